@@ -1,0 +1,256 @@
+"""The command line: parses options, calls the pipeline, prints results, picks the exit code.
+
+This is the only module that prints or exits.  :class:`DrafterError` is caught once, in
+:func:`main`, and becomes a Chinese message on stderr with exit code 2 (no traceback).  Sub-commands
+that pull in heavier modules (lint, mine, batch, fragments) are imported only when used, so the
+start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from drafter import __version__
+from drafter.errors import Diagnostic, DrafterError, OutputError
+
+EXIT_BAD_INPUT = 2
+
+
+class LazyGroup(click.Group):
+    """A click group whose extra commands live in other modules and are imported on first use."""
+
+    lazy: dict[str, str] = {
+        "lint": "drafter.cli_lint:lint_command",
+        "mine": "drafter.cli_mine:mine_command",
+        "fragments": "drafter.cli_fragments:fragments_group",
+        "batch": "drafter.cli_batch:batch_command",
+    }
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the sub-command; the one place a DrafterError becomes a message and exit code 2."""
+        try:
+            return super().invoke(ctx)
+        except DrafterError as exc:
+            click.echo(exc.format(), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._available()})
+
+    def _available(self) -> list[str]:
+        out = []
+        for name, target in self.lazy.items():
+            module = target.split(":")[0]
+            if importlib.util.find_spec(module) is not None:
+                out.append(name)
+        return out
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None or cmd_name not in self.lazy:
+            return command
+        module_name, attr = self.lazy[cmd_name].split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            return None
+        found: click.Command = getattr(module, attr)
+        return found
+
+
+def _echo_diagnostics(diags: list[Diagnostic]) -> None:
+    for d in diags:
+        click.echo(d.format(), err=True)
+
+
+def _summary(diags: list[Diagnostic]) -> str:
+    errors = sum(d.severity == "error" for d in diags)
+    warnings = sum(d.severity == "warning" for d in diags)
+    infos = sum(d.severity == "info" for d in diags)
+    return f"共 {errors} 个错误、{warnings} 个警告、{infos} 条提示"
+
+
+def _options(fragments: Path | None, templates: Path | None, seed: int | None) -> Any:
+    from drafter.pipeline import Options
+
+    return Options(fragments_dir=fragments, templates_dir=templates, seed=seed)
+
+
+_path_in = click.Path(path_type=Path, dir_okay=True, file_okay=True)
+fragments_option = click.option("--fragments", "fragments", type=click.Path(path_type=Path),
+                                 help="用自己的片段库文件夹代替内置片段库")
+templates_option = click.option("--templates", "templates", type=click.Path(path_type=Path),
+                                help="用自己的模板文件夹代替内置模板")
+seed_option = click.option("--seed", type=int, default=None,
+                           help="变化种子：同一种子总是得到同一份稿子（默认由单位和年度决定）")
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", message="drafter %(version)s")
+def cli() -> None:
+    """drafter：根据单位事实起草抓基层党建述职报告、党建工作总结（Word 初稿）。
+
+    \b
+    典型用法：
+      drafter init 述职事实.yaml        生成待填写的事实文件
+      drafter check 述职事实.yaml       检查事实文件
+      drafter preview 述职事实.yaml     在终端预览
+      drafter render 述职事实.yaml      生成 Word 初稿
+    """
+
+
+@cli.command("init")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("述职事实.yaml"))
+@click.option("--force", is_flag=True, help="文件已存在时也覆盖（旧文件备份为 .bak.yaml）")
+def init_command(path: Path, force: bool) -> None:
+    """生成一份带中文说明的事实文件模板。"""
+    from drafter.initfile import facts_template
+    from drafter.output import write_atomic
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise OutputError("事实文件应以 .yaml 结尾", hint=f"例如：drafter init {path.stem}.yaml")
+    backup = write_atomic(path, facts_template(path.name).encode("utf-8"), force=force)
+    click.echo(f"已生成事实文件：{path}")
+    if backup:
+        click.echo(f"原文件已备份为：{backup}")
+    click.echo(f"请用记事本或 WPS 打开填写，然后运行：drafter check {path}")
+
+
+@cli.command("check")
+@click.argument("facts", type=_path_in)
+@click.option("--strict", is_flag=True, help="把警告也当作错误（退出码 2）")
+@fragments_option
+@templates_option
+def check_command(facts: Path, strict: bool, fragments: Path | None, templates: Path | None) -> None:
+    """检查事实文件：语法、类型、未知的键、缺少的数，一次列出全部问题。"""
+    from drafter.pipeline import check
+
+    diags = check(facts, _options(fragments, templates, None))
+    _echo_diagnostics(diags)
+    errors = [d for d in diags if d.severity == "error" or (strict and d.severity == "warning")]
+    click.echo(_summary(diags), err=True)
+    if errors:
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"{facts}：可以使用。")
+
+
+@cli.command("preview")
+@click.argument("facts", type=_path_in)
+@fragments_option
+@templates_option
+@seed_option
+def preview_command(facts: Path, fragments: Path | None, templates: Path | None, seed: int | None) -> None:
+    """在终端预览稿子：层级、醒目的【待补充】标记、各部分字数。"""
+    from rich.console import Console
+
+    from drafter.pipeline import draft
+    from drafter.writers.terminal import preview
+
+    result = draft(facts, _options(fragments, templates, seed))
+    console = Console(highlight=False)
+    console.print(preview(result.document))
+    _echo_diagnostics(result.diagnostics)
+
+
+def _fonts(pairs: tuple[str, ...]) -> Any:
+    from drafter.writers.docx import Fonts
+
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise DrafterError(f"字体参数写法不对：{pair}", hint="写成 --font 正文=仿宋，可多次使用")
+        overrides[key.strip()] = value.strip()
+    return Fonts.with_overrides(overrides)
+
+
+def _format_for(output: Path | None, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix in ("docx", "md", "txt"):
+            return suffix
+        raise OutputError(f"不认识的输出文件类型“{output.suffix or '（无扩展名）'}”", hint="用 .docx、.md 或 .txt 结尾")
+    return "docx"
+
+
+@cli.command("render")
+@click.argument("facts", type=_path_in)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（默认写在事实文件旁边）")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
+              help="输出格式（默认按 -o 的扩展名，否则 docx）")
+@click.option("--force", is_flag=True, help="输出文件已存在时也覆盖（旧文件备份为 .bak）")
+@click.option("--dry-run", is_flag=True, help="只生成、不写文件：显示将写到哪里和字数")
+@click.option("--font", "fonts", multiple=True, metavar="级别=字体",
+              help="改字体，如 --font 正文=仿宋 --font 标题=方正小标宋_GBK（级别：标题 一级 二级 正文 页码 西文）")
+@click.option("--no-comments", is_flag=True, help="Word 稿中不为【待补充】加批注")
+@fragments_option
+@templates_option
+@seed_option
+def render_command(facts: Path, output: Path | None, fmt: str | None, force: bool, dry_run: bool,
+                   fonts: tuple[str, ...], no_comments: bool, fragments: Path | None,
+                   templates: Path | None, seed: int | None) -> None:
+    """生成稿子：Word（GB/T 9704 版式）、Markdown 或纯文本。"""
+    from drafter.output import check_target, default_path, write_atomic
+    from drafter.pipeline import draft
+
+    fmt = _format_for(output, fmt)
+    result = draft(facts, _options(fragments, templates, seed))
+    target = output or default_path(result.facts, fmt)
+    doc = result.document
+    if fmt == "docx":
+        from drafter.writers.docx import render_docx
+
+        data = render_docx(doc, _fonts(fonts), comments=not no_comments)
+    elif fmt == "md":
+        from drafter.writers.text import to_markdown
+
+        data = to_markdown(doc).encode("utf-8")
+    else:
+        from drafter.writers.text import to_text
+
+        data = to_text(doc).encode("utf-8")
+    _echo_diagnostics(result.diagnostics)
+    holes = len(doc.placeholders)
+    if dry_run:
+        check_target(target, force=force)
+        click.echo(f"（试运行，未写文件）将写入：{target}，共 {doc.total_chars} 字，待补充 {holes} 处")
+        return
+    backup = write_atomic(target, data, force=force)
+    click.echo(f"已写入：{target}（{doc.total_chars} 字，待补充 {holes} 处）")
+    if backup:
+        click.echo(f"原文件已备份为：{backup}")
+    if holes:
+        click.echo("请在 Word/WPS 中查找“待补充”，逐一补上黄色标出的内容。")
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """输出事实文件的 JSON Schema（供 VS Code 等编辑器补全和检查）。"""
+    import json
+
+    from drafter.schema import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point.  Bad input is handled in :meth:`LazyGroup.invoke`; this only turns
+    an unexpected internal error into a short Chinese message (DRAFTER_DEBUG=1 shows the traceback)."""
+    try:
+        cli.main(args=argv, prog_name="drafter")
+    except Exception as exc:
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        click.echo(f"drafter 内部错误：{type(exc).__name__}: {exc}\n"
+                   "  提示：这是程序的问题，不是您的输入有误。请把这条信息和事实文件反馈给维护者；"
+                   "设置环境变量 DRAFTER_DEBUG=1 可看到详细信息。", err=True)
+        sys.exit(3)

@@ -1,0 +1,179 @@
+"""The facts-file schema: every key a user may fill, its type, its Chinese comment and an example.
+
+This table is the single source for three things: validation (converted to JSON Schema and checked
+with ``jsonschema``), the commented facts file ``drafter init`` writes, and ``drafter schema`` (a JSON
+Schema editors such as VS Code use for completion).  Keys are Chinese because users fill them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Kind = Literal["group", "count", "percent", "year", "date", "text", "choice", "texts", "items", "ids"]
+
+REPORT_KINDS = ("书记述职", "党建工作总结")
+UNIT_TYPES = ("机关", "国企", "街道/社区", "学校", "医院", "村", "非公", "通用")
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of the facts file."""
+
+    key: str
+    kind: Kind
+    comment: str
+    example: Any = None
+    children: tuple[Field, ...] = ()
+    choices: tuple[str, ...] = ()
+    default: Any = None
+
+    def child(self, key: str) -> Field | None:
+        return next((c for c in self.children if c.key == key), None)
+
+
+def _c(key: str, comment: str, example: int | None = None) -> Field:
+    return Field(key, "count", comment, example)
+
+
+def _highlights(section: str) -> Field:
+    return Field(
+        "亮点",
+        "texts",
+        f"{section}方面本单位自己的亮点做法，每条一句或一段，原样写入报告",
+        [f"（示例）{section}方面的一项特色做法及成效"],
+    )
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("报告类型", "choice", "报告类型：书记述职（第一人称“我”）或 党建工作总结（单位口吻）",
+          "书记述职", choices=REPORT_KINDS, default="书记述职"),
+    Field("年度", "year", "述职年度，四位数字", 2024),
+    Field("报告日期", "date", "落款日期，写成 2025年1月10日 或 2025-01-10", "2025年1月10日"),
+    Field("字数", "count", "目标字数（可不填）；填写后按篇幅分配各部分", 3000),
+    Field("单位", "group", "本单位基本情况", children=(
+        Field("全称", "text", "单位全称", "某市发展和改革委员会"),
+        Field("简称", "text", "单位简称", "市发改委"),
+        Field("自称", "text", "报告中的自称", "我委"),
+        Field("党组织", "text", "本单位党组织名称", "委党组"),
+        Field("上级党委", "text", "上级党委的规范简称", "市委"),
+        Field("类型", "choice", "单位类型：" + "、".join(UNIT_TYPES), "机关", choices=UNIT_TYPES,
+              default="通用"),
+    )),
+    Field("述职人", "group", "述职人（书记）信息", children=(
+        Field("姓名", "text", "述职人姓名", "张三"),
+        Field("职务", "text", "述职人职务，用于标题和署名", "党组书记、主任"),
+    )),
+    Field("思想建设", "group", "思想政治建设（理论学习、意识形态）", children=(
+        _c("中心组学习次数", "全年理论学习中心组学习次数", 12),
+        _c("第一议题学习次数", "全年“第一议题”学习次数", 24),
+        _c("专题党课次数", "书记讲专题党课次数", 2),
+        _c("专题研讨次数", "专题研讨、交流次数", 4),
+        _c("谈心谈话次数", "谈心谈话次数", 100),
+        _c("意识形态研判次数", "意识形态工作专题研究、分析研判次数", 4),
+        _highlights("思想建设"),
+    )),
+    Field("组织建设", "group", "基层组织建设和党员队伍建设", children=(
+        _c("党支部数", "所属党支部个数", 8),
+        _c("党员数", "党员人数", 120),
+        _c("换届支部数", "本年度完成换届的党支部个数", 3),
+        Field("按期换届率", "percent", "党组织按期换届率（0–100 的百分数）", 100),
+        _c("入党积极分子数", "确定入党积极分子人数", 5),
+        _c("发展党员数", "发展党员（接收预备党员）人数", 2),
+        _c("三会一课次数", "各支部开展“三会一课”总次数", 96),
+        _c("主题党日次数", "主题党日活动次数", 12),
+        _c("双重组织生活次数", "书记参加双重组织生活次数", 4),
+        _c("党务干部培训人次", "党务干部培训人次", 30),
+        _highlights("组织建设"),
+    )),
+    Field("党风廉政", "group", "党风廉政建设和作风建设", children=(
+        _c("警示教育次数", "警示教育次数", 4),
+        _c("廉政谈话人次", "廉政谈话、谈话提醒人次", 30),
+        _c("监督检查次数", "日常和专项监督检查次数", 6),
+        _c("廉政党课次数", "廉政党课次数", 1),
+        _highlights("党风廉政"),
+    )),
+    Field("业务融合", "texts", "党建引领业务的主要成效，每条一句，原样写入报告（不填则不写这一部分）",
+          ["（示例）全年完成某项重点任务，群众满意度明显提升"]),
+    Field("存在问题", "items",
+          "存在的问题：写片段编号（如 wt-effort-balance），或自己的话；"
+          "自己的话可写成“标题：内容”", ["wt-effort-balance"]),
+    Field("下一步", "items", "下一步工作打算：写片段编号，或自己的话（同上）", ["xb-duty-chain"]),
+    Field("选用", "ids", "一定要用的片段编号（可不填）", []),
+    Field("不用", "ids", "不要用的片段编号（可不填）", []),
+)
+
+ROOT = Field("", "group", "", children=FIELDS)
+
+
+def walk(fields: tuple[Field, ...] = FIELDS, prefix: str = "") -> Iterator[tuple[str, Field]]:
+    """Yield (dotted path, field) for every field, groups included, depth first."""
+    for f in fields:
+        path = f"{prefix}.{f.key}" if prefix else f.key
+        yield path, f
+        if f.children:
+            yield from walk(f.children, path)
+
+
+def field_at(path: str) -> Field | None:
+    """The field at a dotted path such as ``思想建设.中心组学习次数``."""
+    node: Field | None = ROOT
+    for part in path.split("."):
+        node = node.child(part) if node else None
+    return node
+
+
+def leaf_paths() -> list[str]:
+    """Dotted paths of every scalar fact a fragment may use."""
+    return [p for p, f in walk() if f.kind in ("count", "percent", "year", "date", "text", "choice")]
+
+
+def _json(field: Field) -> dict[str, Any]:
+    desc = {"description": field.comment}
+    if field.kind == "group":
+        return {
+            "type": "object",
+            **desc,
+            "properties": {c.key: _json(c) for c in field.children},
+            "additionalProperties": False,
+        }
+    if field.kind == "count":
+        return {"type": "integer", "minimum": 0, "maximum": 10**9, **desc}
+    if field.kind == "percent":
+        return {"type": "number", "minimum": 0, "maximum": 100, **desc}
+    if field.kind == "year":
+        return {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX, **desc}
+    if field.kind == "date":
+        return {"type": "string", "minLength": 1, "maxLength": 40, **desc}
+    if field.kind == "text":
+        return {"type": "string", "minLength": 1, "maxLength": 200, **desc}
+    if field.kind == "choice":
+        return {"type": "string", "enum": list(field.choices), **desc}
+    if field.kind == "texts":
+        return {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 2000}, **desc}
+    if field.kind == "ids":
+        return {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 80}, **desc}
+    # items: a fragment id, a sentence, or {标题, 内容}
+    item = {
+        "anyOf": [
+            {"type": "string", "minLength": 1, "maxLength": 2000},
+            {
+                "type": "object",
+                "properties": {"标题": {"type": "string"}, "内容": {"type": "string"}},
+                "required": ["内容"],
+                "additionalProperties": False,
+            },
+        ]
+    }
+    return {"type": "array", "items": item, **desc}
+
+
+def json_schema() -> dict[str, Any]:
+    """The facts file as JSON Schema (draft 2020-12)."""
+    schema = _json(ROOT)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "drafter 事实文件"
+    schema["description"] = "抓基层党建述职报告 / 党建工作总结 的事实文件"
+    return schema

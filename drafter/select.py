@@ -1,0 +1,277 @@
+"""Stage 2: choose fragments for each section of the report (the Plan).
+
+Owns the choice rules: a fragment must fit the report's voice, the unit type and the report year and
+must not be excluded (``不用``); pinned fragments (``选用``) come first; among the rest, fragments whose
+facts the user gave rank first (more facts used ranks higher), then those needing no fact, then those
+that would show placeholders.  Ties are broken by a stable seed (from 单位 and 年度, or ``--seed``), so
+the same input always gives the same plan and sibling units get different drafts.  Each chosen 存在问题
+fragment brings the 下一步 fragment that answers it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.errors import Diagnostic, Location
+from drafter.facts import Facts
+from drafter.library import Fragment, Library, Variant
+
+MAIN_ROLES = ("思想建设", "组织建设", "党风廉政")
+KIND_VOICE = {"书记述职": "个人", "党建工作总结": "单位"}
+DEFAULT_ITEMS = 3
+
+
+@dataclass
+class Item:
+    """One 一是… item or one （一） problem/plan: a fragment, or the user's own words."""
+
+    lead: str
+    text: str
+    fragment: Fragment | None = None
+
+    @property
+    def is_user(self) -> bool:
+        return self.fragment is None
+
+
+@dataclass
+class SectionPlan:
+    role: str
+    heading: Variant | None = None
+    intro: Variant | None = None
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    kind: str
+    voice: str
+    seed: int
+    opening: Fragment | None = None
+    closing: Fragment | None = None
+    sections: dict[str, SectionPlan] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def fragments(self) -> list[Fragment]:
+        chosen = [f for f in (self.opening, self.closing) if f]
+        for section in self.sections.values():
+            chosen.extend(i.fragment for i in section.items if i.fragment)
+        return chosen
+
+
+def stable_seed(facts: Facts) -> int:
+    """A seed derived from 单位 and 年度, stable across runs and machines."""
+    key = f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+
+
+class Selector:
+    def __init__(self, library: Library, facts: Facts, *, seed: int | None = None,
+                 items_per_section: int = DEFAULT_ITEMS) -> None:
+        self.library = library
+        self.facts = facts
+        self.kind = facts.kind
+        self.voice = KIND_VOICE.get(self.kind, "个人")
+        self.unit_type = str(facts.get("单位.类型") or "通用")
+        self.year = facts.year
+        self.seed = stable_seed(facts) if seed is None else seed
+        self.items = items_per_section
+        self.excluded = set(facts.get("不用") or [])
+        self.pinned = list(facts.get("选用") or [])
+        self.used: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- eligibility and ranking ------------------------------------------------------------
+
+    def _fits(self, voice: tuple[str, ...], units: tuple[str, ...], years: Any) -> bool:
+        return (
+            self.voice in voice
+            and ("通用" in units or self.unit_type in units)
+            and self.year in years
+        )
+
+    def eligible(self, fragment: Fragment) -> bool:
+        return (
+            fragment.id not in self.excluded
+            and fragment.id not in self.used
+            and self._fits(fragment.voice, fragment.unit_types, fragment.years)
+        )
+
+    def _rng(self, role: str) -> random.Random:
+        return random.Random(f"{self.seed}:{role}")
+
+    def rank(self, candidates: list[Fragment], role: str) -> list[Fragment]:
+        """Best first: all facts given (more used first), then fact-free, then with placeholders."""
+        rng = self._rng(role)
+        order = list(candidates)
+        rng.shuffle(order)
+
+        def key(f: Fragment) -> tuple[int, int, int]:
+            given = sum(1 for n in f.needs if self.facts.has(n))
+            missing = len(f.needs) - given
+            specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
+            return (1 if missing else 0, specific, -given if not missing else missing)
+
+        return sorted(order, key=key)  # sorted is stable: ties keep the seeded shuffle
+
+    def pick(self, role: str, count: int) -> list[Fragment]:
+        chosen: list[Fragment] = []
+        by_id = self.library.by_id()
+        for fid in self.pinned:
+            frag = by_id.get(fid)
+            if frag is None or frag.role != role or fid in self.used:
+                continue
+            if self.year not in frag.years:
+                self.diagnostics.append(Diagnostic(
+                    "warning", f"选用的片段 {fid} 的提法适用于 {frag.years} 年，与年度 {self.year} 不符",
+                    self.facts.location("选用"), "换一个片段，或确认这一提法仍然适用",
+                ))
+            chosen.append(frag)
+            self.used.add(fid)
+        pool = [f for f in self.library.fragments(role) if self.eligible(f)]
+        for frag in self.rank(pool, role):
+            if len(chosen) >= count:
+                break
+            chosen.append(frag)
+            self.used.add(frag.id)
+        return chosen
+
+    def variant(self, options: list[Variant], role: str, what: str) -> Variant | None:
+        fitting = [v for v in options if self._fits(v.voice, v.unit_types, v.years)]
+        if not fitting:
+            return None
+        return self._rng(f"{role}:{what}").choice(fitting)
+
+    # -- user's own items -------------------------------------------------------------------
+
+    def user_item(self, raw: Any) -> Item:
+        """The user's own words: “标题：内容”, {标题, 内容} or one sentence; a full stop is added if missing."""
+        if isinstance(raw, dict):
+            return Item(str(raw.get("标题") or "").strip(), _full_stop(str(raw.get("内容") or "")))
+        text = str(raw).strip()
+        for sep in ("：", ":"):
+            head, found, body = text.partition(sep)
+            if found and 0 < len(head) <= 24 and body.strip():
+                return Item(head.strip(), _full_stop(body))
+        return Item("", _full_stop(text))
+
+    def user_items(self, role: str, key: str) -> tuple[list[Item], list[Fragment]]:
+        """The user's list under ``key``: fragment ids become fragments, anything else user text."""
+        by_id = self.library.by_id()
+        items: list[Item] = []
+        frags: list[Fragment] = []
+        for i, raw in enumerate(self.facts.get(key) or []):
+            if isinstance(raw, str) and raw in by_id:
+                frag = by_id[raw]
+                if frag.role != role:
+                    self.diagnostics.append(Diagnostic(
+                        "warning", f"片段 {raw} 属于“{frag.role}”，不能用在“{key}”里",
+                        self.facts.location(f"{key}[{i}]"), f"“{key}”只能用 {role} 类片段",
+                    ))
+                    continue
+                frags.append(frag)
+                self.used.add(raw)
+            elif isinstance(raw, str) and _looks_like_id(raw):
+                self.diagnostics.append(Diagnostic(
+                    "warning", f"找不到片段 {raw}，已按普通文字写入", self.facts.location(f"{key}[{i}]"),
+                    "用 drafter fragments list 查看可用的片段编号",
+                ))
+                items.append(self.user_item(raw))
+            else:
+                items.append(self.user_item(raw))
+        return items, frags
+
+    # -- the plan ---------------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        plan = Plan(kind=self.kind, voice=self.voice, seed=self.seed)
+        self._check_ids()
+        opening = self.pick("开头", 1)
+        plan.opening = opening[0] if opening else None
+        for role in MAIN_ROLES:
+            section = self._section(role)
+            section.items = [Item(f.lead, "", f) for f in self.pick(role, self.items)]
+            section.items += [self.user_item(t) for t in self.facts.get(f"{role}.亮点") or []]
+            plan.sections[role] = section
+        if self.facts.has("业务融合"):
+            section = self._section("业务融合")
+            section.items = [self.user_item(t) for t in self.facts.get("业务融合")]
+            plan.sections["业务融合"] = section
+        plan.sections["存在问题"] = problems = self._section("存在问题")
+        own, frags = self.user_items("存在问题", "存在问题")
+        if not own and not frags:
+            frags = self.pick("存在问题", self.items)
+        problems.items = [Item(f.lead, "", f) for f in frags] + own
+        plan.sections["下一步"] = plans = self._section("下一步")
+        own_next, next_frags = self.user_items("下一步", "下一步")
+        chosen = [*next_frags, *self._answers(frags, next_frags)]
+        wanted = max(self.items, len(problems.items)) - len(chosen) - len(own_next)
+        chosen += self.pick("下一步", max(wanted, 0))
+        plans.items = [Item(f.lead, "", f) for f in chosen] + own_next
+        closing = self.pick("结尾", 1)
+        plan.closing = closing[0] if closing else None
+        plan.diagnostics = self.diagnostics
+        return plan
+
+    def _answers(self, problems: list[Fragment], already: list[Fragment]) -> list[Fragment]:
+        """For each chosen problem fragment, the first fitting 下一步 fragment it names."""
+        by_id = self.library.by_id()
+        have = {f.id for f in already}
+        out: list[Fragment] = []
+        for problem in problems:
+            if any(p in have for p in problem.pairs):
+                continue
+            for target in problem.pairs:
+                frag = by_id.get(target)
+                if frag and self.eligible(frag):
+                    out.append(frag)
+                    self.used.add(frag.id)
+                    have.add(frag.id)
+                    break
+        return out
+
+    def _section(self, role: str) -> SectionPlan:
+        rf = self.library.roles.get(role)
+        if rf is None:
+            return SectionPlan(role)
+        return SectionPlan(role, self.variant(rf.headings, role, "heading"), self.variant(rf.intros, role, "intro"))
+
+    def _check_ids(self) -> None:
+        by_id = self.library.by_id()
+        for key in ("选用", "不用"):
+            for i, fid in enumerate(self.facts.get(key) or []):
+                if fid not in by_id:
+                    self.diagnostics.append(Diagnostic(
+                        "warning", f"找不到片段 {fid}", self.facts.location(f"{key}[{i}]"),
+                        "用 drafter fragments list 查看可用的片段编号",
+                    ))
+
+
+def _full_stop(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in "。！？；…”）》】" else text + "。"
+
+
+def _looks_like_id(text: str) -> bool:
+    return text.isascii() and "-" in text and " " not in text and len(text) < 60
+
+
+def select(library: Library, facts: Facts, *, seed: int | None = None) -> Plan:
+    return Selector(library, facts, seed=seed).plan()
+
+
+def missing_needs(plan: Plan, facts: Facts) -> list[tuple[str, Fragment]]:
+    """Facts the chosen fragments need but the file lacks: (fact path, fragment)."""
+    out = []
+    for frag in plan.fragments:
+        out.extend((need, frag) for need in frag.needs if not facts.has(need))
+    return out
+
+
+def missing_location(facts: Facts, path: str) -> Location:
+    group = path.split(".")[0]
+    return Location(facts.path, facts.lines.get(path) or facts.lines.get(group), key=path)
