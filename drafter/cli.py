@@ -13,7 +13,7 @@ import importlib.util
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -26,7 +26,7 @@ EXIT_BAD_INPUT = 2
 class LazyGroup(click.Group):
     """A click group whose extra commands live in other modules and are imported on first use."""
 
-    lazy: dict[str, str] = {
+    lazy: ClassVar[dict[str, str]] = {
         "lint": "drafter.cli_lint:lint_command",
         "mine": "drafter.cli_mine:mine_command",
         "fragments": "drafter.cli_fragments:fragments_group",

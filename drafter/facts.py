@@ -186,7 +186,10 @@ class _Composer:
                 self.lines[child] = item.start_mark.line + 1
                 items.append(self.build(item, child, depth + 1))
             return items
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:  # e.g. a timestamp such as 2025-02-30: keep the text, checks report it
+            return str(node.value)
 
 
 def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[str, int]]:
@@ -305,28 +308,25 @@ def _example(f: Field) -> str:
     return f"，例如：{f.key}: {f.example}"
 
 
+def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
+    parent = _field_for(parent_path)
+    siblings = [c.key for c in (parent.children if parent else FIELDS)]
+    close = difflib.get_close_matches(key, siblings, n=1, cutoff=0.5)
+    if close:
+        hint = f"是不是想写“{close[0]}”？"
+    elif key in _ALL_KEYS:
+        home = _ALL_KEYS[key]
+        hint = f"“{key}”应写在“{home.rsplit('.', 1)[0]}”下面" if "." in home else f"“{key}”应写在最外层，不要缩进"
+    else:
+        hint = "这里可写的键：" + "、".join(siblings)
+    return f"不认识的键“{key}”", hint
+
+
 def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     """Chinese message and hint for one jsonschema error."""
     f = _field_for(path)
     v = error.validator
     shown = repr(value) if not isinstance(value, str) else f"“{value[:30]}{'…' if len(value) > 30 else ''}”"
-    if v == "additionalProperties":
-        parent = _field_for(path)
-        siblings = [c.key for c in (parent.children if parent else FIELDS)]
-        extra = [k for k in error.instance if k not in siblings]
-        msgs: list[str] = []
-        hints: list[str] = []
-        for key in extra:
-            msgs.append(f"不认识的键“{key}”")
-            close = difflib.get_close_matches(key, siblings, n=1, cutoff=0.5)
-            if close:
-                hints.append(f"是不是想写“{close[0]}”？")
-            elif key in _ALL_KEYS:
-                where = _ALL_KEYS[key].rsplit(".", 1)[0]
-                hints.append(f"“{key}”应写在“{where}”下面" if "." in _ALL_KEYS[key] else f"“{key}”应写在最外层")
-            else:
-                hints.append("可写的键：" + "、".join(siblings))
-        return "；".join(msgs), "；".join(hints)
     if f is None:
         return f"取值不对：{error.message}", "请对照 drafter init 生成的模板"
     want = _KIND_WORD.get(f.kind, "")
@@ -403,11 +403,21 @@ def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
     data = _normalise(data)
     diags: list[Diagnostic] = []
     validator = Draft202012Validator(json_schema())
-    for error in sorted(validator.iter_errors(data), key=lambda e: _line_for(lines, _dotted(e.absolute_path)) or 0):
+    for error in validator.iter_errors(data):
         key = _dotted(error.absolute_path)
+        if error.validator == "additionalProperties":
+            # one finding per unknown key, on that key's own line
+            known = set(error.schema.get("properties", {}))
+            for extra in (k for k in error.instance if k not in known):
+                child = f"{key}.{extra}" if key else extra
+                message, hint = _describe_unknown(extra, key)
+                diags.append(Diagnostic("error", message, Location(where, _line_for(lines, child), key=child), hint,
+                                        code="unknown-key"))
+            continue
         message, hint = _describe(error, key, error.instance)
         diags.append(Diagnostic("error", message, Location(where, _line_for(lines, key), key=key or None), hint,
                                 code=str(error.validator)))
+    diags.sort(key=lambda d: d.location.line or 0)
     facts = Facts(data=data, path=Path(path) if path is not None else None, lines=lines)
     if not any(d.severity == "error" for d in diags):
         diags.extend(_semantic_checks(facts, today or _dt.date.today()))

@@ -166,7 +166,8 @@ def _node_for(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
     if isinstance(mapping, yaml.MappingNode):
         for k, v in mapping.value:
             if getattr(k, "value", None) == key:
-                return v
+                found: yaml.Node = v
+                return found
     return None
 
 

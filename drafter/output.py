@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def check_target(path: Path, *, force: bool) -> None:
                 "文件已存在，为免覆盖您之前的稿子，没有写入", location=Location(path),
                 hint=f"用 -o 另起文件名；确需覆盖请加 --force（旧文件会备份为 {backup_path(path).name}）",
             )
-        if not os.access(path, os.W_OK):
+        if not (path.stat().st_mode & stat.S_IWUSR) or not os.access(path, os.W_OK):
             raise OutputError("已有的文件是只读的，没有覆盖", location=Location(path),
                               hint="取消该文件的只读属性，或用 -o 另起文件名")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,7 +115,7 @@ class Selector:
             given = sum(1 for n in f.needs if self.facts.has(n))
             missing = len(f.needs) - given
             specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
-            return (1 if missing else 0, specific, -given if not missing else missing)
+            return (1 if missing else 0, specific, missing if missing else -given)
 
         return sorted(order, key=key)  # sorted is stable: ties keep the seeded shuffle
 
@@ -153,10 +154,9 @@ class Selector:
         if isinstance(raw, dict):
             return Item(str(raw.get("标题") or "").strip(), _full_stop(str(raw.get("内容") or "")))
         text = str(raw).strip()
-        for sep in ("：", ":"):
-            head, found, body = text.partition(sep)
-            if found and 0 < len(head) <= 24 and body.strip():
-                return Item(head.strip(), _full_stop(body))
+        m = _HEAD_RE.match(text)
+        if m:
+            return Item(m[1].strip(), _full_stop(m[2]))
         return Item("", _full_stop(text))
 
     def user_items(self, role: str, key: str) -> tuple[list[Item], list[Fragment]]:
@@ -251,9 +251,12 @@ class Selector:
                     ))
 
 
+_HEAD_RE = re.compile(r"^([^：:]{1,24}?)(?:：|:(?!:))(?!:)(.*\S.*)$")
+
+
 def _full_stop(text: str) -> str:
     text = text.strip()
-    return text if not text or text[-1] in "。！？；…”）》】" else text + "。"
+    return text if not text or text[-1] in "。！？…" else text + "。"
 
 
 def _looks_like_id(text: str) -> bool:
@@ -266,7 +269,7 @@ def select(library: Library, facts: Facts, *, seed: int | None = None) -> Plan:
 
 def missing_needs(plan: Plan, facts: Facts) -> list[tuple[str, Fragment]]:
     """Facts the chosen fragments need but the file lacks: (fact path, fragment)."""
-    out = []
+    out: list[tuple[str, Fragment]] = []
     for frag in plan.fragments:
         out.extend((need, frag) for need in frag.needs if not facts.has(need))
     return out

@@ -1,0 +1,49 @@
+"""Shared test helpers: paths, a facts-file writer and a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from drafter.cli import cli
+from drafter.schema import FIELDS, Field
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_FRAGMENTS = Path(__file__).resolve().parent / "fixtures" / "fragments"
+
+
+def full_facts(fields: tuple[Field, ...] = FIELDS) -> dict[str, Any]:
+    """A facts mapping with every scalar field set to its schema example."""
+    out: dict[str, Any] = {}
+    for f in fields:
+        if f.kind == "group":
+            out[f.key] = full_facts(f.children)
+        elif f.kind in ("count", "percent", "year", "date", "text", "choice"):
+            out[f.key] = f.example
+    return out
+
+
+@pytest.fixture
+def write_facts(tmp_path: Path) -> Callable[..., Path]:
+    def write(content: str | dict[str, Any], name: str = "facts.yaml", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    runner = CliRunner()
+
+    def invoke(*args: str | Path) -> Result:
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,139 @@
+"""Loading and validating facts files: encodings, YAML errors, types, unknown keys, checks across values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafter.errors import FactsError
+from drafter.facts import facts_from_text, load_facts
+
+GOOD = """\
+报告类型: 书记述职
+年度: 2023
+单位:
+  全称: 某市发展和改革委员会
+  上级党委: 市委
+述职人:
+  姓名: 张三
+思想建设:
+  中心组学习次数: 12
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_every_windows_encoding_loads(write_facts, encoding: str) -> None:
+    facts = load_facts(write_facts(GOOD, encoding=encoding))
+    assert facts.get("单位.全称") == "某市发展和改革委员会"
+    assert facts.get("思想建设.中心组学习次数") == 12
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(FactsError) as info:
+        facts_from_text(text, "f.yaml")
+    return [d.format() for d in info.value.diagnostics if d.severity == "error"]
+
+
+def test_tab_indentation_names_line_and_hint() -> None:
+    (message,) = errors_of("单位:\n\t全称: 某局\n")
+    assert "f.yaml:2" in message
+    assert "Tab" in message
+
+
+def test_unclosed_quote_is_a_syntax_error_with_line() -> None:
+    (message,) = errors_of('年度: 2023\n单位:\n  全称: "某局\n述职人:\n  姓名: 张三\n')
+    assert "YAML 语法错误" in message
+    assert "引号" in message
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    (message,) = errors_of("年度: 2023\n单位:\n  全称: 甲\n  全称: 乙\n")
+    assert "f.yaml:4" in message
+    assert "第3行" in message
+    assert "单位.全称" in message
+
+
+def test_text_where_a_count_belongs() -> None:
+    (message,) = errors_of("思想建设:\n  中心组学习次数: 12次\n")
+    assert "f.yaml:2" in message
+    assert "思想建设.中心组学习次数" in message
+    assert "只写数字" in message
+
+
+def test_every_error_is_listed_at_once() -> None:
+    messages = errors_of("年度: 1999\n思想建设:\n  中心组学习次: 3\n  谈心谈话次数: -1\n单位: [甲, 乙]\n")
+    joined = "\n".join(messages)
+    assert len(messages) == 4
+    assert "f.yaml:1" in joined and "1999" in joined
+    assert "是不是想写“中心组学习次数”" in joined
+    assert "负数" in joined
+    assert "现在是列表" in joined
+
+
+def test_key_at_the_wrong_level_says_where_it_belongs() -> None:
+    (message,) = errors_of("中心组学习次数: 12\n")
+    assert "应写在“思想建设”下面" in message
+
+
+def test_unknown_report_kind_lists_choices() -> None:
+    (message,) = errors_of("报告类型: 述职述廉\n")
+    assert "书记述职、党建工作总结" in message
+
+
+def test_huge_number_rejected() -> None:
+    (message,) = errors_of("组织建设:\n  党员数: 100000000000\n")
+    assert "超出范围" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [(b"", "\u662f\u7a7a\u7684"), (b"\x00\x01\x02binary", "\u4e0d\u662f\u6587\u672c"),
+     (b"- a\n- b\n", "\u5217\u8868"), (b"\xff\xfe\xfa\x00\x00\xd8", "")],
+)
+def test_unusable_files(tmp_path: Path, content: bytes, needle: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content)
+    with pytest.raises(FactsError) as info:
+        load_facts(path)
+    assert needle in info.value.format()
+    assert "x.yaml" in info.value.format()
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(FactsError, match="找不到"):
+        load_facts(tmp_path / "none.yaml")
+    with pytest.raises(FactsError, match="文件夹"):
+        load_facts(tmp_path)
+
+
+def test_dates_are_normalised_and_checked() -> None:
+    facts = facts_from_text("年度: 2024\n报告日期: 2025-01-05\n")
+    assert facts.get("报告日期") == "2025年1月5日"
+    assert facts_from_text("报告日期: 2025年01月05日\n").get("报告日期") == "2025年1月5日"
+    (message,) = errors_of("报告日期: 2025-02-30\n")
+    assert "无法识别或不存在" in message
+
+
+def test_empty_values_are_dropped_and_whole_floats_become_ints() -> None:
+    facts = facts_from_text("年度: 2024\n单位:\n  全称:\n思想建设:\n  中心组学习次数: 12.0\n")
+    assert not facts.has("单位.全称")
+    assert facts.get("思想建设.中心组学习次数") == 12
+
+
+def test_fact_checks_warn() -> None:
+    facts = facts_from_text(
+        "年度: 2030\n组织建设:\n  发展党员数: 5\n  入党积极分子数: 2\n  党支部数: 1\n  换届支部数: 3\n",
+        "f.yaml", today=dt.date(2026, 1, 1),
+    )
+    warnings = "\n".join(d.format() for d in facts.warnings)
+    assert "发展党员数（5）多于入党积极分子数（2）" in warnings
+    assert "年度 2030 在今年之后" in warnings
+    assert "换届支部数（3）多于党支部数（1）" in warnings
+
+
+def test_deep_nesting_is_refused_cleanly() -> None:
+    with pytest.raises(FactsError) as info:
+        facts_from_text("单位: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
+    assert "f.yaml" in info.value.format()

@@ -1,0 +1,96 @@
+"""Choosing fragments: facts given first, year, unit type, pins and exclusions, pairing, stable seeds."""
+
+from __future__ import annotations
+
+from drafter.facts import facts_from_text
+from drafter.library import load_library
+from drafter.select import missing_needs, select
+
+from .conftest import FIXTURE_FRAGMENTS
+
+LIB = load_library(FIXTURE_FRAGMENTS)
+
+
+def ids(yaml_text: str, role: str, seed: int | None = None) -> list[str]:
+    plan = select(LIB, facts_from_text(yaml_text), seed=seed)
+    return [i.fragment.id if i.fragment else f"user:{i.lead or i.text}" for i in plan.sections[role].items]
+
+
+def test_fragments_using_given_facts_come_first() -> None:
+    chosen = ids("年度: 2024\n思想建设:\n  第一议题学习次数: 5\n  中心组学习次数: 3\n", "思想建设")
+    assert set(chosen[:2]) == {"sx-first", "sx-center"}
+
+
+def test_fragments_with_missing_facts_come_after_fact_free_ones() -> None:
+    chosen = ids("年度: 2024\n", "思想建设")
+    assert chosen[0] in {"sx-plain", "sx-2024"} and chosen[1] in {"sx-plain", "sx-2024"}
+    assert chosen[2] in {"sx-first", "sx-center"}
+
+
+def test_year_decides_the_wording() -> None:
+    assert "sx-2023" in ids("年度: 2023\n", "思想建设")
+    assert "sx-2024" not in ids("年度: 2023\n", "思想建设")
+    assert "sx-2024" in ids("年度: 2024\n", "思想建设")
+    assert "sx-2023" not in ids("年度: 2024\n", "思想建设")
+
+
+def test_unit_type_specific_fragment_is_preferred_and_others_excluded() -> None:
+    assert ids("年度: 2024\n单位:\n  类型: 学校\n", "思想建设")[0] == "sx-school"
+    assert "sx-school" not in ids("年度: 2024\n单位:\n  类型: 机关\n", "思想建设")
+
+
+def test_pins_come_first_and_exclusions_are_honoured() -> None:
+    chosen = ids("年度: 2024\n选用: [sx-center]\n不用: [sx-plain]\n", "思想建设")
+    assert chosen[0] == "sx-center"
+    assert "sx-plain" not in chosen
+
+
+def test_pin_outside_its_years_warns() -> None:
+    plan = select(LIB, facts_from_text("年度: 2024\n选用: [sx-2023]\n"))
+    assert any("sx-2023" in d.message and "2023" in d.message for d in plan.diagnostics)
+
+
+def test_highlights_are_woven_in_as_items() -> None:
+    chosen = ids("年度: 2024\n组织建设:\n  亮点: [打造“红色驿站”]\n", "组织建设")
+    assert chosen[-1] == "user:打造“红色驿站”。"
+
+
+def test_problems_bring_their_answers() -> None:
+    plan = select(LIB, facts_from_text("年度: 2024\n存在问题: [wt-study, wt-method]\n"))
+    problems = [i.fragment.id for i in plan.sections["存在问题"].items if i.fragment]
+    plans = [i.fragment.id for i in plan.sections["下一步"].items if i.fragment]
+    assert problems == ["wt-study", "wt-method"]
+    assert plans[:2] == ["xb-study", "xb-method"]
+
+
+def test_user_problem_text_splits_heading_and_body() -> None:
+    plan = select(LIB, facts_from_text("年度: 2024\n存在问题: ['调研还需深入：下基层次数不多', {标题: 甲, 内容: 乙}]\n"))
+    items = plan.sections["存在问题"].items
+    assert (items[0].lead, items[0].text) == ("调研还需深入", "下基层次数不多。")
+    assert (items[1].lead, items[1].text) == ("甲", "乙。")
+
+
+def test_unknown_ids_warn() -> None:
+    plan = select(LIB, facts_from_text("年度: 2024\n存在问题: [wt-nothing]\n不用: [zz-none]\n"))
+    messages = " ".join(d.message for d in plan.diagnostics)
+    assert "wt-nothing" in messages and "zz-none" in messages
+
+
+def test_same_input_same_plan_and_seed_changes_it() -> None:
+    text = "年度: 2024\n单位:\n  全称: 甲局\n"
+    assert ids(text, "组织建设") == ids(text, "组织建设")
+    orders = {tuple(ids(text, "组织建设", seed=s)) for s in range(12)}
+    assert len(orders) > 1
+
+
+def test_missing_needs_lists_facts_the_draft_lacks() -> None:
+    facts = facts_from_text("年度: 2024\n")
+    plan = select(LIB, facts)
+    missing = {need for need, _ in missing_needs(plan, facts)}
+    assert "组织建设.发展党员数" in missing
+
+
+def test_summary_kind_uses_unit_voice() -> None:
+    plan = select(LIB, facts_from_text("报告类型: 党建工作总结\n年度: 2024\n"))
+    assert plan.voice == "单位"
+    assert plan.opening is not None and plan.opening.id == "kt-unit"
