@@ -201,23 +201,13 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
     """生成稿子：Word（GB/T 9704 版式）、Markdown 或纯文本。"""
     from drafter.output import check_target, default_path, write_atomic
     from drafter.pipeline import draft
+    from drafter.writers import render_bytes
 
     fmt = _format_for(output, fmt)
     result = draft(facts, _options(fragments, templates, seed))
     target = output or default_path(result.facts, fmt)
     doc = result.document
-    if fmt == "docx":
-        from drafter.writers.docx import render_docx
-
-        data = render_docx(doc, _fonts(fonts), comments=not no_comments)
-    elif fmt == "md":
-        from drafter.writers.text import to_markdown
-
-        data = to_markdown(doc).encode("utf-8")
-    else:
-        from drafter.writers.text import to_text
-
-        data = to_text(doc).encode("utf-8")
+    data = render_bytes(doc, fmt, fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
     _echo_diagnostics(result.diagnostics)
     holes = len(doc.placeholders)
     if dry_run:

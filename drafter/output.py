@@ -62,10 +62,12 @@ def check_target(path: Path, *, force: bool) -> None:
                               hint="取消该文件的只读属性，或用 -o 另起文件名")
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path | None:
-    """Write ``data`` to ``path`` atomically; return the backup path if an old file was kept."""
+def write_atomic(path: Path, data: bytes, *, force: bool = False, backup: bool = True) -> Path | None:
+    """Write ``data`` to ``path`` atomically; return the backup path if an old file was kept.
+
+    ``backup=False`` is for generated files nobody edits by hand (the bundled samples)."""
     check_target(path, force=force)
-    backup: Path | None = None
+    kept: Path | None = None
     tmp_name = ""
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".drafter-", suffix=path.suffix,
@@ -74,9 +76,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path | None
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        if path.exists():
-            backup = backup_path(path)
-            shutil.copy2(path, backup)
+        if backup and path.exists():
+            kept = backup_path(path)
+            shutil.copy2(path, kept)
         os.replace(tmp_name, path)
     except PermissionError as exc:
         raise OutputError("写入被拒绝：文件可能正在 Word/WPS 中打开，或没有写权限", location=Location(path),
@@ -88,4 +90,4 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path | None
         if tmp_name and os.path.exists(tmp_name):
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    return backup
+    return kept

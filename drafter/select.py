@@ -23,6 +23,7 @@ from drafter.library import Fragment, Library, Variant
 MAIN_ROLES = ("思想建设", "组织建设", "党风廉政")
 KIND_VOICE = {"书记述职": "个人", "党建工作总结": "单位"}
 DEFAULT_ITEMS = 3
+MAX_EXTRA = 3  # a main section may grow to 6 items to carry every fact the user gave
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Selector:
         self.excluded = set(facts.get("不用") or [])
         self.pinned = list(facts.get("选用") or [])
         self.used: set[str] = set()
+        self.covered: set[str] = set()
         self.diagnostics: list[Diagnostic] = []
 
     # -- eligibility and ranking ------------------------------------------------------------
@@ -105,21 +107,29 @@ class Selector:
     def _rng(self, role: str) -> random.Random:
         return random.Random(f"{self.seed}:{role}")
 
+    def _key(self, f: Fragment) -> tuple[int, int, int, int]:
+        """Sort key, smallest best: no placeholders first; then most facts not yet in the draft; then
+        fragments written for this unit type; then most facts used (or fewest placeholders)."""
+        given = [n for n in f.needs if self.facts.has(n)]
+        missing = len(f.needs) - len(given)
+        new = sum(1 for n in given if n not in self.covered)
+        specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
+        return (1 if missing else 0, -new, specific, missing if missing else -len(given))
+
     def rank(self, candidates: list[Fragment], role: str) -> list[Fragment]:
-        """Best first: all facts given (more used first), then fact-free, then with placeholders."""
-        rng = self._rng(role)
+        """Candidates best first; ties keep a shuffle seeded by the run's seed and the role."""
         order = list(candidates)
-        rng.shuffle(order)
+        self._rng(role).shuffle(order)
+        return sorted(order, key=self._key)  # sorted is stable
 
-        def key(f: Fragment) -> tuple[int, int, int]:
-            given = sum(1 for n in f.needs if self.facts.has(n))
-            missing = len(f.needs) - given
-            specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
-            return (1 if missing else 0, specific, missing if missing else -given)
+    def _take(self, frag: Fragment, chosen: list[Fragment]) -> None:
+        chosen.append(frag)
+        self.used.add(frag.id)
+        self.covered.update(n for n in frag.needs if self.facts.has(n))
 
-        return sorted(order, key=key)  # sorted is stable: ties keep the seeded shuffle
-
-    def pick(self, role: str, count: int) -> list[Fragment]:
+    def pick(self, role: str, count: int, *, stretch: int = 0) -> list[Fragment]:
+        """Pinned fragments, then the best ``count``; then up to ``stretch`` more while a fragment would
+        bring a given fact that is not in the draft yet (so every fact the user gave appears)."""
         chosen: list[Fragment] = []
         by_id = self.library.by_id()
         for fid in self.pinned:
@@ -131,14 +141,15 @@ class Selector:
                     "warning", f"选用的片段 {fid} 的提法适用于 {frag.years} 年，与年度 {self.year} 不符",
                     self.facts.location("选用"), "换一个片段，或确认这一提法仍然适用",
                 ))
-            chosen.append(frag)
-            self.used.add(fid)
+            self._take(frag, chosen)
         pool = [f for f in self.library.fragments(role) if self.eligible(f)]
-        for frag in self.rank(pool, role):
-            if len(chosen) >= count:
+        while pool:
+            best = self.rank(pool, f"{role}:{len(chosen)}")[0]
+            missing, new = self._key(best)[0], -self._key(best)[1]
+            if len(chosen) >= count and not (len(chosen) < count + stretch and not missing and new):
                 break
-            chosen.append(frag)
-            self.used.add(frag.id)
+            self._take(best, chosen)
+            pool.remove(best)
         return chosen
 
     def variant(self, options: list[Variant], role: str, what: str) -> Variant | None:
@@ -194,7 +205,7 @@ class Selector:
         plan.opening = opening[0] if opening else None
         for role in MAIN_ROLES:
             section = self._section(role)
-            section.items = [Item(f.lead, "", f) for f in self.pick(role, self.items)]
+            section.items = [Item(f.lead, "", f) for f in self.pick(role, self.items, stretch=MAX_EXTRA)]
             section.items += [self.user_item(t) for t in self.facts.get(f"{role}.亮点") or []]
             plan.sections[role] = section
         if self.facts.has("业务融合"):

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURE_FRAGMENTS
 
 from drafter.facts import load_facts
-
-from .conftest import FIXTURE_FRAGMENTS
 
 FACTS = """\
 年度: 2024

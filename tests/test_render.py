@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_FRAGMENTS
 
 from drafter.errors import LibraryError
 from drafter.facts import facts_from_text
 from drafter.library import load_library
 from drafter.pipeline import Options, draft
 from drafter.render import FragmentRenderer, clean_text, fact_context, make_environment
-
-from .conftest import FIXTURE_FRAGMENTS
 
 
 def render(source: str, facts_yaml: str = "年度: 2024\n") -> str:

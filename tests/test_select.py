@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import FIXTURE_FRAGMENTS
+
 from drafter.facts import facts_from_text
 from drafter.library import load_library
 from drafter.select import missing_needs, select
-
-from .conftest import FIXTURE_FRAGMENTS
 
 LIB = load_library(FIXTURE_FRAGMENTS)
 
