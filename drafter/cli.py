@@ -77,10 +77,11 @@ def _summary(diags: list[Diagnostic]) -> str:
     return f"共 {errors} 个错误、{warnings} 个警告、{infos} 条提示"
 
 
-def _options(fragments: Path | None, templates: Path | None, seed: int | None) -> Any:
+def _options(fragments: Path | None, templates: Path | None, seed: int | None,
+             target: int | None = None) -> Any:
     from drafter.pipeline import Options
 
-    return Options(fragments_dir=fragments, templates_dir=templates, seed=seed)
+    return Options(fragments_dir=fragments, templates_dir=templates, seed=seed, target_chars=target)
 
 
 _path_in = click.Path(path_type=Path, dir_okay=True, file_okay=True)
@@ -88,6 +89,8 @@ fragments_option = click.option("--fragments", "fragments", type=click.Path(path
                                  help="用自己的片段库文件夹代替内置片段库")
 templates_option = click.option("--templates", "templates", type=click.Path(path_type=Path),
                                 help="用自己的模板文件夹代替内置模板")
+length_option = click.option("--字数", "--chars", "target", type=click.IntRange(200, 50000), default=None,
+                              help="目标字数：按 60% 主要工作、15% 存在问题、20% 下一步分配篇幅（覆盖事实文件中的“字数”）")
 seed_option = click.option("--seed", type=int, default=None,
                            help="变化种子：同一种子总是得到同一份稿子（默认由单位和年度决定）")
 
@@ -128,11 +131,13 @@ def init_command(path: Path, force: bool) -> None:
 @click.option("--strict", is_flag=True, help="把警告也当作错误（退出码 2）")
 @fragments_option
 @templates_option
-def check_command(facts: Path, strict: bool, fragments: Path | None, templates: Path | None) -> None:
-    """检查事实文件：语法、类型、未知的键、缺少的数，一次列出全部问题。"""
+@length_option
+def check_command(facts: Path, strict: bool, fragments: Path | None, templates: Path | None,
+                  target: int | None) -> None:
+    """检查事实文件：语法、类型、未知的键、缺少的数、数字之间的矛盾、问题与措施是否配对，一次列出全部问题。"""
     from drafter.pipeline import check
 
-    diags = check(facts, _options(fragments, templates, None))
+    diags = check(facts, _options(fragments, templates, None, target))
     _echo_diagnostics(diags)
     errors = [d for d in diags if d.severity == "error" or (strict and d.severity == "warning")]
     click.echo(_summary(diags), err=True)
@@ -146,16 +151,18 @@ def check_command(facts: Path, strict: bool, fragments: Path | None, templates: 
 @fragments_option
 @templates_option
 @seed_option
-def preview_command(facts: Path, fragments: Path | None, templates: Path | None, seed: int | None) -> None:
+@length_option
+def preview_command(facts: Path, fragments: Path | None, templates: Path | None, seed: int | None,
+                    target: int | None) -> None:
     """在终端预览稿子：层级、醒目的【待补充】标记、各部分字数。"""
     from rich.console import Console
 
     from drafter.pipeline import draft
     from drafter.writers.terminal import preview
 
-    result = draft(facts, _options(fragments, templates, seed))
+    result = draft(facts, _options(fragments, templates, seed, target))
     console = Console(highlight=False)
-    console.print(preview(result.document))
+    console.print(preview(result.document, result.section_chars, result.budgets))
     _echo_diagnostics(result.diagnostics)
 
 
@@ -195,31 +202,41 @@ def _format_for(output: Path | None, fmt: str | None) -> str:
 @fragments_option
 @templates_option
 @seed_option
+@length_option
 def render_command(facts: Path, output: Path | None, fmt: str | None, force: bool, dry_run: bool,
                    fonts: tuple[str, ...], no_comments: bool, fragments: Path | None,
-                   templates: Path | None, seed: int | None) -> None:
+                   templates: Path | None, seed: int | None, target: int | None) -> None:
     """生成稿子：Word（GB/T 9704 版式）、Markdown 或纯文本。"""
     from drafter.output import check_target, default_path, write_atomic
     from drafter.pipeline import draft
     from drafter.writers import render_bytes
 
     fmt = _format_for(output, fmt)
-    result = draft(facts, _options(fragments, templates, seed))
-    target = output or default_path(result.facts, fmt)
+    result = draft(facts, _options(fragments, templates, seed, target))
+    path = output or default_path(result.facts, fmt)
     doc = result.document
     data = render_bytes(doc, fmt, fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
     _echo_diagnostics(result.diagnostics)
     holes = len(doc.placeholders)
     if dry_run:
-        check_target(target, force=force)
-        click.echo(f"（试运行，未写文件）将写入：{target}，共 {doc.total_chars} 字，待补充 {holes} 处")
+        check_target(path, force=force)
+        click.echo(f"（试运行，未写文件）将写入：{path}，共 {doc.total_chars} 字，待补充 {holes} 处")
         return
-    backup = write_atomic(target, data, force=force)
-    click.echo(f"已写入：{target}（{doc.total_chars} 字，待补充 {holes} 处）")
+    backup = write_atomic(path, data, force=force)
+    click.echo(f"已写入：{path}（{doc.total_chars} 字，待补充 {holes} 处）")
+    _echo_originality(doc.text)
     if backup:
         click.echo(f"原文件已备份为：{backup}")
     if holes:
         click.echo("请在 Word/WPS 中查找“待补充”，逐一补上黄色标出的内容。")
+
+
+def _echo_originality(text: str) -> None:
+    from drafter.originality import against_seeds
+
+    overlap = against_seeds(text)
+    if overlap is not None:
+        click.echo(f"与样例报告的重合度：最高 {overlap.share:.0%}（{overlap.b}，按 13 字片段计）")
 
 
 @cli.command("schema")

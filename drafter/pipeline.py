@@ -12,12 +12,14 @@ from typing import Any
 
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
-from drafter.library import Library, load_library
-from drafter.model import Document, MarkupError, build_document
+from drafter.library import load_library
+from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
 from drafter.render import FragmentRenderer, fact_context, make_environment, render_report
 from drafter.resources import data_dir
 from drafter.schema import REPORT_KINDS
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
+
+LENGTH_TOLERANCE = 0.10
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Options:
     fragments_dir: Path | None = None
     templates_dir: Path | None = None
     seed: int | None = None
+    target_chars: int | None = None  # 字数 target; overrides the facts file's 字数
 
 
 @dataclass
@@ -38,6 +41,11 @@ class Draft:
     markup: str
     document: Document
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    section_chars: dict[str, int] = field(default_factory=dict)  # 字数 per section role, as rendered
+
+    @property
+    def budgets(self) -> dict[str, int]:
+        return self.plan.budgets
 
 
 @dataclass(frozen=True)
@@ -79,8 +87,8 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
     )
 
 
-def render_plan(plan: Plan, facts: Facts, options: Options, library: Library | None = None) -> str:
-    """Render the plan with the report kind's template into outline markup."""
+def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[str, SectionView]]:
+    """Render the plan with the report kind's template into outline markup; also return the sections."""
     template_dir = options.templates_dir or data_dir("templates")
     env = make_environment(template_dir)
     renderer = FragmentRenderer(env)
@@ -95,7 +103,27 @@ def render_plan(plan: Plan, facts: Facts, options: Options, library: Library | N
         "problems": sections.get("存在问题", SectionView("存在问题", "存在问题", None, [])),
         "plans": sections.get("下一步", SectionView("下一步", "下一步", None, [])),
     }
-    return render_report(env, f"{plan.kind}/report.j2", report_ctx)
+    return render_report(env, f"{plan.kind}/report.j2", report_ctx), sections
+
+
+def _section_chars(view: SectionView) -> int:
+    """字数 of a rendered section as the draft will show it (numbers 一是/（一） included)."""
+    text = view.heading + (view.intro or "") + "".join(i.lead + i.text for i in view.items)
+    text = text.replace(PH_OPEN, "【待补充：").replace(PH_CLOSE, "】")
+    return count_chars(text) + 4 + 3 * len(view.items)
+
+
+def _length_check(total: int, target: int | None, facts: Facts) -> list[Diagnostic]:
+    if not target:
+        return []
+    off = (total - target) / target
+    if abs(off) <= LENGTH_TOLERANCE:
+        return []
+    why = "片段库中合适的片段不够" if off < 0 else "您自己写的内容（亮点、业务融合、问题）较长，或需要写入全部事实"
+    return [Diagnostic(
+        "warning", f"目标 {target} 字，稿子 {total} 字（{off:+.0%}），超出 ±10%：{why}",
+        facts.location("字数"), "可调整目标字数，或在“选用”“不用”里增减片段", code="length",
+    )]
 
 
 def _load_facts(source: Path | Facts) -> Facts:
@@ -111,15 +139,18 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     options = options or Options()
     facts = _load_facts(source)
     library = load_library(options.fragments_dir)
-    plan = select(library, facts, seed=options.seed)
-    markup = render_plan(plan, facts, options, library)
+    plan = select(library, facts, seed=options.seed, target=options.target_chars)
+    markup, views = render_plan(plan, facts, options)
     try:
         document = build_document(markup)
     except MarkupError as exc:
         raise LibraryError(f"报告模板输出的格式不对：{exc}", location=Location(f"{plan.kind}/report.j2"),
                            hint="模板每一行应以 ::title、::h1、::para 等标记开头，见 README“模板”一节") from None
     document.year = facts.year
-    return Draft(facts, plan, markup, document, [*facts.warnings, *plan.diagnostics])
+    target = options.target_chars or facts.get("字数")
+    diagnostics = [*facts.warnings, *plan.diagnostics, *_length_check(document.total_chars, target, facts)]
+    chars = {role: _section_chars(view) for role, view in views.items()}
+    return Draft(facts, plan, markup, document, diagnostics, chars)
 
 
 def check(source: Path | Facts, options: Options | None = None) -> list[Diagnostic]:

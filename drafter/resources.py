@@ -1,4 +1,4 @@
-"""Locating the shipped data folders (templates/, fragments/) in a checkout or an installed wheel.
+"""Locating the shipped data folders (templates/, fragments/, seeds/) in a checkout or an installed wheel.
 
 In a source checkout they sit at the repository root; the wheel build (see pyproject.toml) copies them
 into ``drafter/_data/``.  Nothing else in drafter knows where data lives.
@@ -12,7 +12,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """The shipped folder ``name`` ("templates" or "fragments")."""
+    """The shipped folder ``name`` ("templates", "fragments" or "seeds")."""
     installed = _PACKAGE / "_data" / name
     if installed.is_dir():
         return installed

@@ -23,7 +23,10 @@ from drafter.library import Fragment, Library, Variant
 MAIN_ROLES = ("思想建设", "组织建设", "党风廉政")
 KIND_VOICE = {"书记述职": "个人", "党建工作总结": "单位"}
 DEFAULT_ITEMS = 3
-MAX_EXTRA = 3  # a main section may grow to 6 items to carry every fact the user gave
+MAX_EXTRA = 4  # a main section may grow to 7 items to carry every fact the user gave
+MAX_ITEMS = 9  # with a 字数 target, the most items one section may take
+SHARE_MAIN, SHARE_PROBLEMS, SHARE_PLANS = 0.60, 0.15, 0.20
+_VAR_RE = re.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 
 
 @dataclass
@@ -56,6 +59,7 @@ class Plan:
     closing: Fragment | None = None
     sections: dict[str, SectionPlan] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    budgets: dict[str, int] = field(default_factory=dict)  # characters per section role, with a 字数 target
 
     @property
     def fragments(self) -> list[Fragment]:
@@ -73,7 +77,7 @@ def stable_seed(facts: Facts) -> int:
 
 class Selector:
     def __init__(self, library: Library, facts: Facts, *, seed: int | None = None,
-                 items_per_section: int = DEFAULT_ITEMS) -> None:
+                 items_per_section: int = DEFAULT_ITEMS, target: int | None = None) -> None:
         self.library = library
         self.facts = facts
         self.kind = facts.kind
@@ -87,6 +91,8 @@ class Selector:
         self.used: set[str] = set()
         self.covered: set[str] = set()
         self.diagnostics: list[Diagnostic] = []
+        given_target = facts.get("字数")
+        self.target: int | None = target if target is not None else (given_target or None)
 
     # -- eligibility and ranking ------------------------------------------------------------
 
@@ -107,14 +113,16 @@ class Selector:
     def _rng(self, role: str) -> random.Random:
         return random.Random(f"{self.seed}:{role}")
 
-    def _key(self, f: Fragment) -> tuple[int, int, int, int]:
-        """Sort key, smallest best: no placeholders first; then most facts not yet in the draft; then
-        fragments written for this unit type; then most facts used (or fewest placeholders)."""
+    def _key(self, f: Fragment) -> tuple[int, int, int, int, int]:
+        """Sort key, smallest best: no placeholders first; then wording tied to this very year (党纪学习教育
+        in 2024…); then most facts not yet in the draft; then fragments written for this unit type; then
+        most facts used (or fewest placeholders)."""
         given = [n for n in f.needs if self.facts.has(n)]
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n not in self.covered)
+        of_the_year = 0 if (self.year is not None and f.years.last is not None) else 1
         specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
-        return (1 if missing else 0, -new, specific, missing if missing else -len(given))
+        return (1 if missing else 0, of_the_year, -new, specific, missing if missing else -len(given))
 
     def rank(self, candidates: list[Fragment], role: str) -> list[Fragment]:
         """Candidates best first; ties keep a shuffle seeded by the run's seed and the role."""
@@ -127,9 +135,19 @@ class Selector:
         self.used.add(frag.id)
         self.covered.update(n for n in frag.needs if self.facts.has(n))
 
-    def pick(self, role: str, count: int, *, stretch: int = 0) -> list[Fragment]:
-        """Pinned fragments, then the best ``count``; then up to ``stretch`` more while a fragment would
-        bring a given fact that is not in the draft yet (so every fact the user gave appears)."""
+    def estimate(self, frag: Fragment) -> int:
+        """Characters the fragment will take in the draft (一是 + lead + 。 + text with facts filled in)."""
+
+        def fill(m: re.Match[str]) -> str:
+            value = self.facts.get(m[1].strip())
+            return str(value) if value is not None else "【待补充：" + m[1].rsplit(".", 1)[-1] + "】"
+
+        return 3 + len(frag.lead) + len(_VAR_RE.sub(fill, frag.text))
+
+    def pick(self, role: str, count: int, *, stretch: int = 0, budget: int | None = None) -> list[Fragment]:
+        """Pinned fragments, then the best ``count`` (or, with a ``budget`` in characters, as many as fill
+        it); then up to ``stretch`` more while a fragment would bring a given fact that is not in the draft
+        yet (so every fact the user gave appears, even past the budget)."""
         chosen: list[Fragment] = []
         by_id = self.library.by_id()
         for fid in self.pinned:
@@ -143,14 +161,27 @@ class Selector:
                 ))
             self._take(frag, chosen)
         pool = [f for f in self.library.fragments(role) if self.eligible(f)]
-        while pool:
+        used_chars = sum(self.estimate(f) for f in chosen)
+        extras = stretch
+        while pool and len(chosen) < MAX_ITEMS:
             best = self.rank(pool, f"{role}:{len(chosen)}")[0]
-            missing, new = self._key(best)[0], -self._key(best)[1]
-            if len(chosen) >= count and not (len(chosen) < count + stretch and not missing and new):
-                break
+            if budget is not None:
+                # take it while it fits (the first item always), or overshoots less than it leaves empty
+                wanted = not chosen or budget - used_chars > self.estimate(best) / 2
+            else:
+                wanted = len(chosen) < count
+            if not wanted:
+                if extras <= 0 or not self._brings_a_fact(best):
+                    break
+                extras -= 1
             self._take(best, chosen)
+            used_chars += self.estimate(best)
             pool.remove(best)
         return chosen
+
+    def _brings_a_fact(self, frag: Fragment) -> bool:
+        """All its facts are given and at least one is not in the draft yet."""
+        return all(self.facts.has(n) for n in frag.needs) and any(n not in self.covered for n in frag.needs)
 
     def variant(self, options: list[Variant], role: str, what: str) -> Variant | None:
         fitting = [v for v in options if self._fits(v.voice, v.unit_types, v.years)]
@@ -198,6 +229,28 @@ class Selector:
 
     # -- the plan ---------------------------------------------------------------------------
 
+    def budgets(self, plan: Plan) -> dict[str, int]:
+        """Characters per section for a target 字数: 60% 主要工作 (split over its sections), 15% 存在问题,
+        20% 下一步; the remaining 5% is the title, opening, closing and signature."""
+        assert self.target is not None
+        main = [r for r in (*MAIN_ROLES, "业务融合") if r in plan.sections]
+        user_fusion = sum(len(i.lead) + len(i.text) + 3 for i in plan.sections.get("业务融合", SectionPlan("")).items)
+        per_main = max(0, round(self.target * SHARE_MAIN) - user_fusion) // max(1, len(main) - ("业务融合" in main))
+        out = {r: per_main for r in MAIN_ROLES}
+        if "业务融合" in main:
+            out["业务融合"] = user_fusion
+        out["存在问题"] = round(self.target * SHARE_PROBLEMS)
+        out["下一步"] = round(self.target * SHARE_PLANS)
+        return out
+
+    def _room(self, section: SectionPlan, budget: int | None) -> int | None:
+        """What a section's budget leaves for fragments once its heading, intro and user items are in."""
+        if budget is None:
+            return None
+        fixed = sum(len(v.text) for v in (section.heading, section.intro) if v)
+        fixed += sum(len(i.lead) + len(i.text) + 3 for i in section.items)
+        return max(0, budget - fixed)
+
     def plan(self) -> Plan:
         plan = Plan(kind=self.kind, voice=self.voice, seed=self.seed)
         self._check_ids()
@@ -205,28 +258,57 @@ class Selector:
         plan.opening = opening[0] if opening else None
         for role in MAIN_ROLES:
             section = self._section(role)
-            section.items = [Item(f.lead, "", f) for f in self.pick(role, self.items, stretch=MAX_EXTRA)]
-            section.items += [self.user_item(t) for t in self.facts.get(f"{role}.亮点") or []]
+            section.items = [self.user_item(t) for t in self.facts.get(f"{role}.亮点") or []]
             plan.sections[role] = section
         if self.facts.has("业务融合"):
             section = self._section("业务融合")
             section.items = [self.user_item(t) for t in self.facts.get("业务融合")]
             plan.sections["业务融合"] = section
         plan.sections["存在问题"] = problems = self._section("存在问题")
-        own, frags = self.user_items("存在问题", "存在问题")
-        if not own and not frags:
-            frags = self.pick("存在问题", self.items)
-        problems.items = [Item(f.lead, "", f) for f in frags] + own
         plan.sections["下一步"] = plans = self._section("下一步")
+        own, frags = self.user_items("存在问题", "存在问题")
         own_next, next_frags = self.user_items("下一步", "下一步")
+        problems.items, plans.items = own, own_next
+        if self.target:
+            plan.budgets = self.budgets(plan)
+        for role in MAIN_ROLES:
+            section = plan.sections[role]
+            picked = self.pick(role, self.items, stretch=MAX_EXTRA, budget=self._room(section, plan.budgets.get(role)))
+            section.items = [Item(f.lead, "", f) for f in picked] + section.items
+        if not own and not frags:
+            frags = self.pick("存在问题", self.items, budget=self._room(problems, plan.budgets.get("存在问题")))
+        problems.items = [Item(f.lead, "", f) for f in frags] + own
         chosen = [*next_frags, *self._answers(frags, next_frags)]
-        wanted = max(self.items, len(problems.items)) - len(chosen) - len(own_next)
-        chosen += self.pick("下一步", max(wanted, 0))
+        room = self._room(plans, plan.budgets.get("下一步"))
+        if room is not None:
+            room -= sum(self.estimate(f) for f in chosen)
+            chosen += self.pick("下一步", 0, budget=room) if room > 0 else []
+        else:
+            wanted = max(self.items, len(problems.items)) - len(chosen) - len(own_next)
+            chosen += self.pick("下一步", max(wanted, 0))
         plans.items = [Item(f.lead, "", f) for f in chosen] + own_next
         closing = self.pick("结尾", 1)
         plan.closing = closing[0] if closing else None
+        self._check_pairs(plan, frags, own, own_next)
         plan.diagnostics = self.diagnostics
         return plan
+
+    def _check_pairs(self, plan: Plan, frags: list[Fragment], own: list[Item], own_next: list[Item]) -> None:
+        """Every 存在问题 should have its 下一步 measure: fragments by ``pairs``, the user's own by count."""
+        plan_ids = {i.fragment.id for i in plan.sections["下一步"].items if i.fragment}
+        for frag in frags:
+            if frag.pairs and not any(p in plan_ids for p in frag.pairs):
+                self.diagnostics.append(Diagnostic(
+                    "warning", f"存在问题“{frag.lead}”（{frag.id}）没有对应的下一步措施",
+                    self.facts.location("存在问题"), f"在“下一步”里加上 {frag.pairs[0]}，或写一条自己的措施",
+                    code="unpaired",
+                ))
+        for item in own[len(own_next):]:
+            self.diagnostics.append(Diagnostic(
+                "warning", f"您写的存在问题“{(item.lead or item.text)[:20]}”没有对应的下一步措施",
+                self.facts.location("存在问题"), "在“下一步”里为每条自己写的问题写一条对应措施（按顺序一一对应）",
+                code="unpaired",
+            ))
 
     def _answers(self, problems: list[Fragment], already: list[Fragment]) -> list[Fragment]:
         """For each chosen problem fragment, the first fitting 下一步 fragment it names."""
@@ -274,8 +356,8 @@ def _looks_like_id(text: str) -> bool:
     return text.isascii() and "-" in text and " " not in text and len(text) < 60
 
 
-def select(library: Library, facts: Facts, *, seed: int | None = None) -> Plan:
-    return Selector(library, facts, seed=seed).plan()
+def select(library: Library, facts: Facts, *, seed: int | None = None, target: int | None = None) -> Plan:
+    return Selector(library, facts, seed=seed, target=target).plan()
 
 
 def missing_needs(plan: Plan, facts: Facts) -> list[tuple[str, Fragment]]:

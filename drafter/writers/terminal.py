@@ -33,7 +33,9 @@ def block_text(block: Block) -> Text:
     return text
 
 
-def preview(doc: Document, budgets: dict[str, int] | None = None) -> RenderableType:
+def preview(doc: Document, sections: dict[str, int] | None = None,
+            budgets: dict[str, int] | None = None) -> RenderableType:
+    """The whole draft, then the 字数 table (per section role when ``sections`` is given)."""
     parts: list[RenderableType] = []
     for block in doc.blocks:
         text = block_text(block)
@@ -41,24 +43,30 @@ def preview(doc: Document, budgets: dict[str, int] | None = None) -> RenderableT
             text = Text("\u3000\u3000") + text
         pad = (1, 0, 0, 0) if block.kind in ("heading1", "signature") else (0, 0, 0, 0)
         parts.append(Padding(text, pad))
-    parts.append(Padding(word_count_table(doc, budgets), (1, 0, 0, 0)))
+    parts.append(Padding(word_count_table(doc, sections, budgets), (1, 0, 0, 0)))
     return Group(*parts)
 
 
-def word_count_table(doc: Document, budgets: dict[str, int] | None = None) -> Table:
+def word_count_table(doc: Document, sections: dict[str, int] | None = None,
+                     budgets: dict[str, int] | None = None) -> Table:
+    """字数 per section (and against its budget when a target 字数 was set), the total, and the
+    list of placeholders still to fill."""
+    rows = list(sections.items()) if sections else doc.word_counts()
     table = Table(title="字数统计", show_edge=False)
     table.add_column("部分")
     table.add_column("字数", justify="right")
     if budgets:
         table.add_column("预算", justify="right")
-    for name, count in doc.word_counts():
+        table.add_column("差额", justify="right")
+    for name, count in rows:
         row = [name, str(count)]
         if budgets:
-            row.append(str(budgets.get(name, "")))
+            budget = budgets.get(name)
+            row += [str(budget), f"{count - budget:+d}"] if budget is not None else ["", ""]
         table.add_row(*row)
-    total = [Text("合计", style="bold"), Text(str(doc.total_chars), style="bold")]
+    total = [Text("全文合计", style="bold"), Text(str(doc.total_chars), style="bold")]
     if budgets:
-        total.append(Text(str(sum(budgets.values())), style="bold"))
+        total += [Text(""), Text("")]
     table.add_row(*total)
     placeholders = doc.placeholders
     if placeholders:

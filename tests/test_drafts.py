@@ -1,0 +1,182 @@
+"""Drafts that fit the unit: every fact appears, variation, year wording, length budgets, pairing,
+originality, and the second report kind — on the shipped library and the bundled samples."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from drafter.errors import FactsError
+from drafter.facts import facts_from_text, load_facts
+from drafter.library import load_library
+from drafter.originality import against_seeds, grams, pairwise, share
+from drafter.pipeline import Options, check, draft
+from drafter.schema import leaf_paths
+
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+# facts that shape the draft without being quoted in its text
+NOT_IN_TEXT = {"报告类型", "字数", "单位.类型", "单位.简称"}
+SEED_NOISE = ("##paid", "公众号", "哒哒", "素材库", "代笔", "会员")
+SEED_SPECIFIC = ("深圳河", "2578", "建川博物馆", "碧道", "雨课堂", "小个专", "清廉湖北", "广东", "先锋模仿", "当担")
+
+
+def test_there_are_samples_of_both_kinds() -> None:
+    kinds = {load_facts(p).kind for p in SAMPLES}
+    assert kinds == {"书记述职", "党建工作总结"}
+    assert len(SAMPLES) >= 3
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_fact_given_appears_and_no_noise(sample: Path) -> None:
+    result = draft(sample)
+    text = result.document.text
+    for path in leaf_paths():
+        if path in NOT_IN_TEXT or not result.facts.has(path):
+            continue
+        value = result.facts.get(path)
+        if isinstance(value, str):
+            assert value in text, path
+        else:  # a number: it must appear right after the fragment wording that names it
+            users = [f for f in result.plan.fragments if path in f.needs]
+            assert users, f"{path}={value} is not used by any chosen fragment"
+            assert re.search(rf"(?<!\d){value}(?!\d)", text), path
+    for key in ("业务融合",):
+        for line in result.facts.get(key) or []:
+            assert line.rstrip("。") in text
+    for group in ("思想建设", "组织建设", "党风廉政"):
+        for line in result.facts.get(f"{group}.亮点") or []:
+            assert line.rstrip("。") in text
+    assert not re.search(r"(?<!【待补充：)\b[Xx]{1,2}\b|\*{1,3}|××", text)
+    assert "{{" not in text and "{%" not in text
+    for noise in SEED_NOISE + SEED_SPECIFIC:
+        assert noise not in text, noise
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_committed_sample_drafts_are_current(sample: Path) -> None:
+    """samples/*.md are reviewed text: regenerate with `python samples/regenerate.py` and read the diff."""
+    from drafter.writers.text import to_markdown
+
+    committed = sample.with_suffix(".md").read_text(encoding="utf-8")
+    assert to_markdown(draft(sample).document) == committed
+    assert sample.with_suffix(".docx").exists()
+
+
+def write(tmp_path: Path, text: str, name: str = "f.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+UNIT = """\
+年度: {year}
+单位: {{全称: {name}, 上级党委: 市委, 党组织: 局党组, 自称: 我局}}
+述职人: {{姓名: 某某, 职务: 党组书记、局长}}
+思想建设: {{中心组学习次数: 12, 第一议题学习次数: 20}}
+组织建设: {{发展党员数: 2, 入党积极分子数: 4}}
+党风廉政: {{警示教育次数: 3}}
+"""
+
+
+def test_units_with_the_same_shape_get_different_drafts(tmp_path: Path) -> None:
+    a = draft(write(tmp_path, UNIT.format(year=2024, name="某市甲局"), "a.yaml")).document.text
+    b = draft(write(tmp_path, UNIT.format(year=2024, name="某市乙局"), "b.yaml")).document.text
+    assert a != b
+    assert share(grams(a), grams(b)) < 0.9
+
+
+def test_same_input_same_draft_and_seed_override(tmp_path: Path) -> None:
+    path = write(tmp_path, UNIT.format(year=2024, name="某市甲局"))
+    assert draft(path).markup == draft(path).markup
+    variants = {draft(path, Options(seed=s)).markup for s in range(5)}
+    assert len(variants) > 1
+
+
+@pytest.mark.parametrize(("year", "present", "absent"), [
+    (2023, "主题教育", "党纪学习教育"),
+    (2024, "党纪学习教育", "中央八项规定精神学习教育"),
+    (2025, "中央八项规定精神学习教育", "党纪学习教育"),
+])
+def test_year_aware_wording(tmp_path: Path, year: int, present: str, absent: str) -> None:
+    texts = [draft(write(tmp_path, UNIT.format(year=year, name=f"某市{i}局")), Options(seed=i)).document.text
+             for i in range(4)]
+    assert all(absent not in t for t in texts)
+    assert any(present in t for t in texts)
+    if year != 2023:
+        assert all("习近平新时代中国特色社会主义思想主题教育" not in t for t in texts)
+
+
+def test_pinned_fragment_outside_its_years_warns_in_check(tmp_path: Path) -> None:
+    lib = load_library()
+    old = next(f for f in lib.fragments() if f.years.last == 2023 and "个人" in f.voice)
+    diags = check(write(tmp_path, UNIT.format(year=2025, name="甲") + f"选用: [{old.id}]\n"))
+    assert any(old.id in d.message and "年度 2025" in d.message for d in diags)
+
+
+@pytest.mark.parametrize("target", [3000, 3500, 4000])
+def test_length_target_lands_within_ten_percent(target: int) -> None:
+    sample = ROOT / "samples" / "市发改委党组书记.yaml"
+    result = draft(sample, Options(target_chars=target))
+    assert abs(result.document.total_chars - target) <= 0.10 * target
+    budgets = result.budgets
+    assert budgets["存在问题"] == round(target * 0.15) and budgets["下一步"] == round(target * 0.20)
+    assert not [d for d in result.diagnostics if d.code == "length"]
+
+
+def test_length_target_from_the_facts_file_and_warning_when_unreachable(tmp_path: Path) -> None:
+    path = write(tmp_path, UNIT.format(year=2024, name="甲") + "字数: 20000\n")
+    result = draft(path)
+    assert result.budgets
+    assert any(d.code == "length" and "20000" in d.message for d in result.diagnostics)
+
+
+def test_problems_and_plans_pair_up(tmp_path: Path) -> None:
+    lib = load_library()
+    result = draft(write(tmp_path, UNIT.format(year=2024, name="甲")))
+    plan_ids = {i.fragment.id for i in result.plan.sections["下一步"].items if i.fragment}
+    for item in result.plan.sections["存在问题"].items:
+        assert item.fragment is not None and set(item.fragment.pairs) & plan_ids
+    for frag in lib.fragments("存在问题"):
+        assert frag.pairs and all(lib.get(p) is not None for p in frag.pairs)
+
+
+def test_unpaired_own_problems_are_reported(tmp_path: Path) -> None:
+    text = UNIT.format(year=2024, name="甲") + "存在问题: [调研不深：下基层少, 学习不够：时断时续]\n下一步: [深化调研：每季度走访]\n"
+    diags = check(write(tmp_path, text))
+    unpaired = [d for d in diags if d.code == "unpaired"]
+    assert len(unpaired) == 1 and "学习不够" in unpaired[0].message
+
+
+def test_default_drafts_stay_far_from_every_seed() -> None:
+    for sample in SAMPLES:
+        overlap = against_seeds(draft(sample).document.text)
+        assert overlap is not None and overlap.share < 0.5, (sample.name, overlap)
+
+
+def test_originality_measures_copying() -> None:
+    seed = (ROOT / "seeds" / "002_f507f32534401310.txt").read_text(encoding="utf-8")
+    copied = against_seeds(seed[200:1500])
+    assert copied is not None and copied.share > 0.95 and copied.b.startswith("002")
+    pairs = pairwise({"a": "甲" * 5 + seed[:400], "b": seed[:400] + "乙" * 5, "c": "完全不同的一段文字" * 10})
+    assert pairs[0].a == "a" and pairs[0].b == "b" and pairs[0].share > 0.9
+    assert all(p.share < 0.1 for p in pairs[1:])
+
+
+def test_summary_kind_speaks_for_the_unit() -> None:
+    result = draft(ROOT / "samples" / "区教育局党建工作总结.yaml")
+    assert result.plan.voice == "单位"
+    text = result.document.text
+    assert "我局" in text or "局党组" in text
+    assert result.document.blocks[0].text.endswith("年度党建工作总结")
+    assert "述职报告" not in text
+    assert not re.search(r"我(?![局委们市区县院校镇厂司所办中])", text)  # no first person
+
+
+def test_fact_checks(tmp_path: Path) -> None:
+    with pytest.raises(FactsError, match="超出范围"):
+        facts_from_text("年度: 2024\n组织建设:\n  按期换届率: 120\n")
+    diags = check(write(tmp_path, UNIT.format(year=2024, name="甲").replace("发展党员数: 2", "发展党员数: 9")))
+    assert any("发展党员数（9）多于入党积极分子数（4）" in d.message for d in diags)
