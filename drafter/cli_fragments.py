@@ -1,0 +1,103 @@
+"""``drafter fragments list|show|search``: browsing and searching the phrase library from the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from drafter.errors import DrafterError
+from drafter.library import ROLES, Library, load_library
+from drafter.search import matches_tag, search
+
+_fragments_dir = click.option("--fragments", "folder", type=click.Path(path_type=Path), default=None,
+                              help="片段库文件夹（默认内置片段库）")
+
+
+def _console() -> Console:
+    return Console(highlight=False)
+
+
+def _load(folder: Path | None) -> Library:
+    return load_library(folder)
+
+
+@click.group("fragments")
+def fragments_group() -> None:
+    """浏览、查看、搜索片段库（素材库）。"""
+
+
+@fragments_group.command("list")
+@click.option("--role", type=click.Choice(ROLES), default=None, help="只列出某一部分")
+@click.option("--tag", default=None, help="按标签筛选：个人、单位、机关、学校……或年份如 2024")
+@_fragments_dir
+def list_command(role: str | None, tag: str | None, folder: Path | None) -> None:
+    """列出片段：编号、部分、小标题、口吻、适用单位、适用年份。"""
+    library = _load(folder)
+    frags = [f for f in library.fragments(role) if tag is None or matches_tag(f, tag)]
+    table = Table(show_edge=False)
+    width = max((len(f.id) for f in frags), default=4)
+    table.add_column("编号", no_wrap=True, min_width=width)
+    for column in ("部分", "小标题", "口吻", "适用单位", "年份", "需要的事实"):
+        table.add_column(column, overflow="fold")
+    for f in frags:
+        table.add_row(f.id, f.role, f.lead or "（段落）", "、".join(f.voice), "、".join(f.unit_types),
+                      str(f.years), str(len(f.needs)))
+    console = _console()
+    console.print(table)
+    console.print(f"共 {len(frags)} 条")
+
+
+@fragments_group.command("show")
+@click.argument("fragment_id")
+@_fragments_dir
+def show_command(fragment_id: str, folder: Path | None) -> None:
+    """显示一条片段的全文、需要的事实（槽位）、来源。"""
+    import difflib
+
+    library = _load(folder)
+    frag = library.get(fragment_id)
+    if frag is None:
+        close = difflib.get_close_matches(fragment_id, list(library.by_id()), n=3)
+        raise DrafterError(f"找不到片段“{fragment_id}”",
+                           hint=("是不是：" + "、".join(close)) if close else "用 drafter fragments list 查看全部编号")
+    console = _console()
+    console.print(Text(f"{frag.id}  [{frag.role}]", style="bold"))
+    if frag.lead:
+        console.print(Text("小标题：") + Text(frag.lead, style="bold green"))
+    body = Text("正文：")
+    body.append(frag.text)
+    body.highlight_regex(r"{{.*?}}", "bold black on yellow")
+    console.print(body)
+    console.print("需要的事实：" + ("、".join(frag.needs) or "无"))
+    console.print(f"口吻：{'、'.join(frag.voice)}　适用单位：{'、'.join(frag.unit_types)}　适用年份：{frag.years}")
+    if frag.pairs:
+        console.print("对应的下一步：" + "、".join(frag.pairs))
+    console.print(f"来源：{frag.source or '（无）'}　定义于：{frag.file}:{frag.line}")
+
+
+@fragments_group.command("search")
+@click.argument("query")
+@click.option("--role", type=click.Choice(ROLES), default=None, help="只搜某一部分")
+@click.option("-n", "--limit", type=click.IntRange(1, 200), default=20, help="最多显示几条")
+@_fragments_dir
+def search_command(query: str, role: str | None, limit: int, folder: Path | None) -> None:
+    """按关键词搜索片段，结果按相关度排序，匹配处高亮。例：drafter fragments search 谈心谈话"""
+    library = _load(folder)
+    hits = search(library, query, role=role, limit=limit)
+    console = _console()
+    if not hits:
+        console.print(f"没有找到与“{query}”相关的片段。可换个说法，或用两个字的词试试。")
+        return
+    for hit in hits:
+        frag = hit.fragment
+        line = Text(f"{frag.id}  [{frag.role}]  ", style="bold")
+        body = Text(f"{frag.lead}。{frag.text}" if frag.lead else frag.text)
+        for term in hit.terms:
+            body.highlight_words([term], "bold black on yellow")
+        console.print(line + body)
+        console.print()
+    console.print(f"共找到 {len(hits)} 条（按相关度排序）")
