@@ -113,16 +113,20 @@ class Selector:
     def _rng(self, role: str) -> random.Random:
         return random.Random(f"{self.seed}:{role}")
 
-    def _key(self, f: Fragment) -> tuple[int, int, int, int, int]:
-        """Sort key, smallest best: no placeholders first; then wording tied to this very year (党纪学习教育
-        in 2024…); then most facts not yet in the draft; then fragments written for this unit type; then
-        most facts used (or fewest placeholders)."""
+    def _key(self, f: Fragment) -> tuple[int, int, int, int, int, int, int]:
+        """Sort key, smallest best: no placeholders first; then not repeating a number already in the
+        draft; then wording tied to this very year (党纪学习教育 in 2024…); then fewest numbers already
+        in the draft; then most facts not yet in the draft; then fragments written for this unit type;
+        then most facts used (or fewest placeholders)."""
         given = [n for n in f.needs if self.facts.has(n)]
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n not in self.covered)
+        repeated = len(given) - new
         of_the_year = 0 if (self.year is not None and f.years.last is not None) else 1
         specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
-        return (1 if missing else 0, of_the_year, -new, specific, missing if missing else -len(given))
+        only_repeats = 1 if given and not new else 0
+        return (1 if missing else 0, only_repeats, of_the_year, repeated, -new, specific,
+                missing if missing else -len(given))
 
     def rank(self, candidates: list[Fragment], role: str) -> list[Fragment]:
         """Candidates best first; ties keep a shuffle seeded by the run's seed and the role."""
@@ -164,16 +168,23 @@ class Selector:
         used_chars = sum(self.estimate(f) for f in chosen)
         extras = stretch
         while pool and len(chosen) < MAX_ITEMS:
-            best = self.rank(pool, f"{role}:{len(chosen)}")[0]
+            ranked = self.rank(pool, f"{role}:{len(chosen)}")
+            best = ranked[0]
+            if self._key(best)[1]:  # it would only repeat numbers already in the draft: leave it out
+                pool.remove(best)
+                continue
             if budget is not None:
                 # take it while it fits (the first item always), or overshoots less than it leaves empty
                 wanted = not chosen or budget - used_chars > self.estimate(best) / 2
             else:
                 wanted = len(chosen) < count
             if not wanted:
-                if extras <= 0 or not self._brings_a_fact(best):
+                # full: only a fragment that brings a given fact not yet in the draft may still come in
+                bringer = next((f for f in ranked if self._brings_a_fact(f)), None)
+                if extras <= 0 or bringer is None:
                     break
                 extras -= 1
+                best = bringer
             self._take(best, chosen)
             used_chars += self.estimate(best)
             pool.remove(best)
@@ -234,7 +245,9 @@ class Selector:
         20% 下一步; the remaining 5% is the title, opening, closing and signature."""
         assert self.target is not None
         main = [r for r in (*MAIN_ROLES, "业务融合") if r in plan.sections]
-        user_fusion = sum(len(i.lead) + len(i.text) + 3 for i in plan.sections.get("业务融合", SectionPlan("")).items)
+        fusion_items = plan.sections.get("业务融合", SectionPlan("")).items
+        user_fusion = sum(self.estimate(i.fragment) if i.fragment else len(i.lead) + len(i.text) + 3
+                          for i in fusion_items)
         per_main = max(0, round(self.target * SHARE_MAIN) - user_fusion) // max(1, len(main) - ("业务融合" in main))
         out = {r: per_main for r in MAIN_ROLES}
         if "业务融合" in main:
@@ -262,7 +275,8 @@ class Selector:
             plan.sections[role] = section
         if self.facts.has("业务融合"):
             section = self._section("业务融合")
-            section.items = [self.user_item(t) for t in self.facts.get("业务融合")]
+            lead_in = [Item(f.lead, "", f) for f in self.pick("业务融合", 1)]
+            section.items = lead_in + [self.user_item(t) for t in self.facts.get("业务融合")]
             plan.sections["业务融合"] = section
         plan.sections["存在问题"] = problems = self._section("存在问题")
         plan.sections["下一步"] = plans = self._section("下一步")

@@ -180,3 +180,32 @@ def test_fact_checks(tmp_path: Path) -> None:
         facts_from_text("年度: 2024\n组织建设:\n  按期换届率: 120\n")
     diags = check(write(tmp_path, UNIT.format(year=2024, name="甲").replace("发展党员数: 2", "发展党员数: 9")))
     assert any("发展党员数（9）多于入党积极分子数（4）" in d.message for d in diags)
+
+
+COUNT_PATHS = [p for p in leaf_paths() if p.split(".")[0] in ("思想建设", "组织建设", "党风廉政")]
+
+
+@pytest.mark.parametrize("case", range(24))
+def test_random_fact_subsets_all_reach_the_draft_without_repeating(tmp_path: Path, case: int) -> None:
+    import random
+
+    rng = random.Random(case)
+    kind = "书记述职" if case % 2 else "党建工作总结"
+    chosen = rng.sample(COUNT_PATHS, rng.randint(1, len(COUNT_PATHS)))
+    lines = [f"报告类型: {kind}", f"年度: {rng.choice([2023, 2024, 2025])}",
+             f"单位: {{全称: 某单位{case}, 党组织: 局党组, 自称: 我局, 上级党委: 市委, 类型: {rng.choice(['机关', '学校', '通用'])}}}"]
+    groups: dict[str, list[str]] = {}
+    for path in chosen:
+        group, key = path.split(".")
+        groups.setdefault(group, []).append(f"{key}: {rng.randint(101, 999) if not key.endswith('率') else 100}")
+    lines += [f"{g}: {{{', '.join(v)}}}" for g, v in groups.items()]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    target = None if case % 3 else 3000
+    result = draft(path, Options(target_chars=target))
+    used = [n for f in result.plan.fragments for n in f.needs if result.facts.has(n)]
+    assert set(chosen) <= set(used), set(chosen) - set(used)
+    seen: set[str] = set()
+    for frag in result.plan.fragments:  # no fragment only repeats numbers already in the draft
+        given = {n for n in frag.needs if result.facts.has(n) and n.split(".")[0] != "单位" and n != "年度"}
+        assert not given or given - seen, f"{frag.id} only repeats {given}"
+        seen |= given
