@@ -225,10 +225,26 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
     backup = write_atomic(path, data, force=force)
     click.echo(f"已写入：{path}（{doc.total_chars} 字，待补充 {holes} 处）")
     _echo_originality(doc.text)
+    _echo_lint(doc, path)
     if backup:
         click.echo(f"原文件已备份为：{backup}")
     if holes:
         click.echo("请在 Word/WPS 中查找“待补充”，逐一补上黄色标出的内容。")
+
+
+def _echo_lint(doc: Any, path: Path) -> None:
+    """What ``drafter lint`` finds in the new draft, placeholders apart (they were counted already)."""
+    from drafter.lint import lint_document
+
+    findings = [f for f in lint_document(doc) if f.rule != "placeholder"]
+    if not findings:
+        click.echo("规范表述检查：未发现问题。")
+        return
+    click.echo(f"规范表述检查：发现 {len(findings)} 处，请核对：")
+    for f in findings[:5]:
+        click.echo(f"  第{f.paragraph}段：{f.message}（{f.excerpt}）→ {f.suggestion}")
+    if len(findings) > 5:
+        click.echo(f"  ……完整清单：drafter lint {path}")
 
 
 def _echo_originality(text: str) -> None:

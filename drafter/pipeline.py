@@ -7,12 +7,13 @@ Never prints, prompts or exits: the CLI does that with what these functions retu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
-from drafter.library import load_library
+from drafter.library import Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
 from drafter.render import FragmentRenderer, fact_context, make_environment, render_report
 from drafter.resources import data_dir
@@ -89,9 +90,8 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
 
 def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[str, SectionView]]:
     """Render the plan with the report kind's template into outline markup; also return the sections."""
-    template_dir = options.templates_dir or data_dir("templates")
-    env = make_environment(template_dir)
-    renderer = FragmentRenderer(env)
+    renderer = _renderer(options.templates_dir or data_dir("templates"))
+    env = renderer.env
     ctx = fact_context(facts)
     sections = {role: _section_context(s, renderer, ctx) for role, s in plan.sections.items()}
     main_roles = [r for r in ("思想建设", "组织建设", "党风廉政", "业务融合") if r in sections]
@@ -126,6 +126,28 @@ def _length_check(total: int, target: int | None, facts: Facts) -> list[Diagnost
     )]
 
 
+@lru_cache(maxsize=8)
+def _renderer(template_dir: Path) -> FragmentRenderer:
+    """One Jinja environment (and compiled-fragment cache) per template folder and process."""
+    return FragmentRenderer(make_environment(template_dir))
+
+
+@lru_cache(maxsize=8)
+def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> Library:
+    return load_library(folder)
+
+
+def cached_library(folder: Path | None) -> Library:
+    """The library of ``folder``, loaded once per process while its files are unchanged (batch runs
+    draft thousands of reports with one library)."""
+    folder = folder or data_dir("fragments")
+    try:
+        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")))
+    except OSError:
+        stamp = ()
+    return _library(folder, stamp)
+
+
 def _load_facts(source: Path | Facts) -> Facts:
     facts = source if isinstance(source, Facts) else load_facts(source)
     if facts.kind not in REPORT_KINDS:  # the schema enforces this; kept for Facts built in code
@@ -138,7 +160,7 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     """Run the whole pipeline on a facts file (or already loaded Facts)."""
     options = options or Options()
     facts = _load_facts(source)
-    library = load_library(options.fragments_dir)
+    library = cached_library(options.fragments_dir)
     plan = select(library, facts, seed=options.seed, target=options.target_chars)
     markup, views = render_plan(plan, facts, options)
     try:

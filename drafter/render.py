@@ -82,7 +82,19 @@ def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvi
         keep_trailing_newline=True,
     )
     env.filters["职务简称"] = short_post
+    env.filters["接职务"] = join_post
     return env
+
+
+def join_post(unit: Any, post: Any) -> Any:
+    """某区某某街道 + 街道党工委书记 → 某区某某街道党工委书记 (no doubled 街道); placeholders pass through."""
+    if isinstance(unit, Missing) or isinstance(post, Missing):
+        return Rendered(f"{_finalize(unit)}{_finalize(post)}")
+    unit_text, post_text = clean_text(str(unit)), clean_text(str(post))
+    for size in range(min(len(unit_text), len(post_text)), 1, -1):
+        if unit_text.endswith(post_text[:size]):
+            return unit_text + post_text[size:]
+    return unit_text + post_text
 
 
 def short_post(value: Any) -> Any:

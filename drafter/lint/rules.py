@@ -1,0 +1,466 @@
+"""Rule files for ``drafter lint``: the shipped ``rules.yaml`` and users' own ``--rules`` files.
+
+This module owns the *data* side of lint rules: the :class:`Rule` record, parsing and validating a
+rule file (with file:line in every Chinese error message), and merging user files over the shipped
+one.  Evaluating rules against text lives in :mod:`drafter.lint.checks`.
+
+A rule file is YAML with up to three top-level keys::
+
+    rules:                       # wording rules: a regular expression and a fix
+      - id: typo-bushu
+        severity: error          # error | warning | info (default warning)
+        pattern: '布署|布暑'
+        replace: '部署'          # optional: the corrected text (regex template, \\1 allowed)
+        message: '“部署”误写'
+        suggestion: '改为“{fix}”' # optional; {match} and {fix} are filled in
+        source: 'https://…'      # where the rule comes from (required in the shipped file)
+        context: '巡察'          # optional: fire only when the paragraph also matches this
+        examples: {fire: ['工作布署'], pass: ['工作部署']}
+    year_terms:                  # 提法 tied to a year (主题教育 2023, 党纪学习教育 2024 …)
+      - id: year-djxx-2024
+        name: 党纪学习教育
+        pattern: '党纪学习教育'
+        year: 2024               # the year it was this year's work
+        until: 2024              # optional last year it was current (default: year)
+        check_early: true        # optional: mentioning it in an earlier report is an error
+        current: '开展|部署'     # optional: words that make a clause describe current work
+        source: 'https://…'
+        examples: {fire: ['2025|扎实开展党纪学习教育'], pass: ['2025|巩固深化党纪学习教育成果']}
+    disable: [heading-level3-dunhao]   # rule ids (shipped or built-in checks) to switch off
+
+A user rule with the id of a shipped rule replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from drafter.errors import Diagnostic, DrafterError, Location
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+TOP_KEYS = ("version", "rules", "year_terms", "disable")
+RULE_KEYS = ("id", "severity", "pattern", "replace", "message", "suggestion", "source", "context", "examples")
+YEAR_KEYS = (
+    "id", "severity", "name", "pattern", "year", "until", "check_early", "current",
+    "message", "suggestion", "source", "examples",
+)
+EXAMPLE_KEYS = ("fire", "pass")
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+SHIPPED_NAME = "rules.yaml"
+
+
+class RuleFileError(DrafterError):
+    """A rule file cannot be read, is not valid YAML, or a rule in it is malformed."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One wording rule or year-bound 提法 (``year`` is set for the latter)."""
+
+    id: str
+    severity: Severity
+    pattern: re.Pattern[str]
+    message: str
+    source: str
+    suggestion: str = ""
+    replace: str | None = None
+    context: re.Pattern[str] | None = None
+    name: str = ""
+    year: int | None = None
+    until: int | None = None
+    check_early: bool = True
+    current: re.Pattern[str] | None = None
+    examples_fire: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    origin: str = ""  # "file:line" where the rule is defined
+
+    @property
+    def is_year_term(self) -> bool:
+        return self.year is not None
+
+    @property
+    def last_year(self) -> int | None:
+        """The last year in which the 提法 describes current work."""
+        if self.year is None:
+            return None
+        return self.until if self.until is not None else self.year
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Rules in order, plus ids switched off (with where each ``disable`` entry was written)."""
+
+    rules: tuple[Rule, ...] = ()
+    disabled: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def disabled_ids(self) -> frozenset[str]:
+        return frozenset(i for i, _ in self.disabled)
+
+    def active(self) -> tuple[Rule, ...]:
+        off = self.disabled_ids
+        return tuple(r for r in self.rules if r.id not in off)
+
+    def merged(self, other: RuleSet) -> RuleSet:
+        """``other`` over ``self``: same ids are replaced in place, new ids appended."""
+        by_id = {r.id: r for r in other.rules}
+        rules = [by_id.pop(r.id, r) for r in self.rules]
+        rules.extend(r for r in other.rules if r.id in by_id)
+        return RuleSet(tuple(rules), self.disabled + other.disabled)
+
+
+@dataclass
+class _Problems:
+    """Collects every problem of one file so the user sees them all at once."""
+
+    file: str
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, line: int | None, message: str, hint: str | None = None, key: str | None = None) -> None:
+        self.items.append(Diagnostic("error", message, Location(self.file, line, None, key), hint))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            first = self.items[0]
+            raise RuleFileError(
+                f"规则文件有 {len(self.items)} 处错误" if len(self.items) > 1 else first.message,
+                location=first.location,
+                hint=first.hint,
+                diagnostics=list(self.items),
+            )
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("unknown escape character", "双引号里的反斜杠转义无效（正则表达式请用单引号括起来）"),
+    ("quoted scalar", "引号没有闭合"),
+    ("cannot start any token", "含有不能出现在这里的字符（缩进请用空格，不要用 Tab）"),
+    ("mapping values are not allowed", "这里不能出现冒号（值里含冒号时请用引号括起来）"),
+    ("could not find expected ':'", "缺少冒号"),
+    ("expected <block end>", "缩进不一致"),
+    ("while parsing a block", "缩进不一致"),
+    ("flow sequence", "方括号 [ ] 没有闭合或写法有误"),
+    ("flow mapping", "花括号 { } 没有闭合或写法有误"),
+    ("undefined alias", "引用了未定义的锚点（*）；正则表达式请用引号括起来"),
+    ("unexpected end of stream", "文件在引号或括号闭合前就结束了"),
+)
+
+
+def _yaml_problem_cn(exc: yaml.MarkedYAMLError) -> str:
+    """A Chinese description of a PyYAML error (the English original in parentheses)."""
+    original = "，".join(p for p in (exc.context, exc.problem) if p)
+    for needle, chinese in _YAML_PROBLEMS:
+        if needle in original:
+            return f"{chinese}（{original}）"
+    return f"格式错误（{original or exc}）"
+
+
+def _compose(text: str, file: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is found only at the end of the file; point at where it opened.
+        if exc.context_mark is not None and (mark is None or mark.index >= len(text.rstrip())):
+            mark = exc.context_mark
+        line = int(mark.line) + 1 if mark is not None else None
+        raise RuleFileError(
+            f"规则文件不是合法的 YAML：{_yaml_problem_cn(exc)}",
+            location=Location(file, line),
+            hint="检查这一行的缩进、冒号和引号；正则表达式建议用单引号括起来。",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"规则文件不是合法的 YAML：{exc}", location=Location(file)) from exc
+
+
+def _value(node: yaml.Node) -> Any:
+    """A plain Python value for a node (scalars, lists, mappings), using YAML's safe types."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _mapping_items(node: yaml.MappingNode) -> list[tuple[str, yaml.Node, int]]:
+    out: list[tuple[str, yaml.Node, int]] = []
+    for key_node, value_node in node.value:
+        key = _value(key_node)
+        out.append((str(key), value_node, _line(key_node)))
+    return out
+
+
+def _compile(pattern: Any, probs: _Problems, line: int, rule_id: str, key: str) -> re.Pattern[str] | None:
+    if not isinstance(pattern, str) or not pattern:
+        probs.add(line, f"规则“{rule_id}”的 {key} 必须是非空字符串（正则表达式）", key=key)
+        return None
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        probs.add(
+            line,
+            f"规则“{rule_id}”的 {key} 不是合法的正则表达式：{exc}",
+            hint="正则表达式按 Python re 语法书写；在 YAML 里用单引号括起来，反斜杠无需再转义。",
+            key=key,
+        )
+        return None
+
+
+def _str_list(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _parse_rule(
+    node: yaml.Node, *, kind: Literal["rules", "year_terms"], probs: _Problems, require_source: bool
+) -> Rule | None:
+    start = _line(node)
+    if not isinstance(node, yaml.MappingNode):
+        probs.add(start, f"{kind} 下的每一项必须是键值映射（以“- id: …”开头）")
+        return None
+    allowed = RULE_KEYS if kind == "rules" else YEAR_KEYS
+    items = _mapping_items(node)
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key, value_node, line in items:
+        if key not in allowed:
+            probs.add(
+                line,
+                f"未知字段“{key}”",
+                hint=f"{kind} 中的规则可用字段：{'、'.join(allowed)}",
+                key=key,
+            )
+            continue
+        if key in values:
+            probs.add(line, f"字段“{key}”重复出现", key=key)
+            continue
+        values[key] = _value(value_node)
+        lines[key] = line
+        if key == "examples":
+            if not isinstance(value_node, yaml.MappingNode):
+                probs.add(line, "examples 必须是映射：{fire: [...], pass: [...]}", key=key)
+            else:
+                for ex_key, _, ex_line in _mapping_items(value_node):
+                    if ex_key not in EXAMPLE_KEYS:
+                        probs.add(ex_line, f"examples 中的未知字段“{ex_key}”", hint="只能是 fire 或 pass", key=ex_key)
+
+    rule_id = values.get("id")
+    if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
+        probs.add(
+            lines.get("id", start),
+            "规则缺少 id，或 id 不合法" if rule_id is None else f"规则 id“{rule_id}”不合法",
+            hint="id 由英文字母、数字、连字符组成，例如 my-typo-1",
+            key="id",
+        )
+        rule_id = f"<第{start}行的规则>"
+    severity = values.get("severity", "warning")
+    if severity not in SEVERITIES:
+        probs.add(lines.get("severity", start), f"规则“{rule_id}”的 severity 只能是 error、warning 或 info",
+                  key="severity")
+        severity = "warning"
+    pattern = None
+    if "pattern" not in values:
+        probs.add(start, f"规则“{rule_id}”缺少 pattern（正则表达式）", key="pattern")
+    else:
+        pattern = _compile(values["pattern"], probs, lines["pattern"], rule_id, "pattern")
+    context = None
+    if "context" in values:
+        context = _compile(values["context"], probs, lines["context"], rule_id, "context")
+    current = None
+    if "current" in values:
+        current = _compile(values["current"], probs, lines["current"], rule_id, "current")
+
+    for text_key in ("message", "suggestion", "source", "replace", "name"):
+        if text_key in values and not isinstance(values[text_key], str):
+            probs.add(lines[text_key], f"规则“{rule_id}”的 {text_key} 必须是文字", key=text_key)
+            values[text_key] = ""
+    message = values.get("message", "")
+    if kind == "rules" and not message:
+        probs.add(lines.get("message", start), f"规则“{rule_id}”缺少 message（给用户看的说明）", key="message")
+    origin = f"{probs.file}:{start}"
+    source = values.get("source", "")
+    if not source:
+        if require_source:
+            probs.add(start, f"规则“{rule_id}”缺少 source（规则出处）", key="source")
+        source = origin
+    replace = values.get("replace")
+    if replace is not None and pattern is not None:
+        try:
+            # Group references must exist in the pattern (re only checks them on a match).
+            for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replace):
+                num = ref[0] or ref[1]
+                if num.isdigit() and int(num) > pattern.groups:
+                    raise re.error(f"invalid group reference {num}")
+                if not num.isdigit() and num not in pattern.groupindex:
+                    raise re.error(f"unknown group name {num}")
+        except re.error as exc:
+            probs.add(lines["replace"], f"规则“{rule_id}”的 replace 引用了不存在的分组：{exc}", key="replace")
+            replace = None
+
+    fire: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()
+    examples = values.get("examples")
+    if isinstance(examples, dict):
+        for ex_key in EXAMPLE_KEYS:
+            if ex_key in examples:
+                parsed = _str_list(examples[ex_key])
+                if parsed is None:
+                    probs.add(lines["examples"], f"规则“{rule_id}”的 examples.{ex_key} 必须是文字列表", key=ex_key)
+                elif ex_key == "fire":
+                    fire = parsed
+                else:
+                    passing = parsed
+
+    year = until = None
+    check_early = True
+    name = values.get("name", "")
+    if kind == "year_terms":
+        year = values.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
+            probs.add(lines.get("year", start), f"提法“{rule_id}”缺少 year，或 year 不是四位年份", key="year")
+            year = 2000
+        until = values.get("until")
+        if until is not None and (not isinstance(until, int) or isinstance(until, bool) or until < year):
+            probs.add(lines["until"], f"提法“{rule_id}”的 until 必须是不早于 year 的年份", key="until")
+            until = None
+        early = values.get("check_early", True)
+        if not isinstance(early, bool):
+            probs.add(lines["check_early"], f"提法“{rule_id}”的 check_early 只能是 true 或 false",
+                      key="check_early")
+            early = True
+        check_early = early
+        if not name:
+            probs.add(lines.get("name", start), f"提法“{rule_id}”缺少 name（提法全称）", key="name")
+        for example in fire + passing:
+            if not re.match(r"^(19|20)\d{2}\|", example):
+                probs.add(
+                    lines.get("examples", start),
+                    f"提法“{rule_id}”的示例“{example[:20]}”要以“年份|”开头，例如“2024|扎实开展主题教育”",
+                    key="examples",
+                )
+                break
+    if pattern is None:
+        return None
+    return Rule(
+        id=rule_id,
+        severity=severity,
+        pattern=pattern,
+        message=message,
+        source=source,
+        suggestion=values.get("suggestion", "") or "",
+        replace=replace,
+        context=context,
+        name=name,
+        year=year,
+        until=until,
+        check_early=check_early,
+        current=current,
+        examples_fire=fire,
+        examples_pass=passing,
+        origin=origin,
+    )
+
+
+def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSet:
+    """Parse and validate a rule file's text.  Raises :class:`RuleFileError` listing every problem."""
+    root = _compose(text, file)
+    probs = _Problems(file)
+    if root is None:
+        return RuleSet()
+    if not isinstance(root, yaml.MappingNode):
+        probs.add(_line(root), "规则文件的顶层必须是映射（rules: / year_terms: / disable:）")
+        probs.raise_if_any()
+    rules: list[Rule] = []
+    disabled: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    assert isinstance(root, yaml.MappingNode)
+    for key, value_node, line in _mapping_items(root):
+        if key not in TOP_KEYS:
+            probs.add(line, f"未知的顶层字段“{key}”", hint=f"可用字段：{'、'.join(TOP_KEYS)}", key=key)
+            continue
+        if key == "version":
+            continue
+        if key == "disable":
+            if not isinstance(value_node, yaml.SequenceNode):
+                probs.add(line, "disable 必须是规则 id 的列表", key=key)
+                continue
+            for item in value_node.value:
+                value = _value(item)
+                if not isinstance(value, str) or not value:
+                    probs.add(_line(item), "disable 中的每一项必须是规则 id", key=key)
+                else:
+                    disabled.append((value, f"{file}:{_line(item)}"))
+            continue
+        if isinstance(value_node, yaml.ScalarNode) and _value(value_node) is None:
+            continue
+        if not isinstance(value_node, yaml.SequenceNode):
+            probs.add(line, f"{key} 必须是列表（每条规则以“- ”开头）", key=key)
+            continue
+        kind: Literal["rules", "year_terms"] = "rules" if key == "rules" else "year_terms"
+        for item in value_node.value:
+            rule = _parse_rule(item, kind=kind, probs=probs, require_source=require_source)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                probs.add(_line(item), f"规则 id“{rule.id}”重复（第{seen[rule.id]}行已定义）", key="id")
+                continue
+            seen[rule.id] = _line(item)
+            rules.append(rule)
+    probs.raise_if_any()
+    return RuleSet(tuple(rules), tuple(disabled))
+
+
+def read_rule_file(path: Path) -> RuleSet:
+    """Read a user's ``--rules`` file (UTF-8, with or without BOM)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise RuleFileError(f"找不到规则文件：{path}", location=Location(path),
+                            hint="检查 --rules 后面的路径。") from exc
+    except IsADirectoryError as exc:
+        raise RuleFileError(f"规则文件路径是一个文件夹：{path}", location=Location(path)) from exc
+    except OSError as exc:
+        raise RuleFileError(f"无法读取规则文件：{exc.strerror or exc}", location=Location(path)) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(
+            "规则文件不是 UTF-8 编码", location=Location(path), hint="用记事本或 VS Code 另存为 UTF-8 编码。"
+        ) from exc
+    return parse_rules(text, file=str(path))
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> RuleSet:
+    """The rule file that ships with drafter (``drafter/lint/rules.yaml``)."""
+    text = resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
+    return parse_rules(text, file=SHIPPED_NAME, require_source=True)
+
+
+def combine(base: RuleSet, extras: Iterable[RuleSet]) -> RuleSet:
+    out = base
+    for extra in extras:
+        out = out.merged(extra)
+    return out
+
+
+def rules_from_files(paths: Sequence[Path]) -> RuleSet:
+    """The shipped rules with every user file applied on top, in order."""
+    return combine(shipped_rules(), (read_rule_file(p) for p in paths))

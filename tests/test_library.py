@@ -1,0 +1,116 @@
+"""The shipped phrase library: format, coverage, clean text, renders with and without its facts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from conftest import ROOT, full_facts
+from jinja2 import nodes
+
+from drafter.errors import LibraryError
+from drafter.facts import facts_from_text
+from drafter.library import ROLES, Fragment, lint_library, load_library, load_role_file
+from drafter.render import FragmentRenderer, fact_context, make_environment
+
+LIB = load_library()
+FRAGMENTS = LIB.fragments()
+BANNED = ("深圳河", "碧道", "2578", "建川博物馆", "雨课堂", "小个专", "清廉湖北", "广东", "湖北", "老区精神",
+          "先锋模仿", "模仿作用", "当担", "在形态领域", "二十大会议精神", "市市委", "##paid", "公众号", "素材库",
+          "代笔", "哒哒", "XX", "**")
+
+
+def referenced(source: str) -> set[str]:
+    """Dotted fact paths a Jinja text uses ({{ 思想建设.中心组学习次数 }} → 思想建设.中心组学习次数)."""
+    tree = jinja2.Environment().parse(source)
+    out: set[str] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Name)):
+        if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+            out.add(f"{node.node.name}.{node.attr}")
+        elif isinstance(node, nodes.Name) and node.ctx == "load" and node.name in ("年度", "报告日期"):
+            out.add(node.name)
+    return out
+
+
+@pytest.mark.parametrize(("role", "minimum"), [("思想建设", 10), ("组织建设", 10), ("党风廉政", 10), ("存在问题", 10),
+                                               ("下一步", 10), ("开头", 4), ("结尾", 4), ("业务融合", 4)])
+def test_enough_distinct_fragments_per_role(role: str, minimum: int) -> None:
+    frags = LIB.fragments(role)
+    assert len({f.text for f in frags}) >= minimum
+    for voice in ("个人", "单位"):
+        assert sum(voice in f.voice for f in frags) >= 2, voice
+
+
+def test_every_role_file_is_there() -> None:
+    assert set(LIB.roles) == set(ROLES)
+
+
+@pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
+def test_needs_match_the_text(frag: Fragment) -> None:
+    assert referenced(frag.text) | referenced(frag.lead) == set(frag.needs)
+
+
+@pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
+def test_fragment_renders_with_and_without_its_facts(frag: Fragment) -> None:
+    import yaml
+
+    renderer = FragmentRenderer(make_environment())
+    with_facts = renderer.render(frag, fact_context(facts_from_text(yaml.safe_dump(full_facts(), allow_unicode=True))))
+    without = renderer.render(frag, fact_context(facts_from_text("年度: 2024\n")))
+    for text in (with_facts, without):
+        assert "{{" not in text and "{%" not in text and "}}" not in text
+    assert "\ue000" not in with_facts  # all facts given: no placeholder
+    assert without.count("\ue000") == len([n for n in frag.needs if n != "年度"])
+
+
+@pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
+def test_text_is_clean_reusable_chinese(frag: Fragment) -> None:
+    plain = re.sub(r"{{.*?}}", "", frag.lead + frag.text)
+    assert not re.search(r"[0-9]", plain), "digits must come from facts"
+    assert not re.search(r"[,;:()!?]", plain), "ASCII punctuation in Chinese text"
+    for word in BANNED:
+        assert word not in plain, word
+    assert not frag.lead.endswith(("。", "，", "；", "：")), "lead has its own punctuation"
+
+
+@pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
+def test_source_points_at_a_seed_line(frag: Fragment) -> None:
+    path, _, line = frag.source.partition(":")
+    seed = ROOT / path
+    assert seed.is_file() and path.startswith("seeds/")
+    assert 1 <= int(line) <= len(seed.read_text(encoding="utf-8").splitlines())
+
+
+def test_problems_name_their_answers_and_every_answer_is_named() -> None:
+    assert lint_library(LIB) == []
+    answered = {p for f in LIB.fragments("存在问题") for p in f.pairs}
+    for frag in LIB.fragments("下一步"):
+        assert frag.id in answered, frag.id
+    for frag in LIB.fragments("存在问题"):
+        for target in frag.pairs:
+            partner = LIB.get(target)
+            assert partner is not None and partner.role == "下一步"
+            assert set(frag.voice) & set(partner.voice)
+
+
+def test_year_specific_wording_is_tagged() -> None:
+    for frag in FRAGMENTS:
+        text = frag.lead + frag.text
+        if "主题教育" in text and "巩固" not in text and "成果" not in text:
+            assert frag.years.last == 2023, frag.id
+        if "党纪学习教育" in text and "成果" not in text:
+            assert frag.years.first == frag.years.last == 2024, frag.id
+
+
+def test_broken_fragment_files_are_reported_with_line(tmp_path: Path) -> None:
+    bad = tmp_path / "思想建设.yaml"
+    bad.write_text("role: 思想建设\nfragments:\n  - id: sx-a\n    text: 甲\n    needs: [思想建设.不存在]\n",
+                   encoding="utf-8")
+    with pytest.raises(LibraryError) as info:
+        load_role_file(bad)
+    assert "思想建设.yaml:3" in info.value.format() and "不存在" in info.value.format()
+    bad.write_text("role: 组织建设\nfragments: []\n", encoding="utf-8")
+    with pytest.raises(LibraryError, match="文件名"):
+        load_role_file(bad)
