@@ -14,15 +14,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
+from drafter.facts import describe_yaml_error, os_reason
 from drafter.resources import data_dir
 from drafter.schema import UNIT_TYPES, leaf_paths
 
 ROLES = ("开头", "思想建设", "组织建设", "党风廉政", "业务融合", "存在问题", "下一步", "结尾")
 VOICES = ("个人", "单位")
-_FRAGMENT_KEYS = {"id", "lead", "text", "needs", "voice", "unit_types", "years", "source", "pairs", "tags"}
+_FRAGMENT_KEYS = {"id", "lead", "text", "variants", "needs", "voice", "unit_types", "years", "source", "pairs",
+                  "tags"}
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
+_FOLD_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+def join_lines(text: str) -> str:
+    """Undo YAML line folding for Chinese: no space next to a Chinese character or punctuation mark."""
+    return _FOLD_RE.sub("", " ".join(text.split()))
 _VARIANT_KEYS = {"text", "voice", "unit_types", "years"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 _YEARS_RE = re.compile(r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$")
@@ -82,12 +92,18 @@ class Fragment:
     source: str = ""
     pairs: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()  # alternative wordings of ``text``, same facts
     file: str = ""
     line: int = 0
 
     @property
     def location(self) -> Location:
         return Location(self.file, self.line, key=self.id)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The main text and its alternative wordings."""
+        return (self.text, *self.variants)
 
 
 @dataclass
@@ -175,21 +191,31 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     """Load one ``<role>.yaml``; raise LibraryError naming file, line and fragment id."""
     known = known_facts if known_facts is not None else set(leaf_paths())
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw_bytes = path.read_bytes()
     except FileNotFoundError:
         raise LibraryError("找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LibraryError(f"片段文件无法读取：{exc}", location=Location(path),
-                           hint="片段文件应是 UTF-8 编码的 YAML") from None
+    except IsADirectoryError:
+        raise LibraryError("这是一个文件夹，不是片段文件", location=Location(path),
+                           hint="片段文件夹里的 .yaml 应是文件") from None
+    except OSError as exc:
+        raise LibraryError(f"片段文件无法读取：{os_reason(exc)}", location=Location(path),
+                           hint="检查文件权限，或把片段文件夹复制到自己的文件夹再试") from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes.count(b"\n", 0, exc.start) + 1
+        raise LibraryError("片段文件不是 UTF-8 编码", location=Location(path, line),
+                           hint="用记事本或 VS Code 把文件“另存为”UTF-8 编码") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LibraryError(
-            f"片段文件 YAML 语法错误（{getattr(exc, 'problem', '') or '格式错误'}）",
-            location=Location(path, mark.line + 1 if mark else None), hint="检查缩进、冒号和引号",
-        ) from None
+        problem, hint, line, column, key = describe_yaml_error(exc, text)
+        raise LibraryError(f"片段文件 YAML 语法错误：{problem}", location=Location(path, line, column, key),
+                           hint=hint) from None
+    except RecursionError:
+        raise LibraryError("片段文件嵌套层数过深", location=Location(path), hint="参照 fragments/ 中的已有文件") from None
+    _check_duplicate_keys(root, path)
     if not isinstance(data, dict):
         raise LibraryError("片段文件最外层应有 role 和 fragments", location=Location(path, 1),
                            hint="参照 fragments/ 中的已有文件")
@@ -203,13 +229,50 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
         nodes = _node_for(root, key)
         for i, raw in enumerate(items):
             node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
-            getattr(result, key).append(_variant(raw, Location(path, _line_of(node), key=f"{key}[{i}]")))
+            loc = Location(path, _line_of(node), key=f"{key}[{i}]")
+            variant = _variant(raw, loc)
+            _check_syntax(variant.text, loc)
+            getattr(result, key).append(variant)
     frag_nodes = _node_for(root, "fragments")
     for i, raw in enumerate(data.get("fragments") or []):
         node = frag_nodes.value[i] if isinstance(frag_nodes, yaml.SequenceNode) else None
         loc = Location(path, _line_of(node), key=f"fragments[{i}]")
-        result.fragments.append(_fragment(raw, result.role, path, loc, known))
+        fragment = _fragment(raw, result.role, path, loc, known)
+        for name in ("text", "lead"):
+            if isinstance(raw.get(name), str):
+                _check_syntax(raw[name], Location(path, loc.line, key=fragment.id))
+        result.fragments.append(fragment)
     return result
+
+
+_SYNTAX = jinja2.Environment()  # parses only: never renders, so it needs no sandbox
+
+
+def _check_syntax(source: str, loc: Location) -> None:
+    """A fragment's Jinja must parse: report a broken ``{{`` or ``{%`` when the library loads, not only
+    when the fragment happens to be chosen.  ``loc`` is the fragment's (or heading's) own line."""
+    try:
+        _SYNTAX.parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise LibraryError(f"片段中的模板语法错误：{exc.message}", location=loc,
+                           hint="检查 {{ }} 和 {% %} 是否成对；要写出花括号本身，请写 {{ '{{' }}") from None
+
+
+def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:
+    """PyYAML keeps the last of two equal keys silently; a fragment file must not say a thing twice."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(getattr(key_node, "value", ""))
+            if key in seen:
+                raise LibraryError(f"键“{key}”重复出现（第{seen[key]}行已经写过）",
+                                   location=Location(path, _line_of(key_node), key=key),
+                                   hint="删掉其中一处，或把内容合并到一起")
+            seen[key] = _line_of(key_node)
+            _check_duplicate_keys(value_node, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item, path)
 
 
 def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -> Fragment:
@@ -228,6 +291,9 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
     if not isinstance(text, str) or not text.strip():
         raise LibraryError("片段缺少 text", location=loc, hint="text 是片段正文")
     needs = _strs(raw.get("needs"), "needs", loc)
+    variants = _strs(raw.get("variants"), "variants", loc)
+    if any(not v.strip() for v in variants):
+        raise LibraryError("variants 里有空的一项", location=loc, hint="每个 variant 是一段完整的替换正文")
     bad = [n for n in needs if n not in known]
     if bad:
         raise LibraryError(f"needs 中有不存在的事实：{'、'.join(bad)}", location=loc,
@@ -239,10 +305,11 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
     if not isinstance(lead, str):
         raise LibraryError("lead 应是一句话", location=loc)
     return Fragment(
-        id=fid, role=role, text=" ".join(text.split()), lead=lead.strip(), needs=needs,
+        id=fid, role=role, text=join_lines(text), lead=lead.strip(), needs=needs,
         voice=voice, unit_types=units, years=_years(raw.get("years"), loc),
         source=str(raw.get("source") or ""), pairs=_strs(raw.get("pairs"), "pairs", loc),
-        tags=_strs(raw.get("tags"), "tags", loc), file=str(path), line=loc.line or 0,
+        tags=_strs(raw.get("tags"), "tags", loc), variants=tuple(join_lines(v) for v in variants),
+        file=str(path), line=loc.line or 0,
     )
 
 
@@ -255,6 +322,11 @@ def load_library(folder: Path | None = None) -> Library:
     folder = folder or data_dir("fragments")
     if not folder.is_dir():
         raise LibraryError("找不到片段文件夹", location=Location(folder), hint="检查 --fragments 参数")
+    missing = [role for role in ROLES if not (folder / f"{role}.yaml").exists()]
+    if missing:
+        names = "、".join(f"{role}.yaml" for role in missing)
+        raise LibraryError(f"片段文件夹缺少 {names}", location=Location(folder / f"{missing[0]}.yaml"),
+                           hint="片段库要有全部 8 个文件（" + "、".join(ROLES) + "）；可从内置片段库复制缺少的文件")
     library = Library(folder=folder)
     for path in iter_role_files(folder):
         rf = load_role_file(path)

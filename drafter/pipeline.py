@@ -77,7 +77,7 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
     def item(it: Item) -> ItemView:
         if it.fragment is not None:
             lead = renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
-            return ItemView(lead, renderer.render(it.fragment, ctx), it.fragment.id)
+            return ItemView(lead, renderer.render(it.fragment, ctx, it.variant), it.fragment.id)
         return ItemView(it.lead, it.text)
 
     return SectionView(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter.errors import LibraryError, Location
@@ -70,9 +71,34 @@ def _finalize(value: Any) -> Any:
     return clean_text(str(value))
 
 
+MAX_SIZE = 1_000_000  # the longest string or list a template may build with * (a report is ~10 000 characters)
+MAX_EXPONENT_BITS = 4_000  # ** results up to ~1 200 digits
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox (no Python internals, no mutation, no file or network access beyond the
+    loader's own folder) with ``*`` and ``**`` capped, so a template cannot exhaust memory or CPU."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
+                    raise SecurityError(f"重复生成的内容过长（超过 {MAX_SIZE} 项）")
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+            if right * max(abs(left).bit_length(), 1) > MAX_EXPONENT_BITS:
+                raise SecurityError("乘方的结果过大")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """The sandboxed environment every template and fragment runs in; ``template_dir`` holds report.j2 files."""
+    if template_dir is not None and not template_dir.is_dir():
+        raise LibraryError("找不到模板文件夹", location=Location(template_dir),
+                           hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹")
     loader = jinja2.FileSystemLoader(str(template_dir)) if template_dir else None
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -123,6 +149,65 @@ def fact_context(facts: Facts) -> dict[str, Any]:
     return _group_context(FIELDS, facts.data, "")
 
 
+# What a template or fragment can raise while it renders, besides the sandbox's SecurityError.
+_RUNTIME_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+                   RecursionError, MemoryError)
+
+
+def _template_line(exc: BaseException, filename: str | None) -> int | None:
+    """The template line an error happened on: Jinja rewrites tracebacks to point into the template."""
+    line = getattr(exc, "lineno", None) if isinstance(exc, jinja2.TemplateSyntaxError) else None
+    tb = exc.__traceback__
+    while tb is not None:
+        if filename and tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line if isinstance(line, int) else None
+
+
+_UNSAFE_ATTR = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
+_UNDEFINED = (
+    (re.compile(r"^'([^']*)' is undefined$"), "没有名为“{0}”的事实或变量"),
+    (re.compile(r"^'?([^']*?)'? has no attribute '([^']*)'$"), "“{1}”不存在"),
+    (re.compile(r"^'?([^']*?)'? has no element (.*)$"), "没有第 {1} 项"),
+)
+
+
+def _detail(exc: BaseException) -> str:
+    """The Chinese gist of Jinja's English message for the common cases; the original otherwise."""
+    text = str(getattr(exc, "message", None) or exc)
+    m = _UNSAFE_ATTR.search(text)
+    if m:
+        return f"不能访问属性“{m[1]}”"
+    for pattern, template in _UNDEFINED:
+        m = pattern.match(text)
+        if m:
+            return template.format(*m.groups())
+    return text
+
+
+def _problem(exc: BaseException) -> tuple[str, str]:
+    """Chinese (what went wrong, hint) for an error raised while rendering a template or fragment."""
+    if isinstance(exc, SecurityError):
+        return (f"做了不允许的操作（{_detail(exc)}）",
+                "模板和片段只能引用事实和列出的名字，不能调用 Python 内部属性、读写文件或联网")
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"用了不存在的名字（{_detail(exc)}）", "事实名见 drafter schema；模板可用的名字见 README 的“模板”一节"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"引用的模板文件不存在（{exc.name}）", "{% include %}、{% extends %} 只能引用 --templates 文件夹里的文件"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"语法错误（{exc.message}）", "检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对"
+    if isinstance(exc, RecursionError):
+        return "引用了自己，陷入无限循环", "检查 {% include %} 和 {% extends %}"
+    if isinstance(exc, MemoryError):
+        return "生成的内容过大", "检查模板中的循环和重复"
+    if isinstance(exc, ZeroDivisionError):
+        return "中有除数为零的算式", "检查模板中的算式"
+    if isinstance(exc, OverflowError):
+        return "中的数值或范围过大", "检查模板中的算式和 range()（沙箱中 range 最多 100000 项）"
+    return f"渲染失败（{type(exc).__name__}：{exc}）", "检查模板中的表达式"
+
+
 class FragmentRenderer:
     """Compiles each fragment once and renders it against a facts context."""
 
@@ -139,6 +224,9 @@ class FragmentRenderer:
             except jinja2.TemplateSyntaxError as exc:
                 raise LibraryError(f"片段中的模板语法错误：{exc.message}", location=where,
                                    hint="检查 {{ }} 和 {% %} 是否成对") from None
+            except (*_RUNTIME_ERRORS, SecurityError) as exc:  # constant folding may run code at compile time
+                problem, hint = _problem(exc)
+                raise LibraryError(f"片段{problem}", location=where, hint=hint) from None
             self._cache[key] = template
         return template
 
@@ -146,33 +234,44 @@ class FragmentRenderer:
         template = self._compile(source, where)
         try:
             return Rendered(" ".join(template.render(context).split()))
-        except jinja2.UndefinedError as exc:
-            raise LibraryError(f"片段用了不存在的事实：{exc.message}", location=where,
-                               hint="事实名见 drafter schema；写错的名字请改正") from None
-        except jinja2.exceptions.SecurityError as exc:
-            raise LibraryError(f"片段做了不允许的操作：{exc}", location=where,
-                               hint="片段只能引用事实，不能调用 Python 内部属性") from None
-        except (TypeError, ValueError, ArithmeticError) as exc:
-            raise LibraryError(f"片段渲染失败：{exc}", location=where, hint="检查片段中的表达式") from None
+        except (*_RUNTIME_ERRORS, SecurityError) as exc:
+            problem, hint = _problem(exc)
+            raise LibraryError(f"片段{problem}", location=where, hint=hint) from None
 
-    def render(self, fragment: Fragment, context: dict[str, Any]) -> Rendered:
-        return self.render_text(fragment.text, context, fragment.location)
+    def render(self, fragment: Fragment, context: dict[str, Any], variant: int = 0) -> Rendered:
+        """Render the fragment's text, or its alternative wording number ``variant`` (1, 2 …)."""
+        return self.render_text(fragment.texts[variant % len(fragment.texts)], context, fragment.location)
+
+
+def _template_path(env: ImmutableSandboxedEnvironment, name: str) -> str:
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader) and loader.searchpath:
+        return str(Path(loader.searchpath[0]) / name)
+    return name
 
 
 def render_report(env: ImmutableSandboxedEnvironment, template_name: str, context: dict[str, Any]) -> str:
     """Render the report kind's outline template."""
+    where = _template_path(env, template_name)
     try:
         template = env.get_template(template_name)
     except jinja2.TemplateNotFound:
-        raise LibraryError(f"找不到报告模板 {template_name}", location=Location(template_name),
-                           hint="检查 --templates 指向的文件夹") from None
+        raise LibraryError(f"找不到报告模板 {template_name}", location=Location(where),
+                           hint="检查 --templates 指向的文件夹：每种报告类型一个子文件夹，内有 report.j2") from None
     except jinja2.TemplateSyntaxError as exc:
-        raise LibraryError(f"报告模板语法错误：{exc.message}", location=Location(exc.filename or template_name,
-                           exc.lineno), hint="检查 {{ }} 和 {% %} 是否成对") from None
+        raise LibraryError(f"报告模板语法错误：{exc.message}", location=Location(exc.filename or where,
+                           exc.lineno), hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对") from None
+    except (*_RUNTIME_ERRORS, SecurityError, OSError) as exc:
+        problem, hint = _problem(exc) if not isinstance(exc, OSError) else ("无法读取", "检查模板文件")
+        raise LibraryError(f"报告模板{problem}", location=Location(where), hint=hint) from None
+    filename = template.filename or where
     try:
         return template.render(context)
-    except jinja2.UndefinedError as exc:
-        raise LibraryError(f"报告模板用了不存在的名字：{exc.message}", location=Location(template_name),
-                           hint="模板可用的名字见 README 的“模板”一节") from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise LibraryError(f"报告模板做了不允许的操作：{exc}", location=Location(template_name)) from None
+    except jinja2.TemplateSyntaxError as exc:  # in a template pulled in by {% include %}
+        raise LibraryError(f"报告模板引用的模板语法错误：{exc.message}",
+                           location=Location(exc.filename or filename, exc.lineno),
+                           hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对") from None
+    except (*_RUNTIME_ERRORS, SecurityError) as exc:
+        problem, hint = _problem(exc)
+        raise LibraryError(f"报告模板{problem}", location=Location(filename, _template_line(exc, template.filename)),
+                           hint=hint) from None

@@ -36,6 +36,7 @@ class Item:
     lead: str
     text: str
     fragment: Fragment | None = None
+    variant: int = 0  # which wording of the fragment: 0 is its text, 1… its variants
 
     @property
     def is_user(self) -> bool:
@@ -113,20 +114,20 @@ class Selector:
     def _rng(self, role: str) -> random.Random:
         return random.Random(f"{self.seed}:{role}")
 
-    def _key(self, f: Fragment) -> tuple[int, int, int, int, int, int, int]:
-        """Sort key, smallest best: no placeholders first; then not repeating a number already in the
-        draft; then wording tied to this very year (党纪学习教育 in 2024…); then fewest numbers already
-        in the draft; then most facts not yet in the draft; then fragments written for this unit type;
-        then most facts used (or fewest placeholders)."""
+    def _key(self, f: Fragment) -> tuple[int, int, int, int, int, int]:
+        """Sort key, smallest best: no placeholders first; then not only repeating numbers already in the
+        draft; then wording tied to this very year (党纪学习教育 in 2024…); then not repeating any number;
+        then most facts not yet in the draft; then written for this unit type.  The key is coarse on
+        purpose: fragments that tie are ordered by the seeded shuffle, so sibling units with facts of the
+        same shape still get different fragments."""
         given = [n for n in f.needs if self.facts.has(n)]
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n not in self.covered)
         repeated = len(given) - new
+        only_repeats = 1 if given and not new else 0
         of_the_year = 0 if (self.year is not None and f.years.last is not None) else 1
         specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
-        only_repeats = 1 if given and not new else 0
-        return (1 if missing else 0, only_repeats, of_the_year, repeated, -new, specific,
-                missing if missing else -len(given))
+        return (missing, only_repeats, of_the_year, min(repeated, 1), -new, specific)
 
     def rank(self, candidates: list[Fragment], role: str) -> list[Fragment]:
         """Candidates best first; ties keep a shuffle seeded by the run's seed and the role."""
@@ -193,6 +194,10 @@ class Selector:
     def _brings_a_fact(self, frag: Fragment) -> bool:
         """All its facts are given and at least one is not in the draft yet."""
         return all(self.facts.has(n) for n in frag.needs) and any(n not in self.covered for n in frag.needs)
+
+    def item(self, frag: Fragment) -> Item:
+        """A chosen fragment as an item, with one of its wordings picked by the seed."""
+        return Item(frag.lead, "", frag, self._rng(frag.id).randrange(len(frag.texts)))
 
     def variant(self, options: list[Variant], role: str, what: str) -> Variant | None:
         fitting = [v for v in options if self._fits(v.voice, v.unit_types, v.years)]
@@ -275,7 +280,7 @@ class Selector:
             plan.sections[role] = section
         if self.facts.has("业务融合"):
             section = self._section("业务融合")
-            lead_in = [Item(f.lead, "", f) for f in self.pick("业务融合", 1)]
+            lead_in = [self.item(f) for f in self.pick("业务融合", 1)]
             section.items = lead_in + [self.user_item(t) for t in self.facts.get("业务融合")]
             plan.sections["业务融合"] = section
         plan.sections["存在问题"] = problems = self._section("存在问题")
@@ -288,10 +293,10 @@ class Selector:
         for role in MAIN_ROLES:
             section = plan.sections[role]
             picked = self.pick(role, self.items, stretch=MAX_EXTRA, budget=self._room(section, plan.budgets.get(role)))
-            section.items = [Item(f.lead, "", f) for f in picked] + section.items
+            section.items = [self.item(f) for f in picked] + section.items
         if not own and not frags:
             frags = self.pick("存在问题", self.items, budget=self._room(problems, plan.budgets.get("存在问题")))
-        problems.items = [Item(f.lead, "", f) for f in frags] + own
+        problems.items = [self.item(f) for f in frags] + own
         chosen = [*next_frags, *self._answers(frags, next_frags)]
         room = self._room(plans, plan.budgets.get("下一步"))
         if room is not None:
@@ -300,7 +305,7 @@ class Selector:
         else:
             wanted = max(self.items, len(problems.items)) - len(chosen) - len(own_next)
             chosen += self.pick("下一步", max(wanted, 0))
-        plans.items = [Item(f.lead, "", f) for f in chosen] + own_next
+        plans.items = [self.item(f) for f in chosen] + own_next
         closing = self.pick("结尾", 1)
         plan.closing = closing[0] if closing else None
         self._check_pairs(plan, frags, own, own_next)

@@ -49,7 +49,8 @@ def test_every_role_file_is_there() -> None:
 
 @pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
 def test_needs_match_the_text(frag: Fragment) -> None:
-    assert referenced(frag.text) | referenced(frag.lead) == set(frag.needs)
+    for text in frag.texts:  # the main wording and every alternative use exactly the declared facts
+        assert referenced(text) | referenced(frag.lead) == set(frag.needs)
 
 
 @pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
@@ -57,17 +58,20 @@ def test_fragment_renders_with_and_without_its_facts(frag: Fragment) -> None:
     import yaml
 
     renderer = FragmentRenderer(make_environment())
-    with_facts = renderer.render(frag, fact_context(facts_from_text(yaml.safe_dump(full_facts(), allow_unicode=True))))
-    without = renderer.render(frag, fact_context(facts_from_text("年度: 2024\n")))
-    for text in (with_facts, without):
-        assert "{{" not in text and "{%" not in text and "}}" not in text
-    assert "\ue000" not in with_facts  # all facts given: no placeholder
-    assert without.count("\ue000") == len([n for n in frag.needs if n != "年度"])
+    full = fact_context(facts_from_text(yaml.safe_dump(full_facts(), allow_unicode=True)))
+    empty = fact_context(facts_from_text("年度: 2024\n"))
+    for variant in range(len(frag.texts)):
+        with_facts = renderer.render(frag, full, variant)
+        without = renderer.render(frag, empty, variant)
+        for text in (with_facts, without):
+            assert "{{" not in text and "{%" not in text and "}}" not in text
+        assert "\ue000" not in with_facts  # all facts given: no placeholder
+        assert without.count("\ue000") == len([n for n in frag.needs if n != "年度"])
 
 
 @pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
 def test_text_is_clean_reusable_chinese(frag: Fragment) -> None:
-    plain = re.sub(r"{{.*?}}", "", frag.lead + frag.text)
+    plain = re.sub(r"{{.*?}}", "", frag.lead + "".join(frag.texts))
     assert not re.search(r"[0-9]", plain), "digits must come from facts"
     assert not re.search(r"[,;:()!?]", plain), "ASCII punctuation in Chinese text"
     for word in BANNED:
@@ -97,7 +101,7 @@ def test_problems_name_their_answers_and_every_answer_is_named() -> None:
 
 def test_year_specific_wording_is_tagged() -> None:
     for frag in FRAGMENTS:
-        text = frag.lead + frag.text
+        text = frag.lead + "".join(frag.texts)
         if "主题教育" in text and "巩固" not in text and "成果" not in text:
             assert frag.years.last == 2023, frag.id
         if "党纪学习教育" in text and "成果" not in text:

@@ -1,0 +1,152 @@
+"""Batch drafting: every facts file of a folder (or glob) drafted in parallel, one bad file never stopping
+the rest, plus the originality check across the batch.
+
+Owns discovery of facts files, the worker that drafts and writes one file, the process pool and the
+cross-draft comparison.  Nothing here prints: progress goes to a callback, results come back as data.
+"""
+
+from __future__ import annotations
+
+import glob
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from drafter.errors import DrafterError, Location
+from drafter.originality import Overlap, fingerprint, pairwise_fingerprints
+
+Status = Literal["ok", "warnings", "failed"]
+SIMILAR = 0.60  # pairs of drafts sharing more than this are flagged
+FACTS_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    output: Path
+    fmt: str
+    force: bool
+    fragments_dir: Path | None = None
+    templates_dir: Path | None = None
+
+
+@dataclass
+class FileResult:
+    source: Path
+    output: Path | None
+    status: Status
+    message: str = ""
+    chars: int = 0
+    placeholders: int = 0
+    warnings: list[str] = field(default_factory=list)
+    fingerprint: frozenset[int] = frozenset()
+
+
+@dataclass
+class BatchResult:
+    results: list[FileResult]
+    similar: list[Overlap]
+
+    def count(self, status: Status) -> int:
+        return sum(r.status == status for r in self.results)
+
+
+def discover(spec: str | Path) -> tuple[Path, list[Path]]:
+    """(base folder, facts files) for a folder (searched recursively), a glob pattern or one file."""
+    path = Path(spec)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FACTS_SUFFIXES and p.is_file())
+        base = path
+    elif path.is_file():
+        files, base = [path], path.parent
+    else:
+        files = sorted(Path(p) for p in glob.glob(str(spec), recursive=True)
+                       if Path(p).suffix.lower() in FACTS_SUFFIXES and Path(p).is_file())
+        base = Path(os.path.commonpath([str(p.parent) for p in files])) if files else Path(".")
+    if not files:
+        raise DrafterError("没有找到事实文件（.yaml）", location=Location(str(spec)),
+                           hint="给出一个文件夹（会查找其中所有 .yaml 文件），或如 '支部/*.yaml' 的通配符")
+    return base, files
+
+
+def plan_jobs(spec: str | Path, outdir: Path, fmt: str, *, force: bool = False,
+              fragments_dir: Path | None = None, templates_dir: Path | None = None) -> list[Job]:
+    """One job per facts file; outputs mirror the input folders under ``outdir``, named after the file."""
+    base, files = discover(spec)
+    if outdir.exists() and not outdir.is_dir():
+        raise DrafterError("输出位置是一个文件，不是文件夹", location=Location(outdir), hint="-o 后面写一个文件夹")
+    jobs = []
+    for source in files:
+        try:
+            relative = source.relative_to(base)
+        except ValueError:
+            relative = Path(source.name)
+        jobs.append(Job(source, (outdir / relative).with_suffix(f".{fmt}"), fmt, force,
+                        fragments_dir, templates_dir))
+    return jobs
+
+
+def draft_one(job: Job) -> FileResult:
+    """Draft and write one facts file; every failure becomes a ``failed`` result, never an exception."""
+    from drafter.output import write_atomic
+    from drafter.pipeline import Options, draft
+    from drafter.writers import render_bytes
+
+    try:
+        result = draft(job.source, Options(fragments_dir=job.fragments_dir, templates_dir=job.templates_dir))
+        data = render_bytes(result.document, job.fmt)
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(job.output, data, force=job.force)
+    except DrafterError as exc:
+        return FileResult(job.source, None, "failed", exc.format())
+    except Exception as exc:  # a bug must not stop the other files; it is reported per file
+        return FileResult(job.source, None, "failed", f"内部错误：{type(exc).__name__}: {exc}")
+    warnings = [d.message for d in result.diagnostics if d.severity != "info"]
+    doc = result.document
+    return FileResult(job.source, job.output, "warnings" if warnings or doc.placeholders else "ok",
+                      "", doc.total_chars, len(doc.placeholders), warnings, fingerprint(doc.text))
+
+
+def _draft_many(jobs: list[Job]) -> list[FileResult]:
+    return [draft_one(job) for job in jobs]
+
+
+def _chunks(jobs: list[Job], workers: int) -> Iterable[list[Job]]:
+    size = max(1, min(16, len(jobs) // (workers * 8) or 1))
+    for i in range(0, len(jobs), size):
+        yield jobs[i : i + size]
+
+
+def run(jobs: list[Job], *, workers: int = 0, progress: Callable[[FileResult], None] | None = None,
+        similar: float = SIMILAR) -> BatchResult:
+    """Draft every job on ``workers`` processes (0: one per core) and compare the drafts."""
+    workers = workers or os.cpu_count() or 1
+    results: list[FileResult] = []
+
+    def done(items: list[FileResult]) -> None:
+        for item in items:
+            results.append(item)
+            if progress:
+                progress(item)
+
+    if workers == 1 or len(jobs) < 4:
+        for chunk in _chunks(jobs, 1):
+            done(_draft_many(chunk))
+    else:
+        from drafter.pipeline import cached_library
+
+        cached_library(jobs[0].fragments_dir)  # warm the cache once; forked workers inherit it
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_draft_many, chunk) for chunk in _chunks(jobs, workers)]
+            for future in as_completed(futures):
+                done(future.result())
+    order = {job.source: i for i, job in enumerate(jobs)}
+    results.sort(key=lambda r: order[r.source])
+    prints = {str(r.source): r.fingerprint for r in results if r.fingerprint}
+    return BatchResult(results, pairwise_fingerprints(prints, threshold=similar))
