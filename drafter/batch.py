@@ -28,6 +28,7 @@ FACTS_SUFFIXES = (".yaml", ".yml")
 class Job:
     source: Path
     output: Path
+    name: str  # the facts file relative to the batch folder, for reports
     fmt: str
     force: bool
     fragments_dir: Path | None = None
@@ -37,6 +38,7 @@ class Job:
 @dataclass
 class FileResult:
     source: Path
+    name: str
     output: Path | None
     status: Status
     message: str = ""
@@ -85,7 +87,7 @@ def plan_jobs(spec: str | Path, outdir: Path, fmt: str, *, force: bool = False,
             relative = source.relative_to(base)
         except ValueError:
             relative = Path(source.name)
-        jobs.append(Job(source, (outdir / relative).with_suffix(f".{fmt}"), fmt, force,
+        jobs.append(Job(source, (outdir / relative).with_suffix(f".{fmt}"), relative.as_posix(), fmt, force,
                         fragments_dir, templates_dir))
     return jobs
 
@@ -102,12 +104,12 @@ def draft_one(job: Job) -> FileResult:
         job.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(job.output, data, force=job.force)
     except DrafterError as exc:
-        return FileResult(job.source, None, "failed", exc.format())
+        return FileResult(job.source, job.name, None, "failed", exc.format())
     except Exception as exc:  # a bug must not stop the other files; it is reported per file
-        return FileResult(job.source, None, "failed", f"内部错误：{type(exc).__name__}: {exc}")
+        return FileResult(job.source, job.name, None, "failed", f"内部错误：{type(exc).__name__}: {exc}")
     warnings = [d.message for d in result.diagnostics if d.severity != "info"]
     doc = result.document
-    return FileResult(job.source, job.output, "warnings" if warnings or doc.placeholders else "ok",
+    return FileResult(job.source, job.name, job.output, "warnings" if warnings or doc.placeholders else "ok",
                       "", doc.total_chars, len(doc.placeholders), warnings, fingerprint(doc.text))
 
 
@@ -148,5 +150,5 @@ def run(jobs: list[Job], *, workers: int = 0, progress: Callable[[FileResult], N
                 done(future.result())
     order = {job.source: i for i, job in enumerate(jobs)}
     results.sort(key=lambda r: order[r.source])
-    prints = {str(r.source): r.fingerprint for r in results if r.fingerprint}
+    prints = {r.name: r.fingerprint for r in results if r.fingerprint}
     return BatchResult(results, pairwise_fingerprints(prints, threshold=similar))

@@ -50,10 +50,13 @@ def batch_command(spec: str, outdir: Path, jobs: int, fmt: str, force: bool, fra
     for column in ("事实文件", "结果", "字数", "待补充", "说明"):
         table.add_column(column, overflow="fold")
     for item in result.results:
-        note = item.message if item.status == "failed" else "；".join(item.warnings[:2])
-        table.add_row(str(item.source), STATUS[item.status], str(item.chars or ""), str(item.placeholders or ""),
+        note = "见下方说明" if item.status == "failed" else "；".join(item.warnings[:2])
+        table.add_row(item.name, STATUS[item.status], str(item.chars or ""), str(item.placeholders or ""),
                       note)
     out.print(table)
+    for item in result.results:
+        if item.status == "failed":
+            console.print(f"[red]{item.name}[/]：\n{item.message}")
     out.print(f"共 {len(result.results)} 份：成功 {result.count('ok')}，有警告 {result.count('warnings')}，"
               f"失败 {result.count('failed')}。输出在 {outdir}")
     if result.similar:

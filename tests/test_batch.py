@@ -1,0 +1,68 @@
+"""``drafter batch``: every file drafted in parallel, bad files reported without stopping the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from drafter.batch import discover, plan_jobs, run
+from drafter.errors import DrafterError
+
+SAMPLE = (ROOT / "samples" / "市发改委党组书记.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    src = tmp_path / "各支部"
+    (src / "机关").mkdir(parents=True)
+    for i in range(5):
+        (src / f"支部{i}.yaml").write_text(SAMPLE.replace("某市发展和改革委员会", f"某市第{i}局"), encoding="utf-8")
+    (src / "机关" / "复制.yaml").write_text(SAMPLE.replace("某市发展和改革委员会", "某市第0局"), encoding="utf-8")
+    (src / "坏的.yaml").write_text("年度: [\n", encoding="utf-8")
+    (src / "说明.txt").write_text("不是事实文件", encoding="utf-8")
+    return src
+
+
+def test_batch_drafts_every_file_in_parallel_and_reports_failures(folder: Path, tmp_path: Path, run) -> None:
+    out = tmp_path / "输出"
+    result = run("batch", folder, "-o", out, "-j", "2", "--format", "md")
+    assert result.exit_code == 2  # one file failed, the rest were written
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert written == ["支部0.md", "支部1.md", "支部2.md", "支部3.md", "支部4.md", "机关/复制.md"]
+    assert "坏的.yaml" in result.output and "YAML 语法错误" in result.output
+    assert "成功 6" in result.output and "失败 1" in result.output
+    # the copy of 支部0 is flagged as sharing more than 60% with it
+    assert "复制.yaml ~" in result.output or "~ " in result.output and "复制.yaml" in result.output
+    assert "100%" in result.output
+
+
+def test_existing_outputs_fail_alone_without_force(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "输出"
+    out.mkdir()
+    (out / "支部1.docx").write_bytes(b"my edits")
+    jobs = plan_jobs(folder, out, "docx")
+    result = run(jobs, workers=2)
+    by_name = {r.source.name: r for r in result.results}
+    assert by_name["支部1.yaml"].status == "failed" and "文件已存在" in by_name["支部1.yaml"].message
+    assert (out / "支部1.docx").read_bytes() == b"my edits"
+    assert by_name["支部2.yaml"].status == "ok" and (out / "支部2.docx").stat().st_size > 1000
+    assert [r.source for r in result.results] == [j.source for j in jobs]  # input order kept
+
+
+def test_sequential_and_parallel_give_the_same_files(folder: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "a", tmp_path / "b"
+    run(plan_jobs(folder, one, "docx"), workers=1)
+    run(plan_jobs(folder, two, "docx"), workers=2)
+    for path in one.rglob("*.docx"):
+        assert path.read_bytes() == (two / path.relative_to(one)).read_bytes()
+
+
+def test_discover_folder_glob_and_nothing(folder: Path) -> None:
+    base, files = discover(folder)
+    assert base == folder and len(files) == 7
+    _, files = discover(str(folder / "支部*.yaml"))
+    assert len(files) == 5
+    with pytest.raises(DrafterError, match="没有找到事实文件"):
+        discover(str(folder / "*.json"))
