@@ -99,9 +99,9 @@ def pairwise_fingerprints(prints: Mapping[str, frozenset[int]], threshold: float
             smaller = min(sizes[i], sizes[j])
             if not smaller:
                 continue
-            value = (maps[i] & maps[j]).bit_count() / smaller
-            if value >= threshold:
-                out.append(Overlap(names[i], names[j], value))
+            ratio = (maps[i] & maps[j]).bit_count() / smaller
+            if ratio >= threshold:
+                out.append(Overlap(names[i], names[j], ratio))
     return sorted(out, key=lambda o: (-o.share, o.a, o.b))
 
 
