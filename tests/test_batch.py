@@ -34,7 +34,7 @@ def test_batch_drafts_every_file_in_parallel_and_reports_failures(folder: Path, 
     assert "坏的.yaml" in result.output and "YAML 语法错误" in result.output
     assert "成功 6" in result.output and "失败 1" in result.output
     # the copy of 支部0 is flagged as sharing more than 60% with it
-    assert "机关/复制.yaml ~ 支部0.yaml：100%" in result.output
+    assert "支部0.yaml ~ 机关/复制.yaml：100%" in result.output
 
 
 def test_existing_outputs_fail_alone_without_force(folder: Path, tmp_path: Path) -> None:
