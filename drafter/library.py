@@ -22,6 +22,10 @@ from drafter.facts import describe_yaml_error, os_reason
 from drafter.resources import data_dir
 from drafter.schema import UNIT_TYPES, leaf_paths
 
+# LibYAML's parser when PyYAML was built with it (the wheels are): loading the library is most of a
+# cold ``drafter render``; the pure-Python parser is the fallback.
+FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 ROLES = ("开头", "思想建设", "组织建设", "党风廉政", "业务融合", "存在问题", "下一步", "结尾")
 VOICES = ("个人", "单位")
 _FRAGMENT_KEYS = {"id", "lead", "text", "variants", "needs", "voice", "unit_types", "years", "source", "pairs",
@@ -207,8 +211,11 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
         raise LibraryError("片段文件不是 UTF-8 编码", location=Location(path, line),
                            hint="用记事本或 VS Code 把文件“另存为”UTF-8 编码") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        try:
+            root = yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)  # raises with PyYAML's clearer message
+        data = FAST_LOADER("").construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         problem, hint, line, column, key = describe_yaml_error(exc, text)
         raise LibraryError(f"片段文件 YAML 语法错误：{problem}", location=Location(path, line, column, key),

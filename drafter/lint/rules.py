@@ -43,6 +43,8 @@ from typing import Any, Literal
 
 import yaml
 
+from drafter.library import FAST_LOADER
+
 from drafter.errors import Diagnostic, DrafterError, Location
 
 Severity = Literal["error", "warning", "info"]
@@ -171,7 +173,7 @@ def _yaml_problem_cn(exc: yaml.MarkedYAMLError) -> str:
 
 def _compose(text: str, file: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # An unclosed quote or bracket is found only at the end of the file; point at where it opened.
@@ -189,7 +191,7 @@ def _compose(text: str, file: str) -> yaml.Node | None:
 
 def _value(node: yaml.Node) -> Any:
     """A plain Python value for a node (scalars, lists, mappings), using YAML's safe types."""
-    loader = yaml.SafeLoader("")
+    loader = FAST_LOADER("")
     try:
         return loader.construct_object(node, deep=True)
     finally:
