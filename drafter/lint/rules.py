@@ -43,9 +43,8 @@ from typing import Any, Literal
 
 import yaml
 
-from drafter.library import FAST_LOADER
-
 from drafter.errors import Diagnostic, DrafterError, Location
+from drafter.facts import FAST_LOADER
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

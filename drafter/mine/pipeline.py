@@ -1,0 +1,386 @@
+"""The thin orchestrator of ``drafter mine``: clean → segment → classify → slotify → dedupe.
+
+Owns reading the seed files, turning an outline into raw fragments (items, paragraph intros,
+headings, opening and closing paragraphs), merging near-identical ones across seeds while keeping
+every source, the shape of the raw output (one YAML per role, like the shipped fragments/ so that
+curation is a diff), the --report text, and the checks on the output folder.  Nothing here prints:
+progress goes to a callback, problems are :class:`DrafterError`.  Output is deterministic: files are
+processed in sorted order, ids are content hashes, there are no timestamps.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import DrafterError, Location, OutputError
+from drafter.mine.classify import JW, KT, ROLES, classify
+from drafter.mine.clean import CleanStats, clean
+from drafter.mine.dedupe import dedupe
+from drafter.mine.segment import Outline, segment
+from drafter.mine.slotify import Slot, slot_text, slotify
+
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, label)`` after each file."""
+
+PREFIX = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "下一步": "xb",
+          "开头": "kt", "结尾": "jw", "业务融合": "yw", "其他": "qt"}
+REPORT_NAME = "REPORT.txt"
+OUTPUT_NAMES = frozenset({f"{r}.yaml" for r in ROLES} | {REPORT_NAME})
+
+
+@dataclass
+class Unit:
+    """A raw piece found in one seed, before slotting and dedupe."""
+
+    kind: str          # fragment | intro | heading
+    role: str
+    lead: str
+    text: str
+    confidence: float
+    source: str
+
+
+@dataclass
+class Mined:
+    """A mined fragment, intro or heading after slotting and dedupe."""
+
+    kind: str
+    role: str
+    lead: str
+    text: str
+    slots: dict[str, Slot]
+    specific: list[str]
+    confidence: float
+    sources: list[str]
+    id: str = ""
+
+    @property
+    def unit_specific(self) -> bool:
+        return not self.text and bool(self.specific)
+
+
+@dataclass
+class RoleOutput:
+    role: str
+    headings: list[Mined] = field(default_factory=list)
+    intros: list[Mined] = field(default_factory=list)
+    fragments: list[Mined] = field(default_factory=list)
+    unit_specific: list[Mined] = field(default_factory=list)
+
+
+@dataclass
+class SeedReport:
+    source: str
+    title: str
+    lines: int
+    kept_lines: int
+    stats: CleanStats
+    headings: int
+    items: int
+    roles: dict[str, int]
+    unit_specific: int
+
+
+@dataclass
+class MineResult:
+    seeds: list[SeedReport] = field(default_factory=list)
+    roles: dict[str, RoleOutput] = field(default_factory=dict)
+    units: int = 0
+    merged: int = 0
+
+
+def display_path(path: Path) -> str:
+    """The path as written in ``sources``: relative to the working folder when possible, with /."""
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() if path.is_absolute() \
+            else path.as_posix()
+    except ValueError:          # another drive on Windows
+        return path.as_posix()
+
+
+def expand_paths(args: Iterable[str | Path]) -> list[Path]:
+    """Files to mine: plain files, every .txt in a folder, and wildcards (cmd.exe does not expand them)."""
+    out: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            out.extend(sorted(path.glob("*.txt")))
+        elif path.exists():
+            out.append(path)
+        elif any(ch in str(arg) for ch in "*?["):
+            matches = sorted(Path(m) for m in glob.glob(str(arg)) if Path(m).is_file())
+            if not matches:
+                raise DrafterError(f"没有与“{arg}”匹配的文件", location=Location(str(arg)),
+                                   hint="检查路径和通配符，例如 seeds/*.txt")
+            out.extend(matches)
+        else:
+            raise DrafterError("找不到要提取的材料文件", location=Location(path),
+                               hint="检查文件名；可以给出文件、文件夹或通配符（如 seeds/*.txt）")
+    unique = sorted({display_path(p): p for p in out}.items())
+    if not unique:
+        raise DrafterError("没有找到任何材料文件", hint="给出 .txt 文件、含 .txt 的文件夹或通配符")
+    return [p for _, p in unique]
+
+
+def read_seed(path: Path) -> str:
+    """The text of a seed file: UTF-8 (with or without BOM), else GB18030 (common on Chinese Windows)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DrafterError(f"材料文件无法读取：{exc.strerror or exc}", location=Location(path),
+                           hint="检查文件是否存在、是否有读取权限") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DrafterError("材料文件的编码无法识别", location=Location(path),
+                       hint="请另存为 UTF-8 编码的纯文本（.txt）")
+
+
+def units_of(outline: Outline, source: str) -> list[Unit]:
+    """Turn a classified outline into raw units: headings, paragraph intros and fragments."""
+    out: list[Unit] = []
+
+    def at(line: int) -> str:
+        return f"{source}:{line}"
+
+    for sec in outline.sections:
+        if not sec.is_root and sec.heading:
+            out.append(Unit("heading", sec.role, "", sec.heading, sec.confidence, at(sec.line)))
+        leaf = not sec.children
+        lead_used = False
+        for para in sec.paragraphs:
+            if para.items:
+                if para.intro:
+                    kind = "fragment" if para.role in (KT, JW) else "intro"
+                    out.append(Unit(kind, para.role, "", para.intro, para.confidence, at(para.line)))
+                for item in para.items:
+                    out.append(Unit("fragment", item.role, item.lead, item.body or item.full,
+                                    item.confidence, at(item.line)))
+            elif sec.is_root or para.tail or para.role in (KT, JW):
+                out.append(Unit("fragment", para.role, "", para.text, para.confidence, at(para.line)))
+            elif leaf and not lead_used:
+                lead_used = True
+                out.append(Unit("fragment", sec.role, sec.heading, para.text, sec.confidence, at(para.line)))
+            else:
+                out.append(Unit("intro", para.role, "", para.text, para.confidence, at(para.line)))
+    return out
+
+
+def _mined(unit: Unit) -> Mined:
+    if unit.kind == "heading":
+        text, slots = slot_text(unit.text)
+        return Mined(unit.kind, unit.role, "", text, slots, [], unit.confidence, [unit.source])
+    s = slotify(unit.lead, unit.text)
+    return Mined(unit.kind, unit.role, s.lead, s.text, s.slots, s.specific, unit.confidence, [unit.source])
+
+
+def _source_key(source: str) -> tuple[str, int]:
+    path, _, line = source.rpartition(":")
+    return path, int(line) if line.isdigit() else 0
+
+
+def _merge(items: list[Mined], threshold: float) -> list[Mined]:
+    texts = [f"{m.lead}。{m.text}{''.join(m.specific)}" for m in items]
+    out: list[Mined] = []
+    for group in dedupe(texts, threshold):
+        # show the fullest version (a paragraph copied into a longer item merges into that item)
+        best = items[max(group, key=lambda k: (len(texts[k]), -k))]
+        sources = sorted({s for k in group for s in items[k].sources}, key=_source_key)
+        out.append(Mined(best.kind, best.role, best.lead, best.text, best.slots, best.specific,
+                         best.confidence, sources))
+    return out
+
+
+def _assign_ids(fragments: Iterable[Mined]) -> None:
+    used: set[str] = set()
+    for m in fragments:
+        digest = hashlib.blake2b(f"{m.role}\n{m.lead}\n{m.text}\n{''.join(m.specific)}".encode(),
+                                 digest_size=4).hexdigest()
+        base = f"m-{PREFIX.get(m.role, 'qt')}-{digest}"
+        fid, n = base, 2
+        while fid in used:
+            fid, n = f"{base}-{n}", n + 1
+        used.add(fid)
+        m.id = fid
+
+
+def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
+    """Mine the given seed files (in sorted order of their displayed path)."""
+    result = MineResult()
+    mined: list[Mined] = []
+    files = sorted((display_path(p), p) for p in paths)
+    for done, (source, path) in enumerate(files, start=1):
+        raw = read_seed(path)
+        cleaned = clean(raw)
+        outline = classify(segment(cleaned.lines))
+        found = units_of(outline, source)
+        mined_here = [_mined(u) for u in found]
+        mined.extend(mined_here)
+        roles: dict[str, int] = {}
+        for u in found:
+            if u.kind == "fragment":
+                roles[u.role] = roles.get(u.role, 0) + 1
+        result.seeds.append(SeedReport(
+            source=source, title=outline.title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
+            stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
+            items=sum(1 for _ in outline.items()), roles=roles,
+            unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific)))
+        if progress is not None:
+            progress(done, len(files), source)
+    result.units = len(mined)
+    merged: list[Mined] = []
+    for kind, threshold in (("heading", 1.0), ("intro", 0.5), ("fragment", 0.5)):
+        merged.extend(_merge([m for m in mined if m.kind == kind], threshold))
+    result.merged = len(mined) - len(merged)
+    _assign_ids(m for m in merged if m.kind == "fragment")
+    result.roles = {r: RoleOutput(r) for r in ROLES}
+    for m in merged:
+        out = result.roles[m.role]
+        if m.kind == "heading":
+            out.headings.append(m)
+        elif m.kind == "intro" and not m.unit_specific:
+            out.intros.append(m)
+        elif m.unit_specific:
+            out.unit_specific.append(m)
+        else:
+            out.fragments.append(m)
+    return result
+
+
+# ---- output -------------------------------------------------------------------------------------
+
+class _FlowMap(dict[str, Any]):
+    """A mapping written on one line: ``{kind: count, original: X}``."""
+
+
+class _FlowList(list[str]):
+    """A list written on one line: ``[seeds/001.txt:6, seeds/003.txt:8]``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
+_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+
+
+def _slots_yaml(slots: dict[str, Slot]) -> dict[str, _FlowMap]:
+    return {name: _FlowMap(kind=s.kind, original=s.original) for name, s in slots.items()}
+
+
+def _variant_yaml(m: Mined) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": m.text or "".join(m.specific)}
+    if m.slots:
+        out["slots"] = _slots_yaml(m.slots)
+    out["confidence"] = m.confidence
+    out["sources"] = _FlowList(m.sources)
+    return out
+
+
+def _fragment_yaml(m: Mined) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": m.id, "lead": m.lead, "text": m.text or "".join(m.specific),
+                           "slots": _slots_yaml(m.slots), "unit_specific": m.unit_specific}
+    if m.specific and m.text:
+        out["specific_sentences"] = list(m.specific)
+    out["confidence"] = m.confidence
+    out["sources"] = _FlowList(m.sources)
+    return out
+
+
+def role_yaml(out: RoleOutput) -> str:
+    """The raw output file of one role (fixed key order, no timestamps)."""
+    data: dict[str, Any] = {
+        "role": out.role,
+        "headings": [_variant_yaml(m) for m in out.headings],
+        "intros": [_variant_yaml(m) for m in out.intros],
+        "fragments": [_fragment_yaml(m) for m in out.fragments],
+        "unit_specific": [_fragment_yaml(m) for m in out.unit_specific],
+    }
+    header = (f"# drafter mine 的原始输出：{out.role}。由程序生成，请勿手改；整理后的片段放入 fragments/。\n"
+              "# headings：小标题；intros：条目前的引语；fragments：可复用片段；"
+              "unit_specific：只适用于原单位的片段（不进入可复用集合）。\n")
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000,
+                     default_flow_style=False)
+    return header + body
+
+
+def _stats_line(s: CleanStats) -> str:
+    return (f"付费标记 {s.paywall_markers} 处，广告行 {s.ad_lines} 行，字数标记 {s.counters} 处，"
+            f"资源描述 {s.resource_lines} 行，繁体行 {s.traditional_lines} 行，标点改全角 {s.punctuation} 处")
+
+
+def format_report(result: MineResult) -> str:
+    """The --report text: what was found per seed and per role (deterministic)."""
+    kept = sum(len(o.fragments) for o in result.roles.values())
+    specific = sum(len(o.unit_specific) for o in result.roles.values())
+    lines = [
+        "drafter mine 提取报告",
+        f"共 {len(result.seeds)} 份材料；提取 {result.units} 项（标题、引语、片段），"
+        f"去重合并 {result.merged} 项；可复用片段 {kept} 条，单位特有片段 {specific} 条。",
+        "",
+        "一、逐份材料",
+    ]
+    for seed in result.seeds:
+        lines.append(f"{seed.source}  《{seed.title or '（无标题）'}》")
+        lines.append(f"  清理：原 {seed.lines} 行，保留 {seed.kept_lines} 行；{_stats_line(seed.stats)}")
+        lines.append(f"  结构：小标题 {seed.headings} 个，一是/首先/①等条目 {seed.items} 个")
+        per_role = "，".join(f"{r} {seed.roles[r]}" for r in ROLES if seed.roles.get(r))
+        lines.append(f"  片段：{per_role or '无'}；其中单位特有 {seed.unit_specific} 条")
+    lines += ["", "二、逐个角色（去重后）"]
+    for role in ROLES:
+        out = result.roles.get(role, RoleOutput(role))
+        frags = out.fragments + out.unit_specific
+        low = sum(1 for m in frags if m.confidence < 0.5)
+        multi = sum(1 for m in frags if len(m.sources) > 1)
+        lines.append(f"{role}：小标题 {len(out.headings)} 个，引语 {len(out.intros)} 条，可复用片段 "
+                     f"{len(out.fragments)} 条，单位特有 {len(out.unit_specific)} 条，"
+                     f"多处出现 {multi} 条，低置信（<0.5）{low} 条")
+    return "\n".join(lines) + "\n"
+
+
+def output_files(result: MineResult) -> dict[str, str]:
+    """File name → content of the whole raw output (one YAML per role and REPORT.txt)."""
+    files = {f"{role}.yaml": role_yaml(result.roles.get(role, RoleOutput(role))) for role in ROLES}
+    files[REPORT_NAME] = format_report(result)
+    return files
+
+
+def check_output_dir(folder: Path, force: bool = False) -> None:
+    """Refuse a folder that is a file, or is not empty and does not look like an earlier mine output."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("输出路径是一个文件，不是文件夹", location=Location(folder),
+                          hint="-o 后面写一个文件夹，例如 -o mined")
+    if not folder.exists() or force:
+        return
+    foreign = sorted(p.name for p in folder.iterdir() if p.name not in OUTPUT_NAMES and not p.name.startswith("."))
+    if foreign:
+        shown = "、".join(foreign[:5]) + ("等" if len(foreign) > 5 else "")
+        raise OutputError(f"输出文件夹不是空的，也不像上次提取的结果（有 {shown}）", location=Location(folder),
+                          hint="换一个空文件夹；确需写入请加 --force（同名文件会被覆盖）")
+
+
+def write_output(result: MineResult, folder: Path, force: bool = False) -> list[Path]:
+    """Write the raw output into ``folder`` (created if needed); returns the written files."""
+    check_output_dir(folder, force)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, content in output_files(result).items():
+            path = folder / name
+            path.write_bytes(content.encode("utf-8"))
+            written.append(path)
+    except OSError as exc:
+        raise OutputError(f"无法写入输出文件夹：{exc.strerror or exc}", location=Location(folder),
+                          hint="检查文件夹权限，或换一个 -o 路径") from None
+    return written

@@ -1,0 +1,287 @@
+"""Stage 2 of ``drafter mine``: recovering a report's outline from its clean lines.
+
+Owns heading recognition (一、 （一） 〔一〕 1. 1、 （1） and unnumbered themed headings such as
+“强化政治引领　筑牢思想根基”), the heading hierarchy (levels follow the order in which numbering styles
+first appear, so a report numbered only with 1、 works too), a heading and its body on one line
+(“（一）精力投入还需平衡。抓党建是……”), and the splitting of a paragraph into its 一是/二是…,
+首先/其次…, 第一，/第二，… and ①② items, each with its lead phrase.  The role fields are left empty;
+:mod:`drafter.mine.classify` fills them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from drafter.mine.clean import Line
+
+CN_NUM = "一二三四五六七八九十"
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("一、", re.compile(f"^([{CN_NUM}]{{1,3}})[、．.]\\s*")),
+    ("（一）", re.compile(f"^[（(]([{CN_NUM}]{{1,3}})[）)]\\s*")),
+    ("〔一〕", re.compile(f"^[〔【\\[]([{CN_NUM}]{{1,3}})[〕】\\]]\\s*")),
+    ("1.", re.compile(r"^(\d{1,2})[.．、](?![\d.．])\s*")),
+    ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+)
+_SENTENCE = re.compile("[。！？]")
+_CLAUSE_END = re.compile("[。！？；：]")
+_TITLE_WORDS = re.compile("报告|总结|述职|汇报|发言|材料")
+_NOT_HEADING = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[（(]?此致|^特此|^附件|[：:]$")
+_ITEM_SERIES: tuple[tuple[str, ...], ...] = (
+    tuple(f"{n}是" for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")),
+    tuple(f"第{n}，" for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")),
+    tuple(f"第{n}、" for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")),
+    tuple(chr(c) for c in range(0x2460, 0x2474)),
+)
+_BOUNDARY = "。；：！？"
+_MAX_HEADING = 50
+_MAX_LEAD = 40
+
+
+@dataclass
+class Item:
+    """One 一是/首先/① item of a paragraph."""
+
+    marker: str
+    lead: str          # the item's lead phrase, without closing punctuation
+    body: str          # what follows the lead ('' when the item is a single short sentence)
+    line: int
+    sep: str = "。"    # the punctuation between lead and body as written
+    role: str = ""
+    confidence: float = 0.0
+
+    @property
+    def full(self) -> str:
+        """The item's text without its marker."""
+        return f"{self.lead}{self.sep}{self.body}" if self.body else self.lead + "。"
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph: the words before its first item, then its items."""
+
+    line: int
+    intro: str
+    items: list[Item] = field(default_factory=list)
+    tail: bool = False     # the report's last paragraph, after its last section already had a body
+    role: str = ""         # role of ``intro`` (or of the whole paragraph when it has no items)
+    confidence: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.intro + "".join(i.marker + i.full for i in self.items)
+
+
+@dataclass
+class Section:
+    """A heading and what follows it up to the next heading; ``sections[0]`` is the preamble."""
+
+    heading: str
+    number: str
+    style: str
+    level: int
+    line: int
+    parent: int | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+    role: str = ""
+    confidence: float = 0.0
+
+    @property
+    def is_root(self) -> bool:
+        return self.level == 0
+
+
+@dataclass
+class Outline:
+    title: str = ""
+    title_line: int = 0
+    sections: list[Section] = field(default_factory=list)
+
+    def ancestors(self, index: int) -> Iterator[Section]:
+        parent = self.sections[index].parent
+        while parent is not None:
+            yield self.sections[parent]
+            parent = self.sections[parent].parent
+
+    def items(self) -> Iterator[tuple[Section, Paragraph, Item]]:
+        for sec in self.sections:
+            for para in sec.paragraphs:
+                for item in para.items:
+                    yield sec, para, item
+
+
+def numbering(text: str) -> tuple[str, str, str] | None:
+    """(style, number as written, rest) if the line starts with a heading number."""
+    for style, pattern in _STYLES:
+        m = pattern.match(text)
+        if m:
+            return style, m.group(0).strip(), text[m.end():]
+    return None
+
+
+def split_heading(rest: str) -> tuple[str, str]:
+    """Split a numbered line into its heading and the body written on the same line."""
+    m = _SENTENCE.search(rest)
+    if m and m.start() <= _MAX_HEADING:
+        return rest[: m.start()].strip(), rest[m.end():].strip()
+    if len(rest) <= _MAX_HEADING:
+        return rest.strip().rstrip("：；，"), ""
+    m = _CLAUSE_END.search(rest) or re.search("，", rest)
+    if m and m.start() <= _MAX_HEADING:
+        return rest[: m.start()].strip(), rest[m.end():].strip()
+    return rest[:_MAX_HEADING], rest[_MAX_HEADING:]
+
+
+def _plain_heading(text: str, has_next: bool) -> bool:
+    """An unnumbered themed heading: short, no sentence punctuation, followed by more text."""
+    if not has_next or len(text) < 4 or len(text) > 32 or _NOT_HEADING.search(text):
+        return False
+    if _SENTENCE.search(text) or "；" in text or any(text.startswith(m) for m in item_starts()):
+        return False
+    return not text.endswith(("，", "、"))
+
+
+def item_starts() -> tuple[str, ...]:
+    return (*(s[0] for s in _ITEM_SERIES), "首先")
+
+
+def _at_boundary(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " ”’）":
+        j -= 1
+    return j < 0 or text[j] in _BOUNDARY
+
+
+def _series_positions(text: str, markers: Iterable[str]) -> list[tuple[int, str]]:
+    """Positions of consecutive markers (一是, 二是, …) that each start a sentence."""
+    found: list[tuple[int, str]] = []
+    start = 0
+    for marker in markers:
+        pos = text.find(marker, start)
+        while pos != -1 and not _at_boundary(text, pos):
+            pos = text.find(marker, pos + 1)
+        if pos == -1:
+            break
+        found.append((pos, marker))
+        start = pos + len(marker)
+    return found
+
+
+def _order_positions(text: str) -> list[tuple[int, str]]:
+    """首先 … 其次 … (再次 …) 最后."""
+    found: list[tuple[int, str]] = []
+    start = 0
+    for marker in ("首先", "其次", "再次", "再者", "最后"):
+        pos = text.find(marker, start)
+        while pos != -1 and not _at_boundary(text, pos):
+            pos = text.find(marker, pos + 1)
+        if pos != -1:
+            if not found and marker != "首先":
+                return []
+            found.append((pos, marker))
+            start = pos + len(marker)
+    return found
+
+
+def _lead_and_body(text: str) -> tuple[str, str, str]:
+    """(lead, separator, body): the first sentence, or its first clause when the sentence is long."""
+    text = text.strip().lstrip("，、：")
+    m = re.search("[。！？；]", text)
+    if not m:
+        sentence, end, body = text, "。", ""
+    else:
+        sentence, body = text[: m.start()], text[m.end():]
+        end = "。" if m.group(0) == "；" else m.group(0)
+    sentence, sep = sentence.strip(), "。"
+    if len(sentence) > _MAX_LEAD:
+        cut = sentence.find("，")
+        if 4 <= cut <= _MAX_LEAD:
+            body = sentence[cut + 1:] + end + body
+            sentence, sep = sentence[:cut], "，"
+    body = body.strip()
+    if body.endswith("；"):
+        body = body[:-1] + "。"
+    return sentence.strip("，、；： "), sep, body
+
+
+def split_items(text: str, line: int) -> Paragraph:
+    """Split a paragraph into its intro and its items (at least two markers in order)."""
+    best: list[tuple[int, str]] = []
+    for series in _ITEM_SERIES:
+        if series[0] not in text:
+            continue
+        found = _series_positions(text, series)
+        if len(found) > len(best):
+            best = found
+    if len(best) < 2 and "首先" in text:
+        best = _order_positions(text)
+    if len(best) < 2:
+        return Paragraph(line, text)
+    para = Paragraph(line, text[: best[0][0]].strip())
+    for k, (pos, marker) in enumerate(best):
+        end = best[k + 1][0] if k + 1 < len(best) else len(text)
+        lead, sep, body = _lead_and_body(text[pos + len(marker): end])
+        para.items.append(Item(marker, lead, body, line, sep))
+    return para
+
+
+def _is_title(text: str, index: int) -> bool:
+    return index == 0 and len(text) <= 60 and not _SENTENCE.search(text) and (
+        bool(_TITLE_WORDS.search(text)) or numbering(text) is None)
+
+
+def segment(lines: list[Line]) -> Outline:
+    """Build the outline: title, preamble (``sections[0]``), then every heading with its body."""
+    outline = Outline()
+    root = Section("", "", "", 0, lines[0].no if lines else 0, None)
+    outline.sections.append(root)
+    stack: list[str] = []          # numbering styles, outermost first
+    current = 0
+    last_at_level: dict[int, int] = {0: 0}
+    for k, line in enumerate(lines):
+        text = line.text
+        if _is_title(text, k):
+            outline.title, outline.title_line = text, line.no
+            continue
+        found = numbering(text)      # a line starting with ① is a list paragraph, never a heading
+        style = number = body = heading = ""
+        if found is not None:
+            style, number, rest = found
+            heading, body = split_heading(rest)
+        elif _plain_heading(text, k + 1 < len(lines)):
+            style, heading = "plain", text
+        if not style:
+            outline.sections[current].paragraphs.append(split_items(text, line.no))
+            continue
+        if style in stack:
+            del stack[stack.index(style) + 1:]
+        else:
+            stack.append(style)
+        level = len(stack)
+        parent = last_at_level.get(level - 1, 0)
+        section = Section(heading, number, style, level, line.no, parent)
+        outline.sections.append(section)
+        current = len(outline.sections) - 1
+        outline.sections[parent].children.append(current)
+        last_at_level[level] = current
+        for deeper in [lv for lv in last_at_level if lv > level]:
+            del last_at_level[deeper]
+        if body:
+            section.paragraphs.append(split_items(body, line.no))
+    _mark_tail(outline)
+    return outline
+
+
+def _mark_tail(outline: Outline) -> None:
+    """The last paragraph of a report with headings is a closing candidate when its section already
+    had a body before it (a heading with its own body, then this paragraph)."""
+    if len(outline.sections) < 2:
+        if len(outline.sections[0].paragraphs) >= 2:
+            last = outline.sections[0].paragraphs[-1]
+            last.tail = not last.items
+        return
+    last_section = outline.sections[-1]
+    if len(last_section.paragraphs) >= 2 and not last_section.paragraphs[-1].items:
+        last_section.paragraphs[-1].tail = True
