@@ -87,7 +87,7 @@ def _converter() -> tuple[Any, frozenset[str]]:
         from opencc import OpenCC
     except ImportError:
         raise DrafterError("提取片段需要繁简转换组件 opencc-python-reimplemented，但没有安装",
-                           hint='运行 pip install "drafter[mine]" 后再试') from None
+                           hint="运行 pip install opencc-python-reimplemented 后再试（正常安装 drafter 时会自动装上）") from None
 
     gate: set[str] = set()
     try:
