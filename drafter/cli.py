@@ -224,10 +224,10 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
         return
     backup = write_atomic(path, data, force=force)
     click.echo(f"已写入：{path}（{doc.total_chars} 字，待补充 {holes} 处）")
-    _echo_originality(doc.text)
-    _echo_lint(doc, path)
     if backup:
         click.echo(f"原文件已备份为：{backup}")
+    _echo_originality(doc.text)
+    _echo_lint(doc, path)
     if holes:
         click.echo("请在 Word/WPS 中查找“待补充”，逐一补上黄色标出的内容。")
 

@@ -179,6 +179,9 @@ def check(source: Path | Facts, options: Options | None = None) -> list[Diagnost
     """Every finding for ``drafter check``: facts warnings, plan warnings and facts the draft lacks."""
     result = draft(source, options)
     diags = list(result.diagnostics)
+    if result.facts.year is None:
+        diags.append(Diagnostic("warning", "没有填写“年度”：标题会显示【待补充】，也无法按年度选用当年的提法",
+                                result.facts.location("年度"), "填写四位年份，如 年度: 2024", code="no-year"))
     seen: set[str] = set()
     for need, frag in missing_needs(result.plan, result.facts):
         if need in seen:

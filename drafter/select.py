@@ -18,7 +18,7 @@ from typing import Any
 
 from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
-from drafter.library import Fragment, Library, Variant
+from drafter.library import Fragment, Library, Variant, Years
 
 MAIN_ROLES = ("思想建设", "组织建设", "党风廉政")
 KIND_VOICE = {"书记述职": "个人", "党建工作总结": "单位"}
@@ -97,12 +97,10 @@ class Selector:
 
     # -- eligibility and ranking ------------------------------------------------------------
 
-    def _fits(self, voice: tuple[str, ...], units: tuple[str, ...], years: Any) -> bool:
-        return (
-            self.voice in voice
-            and ("通用" in units or self.unit_type in units)
-            and self.year in years
-        )
+    def _fits(self, voice: tuple[str, ...], units: tuple[str, ...], years: Years) -> bool:
+        # without a 年度, only wording that is not tied to particular years (no 主题教育 of 2023…)
+        in_year = self.year in years if self.year is not None else years.last is None
+        return self.voice in voice and ("通用" in units or self.unit_type in units) and in_year
 
     def eligible(self, fragment: Fragment) -> bool:
         return (

@@ -209,3 +209,12 @@ def test_random_fact_subsets_all_reach_the_draft_without_repeating(tmp_path: Pat
         given = {n for n in frag.needs if result.facts.has(n) and n.split(".")[0] != "单位" and n != "年度"}
         assert not given or given - seen, f"{frag.id} only repeats {given}"
         seen |= given
+
+
+def test_without_a_year_no_year_bound_wording_and_check_warns(tmp_path: Path) -> None:
+    text = UNIT.format(year=2024, name="甲").replace("年度: 2024\n", "")
+    path = write(tmp_path, text)
+    result = draft(path)
+    assert all(f.years.last is None for f in result.plan.fragments)
+    assert "【待补充：年度】" in result.document.blocks[0].text
+    assert any(d.code == "no-year" for d in check(path))
