@@ -255,6 +255,39 @@ def _echo_originality(text: str) -> None:
         click.echo(f"与样例报告的重合度：最高 {overlap.share:.0%}（{overlap.b}，按 13 字片段计）")
 
 
+@cli.command("compare")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--threshold", type=click.FloatRange(0, 100), default=60.0, show_default=True,
+              help="只列出重合度不低于这个百分数的两份稿子")
+def compare_command(paths: tuple[Path, ...], threshold: float) -> None:
+    """比较多份稿子（.docx、.md、.txt 或其所在文件夹）两两之间、以及与样例报告的重合度（按 13 字片段计）。
+
+    \b
+    例：drafter compare 各支部述职报告/
+    """
+    from drafter.lint.readers import read_paragraphs
+    from drafter.originality import against_seeds, pairwise
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".docx", ".md", ".txt"))
+        else:
+            files.append(path)
+    if not files:
+        raise DrafterError("没有找到稿子（.docx、.md、.txt）", hint="给出稿子文件，或它们所在的文件夹")
+    texts = {str(f): "\n".join(read_paragraphs(f)) for f in files}
+    for name, text in texts.items():
+        overlap = against_seeds(text)
+        if overlap is not None:
+            click.echo(f"{name}：与样例报告最高重合 {overlap.share:.0%}（{overlap.b}）")
+    pairs = pairwise(texts, threshold / 100)
+    if len(texts) > 1:
+        click.echo(f"两两重合度不低于 {threshold:.0f}% 的稿子：{len(pairs)} 对")
+        for pair in pairs:
+            click.echo(f"  {pair.a} ~ {pair.b}：{pair.share:.0%}")
+
+
 @cli.command("schema")
 def schema_command() -> None:
     """输出事实文件的 JSON Schema（供 VS Code 等编辑器补全和检查）。"""

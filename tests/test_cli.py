@@ -188,3 +188,26 @@ def test_render_reports_originality_and_lint(write_facts, run, tmp_path: Path) -
     assert "规范表述检查" in result.output
     lint = run("lint", tmp_path / "稿.docx")
     assert lint.exit_code in (0, 1)  # 1 while 【待补充】 remain
+
+
+def test_compare_folder_of_drafts(run, tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    one = (ROOT / "samples" / "市发改委党组书记.md").read_text(encoding="utf-8")
+    (tmp_path / "a.md").write_text(one, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(one.replace("王建国", "李四"), encoding="utf-8")
+    (tmp_path / "c.md").write_text("完全不同的一段文字。" * 40, encoding="utf-8")
+    result = run("compare", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "两两重合度不低于 60% 的稿子：1 对" in result.output
+    assert "a.md ~" in result.output and "b.txt" in result.output
+    assert "与样例报告最高重合" in result.output
+    assert run("compare", tmp_path / "无").exit_code == 2
+
+
+def test_preview_with_length_target_shows_budgets(run) -> None:
+    from conftest import ROOT
+
+    result = run("preview", ROOT / "samples" / "市发改委党组书记.yaml", "--字数", "3000")
+    assert result.exit_code == 0, result.output
+    assert "预算" in result.output and "差额" in result.output and "思想建设" in result.output
