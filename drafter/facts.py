@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,10 @@ import yaml
 
 from drafter.errors import Diagnostic, FactsError, Location
 from drafter.schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, field_at, json_schema, walk
+
+# LibYAML's parser when PyYAML was built with it (the wheels are): parsing YAML is most of a cold
+# ``drafter render``.  On a syntax error we parse again with PyYAML, whose messages our hints match.
+FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -101,48 +106,175 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise FactsError(
-                f"文件过大（{size // 1024} KB），事实文件一般只有几 KB",
-                location=Location(path), hint="请确认选对了文件",
-            )
+            raise _too_large(path, size)
         raw = path.read_bytes()
     except PermissionError as exc:
         raise FactsError("没有权限读取该文件", location=Location(path),
                          hint="请检查文件权限，或把文件复制到自己的文件夹再试") from exc
     except OSError as exc:
-        raise FactsError(f"读取文件失败：{exc.strerror or exc}", location=Location(path)) from exc
+        raise FactsError(f"读取文件失败：{os_reason(exc)}", location=Location(path),
+                         hint="请确认文件没有被其他程序占用，且磁盘可以正常读取") from exc
     return decode(raw, path)
+
+
+def os_reason(exc: OSError) -> str:
+    """A Chinese reason for an operating-system error (never the English strerror alone)."""
+    reasons = {
+        errno.ENOENT: "文件或文件夹不存在",
+        errno.ENOTDIR: "路径中有一级不是文件夹",
+        errno.EISDIR: "这是一个文件夹",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "操作不被允许",
+        errno.ENOSPC: "磁盘空间不足",
+        errno.EROFS: "磁盘或文件夹是只读的",
+        errno.ENAMETOOLONG: "文件名或路径太长",
+        errno.EBUSY: "文件正被其他程序使用",
+        errno.EIO: "磁盘读写出错",
+        errno.EXDEV: "不能跨磁盘改名",
+        errno.EMFILE: "打开的文件太多",
+        errno.EINVAL: "文件名不合法",
+    }
+    reason = reasons.get(exc.errno or -1)
+    if reason is None:
+        reason = "系统错误" + (f"（{exc.strerror}）" if exc.strerror else "")
+    return reason
+
+
+_SCAN_LIMIT = 64 * 1024 * 1024  # read an oversized file only up to this size, to say which line is too long
+
+
+def _too_large(path: Path, size: int) -> FactsError:
+    """The error for a file over MAX_FILE_BYTES: name the overlong line and its key when one line is the cause."""
+    message = f"文件过大（{size // 1024} KB），事实文件一般只有几 KB"
+    hint = "请确认选对了文件"
+    if size <= _SCAN_LIMIT:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = b""
+        lines = raw.split(b"\n")
+        if lines:
+            index = max(range(len(lines)), key=lambda i: len(lines[i]))
+            if len(lines[index]) > MAX_FILE_BYTES // 2:
+                head = b"\n".join([*lines[:index], lines[index][:200]]).decode("utf-8", errors="replace")
+                line = index + 1
+                return FactsError(
+                    f"这一项的内容过长（{len(lines[index]) // 1024} KB），事实文件一般只有几 KB",
+                    location=Location(path, line, key=key_at_line(head, line)),
+                    hint="这一项只需一句话或一段话；请确认没有误粘贴大段内容",
+                )
+    return FactsError(message, location=Location(path), hint=hint)
 
 
 # --------------------------------------------------------------------------- YAML with positions
 
 
-_YAML_HINTS = (
-    ("found character '\\t'", "YAML 不能用 Tab 键缩进，请改成空格"),
-    ("found a tab character", "YAML 不能用 Tab 键缩进，请改成空格"),
-    ("found unexpected end of stream", "引号没有配对：检查这一行附近是否少了一个引号"),
-    ("while scanning a quoted scalar", "引号没有配对：检查这一行附近是否少了一个引号"),
-    ("mapping values are not allowed", "冒号后面要有一个空格；如果内容本身含冒号，请把整段内容用引号括起来"),
-    ("could not find expected ':'", "每一行应写成“键: 值”，冒号用英文半角并在后面加空格"),
-    ("did not find expected key", "缩进不一致：同一层的键要对齐"),
-    ("did not find expected '-' indicator", "列表每一项以“- ”开头，并与同层对齐"),
-    ("found undefined alias", "内容里的 * 号被当成了 YAML 别名，请把这段内容用引号括起来"),
-    ("found character that cannot start any token", "这一行以特殊符号开头（如 @ ` % *），请把内容用引号括起来"),
+# (text in PyYAML's error, the problem in Chinese, how to fix it); the first match wins.
+_YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    ("found character '\\t'", "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"),
+    ("found a tab character", "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"),
+    ("while scanning a quoted scalar", "引号没有配对",
+     "这一行的引号少了一半，或内容里又用了同一种引号；内容含引号时，外面改用另一种引号"),
+    ("found unexpected end of stream", "引号没有配对", "检查这一行附近是否少了一个引号"),
+    ("while parsing a flow", "方括号或花括号没有配对",
+     "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来"),
+    ("expected ',' or", "方括号或花括号没有配对",
+     "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来"),
+    ("mapping values are not allowed", "冒号用法不对",
+     "冒号后面要有一个空格；如果内容本身含冒号，请把整段内容用引号括起来"),
+    ("could not find expected ':'", "缺少冒号", "每一行应写成“键: 值”，冒号用英文半角并在后面加空格"),
+    ("did not find expected key", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
+    ("did not find expected '-' indicator", "列表项没有对齐", "列表每一项以“- ”开头，并与同层对齐"),
+    ("found undefined alias", "内容里的 * 号被当成了 YAML 别名", "以 * 开头的内容请用引号括起来"),
+    ("while scanning an alias", "内容里的 * 号被当成了 YAML 别名", "以 * 开头的内容请用引号括起来"),
+    ("found duplicate anchor", "内容里的 & 号被当成了 YAML 锚点", "以 & 开头的内容请用引号括起来"),
+    ("while scanning an anchor", "内容里的 & 号被当成了 YAML 锚点", "以 & 开头的内容请用引号括起来"),
+    ("cannot start any token", "这一行以特殊符号开头",
+     "以 @ ` % * & ! | > 等符号开头的内容，请把整段内容用引号括起来"),
+    ("found another document", "文件里有“---”分隔的多份内容", "事实文件只能有一份内容：删掉“---”和重复的部分"),
+    ("could not determine a constructor", "用了不支持的 YAML 标记（以 !! 或 ! 开头）",
+     "删掉以 ! 开头的标记，直接写内容；内容本身以 ! 开头时请用引号括起来"),
+    ("expected <block end>", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
+    ("characters are not allowed", "文件含有看不见的控制字符",
+     "删掉这一行里看不见的特殊字符（可以把这一行删掉重新输入）"),
 )
 
+_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t]|$)")
+_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
 
-def _yaml_error(exc: yaml.YAMLError, path: Path | str) -> FactsError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+
+def key_at_line(text: str, line: int) -> str | None:
+    """The dotted key path a (possibly broken) YAML text has in force at 1-based ``line``.
+
+    A best guess from indentation alone, for messages about text PyYAML cannot parse: the key on that
+    line, or else the nearest key above it, with its parents (``单位.全称``)."""
+    lines = text.split("\n")[:line]
+    if lines and lines[-1].strip() and not lines[-1][:1].isspace() and not _KEY_LINE.match(lines[-1]):
+        return None  # a top-level line that is no key (``---``, stray text): no key is in force
+    stack: list[tuple[int, str]] = []
+    for raw in lines:
+        m = _KEY_LINE.match(raw)
+        if not m:
+            continue
+        indent = len(m[1])
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        stack.append((indent, m[2].strip("\"'")))
+    return ".".join(k for _, k in stack) or None
+
+
+def _full_width_colon_line(text: str, line: int) -> int | None:
+    """A line at or just above ``line`` that uses a Chinese colon where YAML needs ``: ``."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+        raw = lines[number - 1]
+        if ":" not in raw and _FULL_WIDTH_KEY.match(raw):
+            return number
+    return None
+
+
+def describe_yaml_error(exc: yaml.YAMLError, text: str = "") -> tuple[str, str, int | None, int | None, str | None]:
+    """A YAML syntax error in Chinese: (problem, hint, line, column, key in force), lines 1-based.
+
+    Shared by facts files and fragment files, so both speak of tabs, quotes and colons the same way."""
+    detail = str(exc)
+    problem, hint = next(((p, h) for needle, p, h in _YAML_PROBLEMS if needle in detail),
+                         ("格式错误", "请检查这一行的缩进、冒号和引号"))
+    context = getattr(exc, "context", None) or ""
+    mark = getattr(exc, "problem_mark", None)
+    if context.startswith(("while scanning a quoted", "while parsing a flow")) or mark is None:
+        mark = getattr(exc, "context_mark", None) or mark
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    text = str(exc)
-    hint = next((h for needle, h in _YAML_HINTS if needle in text), "请检查这一行的缩进、冒号和引号")
-    problem = getattr(exc, "problem", None) or "格式错误"
-    return FactsError(
-        f"YAML 语法错误（{problem}）",
-        location=Location(path, line, column),
-        hint=hint,
-    )
+    if line is None and isinstance(exc, yaml.reader.ReaderError) and text:
+        # A bad character: LibYAML counts its position in bytes, PyYAML in characters; find it instead.
+        bad = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        index = text.find(bad)
+        if index < 0:
+            index = exc.position
+        line = text.count("\n", 0, index) + 1
+    lines = text.split("\n")
+    if line is not None and line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(
+            lines[line - 1].lstrip())] and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误"):
+        problem, hint = "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"  # LibYAML does not name the tab
+    if line is not None and text and problem in ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误"):
+        colon = _full_width_colon_line(text, line)
+        if colon is not None:
+            line, column = colon, None
+            problem, hint = "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”"
+    key = key_at_line(text, line) if (line is not None and text) else None
+    return problem, hint, line, column, key
+
+
+def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsError:
+    """A Chinese FactsError for a YAML syntax error: file, line, column, the key in force, a hint."""
+    problem, hint, line, column, key = describe_yaml_error(exc, text)
+    return FactsError(f"YAML 语法错误：{problem}", location=Location(path, line, column, key), hint=hint)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+MAX_NODES = 50_000  # a filled-in facts file has about a hundred; YAML aliases could expand to billions
 
 
 class _Composer:
@@ -152,12 +284,25 @@ class _Composer:
         self.path = path
         self.lines: dict[str, int] = {}
         self.loader = yaml.SafeLoader("")
+        self.nodes = 0
 
     def build(self, node: yaml.Node, path: str = "", depth: int = 0) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise FactsError(
+                "内容过多（超过 5 万项）", location=Location(self.path, node.start_mark.line + 1, key=path or None),
+                hint="事实文件一般只有几十项；如果用了 YAML 别名（&名字、*名字），请直接写出内容",
+            )
         if depth > 20:
             raise FactsError(
                 "嵌套层数过深", location=Location(self.path, node.start_mark.line + 1, key=path or None),
                 hint="事实文件最多两三层，请对照 drafter init 生成的模板",
+            )
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            raise FactsError(
+                f"YAML 语法错误：用了不支持的 YAML 标记（{node.tag.replace('tag:yaml.org,2002:', '!!')}）",
+                location=Location(self.path, node.start_mark.line + 1, key=path or None),
+                hint="删掉以 ! 开头的标记，直接写内容",
             )
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -187,17 +332,23 @@ class _Composer:
                 items.append(self.build(item, child, depth + 1))
             return items
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except ValueError:  # e.g. a timestamp such as 2025-02-30: keep the text, checks report it
-            return str(node.value)
+            value = str(node.value)
+        if isinstance(value, str):  # "\ud800" escapes give lone surrogates, which no file or terminal takes
+            value = _SURROGATES.sub("", value)
+        return value
 
 
 def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text; return (data, {dotted key path: line})."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)  # PyYAML words the error as our hints expect
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from exc
+        raise _yaml_error(exc, path, text) from None
     except RecursionError as exc:  # pathological nesting such as [[[[[...
         raise FactsError("嵌套层数过深", location=Location(path),
                          hint="事实文件最多两三层，请对照 drafter init 生成的模板") from exc
@@ -207,7 +358,7 @@ def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[str, int]]:
     try:
         data = composer.build(node)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from exc
+        raise _yaml_error(exc, path, text) from None
     return data, composer.lines
 
 
@@ -319,16 +470,16 @@ def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
         hint = f"“{key}”应写在“{home.rsplit('.', 1)[0]}”下面" if "." in home else f"“{key}”应写在最外层，不要缩进"
     else:
         hint = "这里可写的键：" + "、".join(siblings)
-    return f"不认识的键“{key}”", hint
+    return f"不认识的键“{_clip(key, 40)}”", hint
 
 
 def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     """Chinese message and hint for one jsonschema error."""
     f = _field_for(path)
     v = error.validator
-    shown = repr(value) if not isinstance(value, str) else f"“{value[:30]}{'…' if len(value) > 30 else ''}”"
+    shown = _shown(value)
     if f is None:
-        return f"取值不对：{error.message}", "请对照 drafter init 生成的模板"
+        return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
     want = _KIND_WORD.get(f.kind, "")
     if v == "enum":
         return f"{shown} 不是可选的值", "可选：" + "、".join(f.choices)
@@ -340,6 +491,12 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
         return "内容为空", "不知道就删掉这一项（或留空），报告里会显示【待补充】标记"
     if v in ("maxLength",):
         return "内容过长", "这一项只需一句话；大段文字请写到“亮点”等列表里"
+    if v == "anyOf" and isinstance(value, dict):
+        extra = [str(k) for k in value if k not in ("标题", "内容")]
+        if extra:
+            return f"不认识的键“{_clip(extra[0], 20)}”", "这样的一项只能写“标题”和“内容”两个键"
+        if not isinstance(value.get("内容"), str):
+            return "缺少“内容”（或内容为空）", "写成“标题: ……”和“内容: ……”两行，或直接写成“- 一句话”"
     if v == "anyOf":
         return f"这一项应是一句话，或“标题/内容”两项，现在是 {type(value).__name__}", "写成“- 一句话”即可"
     if v == "required":
@@ -348,10 +505,27 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
         got = {dict: "分组", list: "列表", str: "文字", bool: "是/否", int: "整数", float: "小数"}.get(
             type(value), type(value).__name__
         )
+        if f.kind in ("count", "year", "percent") and isinstance(value, str) and value.isdigit():
+            return f"数字过大（{len(value)} 位），应为{want}", "请核对这个数"
         if f.kind == "count" and isinstance(value, str):
             return f"应为{want}，现在是文字 {shown}", "去掉“次”“人”等字，只写数字" + _example(f)
         return f"应为{want}，现在是{got} {shown}", "请对照 drafter init 生成的模板" + _example(f)
-    return f"取值不对：{error.message}", "请对照 drafter init 生成的模板"
+    return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: short, one line, never the whole of a huge value."""
+    if isinstance(value, str):
+        return f"“{_clip(' '.join(value.split()), 30)}”"
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print
+        text = type(value).__name__
+    return _clip(text, 40)
 
 
 def _semantic_checks(facts: Facts, today: _dt.date) -> list[Diagnostic]:
@@ -396,9 +570,12 @@ def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
         raise FactsError("事实文件是空的", location=Location(where),
                          hint="可用 drafter init 述职事实.yaml 生成一份带说明的模板")
     if not isinstance(data, dict):
+        hint = "请对照 drafter init 生成的模板"
+        if isinstance(data, str) and re.search(r"[:：]", data):
+            hint = "键后面要用英文冒号再加一个空格，如“年度: 2024”，不要写“年度:2024”或“年度：2024”"
         raise FactsError(
             "事实文件的最外层应是“键: 值”的分组，现在是" + ("列表" if isinstance(data, list) else "一段文字"),
-            location=Location(where, 1), hint="请对照 drafter init 生成的模板",
+            location=Location(where, 1, key=None), hint=hint,
         )
     data = _normalise(data)
     diags: list[Diagnostic] = []

@@ -18,13 +18,9 @@ import jinja2
 import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
-from drafter.facts import describe_yaml_error, os_reason
+from drafter.facts import FAST_LOADER, describe_yaml_error, os_reason
 from drafter.resources import data_dir
 from drafter.schema import UNIT_TYPES, leaf_paths
-
-# LibYAML's parser when PyYAML was built with it (the wheels are): loading the library is most of a
-# cold ``drafter render``; the pure-Python parser is the fallback.
-FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ROLES = ("开头", "思想建设", "组织建设", "党风廉政", "业务融合", "存在问题", "下一步", "结尾")
 VOICES = ("个人", "单位")
@@ -122,6 +118,7 @@ class RoleFile:
 class Library:
     roles: dict[str, RoleFile] = field(default_factory=dict)
     folder: Path | None = None
+    _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
 
     def fragments(self, role: str | None = None) -> list[Fragment]:
         if role is not None:
@@ -129,7 +126,10 @@ class Library:
         return [f for r in self.roles.values() for f in r.fragments]
 
     def by_id(self) -> dict[str, Fragment]:
-        return {f.id: f for f in self.fragments()}
+        """Fragments by id (built once; a library is not changed after loading)."""
+        if self._by_id is None:
+            self._by_id = {f.id: f for f in self.fragments()}
+        return self._by_id
 
     def get(self, fragment_id: str) -> Fragment | None:
         return self.by_id().get(fragment_id)

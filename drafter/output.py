@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import Location, OutputError
-from drafter.facts import Facts
+from drafter.facts import Facts, os_reason
 
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -40,18 +40,52 @@ def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.bak{path.suffix}")
 
 
+def _free_backup_path(path: Path) -> Path:
+    """``稿子.bak.docx``, or ``稿子.bak2.docx``… when an earlier, different backup already holds that name.
+
+    A second ``--force`` must not replace the first backup: it may hold the user's edits."""
+    candidate = backup_path(path)
+    number = 1
+    while candidate.exists() and not _same_bytes(candidate, path):
+        number += 1
+        candidate = path.with_name(f"{path.stem}.bak{number}{path.suffix}")
+    return candidate
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.is_file() and a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
 def check_target(path: Path, *, force: bool) -> None:
     """Raise OutputError if ``path`` cannot or must not be written."""
+    try:
+        _check_target(path, force=force)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise OutputError(f"无法使用这个输出路径：{os_reason(exc)}", location=Location(path),
+                          hint="换一个短一些的文件名或路径，用 -o 指定") from None
+
+
+def _check_target(path: Path, *, force: bool) -> None:
     if path.is_dir():
         raise OutputError("输出路径是一个文件夹", location=Location(path),
                           hint="请在 -o 后面写文件名，例如 -o 述职报告.docx")
     parent = path.parent
     if not parent.exists():
-        raise OutputError("输出文件夹不存在", location=Location(parent), hint="先建好文件夹，或换一个 -o 路径")
+        raise OutputError(f"输出文件夹“{parent}”不存在", location=Location(path),
+                          hint="先建好文件夹，或换一个 -o 路径")
+    if not parent.is_dir():
+        raise OutputError(f"“{parent}”是一个文件，不是文件夹，不能在它下面写文件", location=Location(path),
+                          hint="检查 -o 后面的路径，或换一个文件夹")
     if not os.access(parent, os.W_OK):
-        raise OutputError("没有权限在这个文件夹里写文件", location=Location(parent),
+        raise OutputError(f"没有权限在文件夹“{parent}”里写文件", location=Location(path),
                           hint="换一个文件夹（如桌面或“文档”），或用 -o 指定路径")
-    if path.exists():
+    if path.exists() or path.is_symlink():
+        if not path.is_file():
+            raise OutputError("输出路径已被占用，而且不是普通文件，没有写入", location=Location(path),
+                              hint="用 -o 另起一个文件名")
         if not force:
             raise OutputError(
                 "文件已存在，为免覆盖您之前的稿子，没有写入", location=Location(path),
@@ -62,30 +96,47 @@ def check_target(path: Path, *, force: bool) -> None:
                               hint="取消该文件的只读属性，或用 -o 另起文件名")
 
 
+def _new_file_mode(path: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what the umask allows.
+
+    (A temporary file is created 0600; without this every draft would be private to its owner.)"""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False, backup: bool = True) -> Path | None:
     """Write ``data`` to ``path`` atomically; return the backup path if an old file was kept.
 
+    Nothing at ``path`` changes unless the whole new file is on disk: the data go to a temporary file
+    ``.drafter-*`` in the same folder, which is renamed over ``path`` at the end (and removed on any
+    failure).  An old file is copied to a backup first; an earlier, different backup is never replaced.
     ``backup=False`` is for generated files nobody edits by hand (the bundled samples)."""
     check_target(path, force=force)
     kept: Path | None = None
     tmp_name = ""
     try:
+        mode = _new_file_mode(path)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".drafter-", suffix=path.suffix,
                                          delete=False) as tmp:
             tmp_name = tmp.name
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
+        os.chmod(tmp_name, mode)
         if backup and path.exists():
-            kept = backup_path(path)
+            kept = _free_backup_path(path)
             shutil.copy2(path, kept)
         os.replace(tmp_name, path)
     except PermissionError as exc:
         raise OutputError("写入被拒绝：文件可能正在 Word/WPS 中打开，或没有写权限", location=Location(path),
                           hint="关闭正在打开这个文件的程序后再试，或用 -o 另起文件名") from exc
     except OSError as exc:
-        raise OutputError(f"写入失败：{exc.strerror or exc}", location=Location(path),
-                          hint="检查磁盘空间和路径") from exc
+        raise OutputError(f"写入失败：{os_reason(exc)}", location=Location(path),
+                          hint="检查磁盘空间和路径；原有的文件没有改动") from exc
     finally:
         if tmp_name and os.path.exists(tmp_name):
             with contextlib.suppress(OSError):

@@ -28,7 +28,8 @@ from drafter.schema import FIELDS, Field
 
 # XML 1.0 forbids most C0 controls; Word also chokes on the private-use sentinels and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff" + PH_OPEN + PH_CLOSE + "]")
-_SPACES = re.compile(r"[\t\r\n\u2028\u2029]+")
+# Every character str.splitlines() breaks on (U+0085 NEL included) becomes a space: a value stays one line.
+_SPACES = re.compile(r"[\t\r\n\x85\u2028\u2029]+")
 
 
 def clean_text(value: str) -> str:
