@@ -248,9 +248,11 @@ class Selector:
         20% 下一步; the remaining 5% is the title, opening, closing and signature."""
         assert self.target is not None
         main = [r for r in (*MAIN_ROLES, "业务融合") if r in plan.sections]
-        fusion_items = plan.sections.get("业务融合", SectionPlan("")).items
+        # 业务融合 is the user's own achievements: its size is what they wrote, taken off the main share
+        fusion = plan.sections.get("业务融合", SectionPlan(""))
         user_fusion = sum(self.estimate(i.fragment) if i.fragment else len(i.lead) + len(i.text) + 3
-                          for i in fusion_items)
+                          for i in fusion.items)
+        user_fusion += sum(len(v.text) + 4 for v in (fusion.heading, fusion.intro) if v)
         per_main = max(0, round(self.target * SHARE_MAIN) - user_fusion) // max(1, len(main) - ("业务融合" in main))
         out = {r: per_main for r in MAIN_ROLES}
         if "业务融合" in main:
