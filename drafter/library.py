@@ -217,8 +217,8 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
             root = yaml.compose(text, Loader=yaml.SafeLoader)  # raises with PyYAML's clearer message
         data = FAST_LOADER("").construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
-        problem, hint, line, column, key = describe_yaml_error(exc, text)
-        raise LibraryError(f"片段文件 YAML 语法错误：{problem}", location=Location(path, line, column, key),
+        problem, hint, where, column, key = describe_yaml_error(exc, text)
+        raise LibraryError(f"片段文件 YAML 语法错误：{problem}", location=Location(path, where, column, key),
                            hint=hint) from None
     except RecursionError:
         raise LibraryError("片段文件嵌套层数过深", location=Location(path), hint="参照 fragments/ 中的已有文件") from None
@@ -245,9 +245,8 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
         node = frag_nodes.value[i] if isinstance(frag_nodes, yaml.SequenceNode) else None
         loc = Location(path, _line_of(node), key=f"fragments[{i}]")
         fragment = _fragment(raw, result.role, path, loc, known)
-        for name in ("text", "lead"):
-            if isinstance(raw.get(name), str):
-                _check_syntax(raw[name], Location(path, loc.line, key=fragment.id))
+        for source in (fragment.lead, *fragment.texts):
+            _check_syntax(source, Location(path, loc.line, key=fragment.id))
         result.fragments.append(fragment)
     return result
 
