@@ -85,7 +85,7 @@ def test_units_with_the_same_shape_get_different_drafts(tmp_path: Path) -> None:
     a = draft(write(tmp_path, UNIT.format(year=2024, name="某市甲局"), "a.yaml")).document.text
     b = draft(write(tmp_path, UNIT.format(year=2024, name="某市乙局"), "b.yaml")).document.text
     assert a != b
-    assert share(grams(a), grams(b)) < 0.9
+    assert share(grams(a), grams(b)) < 0.6  # alternative wordings and seeded choice keep siblings apart
 
 
 def test_same_input_same_draft_and_seed_override(tmp_path: Path) -> None:
