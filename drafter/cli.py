@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 import click
 
 from drafter import __version__
-from drafter.errors import Diagnostic, DrafterError, OutputError
+from drafter.errors import Diagnostic, DrafterError, Location, OutputError
 
 EXIT_BAD_INPUT = 2
 
@@ -178,14 +178,25 @@ def _fonts(pairs: tuple[str, ...]) -> Any:
     return Fonts.with_overrides(overrides)
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. a name too long to stat: output.py reports it properly
+        return False
+
+
 def _format_for(output: Path | None, fmt: str | None) -> str:
+    if output is not None and _is_dir(output):
+        raise OutputError("输出路径是一个文件夹", location=Location(output),
+                          hint="请在 -o 后面写文件名，例如 -o 述职报告.docx")
     if fmt:
         return fmt
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
         if suffix in ("docx", "md", "txt"):
             return suffix
-        raise OutputError(f"不认识的输出文件类型“{output.suffix or '（无扩展名）'}”", hint="用 .docx、.md 或 .txt 结尾")
+        raise OutputError(f"不认识的输出文件类型“{output.suffix or '（无扩展名）'}”", location=Location(output),
+                          hint="用 .docx、.md 或 .txt 结尾，或用 --format 指定")
     return "docx"
 
 
@@ -214,6 +225,9 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
     fmt = _format_for(output, fmt)
     result = draft(facts, _options(fragments, templates, seed, target))
     path = output or default_path(result.facts, fmt)
+    if path.resolve() == facts.resolve():
+        raise OutputError("输出文件就是事实文件本身，没有写入", location=Location(path),
+                          hint="用 -o 另起一个文件名，例如 -o 述职报告.docx")
     doc = result.document
     data = render_bytes(doc, fmt, fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
     _echo_diagnostics(result.diagnostics)

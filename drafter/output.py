@@ -117,7 +117,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, backup: bool =
     ``backup=False`` is for generated files nobody edits by hand (the bundled samples)."""
     check_target(path, force=force)
     kept: Path | None = None
+    new_backup = False  # a backup this call created (removed again if the write fails)
     tmp_name = ""
+    done = False
     try:
         mode = _new_file_mode(path)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".drafter-", suffix=path.suffix,
@@ -129,11 +131,13 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, backup: bool =
         os.chmod(tmp_name, mode)
         if backup and path.exists():
             kept = _free_backup_path(path)
+            new_backup = not kept.exists()
             shutil.copy2(path, kept)
         os.replace(tmp_name, path)
+        done = True
     except PermissionError as exc:
         raise OutputError("写入被拒绝：文件可能正在 Word/WPS 中打开，或没有写权限", location=Location(path),
-                          hint="关闭正在打开这个文件的程序后再试，或用 -o 另起文件名") from exc
+                          hint="关闭正在打开这个文件的程序后再试，或用 -o 另起文件名；原有的文件没有改动") from exc
     except OSError as exc:
         raise OutputError(f"写入失败：{os_reason(exc)}", location=Location(path),
                           hint="检查磁盘空间和路径；原有的文件没有改动") from exc
@@ -141,4 +145,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, backup: bool =
         if tmp_name and os.path.exists(tmp_name):
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+        if not done and new_backup and kept is not None:
+            with contextlib.suppress(OSError):
+                kept.unlink()
     return kept

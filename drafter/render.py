@@ -12,6 +12,7 @@ Owns the Jinja environment and the rules that keep facts as data:
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -87,9 +88,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
                     raise SecurityError(f"重复生成的内容过长（超过 {MAX_SIZE} 项）")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
-            if right * max(abs(left).bit_length(), 1) > MAX_EXPONENT_BITS:
-                raise SecurityError("乘方的结果过大")
+        if (operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1
+                and right * abs(left).bit_length() > MAX_EXPONENT_BITS):
+            raise SecurityError("乘方的结果过大")
         return super().call_binop(context, operator, left, right)
 
 
@@ -155,15 +156,20 @@ _RUNTIME_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError,
                    RecursionError, MemoryError)
 
 
-def _template_line(exc: BaseException, filename: str | None) -> int | None:
-    """The template line an error happened on: Jinja rewrites tracebacks to point into the template."""
-    line = getattr(exc, "lineno", None) if isinstance(exc, jinja2.TemplateSyntaxError) else None
+def _template_place(exc: BaseException, folder: str | None) -> tuple[str, int] | None:
+    """The template file and line an error happened in.  Jinja rewrites tracebacks so that their frames
+    point into the templates; the innermost such frame is the place (the outermost for endless recursion,
+    whose innermost frame is arbitrary)."""
+    places: list[tuple[str, int]] = []
     tb = exc.__traceback__
     while tb is not None:
-        if filename and tb.tb_frame.f_code.co_filename == filename:
-            line = tb.tb_lineno
+        name = tb.tb_frame.f_code.co_filename
+        if folder and name.startswith(folder.rstrip(os.sep) + os.sep):
+            places.append((name, tb.tb_lineno))
         tb = tb.tb_next
-    return line if isinstance(line, int) else None
+    if not places:
+        return None
+    return places[0] if isinstance(exc, RecursionError) else places[-1]
 
 
 _UNSAFE_ATTR = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
@@ -274,5 +280,8 @@ def render_report(env: ImmutableSandboxedEnvironment, template_name: str, contex
                            hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对") from None
     except (*_RUNTIME_ERRORS, SecurityError) as exc:
         problem, hint = _problem(exc)
-        raise LibraryError(f"报告模板{problem}", location=Location(filename, _template_line(exc, template.filename)),
+        loader = env.loader
+        root = os.path.normpath(loader.searchpath[0]) if isinstance(loader, jinja2.FileSystemLoader) else None
+        place = _template_place(exc, root)
+        raise LibraryError(f"报告模板{problem}", location=Location(*place) if place else Location(filename),
                            hint=hint) from None

@@ -211,3 +211,11 @@ def test_preview_with_length_target_shows_budgets(run) -> None:
     result = run("preview", ROOT / "samples" / "市发改委党组书记.yaml", "--字数", "3000")
     assert result.exit_code == 0, result.output
     assert "预算" in result.output and "差额" in result.output and "思想建设" in result.output
+
+
+def test_render_refuses_to_overwrite_the_facts_file(write_facts, run) -> None:
+    path = write_facts(FACTS)
+    before = path.read_bytes()
+    result = run("render", path, "--format", "md", "-o", path, "--force")
+    assert result.exit_code == 2 and "事实文件本身" in result.output
+    assert path.read_bytes() == before

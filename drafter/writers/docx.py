@@ -5,30 +5,35 @@ margins, exact 579-twip lines giving 22 lines x 28 characters), the font table (
 font explicit, no theme fonts, zh-CN language), the odd/even ``— 1 —`` page-number footers, the
 yellow highlight and Word comment on every missing-fact placeholder, and a byte-reproducible
 package (fixed timestamps, fixed zip entry order and dates).  The caller writes the bytes.
+
+python-docx builds the parts that depend only on the fonts once per process and font set (the
+skeleton); each draft's body, comments and core properties are then written as XML text, which is
+what python-docx itself would have serialised, byte for byte.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import get_args
 
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from drafter.errors import DrafterError, Location
-from drafter.model import Block, Document, Span
+from drafter.model import PH_CLOSE, PH_OPEN, Document, Span, SpanRole
 
 __all__ = ["Fonts", "render_docx"]
 
@@ -54,11 +59,14 @@ ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 COMMENT_AUTHOR = "drafter"
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# XML 1.0 cannot carry C0 controls (but tab, LF, CR), lone surrogates or U+FFFE/FFFF; the model's
+# placeholder sentinels (private-use U+E000/E001) must never reach Word either, where they show as boxes.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff" + PH_OPEN + PH_CLOSE + "]")
 
 
 def clean_text(text: str) -> str:
-    """Drop characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF)."""
+    """Drop characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF) and stray
+    placeholder sentinels."""
     return _FORBIDDEN.sub("", text)
 
 
@@ -183,6 +191,10 @@ def _ppr(para: _Para, *, style: str | None = None, mark: _Look | None = None) ->
     if para.keep_next:
         ppr.append(_el("w:keepNext"))
     ppr.append(_el("w:widowControl", val=0))
+    # No hanging punctuation (Word's 允许标点溢出边界 off): a ，or 。 at a line end must not stick out past
+    # the 156 mm type area as a 29th character.  (LibreOffice 7.4 reads this element inverted and hangs
+    # punctuation anyway; see tests/test_libreoffice.py.)
+    ppr.append(_el("w:overflowPunct", val=0))
     ppr.append(_el("w:autoSpaceDE", val=0))
     ppr.append(_el("w:autoSpaceDN", val=0))
     if para.line:
@@ -210,13 +222,6 @@ def _set_ppr(p: Paragraph, ppr: BaseOxmlElement) -> None:
     if old is not None:
         p._p.remove(old)
     p._p.insert(0, ppr)
-
-
-def _set_rpr(run: Run, rpr: BaseOxmlElement) -> None:
-    old = run._r.rPr
-    if old is not None:
-        run._r.remove(old)
-    run._r.insert(0, rpr)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,6 +332,7 @@ def _setup_styles(word: WordDocument, fonts: Fonts) -> None:
     rpr_default.append(_rpr(replace(body, condensed=False)))
     ppr_default = _el("w:pPrDefault")
     ppr_inner = _el("w:pPr")
+    ppr_inner.append(_el("w:overflowPunct", val=0))
     ppr_inner.append(_el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
     ppr_default.append(ppr_inner)
     defaults.append(rpr_default)
@@ -532,56 +538,100 @@ def _setup_footers(word: WordDocument, fonts: Fonts) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Body
+# The package skeleton: everything that depends only on the fonts, built once per font set with
+# python-docx (the builders above), then reused as bytes.  A draft only adds its body, its
+# comments and its core properties, written as XML text: python-docx's object model costs far
+# more per element than the formatting it carries, and every paragraph of a draft is one of a
+# handful of pre-serialised shapes.
+
+_PER_DRAFT = ("word/document.xml", "word/comments.xml", "docProps/core.xml")
+_TITLE_MARK = "\ue0f0"  # private-use stand-ins for the core title and author in the skeleton
+_AUTHOR_MARK = "\ue0f1"
+_CORE_LIMIT = 255  # python-docx refuses longer core properties (render_docx used to raise ValueError)
+_W_DECL = f' xmlns:w="{nsmap["w"]}"'
+_BREAKS = re.compile("([\t\r\n])")
+_COMMENT_TEXT_P = '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+_COMMENT_OPEN = (
+    '<w:comment w:id="{id}" w:author="{author}" w:initials="">'
+    + _COMMENT_TEXT_P
+    + '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+)
+_COMMENT_END = (
+    '<w:commentRangeEnd w:id="{id}"/>'
+    '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{id}"/></w:r>'
+)
 
 
-def _blank(word: WordDocument, fonts: Fonts) -> None:
-    p = word.add_paragraph()
-    _set_ppr(p, _ppr(_Para(), mark=_block_look("para", fonts)))
+@dataclass(frozen=True)
+class _Skeleton:
+    """The parts of a package for one font set, and the pre-serialised shapes of its body."""
+
+    names: tuple[str, ...]  # every part, in package order
+    fixed: Mapping[str, bytes]  # the parts that do not depend on the draft
+    document_head: str  # word/document.xml up to and including <w:body>
+    document_tail: str  # the section properties to the end of the part
+    comments_none: bytes  # word/comments.xml of a draft without comments
+    comments_head: str  # its root start tag, for a draft with comments
+    core: str  # docProps/core.xml with _TITLE_MARK and _AUTHOR_MARK
+    blank: str  # an empty body paragraph
+    paragraph_start: Mapping[str, str]  # '<w:p><w:pPr>…</w:pPr>' by block kind
+    run_start: Mapping[tuple[str, str, bool], str]  # '<w:r><w:rPr>…</w:rPr>' by kind, role, placeholder
 
 
-def _add_block(word: WordDocument, block: Block, fonts: Fonts, comments: bool) -> None:
-    p = word.add_paragraph()
-    _set_ppr(p, _ppr(_PARA_OF[block.kind], style=_STYLE_OF[block.kind], mark=_block_look(block.kind, fonts)))
-    for span in block.spans:
-        text = clean_text(span.text)
-        if not text:
-            continue
-        run = p.add_run(text)
-        _set_rpr(run, _rpr(_span_look(block.kind, span, fonts)))
-        if span.placeholder is not None and comments:
-            label = clean_text(span.placeholder)
-            word.add_comment(run, text=f"请补充：{label}", author=COMMENT_AUTHOR, initials="")
+def _escape(text: str) -> str:
+    """Character data escaped exactly as lxml writes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
-def _fix_comments(word: WordDocument) -> None:
-    """Drop comment dates (python-docx stamps now(); the attribute is optional) for equal bytes."""
-    for comment in word.comments:
-        comment._comment_elm.date = None
+def _escape_attr(text: str) -> str:
+    """An attribute value escaped exactly as lxml writes it (in double quotes)."""
+    return _escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
-def _write_body(word: WordDocument, doc: Document, fonts: Fonts, comments: bool) -> None:
-    # The template's body holds only the sectPr; paragraphs are inserted before it by python-docx.
-    previous: str | None = None
-    for block in doc.blocks:
-        kind = block.kind
-        if previous in ("title", "byline") and kind not in ("title", "byline"):
-            _blank(word, fonts)  # one blank line between the title block and the body
-        elif previous is not None and (kind == "signature" or (kind == "date" and previous != "signature")):
-            _blank(word, fonts)  # 署名 one line under the body; the date follows on the next line
-        _add_block(word, block, fonts, comments)
-        previous = kind
+def _fragment(element: BaseOxmlElement) -> str:
+    """The markup of ``element`` as it reads inside a part whose root declares the w: prefix."""
+    xml = serialize_part_xml(element).decode("utf-8")
+    return xml.partition("?>\n")[2].replace(_W_DECL, "", 1)
 
 
-# ---------------------------------------------------------------------------------------------
-# Reproducible package
+def _t(text: str) -> str:
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{_escape(text)}</w:t>'
+    return f"<w:t>{_escape(text)}</w:t>"
 
 
-def _set_core(word: WordDocument, doc: Document) -> None:
+def _run_content(text: str) -> str:
+    """A run's text as python-docx writes it: w:t pieces, a w:tab per tab, a w:br per line break."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return _t(text)
+    out: list[str] = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            out.append(_t(piece))
+    return "".join(out)
+
+
+def _comment_xml(number: int, text: str) -> str:
+    """A w:comment holding ``text`` (one CommentText paragraph per line), with no date."""
+    first, *more = text.split("\n")
+    out = [_COMMENT_OPEN.format(id=number, author=_escape_attr(COMMENT_AUTHOR))]
+    out.append(f"<w:r>{_run_content(first)}</w:r>" if first else "<w:r/>")
+    out.append("</w:p>")
+    for line in more:
+        out.append(_COMMENT_TEXT_P + (f"<w:r>{_run_content(line)}</w:r>" if line else "") + "</w:p>")
+    out.append("</w:comment>")
+    return "".join(out)
+
+
+def _set_core(word: WordDocument, title: str, author: str) -> None:
     core = word.core_properties
-    core.title = clean_text(doc.title)
-    core.author = clean_text(doc.author)
-    core.last_modified_by = clean_text(doc.author)
+    core.title = title
+    core.author = author
+    core.last_modified_by = author
     core.subject = ""
     core.comments = ""
     core.keywords = ""
@@ -599,16 +649,123 @@ def _content_order(name: str) -> tuple[int, str]:
     return (2, name)
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry dates and a stable entry order."""
+def _broken_template(part: str) -> DrafterError:
+    return DrafterError(
+        f"python-docx 默认模板的 {part} 结构与预期不符，无法生成 Word 文件",
+        hint="请安装 pyproject.toml 中要求的 python-docx 版本",
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _skeleton(fonts: Fonts) -> _Skeleton:
+    word = docx.Document()
+    _setup_package(word, fonts)
+    _setup_styles(word, fonts)
+    _setup_section(word)
+    _setup_footers(word, fonts)
+    _ = word.comments  # creates the comments part: every package has one, empty or not
+    _set_core(word, _TITLE_MARK, _AUTHOR_MARK)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    if any(name not in parts for name in _PER_DRAFT):
+        raise _broken_template("package")
+
+    document = parts["word/document.xml"].decode("utf-8")
+    head, body, rest = document.partition("<w:body>")
+    if not body or not rest.startswith("<w:sectPr"):
+        raise _broken_template("word/document.xml")
+    comments = parts["word/comments.xml"]
+    comments_xml = comments.decode("utf-8")
+    if not comments_xml.endswith("/>") or "<w:comment " in comments_xml:
+        raise _broken_template("word/comments.xml")
+    core = parts["docProps/core.xml"].decode("utf-8")
+    if _TITLE_MARK not in core or _AUTHOR_MARK not in core:
+        raise _broken_template("docProps/core.xml")
+
+    paragraph_start = {
+        kind: "<w:p>" + _fragment(_ppr(para, style=_STYLE_OF[kind], mark=_block_look(kind, fonts)))
+        for kind, para in _PARA_OF.items()
+    }
+    looks = {
+        (kind, role, placeholder): _span_look(kind, Span("", role, "" if placeholder else None), fonts)
+        for kind in _PARA_OF
+        for role in get_args(SpanRole)
+        for placeholder in (False, True)
+    }
+    rprs = {look: "<w:r>" + _fragment(_rpr(look)) for look in dict.fromkeys(looks.values())}
+    return _Skeleton(
+        names=tuple(sorted(parts, key=_content_order)),
+        fixed={name: data for name, data in parts.items() if name not in _PER_DRAFT},
+        document_head=head + body,
+        document_tail=rest,
+        comments_none=comments,
+        comments_head=comments_xml[:-2] + ">",
+        core=core,
+        blank="<w:p>" + _fragment(_ppr(_Para(), mark=_block_look("para", fonts))) + "</w:p>",
+        paragraph_start=paragraph_start,
+        run_start={key: rprs[look] for key, look in looks.items()},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Body
+
+
+def _blank_before(previous: str | None, kind: str) -> bool:
+    """One blank line between the title block and the body, and before 署名 (or a date alone)."""
+    if previous in ("title", "byline"):
+        return kind not in ("title", "byline")
+    return previous is not None and (kind == "signature" or (kind == "date" and previous != "signature"))
+
+
+def _body_xml(doc: Document, skeleton: _Skeleton, fonts: Fonts, comments: bool) -> tuple[str, list[str]]:
+    """The body paragraphs and the w:comment elements of ``doc``."""
+    out: list[str] = []
+    notes: list[str] = []
+    previous: str | None = None
+    for block in doc.blocks:
+        kind = block.kind
+        if _blank_before(previous, kind):
+            out.append(skeleton.blank)
+        out.append(skeleton.paragraph_start[kind])
+        for span in block.spans:
+            text = clean_text(span.text)
+            if not text:
+                continue
+            placeholder = span.placeholder is not None
+            start = skeleton.run_start.get((kind, span.role, placeholder))
+            if start is None:  # a role outside SpanRole: format it as python-docx would have
+                start = "<w:r>" + _fragment(_rpr(_span_look(kind, span, fonts)))
+            run = start + _run_content(text) + "</w:r>"
+            if placeholder and comments:
+                number = len(notes)
+                notes.append(_comment_xml(number, f"请补充：{clean_text(span.placeholder or '')}"))
+                out.append(f'<w:commentRangeStart w:id="{number}"/>')
+                out.append(run)
+                out.append(_COMMENT_END.format(id=number))
+            else:
+                out.append(run)
+        out.append("</w:p>")
+        previous = kind
+    return "".join(out), notes
+
+
+# ---------------------------------------------------------------------------------------------
+# Reproducible package
+
+
+def _package(skeleton: _Skeleton, drafted: Mapping[str, bytes]) -> bytes:
+    """The zip: a stable entry order, fixed entry dates, one compression pass."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in sorted(src.namelist(), key=_content_order):
+    with zipfile.ZipFile(out, "w") as package:
+        for name in skeleton.names:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, src.read(name))
+            package.writestr(info, drafted[name] if name in drafted else skeleton.fixed[name])
     return out.getvalue()
 
 
@@ -619,14 +776,18 @@ def render_docx(doc: Document, fonts: Fonts | None = None, *, comments: bool = T
     “请补充：<label>”.  The same document and fonts always give the same bytes.
     """
     fonts = fonts or Fonts()
-    word = docx.Document()
-    _setup_package(word, fonts)
-    _setup_styles(word, fonts)
-    _setup_section(word)
-    _setup_footers(word, fonts)
-    _write_body(word, doc, fonts, comments)
-    _fix_comments(word)
-    _set_core(word, doc)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    skeleton = _skeleton(fonts)
+    body, notes = _body_xml(doc, skeleton, fonts, comments)
+    title = clean_text(doc.title)[:_CORE_LIMIT]
+    author = clean_text(doc.author)[:_CORE_LIMIT]
+    core = skeleton.core.replace(_TITLE_MARK, _escape(title)).replace(_AUTHOR_MARK, _escape(author))
+    drafted = {
+        "word/document.xml": (skeleton.document_head + body + skeleton.document_tail).encode("utf-8"),
+        "word/comments.xml": (
+            (skeleton.comments_head + "".join(notes) + "</w:comments>").encode("utf-8")
+            if notes
+            else skeleton.comments_none
+        ),
+        "docProps/core.xml": core.encode("utf-8"),
+    }
+    return _package(skeleton, drafted)
