@@ -2,7 +2,7 @@
 
 Owns: reading bytes in any encoding Windows tools save (UTF-8 with or without BOM, GB18030/GBK,
 UTF-16 with BOM), parsing YAML while remembering the line of every key, rejecting duplicate keys,
-validating with ``jsonschema`` and turning every finding into a Chinese :class:`Diagnostic` that names
+validating against the schema's JSON Schema (:func:`drafter.schema.iter_errors`) and turning every finding into a Chinese :class:`Diagnostic` that names
 file, line and key with a hint.  All problems are collected before anything is raised, so
 ``drafter check`` can list them at once.
 """
@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import Diagnostic, FactsError, Location
-from drafter.schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, field_at, json_schema, walk
+from drafter.schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, field_at, iter_errors, validation_schema, walk
 
 # LibYAML's parser when PyYAML was built with it (the wheels are): parsing YAML is most of a cold
 # ``drafter render``.  On a syntax error we parse again with PyYAML, whose messages our hints match.
@@ -474,7 +474,7 @@ def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
 
 
 def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
-    """Chinese message and hint for one jsonschema error."""
+    """Chinese message and hint for one schema error."""
     f = _field_for(path)
     v = error.validator
     shown = _shown(value)
@@ -563,8 +563,6 @@ def _semantic_checks(facts: Facts, today: _dt.date) -> list[Diagnostic]:
 def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
              today: _dt.date | None = None) -> tuple[Facts, list[Diagnostic]]:
     """Validate parsed data; return the Facts and every diagnostic (errors and warnings)."""
-    from jsonschema import Draft202012Validator
-
     where = path if path is not None else "<事实>"
     if data is None:
         raise FactsError("事实文件是空的", location=Location(where),
@@ -579,8 +577,7 @@ def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
         )
     data = _normalise(data)
     diags: list[Diagnostic] = []
-    validator = Draft202012Validator(json_schema())
-    for error in validator.iter_errors(data):
+    for error in iter_errors(validation_schema(), data):
         key = _dotted(error.absolute_path)
         if error.validator == "additionalProperties":
             # one finding per unknown key, on that key's own line
