@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from drafter.cache import cached, file_stamp
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
@@ -134,15 +135,17 @@ def _renderer(template_dir: Path) -> FragmentRenderer:
 
 @lru_cache(maxsize=8)
 def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> Library:
-    return load_library(folder)
+    if not stamp:
+        return load_library(folder)
+    return cached("library", stamp, lambda: load_library(folder))
 
 
 def cached_library(folder: Path | None) -> Library:
-    """The library of ``folder``, loaded once per process while its files are unchanged (batch runs
-    draft thousands of reports with one library)."""
+    """The library of ``folder``: loaded once per process while its files are unchanged (batch runs
+    draft thousands of reports with one library), and kept parsed on disk between runs."""
     folder = folder or data_dir("fragments")
     try:
-        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")))
+        stamp = file_stamp(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
     except OSError:
         stamp = ()
     return _library(folder, stamp)

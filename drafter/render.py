@@ -12,6 +12,7 @@ Owns the Jinja environment and the rules that keep facts as data:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -99,9 +100,13 @@ def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvi
     if template_dir is not None and not template_dir.is_dir():
         raise LibraryError("找不到模板文件夹", location=Location(template_dir),
                            hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹")
-    loader = jinja2.FileSystemLoader(str(template_dir)) if template_dir else None
+    sources = _SourceLoader()
+    loaders: list[jinja2.BaseLoader] = [sources]
+    if template_dir:
+        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
     env = Sandbox(
-        loader=loader,
+        loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -112,6 +117,57 @@ def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvi
     env.filters["职务简称"] = short_post
     env.filters["接职务"] = join_post
     return env
+
+
+class _SourceLoader(jinja2.BaseLoader):
+    """Serves fragment texts by the name ``fragment:<sha256 of the text>``, so that fragments are loaded
+    like files and Jinja's bytecode cache can keep them compiled between runs."""
+
+    PREFIX = "\x00fragment:"
+
+    def __init__(self) -> None:
+        self.sources: dict[str, str] = {}
+
+    def name_for(self, source: str) -> str:
+        name = self.PREFIX + hashlib.sha256(source.encode("utf-8")).hexdigest()
+        self.sources[name] = source
+        return name
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        if template not in self.sources:
+            raise jinja2.TemplateNotFound(template)
+        return self.sources[template], None, lambda: True
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates and fragments kept under drafter's cache folder (see drafter.cache)."""
+    from drafter.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _FragmentBytecodeCache(str(folder / "jinja"))
+
+
+class _FragmentBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Caches compiled fragments only: report templates stay compiled from their files, so that an error
+    inside one is always reported at its own file and line."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key.startswith("f-"):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key.startswith("f-"):
+            super().dump_bytecode(bucket)
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        key = super().get_cache_key(name, filename)
+        return ("f-" if name.startswith(_SourceLoader.PREFIX) else "t-") + key
 
 
 def join_post(unit: Any, post: Any) -> Any:
@@ -221,13 +277,20 @@ class FragmentRenderer:
     def __init__(self, env: ImmutableSandboxedEnvironment) -> None:
         self.env = env
         self._cache: dict[tuple[str, str], jinja2.Template] = {}
+        loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else []
+        self._sources = next((x for x in loaders if isinstance(x, _SourceLoader)), None)
+
+    def _load(self, source: str) -> jinja2.Template:
+        if self._sources is None:
+            return self.env.from_string(source)
+        return self.env.get_template(self._sources.name_for(source))
 
     def _compile(self, source: str, where: Location) -> jinja2.Template:
         key = (str(where), source)
         template = self._cache.get(key)
         if template is None:
             try:
-                template = self.env.from_string(source)
+                template = self._load(source)
             except jinja2.TemplateSyntaxError as exc:
                 raise LibraryError(f"片段中的模板语法错误：{exc.message}", location=where,
                                    hint="检查 {{ }} 和 {% %} 是否成对") from None
@@ -250,11 +313,18 @@ class FragmentRenderer:
         return self.render_text(fragment.texts[variant % len(fragment.texts)], context, fragment.location)
 
 
+def _template_folder(env: ImmutableSandboxedEnvironment) -> str | None:
+    """The --templates (or shipped) folder the report templates load from."""
+    loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else [env.loader]
+    for loader in loaders:
+        if isinstance(loader, jinja2.FileSystemLoader) and loader.searchpath:
+            return os.path.normpath(loader.searchpath[0])
+    return None
+
+
 def _template_path(env: ImmutableSandboxedEnvironment, name: str) -> str:
-    loader = env.loader
-    if isinstance(loader, jinja2.FileSystemLoader) and loader.searchpath:
-        return str(Path(loader.searchpath[0]) / name)
-    return name
+    folder = _template_folder(env)
+    return str(Path(folder) / name) if folder else name
 
 
 def render_report(env: ImmutableSandboxedEnvironment, template_name: str, context: dict[str, Any]) -> str:
@@ -280,8 +350,6 @@ def render_report(env: ImmutableSandboxedEnvironment, template_name: str, contex
                            hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对") from None
     except (*_RUNTIME_ERRORS, SecurityError) as exc:
         problem, hint = _problem(exc)
-        loader = env.loader
-        root = os.path.normpath(loader.searchpath[0]) if isinstance(loader, jinja2.FileSystemLoader) else None
-        place = _template_place(exc, root)
+        place = _template_place(exc, _template_folder(env))
         raise LibraryError(f"报告模板{problem}", location=Location(*place) if place else Location(filename),
                            hint=hint) from None

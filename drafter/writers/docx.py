@@ -20,20 +20,19 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import get_args
-
-import docx
-from docx.document import Document as WordDocument
-from docx.opc.oxml import serialize_part_xml
-from docx.opc.part import Part
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import OxmlElement, parse_xml
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Twips
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, get_args
 
 from drafter.errors import DrafterError, Location
 from drafter.model import PH_CLOSE, PH_OPEN, Document, Span, SpanRole
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.opc.part import Part
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.text.paragraph import Paragraph
+
+# python-docx is imported inside the functions that build the package skeleton: the skeleton is cached
+# on disk (drafter.cache), so a cold `drafter render` usually never needs to import python-docx at all.
 
 __all__ = ["Fonts", "render_docx"]
 
@@ -128,6 +127,9 @@ class Fonts:
 
 
 def _el(tag: str, **attrs: str | int) -> BaseOxmlElement:
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
     return OxmlElement(tag, attrs={qn(f"w:{k}"): str(v) for k, v in attrs.items()})
 
 
@@ -321,6 +323,8 @@ def _style(
 
 def _setup_styles(word: WordDocument, fonts: Fonts) -> None:
     """Keep only the default styles, then define every style used with explicit fonts and sizes."""
+    from docx.oxml.ns import qn
+
     styles = word.styles.element
     body = _block_look("para", fonts)
 
@@ -426,6 +430,8 @@ def _setup_styles(word: WordDocument, fonts: Fonts) -> None:
 
 def _setup_package(word: WordDocument, fonts: Fonts) -> None:
     """Drop template leftovers (Word 2010 styles copy, US-Letter thumbnail) and fix settings."""
+    from docx.oxml.ns import qn
+
     part = word.part
     for rid, rel in list(part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
@@ -451,6 +457,10 @@ def _setup_package(word: WordDocument, fonts: Fonts) -> None:
 
 def _extend_font_table(table_part: Part, fonts: Fonts) -> None:
     """python-docx loads the font table as an opaque part: parse, extend and re-store its XML."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
     element = parse_xml(table_part.blob)
     known = {f.get(qn("w:name")) for f in element.findall(qn("w:font"))}
     chinese = (fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.page_number)
@@ -468,6 +478,9 @@ def _extend_font_table(table_part: Part, fonts: Fonts) -> None:
 
 
 def _setup_section(word: WordDocument) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
     section = word.sections[0]
     section.page_width = Twips(PAGE_WIDTH)
     section.page_height = Twips(PAGE_HEIGHT)
@@ -503,6 +516,8 @@ def _text_el(text: str) -> BaseOxmlElement:
 
 def _fill_footer(p: Paragraph, look: _Look, *, odd: bool) -> None:
     """`— PAGE —` in 宋体 14 pt: odd pages right, even pages left, one character in."""
+    from docx.oxml.ns import qn
+
     para = (
         _Para(jc="right", right=PAGE_NUMBER_INDENT, line=0)
         if odd
@@ -548,7 +563,7 @@ _PER_DRAFT = ("word/document.xml", "word/comments.xml", "docProps/core.xml")
 _TITLE_MARK = "\ue0f0"  # private-use stand-ins for the core title and author in the skeleton
 _AUTHOR_MARK = "\ue0f1"
 _CORE_LIMIT = 255  # python-docx refuses longer core properties (render_docx used to raise ValueError)
-_W_DECL = f' xmlns:w="{nsmap["w"]}"'
+_W_DECL = ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _BREAKS = re.compile("([\t\r\n])")
 _COMMENT_TEXT_P = '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
 _COMMENT_OPEN = (
@@ -590,6 +605,8 @@ def _escape_attr(text: str) -> str:
 
 def _fragment(element: BaseOxmlElement) -> str:
     """The markup of ``element`` as it reads inside a part whose root declares the w: prefix."""
+    from docx.opc.oxml import serialize_part_xml
+
     xml = serialize_part_xml(element).decode("utf-8")
     return xml.partition("?>\n")[2].replace(_W_DECL, "", 1)
 
@@ -658,6 +675,19 @@ def _broken_template(part: str) -> DrafterError:
 
 @functools.lru_cache(maxsize=8)
 def _skeleton(fonts: Fonts) -> _Skeleton:
+    """The font-dependent package parts, built once per font set (and kept on disk between runs)."""
+    from drafter.cache import cached
+
+    return cached("docx-skeleton", (fonts, _WRITER_REVISION), lambda: _build_skeleton(fonts))
+
+
+# bump when the skeleton's formatting code changes, so on-disk caches of it are rebuilt
+_WRITER_REVISION = 1
+
+
+def _build_skeleton(fonts: Fonts) -> _Skeleton:
+    import docx
+
     word = docx.Document()
     _setup_package(word, fonts)
     _setup_styles(word, fonts)
