@@ -21,6 +21,7 @@ import yaml
 
 from drafter.errors import Diagnostic, FactsError, Location
 from drafter.schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, field_at, iter_errors, validation_schema, walk
+from drafter.textio import decode_bytes
 
 # LibYAML's parser when PyYAML was built with it (the wheels are): parsing YAML is most of a cold
 # ``drafter render``.  On a syntax error we parse again with PyYAML, whose messages our hints match.
@@ -69,28 +70,20 @@ class Facts:
 
 def decode(raw: bytes, where: Path | str) -> tuple[str, str]:
     """Decode facts-file bytes; return (text, encoding name)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        if b"\x00" in raw:
-            raise FactsError(
-                "文件含有空字节，看起来不是文本文件",
-                location=Location(where),
-                hint="请用记事本或 WPS 另存为“文本文件（.yaml）”，或用 drafter init 重新生成模板",
-            )
-        candidates = ["utf-8", "gb18030"]
-    for enc in candidates:
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise FactsError(
-        "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）",
-        location=Location(where),
-        hint="请用记事本“另存为”，编码选 UTF-8 后再试",
-    )
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FactsError(
+            "文件含有空字节，看起来不是文本文件",
+            location=Location(where),
+            hint="请用记事本或 WPS 另存为“文本文件（.yaml）”，或用 drafter init 重新生成模板",
+        )
+    decoded = decode_bytes(raw)
+    if decoded is None:
+        raise FactsError(
+            "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）",
+            location=Location(where),
+            hint="请用记事本“另存为”，编码选 UTF-8 后再试",
+        )
+    return decoded
 
 
 def read_text(path: Path) -> tuple[str, str]:

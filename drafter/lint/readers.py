@@ -23,6 +23,7 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
+from drafter.textio import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -73,25 +74,14 @@ def _read_bytes(path: Path) -> bytes:
 
 def decode_text(data: bytes, path: Path | str = "") -> str:
     """UTF-8 (BOM optional), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as exc:
+    decoded = decode_bytes(data)
+    if decoded is None:
         raise ReadError(
             "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）",
             location=Location(path or None),
             hint="用记事本或 WPS 另存为 UTF-8 编码的文本后再检查。",
-        ) from exc
+        )
+    return decoded[0]
 
 
 def split_lines(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from drafter.mine.clean import CleanStats, clean
 from drafter.mine.dedupe import dedupe
 from drafter.mine.segment import Outline, segment
 from drafter.mine.slotify import Slot, slot_text, slotify
+from drafter.textio import decode_bytes
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each file."""
@@ -131,19 +132,17 @@ def expand_paths(args: Iterable[str | Path]) -> list[Path]:
 
 
 def read_seed(path: Path) -> str:
-    """The text of a seed file: UTF-8 (with or without BOM), else GB18030 (common on Chinese Windows)."""
+    """The text of a seed file, decoded as :func:`drafter.textio.decode_bytes` does."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DrafterError(f"材料文件无法读取：{exc.strerror or exc}", location=Location(path),
                            hint="检查文件是否存在、是否有读取权限") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DrafterError("材料文件的编码无法识别", location=Location(path),
-                       hint="请另存为 UTF-8 编码的纯文本（.txt）")
+    decoded = decode_bytes(data)
+    if decoded is None:
+        raise DrafterError("材料文件的编码无法识别", location=Location(path),
+                           hint="请另存为 UTF-8 编码的纯文本（.txt）")
+    return decoded[0]
 
 
 def units_of(outline: Outline, source: str) -> list[Unit]:
