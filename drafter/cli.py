@@ -279,24 +279,12 @@ def compare_command(paths: tuple[Path, ...], threshold: float) -> None:
     \b
     例：drafter compare 各支部述职报告/
     """
-    from drafter.lint.readers import read_paragraphs
-    from drafter.originality import against_seeds, pairwise
+    from drafter.originality import compare_drafts
 
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".docx", ".md", ".txt"))
-        else:
-            files.append(path)
-    if not files:
-        raise DrafterError("没有找到稿子（.docx、.md、.txt）", hint="给出稿子文件，或它们所在的文件夹")
-    texts = {str(f): "\n".join(read_paragraphs(f)) for f in files}
-    for name, text in texts.items():
-        overlap = against_seeds(text)
-        if overlap is not None:
-            click.echo(f"{name}：与样例报告最高重合 {overlap.share:.0%}（{overlap.b}）")
-    pairs = pairwise(texts, threshold / 100)
-    if len(texts) > 1:
+    seeds, pairs, count = compare_drafts(paths, threshold / 100)
+    for overlap in seeds:
+        click.echo(f"{overlap.a}：与样例报告最高重合 {overlap.share:.0%}（{overlap.b}）")
+    if count > 1:
         click.echo(f"两两重合度不低于 {threshold:.0f}% 的稿子：{len(pairs)} 对")
         for pair in pairs:
             click.echo(f"  {pair.a} ~ {pair.b}：{pair.share:.0%}")

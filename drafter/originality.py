@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,3 +108,29 @@ def pairwise_fingerprints(prints: Mapping[str, frozenset[int]], threshold: float
 def pairwise(texts: Mapping[str, str], threshold: float = 0.0) -> list[Overlap]:
     """For every pair of texts, the share of the smaller one's n-grams found in the other, exactly."""
     return pairwise_fingerprints({name: fingerprint(text, 1) for name, text in texts.items()}, threshold)
+
+
+DRAFT_SUFFIXES = (".docx", ".md", ".txt")
+
+
+def compare_drafts(paths: Iterable[Path], threshold: float) -> tuple[list[Overlap], list[Overlap], int]:
+    """For drafts on disk (files, or folders searched for .docx/.md/.txt): each one's largest share with a
+    seed, the pairs sharing at least ``threshold``, and how many drafts were read."""
+    from drafter.errors import DrafterError
+    from drafter.lint.readers import read_paragraphs
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in DRAFT_SUFFIXES)
+        else:
+            files.append(path)
+    if not files:
+        raise DrafterError("没有找到稿子（.docx、.md、.txt）", hint="给出稿子文件，或它们所在的文件夹")
+    texts = {str(f): "\n".join(read_paragraphs(f)) for f in files}
+    seeds = []
+    for name, text in texts.items():
+        best = against_seeds(text)
+        if best is not None:
+            seeds.append(Overlap(name, best.b, best.share))
+    return seeds, pairwise(texts, threshold), len(texts)

@@ -52,6 +52,10 @@ def word_count_table(doc: Document, sections: dict[str, int] | None = None,
     """字数 per section (and against its budget when a target 字数 was set), the total, and the
     list of placeholders still to fill."""
     rows = list(sections.items()) if sections else doc.word_counts()
+    if sections:
+        rest = doc.total_chars - sum(sections.values())
+        if rest > 0:
+            rows.append(("标题、开头、结尾等", rest))
     table = Table(title="字数统计", show_edge=False)
     table.add_column("部分")
     table.add_column("字数", justify="right")
