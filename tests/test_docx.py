@@ -452,7 +452,7 @@ def test_sample_drafts_open_in_python_docx_with_the_model_text(sample: Path) -> 
     doc = draft(sample).document
     assert doc.blocks
     opened = docx.Document(io.BytesIO(render_docx(doc)))
-    texts = [p.text for p in opened.paragraphs]
+    texts = [p.text.replace("\n", "") for p in opened.paragraphs]  # a long title has a line break
     assert [t for t in texts if t] == [b.text for b in doc.blocks]
     assert texts == expected_paragraphs(doc)
     labels = [s.placeholder for b in doc.blocks for s in b.spans if s.placeholder is not None]
@@ -548,3 +548,18 @@ def test_font_sets_do_not_leak_into_each_other(document: Document) -> None:
 
 
 # What LibreOffice shows (22 lines x 28 characters, page numbers, fonts): tests/test_libreoffice.py.
+
+
+def test_long_title_breaks_into_two_balanced_lines() -> None:
+    from drafter.writers.docx import TITLE_WIDTH, split_title
+
+    title = "2025年度街道党工委书记抓基层党建工作述职报告"
+    first, second = split_title(title).split("\n")
+    assert first + second == title
+    assert (first, second) == ("2025年度街道党工委书记", "抓基层党建工作述职报告")
+    assert split_title("2024年度党组书记抓基层党建工作述职报告").count("\n") == 0  # fits one line
+    very_long = "某某省某某市某某区某某街道某某社区党委书记" * 2
+    assert all(len(line) <= TITLE_WIDTH for line in split_title(very_long).split("\n"))
+    doc = build_document("::title " + title + "\n::para 正文。\n")
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(doc))).read("word/document.xml").decode("utf-8")
+    assert "2025年度街道党工委书记</w:t><w:br/><w:t>抓基层党建工作述职报告" in xml

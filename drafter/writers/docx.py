@@ -743,6 +743,30 @@ def _build_skeleton(fonts: Fonts) -> _Skeleton:
 # Body
 
 
+TITLE_WIDTH = 20  # 二号 (22 pt) characters in the 156 mm type area
+_TITLE_BREAKS = ("抓基层党建", "党建工作", "关于", "述职报告", "工作总结")
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def split_title(title: str) -> str:
+    """A title wider than one line, broken at natural points (after 年度, before 抓基层党建 …) into lines
+    that fit, choosing the most even split each time; a line break is written as w:br."""
+    if _width(title) <= TITLE_WIDTH or "\n" in title:
+        return title
+    cuts = {title.find("年度") + 2} if "年度" in title else set()
+    cuts |= {title.find(word) for word in _TITLE_BREAKS if title.find(word) > 0}
+    fitting = [c for c in cuts if 0 < c < len(title)
+               and max(_width(title[:c]), _width(title[c:])) <= TITLE_WIDTH]
+    if fitting:
+        cut = min(fitting, key=lambda c: abs(_width(title[:c]) - _width(title[c:])))
+    else:  # no natural point gives two lines that fit: halve it and break each half again as needed
+        cut = len(title) // 2
+    return split_title(title[:cut]) + "\n" + split_title(title[cut:])
+
+
 def _blank_before(previous: str | None, kind: str) -> bool:
     """One blank line between the title block and the body, and before 署名 (or a date alone)."""
     if previous in ("title", "byline"):
@@ -760,7 +784,10 @@ def _body_xml(doc: Document, skeleton: _Skeleton, fonts: Fonts, comments: bool) 
         if _blank_before(previous, kind):
             out.append(skeleton.blank)
         out.append(skeleton.paragraph_start[kind])
-        for span in block.spans:
+        spans = block.spans
+        if kind == "title" and len(spans) == 1:  # a long title breaks at a natural point (GB/T 9704 7.3.3)
+            spans = [replace(spans[0], text=split_title(spans[0].text))]
+        for span in spans:
             text = clean_text(span.text)
             if not text:
                 continue
