@@ -18,9 +18,12 @@ from typing import Any, ClassVar
 import click
 
 from drafter import __version__
+from drafter.cli_i18n import install as install_chinese
 from drafter.errors import Diagnostic, DrafterError, Location, OutputError
 
 EXIT_BAD_INPUT = 2
+
+install_chinese()
 
 
 class LazyGroup(click.Group):
@@ -90,12 +93,14 @@ fragments_option = click.option("--fragments", "fragments", type=click.Path(path
 templates_option = click.option("--templates", "templates", type=click.Path(path_type=Path),
                                 help="用自己的模板文件夹代替内置模板")
 length_option = click.option("--字数", "--chars", "target", type=click.IntRange(200, 50000), default=None,
+                              metavar="字数",
                               help="目标字数：按 60% 主要工作、15% 存在问题、20% 下一步分配篇幅（覆盖事实文件中的“字数”）")
 seed_option = click.option("--seed", type=int, default=None,
                            help="变化种子：同一种子总是得到同一份稿子（默认由单位和年度决定）")
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
 @click.version_option(__version__, "-V", "--version", message="drafter %(version)s")
 def cli() -> None:
     """drafter：根据单位事实起草抓基层党建述职报告、党建工作总结（Word 初稿）。
@@ -109,8 +114,8 @@ def cli() -> None:
     """
 
 
-@cli.command("init")
-@click.argument("path", type=click.Path(path_type=Path), default=Path("述职事实.yaml"))
+@cli.command("init", options_metavar="[选项]")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("述职事实.yaml"), metavar="[事实文件]")
 @click.option("--force", is_flag=True, help="文件已存在时也覆盖（旧文件备份为 .bak.yaml）")
 def init_command(path: Path, force: bool) -> None:
     """生成一份带中文说明的事实文件模板。"""
@@ -126,8 +131,8 @@ def init_command(path: Path, force: bool) -> None:
     click.echo(f"请用记事本或 WPS 打开填写，然后运行：drafter check {path}")
 
 
-@cli.command("check")
-@click.argument("facts", type=_path_in)
+@cli.command("check", options_metavar="[选项]")
+@click.argument("facts", type=_path_in, metavar="事实文件")
 @click.option("--strict", is_flag=True, help="把警告也当作错误（退出码 2）")
 @fragments_option
 @templates_option
@@ -146,8 +151,8 @@ def check_command(facts: Path, strict: bool, fragments: Path | None, templates: 
     click.echo(f"{facts}：可以使用。")
 
 
-@cli.command("preview")
-@click.argument("facts", type=_path_in)
+@cli.command("preview", options_metavar="[选项]")
+@click.argument("facts", type=_path_in, metavar="事实文件")
 @fragments_option
 @templates_option
 @seed_option
@@ -200,8 +205,8 @@ def _format_for(output: Path | None, fmt: str | None) -> str:
     return "docx"
 
 
-@cli.command("render")
-@click.argument("facts", type=_path_in)
+@cli.command("render", options_metavar="[选项]")
+@click.argument("facts", type=_path_in, metavar="事实文件")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（默认写在事实文件旁边）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
               help="输出格式（默认按 -o 的扩展名，否则 docx）")
@@ -269,8 +274,8 @@ def _echo_originality(text: str) -> None:
         click.echo(f"与样例报告的重合度：最高 {overlap.share:.0%}（{overlap.b}，按 13 字片段计）")
 
 
-@cli.command("compare")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command("compare", options_metavar="[选项]")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="稿子或文件夹...")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=60.0, show_default=True,
               help="只列出重合度不低于这个百分数的两份稿子")
 def compare_command(paths: tuple[Path, ...], threshold: float) -> None:
@@ -290,7 +295,7 @@ def compare_command(paths: tuple[Path, ...], threshold: float) -> None:
             click.echo(f"  {pair.a} ~ {pair.b}：{pair.share:.0%}")
 
 
-@cli.command("schema")
+@cli.command("schema", options_metavar="[选项]")
 def schema_command() -> None:
     """输出事实文件的 JSON Schema（供 VS Code 等编辑器补全和检查）。"""
     import json

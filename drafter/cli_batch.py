@@ -15,7 +15,7 @@ from drafter.batch import SIMILAR, FileResult, plan_jobs, run
 STATUS = {"ok": "[green]成功[/]", "warnings": "[yellow]有警告[/]", "failed": "[red]失败[/]"}
 
 
-@click.command("batch")
+@click.command("batch", options_metavar="[选项]")
 @click.argument("spec", metavar="文件夹或通配符")
 @click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), required=True,
               help="输出文件夹（不存在则新建；子文件夹结构与输入相同）")

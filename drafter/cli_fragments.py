@@ -25,12 +25,12 @@ def _load(folder: Path | None) -> Library:
     return load_library(folder)
 
 
-@click.group("fragments")
+@click.group("fragments", options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
 def fragments_group() -> None:
     """浏览、查看、搜索片段库（素材库）。"""
 
 
-@fragments_group.command("list")
+@fragments_group.command("list", options_metavar="[选项]")
 @click.option("--role", type=click.Choice(ROLES), default=None, help="只列出某一部分")
 @click.option("--tag", default=None, help="按标签筛选：个人、单位、机关、学校……或年份如 2024")
 @_fragments_dir
@@ -51,8 +51,8 @@ def list_command(role: str | None, tag: str | None, folder: Path | None) -> None
     console.print(f"共 {len(frags)} 条")
 
 
-@fragments_group.command("show")
-@click.argument("fragment_id")
+@fragments_group.command("show", options_metavar="[选项]")
+@click.argument("fragment_id", metavar="片段编号")
 @_fragments_dir
 def show_command(fragment_id: str, folder: Path | None) -> None:
     """显示一条片段的全文、需要的事实（槽位）、来源。"""
@@ -79,8 +79,8 @@ def show_command(fragment_id: str, folder: Path | None) -> None:
     console.print(f"来源：{frag.source or '（无）'}　定义于：{frag.file}:{frag.line}")
 
 
-@fragments_group.command("search")
-@click.argument("query")
+@fragments_group.command("search", options_metavar="[选项]")
+@click.argument("query", metavar="关键词")
 @click.option("--role", type=click.Choice(ROLES), default=None, help="只搜某一部分")
 @click.option("-n", "--limit", type=click.IntRange(1, 200), default=20, help="最多显示几条")
 @_fragments_dir

@@ -66,8 +66,8 @@ def _print_text(console: Console, path: Path, year: int | None, year_from: str, 
         console.print(tail)
 
 
-@click.command(name="lint")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.command(name="lint", options_metavar="[选项]")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False), metavar="稿子")
 @click.option("--year", type=click.IntRange(2000, 2100), default=None,
               help="报告年度（四位数字）；不填则从标题识别，如“2023年度”。")
 @click.option("--rules", "rule_files", type=click.Path(path_type=Path, dir_okay=False), multiple=True,
@@ -75,7 +75,7 @@ def _print_text(console: Console, path: Path, year: int | None, year_from: str, 
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式。")
 def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt: str) -> None:
-    """交稿前检查初稿 FILE（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效。
+    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效。
 
     有错误时退出码为 1，无法读取文件或规则文件时为 2。
     """

@@ -13,8 +13,8 @@ import click
 from drafter.errors import DrafterError
 
 
-@click.command("mine")
-@click.argument("paths", nargs=-1)
+@click.command("mine", options_metavar="[选项]")
+@click.argument("paths", nargs=-1, metavar="材料...")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
               help="输出文件夹（每个角色一个 YAML，另有 REPORT.txt）")
 @click.option("--report", is_flag=True, help="在终端列出每份材料、每个角色提取到的内容")

@@ -219,3 +219,14 @@ def test_render_refuses_to_overwrite_the_facts_file(write_facts, run) -> None:
     result = run("render", path, "--format", "md", "-o", path, "--force")
     assert result.exit_code == 2 and "事实文件本身" in result.output
     assert path.read_bytes() == before
+
+
+def test_click_speaks_chinese(run) -> None:
+    missing = run("render")
+    assert missing.exit_code == 2
+    assert "用法：" in missing.output and "缺少参数" in missing.output and "事实文件" in missing.output
+    wrong = run("rendr")
+    assert "没有 'rendr' 这个命令" in wrong.output and "是不是想写 'render'" in wrong.output
+    helped = run("check", "--help")
+    assert "选项" in helped.output and "显示本帮助并退出" in helped.output
+    assert "Usage" not in helped.output and "Show this message" not in helped.output
