@@ -9,7 +9,7 @@ it needs, voice, unit types, the years its wording is current, its seed source a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -365,7 +365,3 @@ def lint_library(library: Library) -> list[Diagnostic]:
         if not frag.pairs:
             out.append(Diagnostic("warning", "这条存在问题没有对应的下一步措施（pairs）", frag.location))
     return out
-
-
-def needs_of(fragments: Iterable[Fragment]) -> set[str]:
-    return {n for f in fragments for n in f.needs}

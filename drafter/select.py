@@ -38,10 +38,6 @@ class Item:
     fragment: Fragment | None = None
     variant: int = 0  # which wording of the fragment: 0 is its text, 1… its variants
 
-    @property
-    def is_user(self) -> bool:
-        return self.fragment is None
-
 
 @dataclass
 class SectionPlan:

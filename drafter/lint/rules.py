@@ -34,7 +34,7 @@ A user rule with the id of a shipped rule replaces it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -463,8 +463,3 @@ def combine(base: RuleSet, extras: Iterable[RuleSet]) -> RuleSet:
     for extra in extras:
         out = out.merged(extra)
     return out
-
-
-def rules_from_files(paths: Sequence[Path]) -> RuleSet:
-    """The shipped rules with every user file applied on top, in order."""
-    return combine(shipped_rules(), (read_rule_file(p) for p in paths))

@@ -10,8 +10,6 @@ from typing import Any
 
 from drafter.model import Document
 
-FORMATS = ("docx", "md", "txt")
-
 
 def render_bytes(doc: Document, fmt: str, *, fonts: Any = None, comments: bool = True) -> bytes:
     """The document in ``fmt`` (docx, md or txt) as bytes; text formats are UTF-8."""
