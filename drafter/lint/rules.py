@@ -34,7 +34,6 @@ A user rule with the id of a shipped rule replaces it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -456,10 +455,3 @@ def shipped_rules() -> RuleSet:
     text = resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
     # parsed once and kept on disk between runs (keyed by the file's own text): render lints every draft
     return cached("rules", text, lambda: parse_rules(text, file=SHIPPED_NAME, require_source=True))
-
-
-def combine(base: RuleSet, extras: Iterable[RuleSet]) -> RuleSet:
-    out = base
-    for extra in extras:
-        out = out.merged(extra)
-    return out
