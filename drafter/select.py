@@ -19,11 +19,13 @@ from typing import Any
 from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
 from drafter.library import Fragment, Library, Variant, Years
+from drafter.schema import walk
 
 MAIN_ROLES = ("思想建设", "组织建设", "党风廉政")
 KIND_VOICE = {"书记述职": "个人", "党建工作总结": "单位"}
 DEFAULT_ITEMS = 3
 MAX_EXTRA = 4  # a main section may grow to 7 items to carry every fact the user gave
+NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
 MAX_ITEMS = 9  # with a 字数 target, the most items one section may take
 SHARE_MAIN, SHARE_PROBLEMS, SHARE_PLANS = 0.60, 0.15, 0.20
 _VAR_RE = re.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
@@ -117,8 +119,9 @@ class Selector:
         given = [n for n in f.needs if self.facts.has(n)]
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n not in self.covered)
-        repeated = len(given) - new
-        only_repeats = 1 if given and not new else 0
+        numbers = [n for n in given if n in NUMBER_FACTS]  # a name (单位.党组织) may recur; a number may not
+        repeated = sum(1 for n in numbers if n in self.covered)
+        only_repeats = 1 if numbers and repeated == len(numbers) and not new else 0
         of_the_year = 0 if (self.year is not None and f.years.last is not None) else 1
         specific = 0 if (self.unit_type != "通用" and self.unit_type in f.unit_types) else 1
         return (missing, only_repeats, of_the_year, min(repeated, 1), -new, specific)
