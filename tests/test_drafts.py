@@ -218,3 +218,9 @@ def test_without_a_year_no_year_bound_wording_and_check_warns(tmp_path: Path) ->
     assert all(f.years.last is None for f in result.plan.fragments)
     assert "【待补充：年度】" in result.document.blocks[0].text
     assert any(d.code == "no-year" for d in check(path))
+
+
+@pytest.mark.parametrize(("year", "term"), [(2023, "主题教育"), (2024, "党纪学习教育"), (2025, "中央八项规定精神学习教育")])
+def test_unit_voice_summary_gets_the_year_wording_too(tmp_path: Path, year: int, term: str) -> None:
+    path = write(tmp_path, "报告类型: 党建工作总结\n" + UNIT.format(year=year, name="某市甲局"))
+    assert term in draft(path).document.text
