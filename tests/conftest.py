@@ -16,6 +16,21 @@ from drafter.cli import cli
 from drafter.schema import FIELDS, Field
 
 ROOT = Path(__file__).resolve().parent.parent
+# a small valid facts file shared by the CLI and bad-input tests
+FACTS = """\
+年度: 2024
+报告日期: 2025-01-10
+单位:
+  全称: 某市发展和改革委员会
+  简称: 市发改委
+  上级党委: 市委
+述职人:
+  姓名: 张三
+  职务: 党组书记、主任
+思想建设:
+  中心组学习次数: 12
+"""
+
 FIXTURE_FRAGMENTS = Path(__file__).resolve().parent / "fixtures" / "fragments"
 
 

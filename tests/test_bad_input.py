@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURE_FRAGMENTS
+from conftest import FACTS, FIXTURE_FRAGMENTS
 
 from drafter.cli import cli
 from drafter.resources import data_dir
@@ -29,19 +29,7 @@ from drafter.resources import data_dir
 OLD_DRAFT = "稿.docx"
 OLD_BYTES = b"PK\x03\x04 the user's earlier draft, edited by hand"
 
-GOOD = """\
-年度: 2024
-报告日期: 2025-01-10
-单位:
-  全称: 某市发展和改革委员会
-  简称: 市发改委
-  上级党委: 市委
-述职人:
-  姓名: 张三
-  职务: 党组书记、主任
-思想建设:
-  中心组学习次数: 12
-"""
+GOOD = FACTS
 
 
 @dataclass

@@ -8,23 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_FRAGMENTS
+from conftest import FACTS, FIXTURE_FRAGMENTS
 
 from drafter.facts import load_facts
-
-FACTS = """\
-年度: 2024
-报告日期: 2025-01-10
-单位:
-  全称: 某市发展和改革委员会
-  简称: 市发改委
-  上级党委: 市委
-述职人:
-  姓名: 张三
-  职务: 党组书记、主任
-思想建设:
-  中心组学习次数: 12
-"""
 
 
 def test_init_writes_a_commented_file_that_validates(tmp_path: Path, run) -> None:
