@@ -16,7 +16,8 @@ from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
-from drafter.render import FragmentRenderer, fact_context, make_environment, render_report
+from drafter.registry import registry
+from drafter.render import FragmentRenderer, Missing, Rendered, clean_text, fact_context, make_environment, render_report
 from drafter.resources import data_dir
 from drafter.schema import REPORT_KINDS
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
@@ -79,7 +80,15 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
         if it.fragment is not None:
             lead = renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
             return ItemView(lead, renderer.render(it.fragment, ctx, it.variant), it.fragment.id)
-        return ItemView(it.lead, it.text)
+        where = Location(f"fragments/{section.role}.yaml", key="user")
+        lead = clean_text(it.lead) if it.lead else (renderer.render_text(it.lead_source, ctx, where)
+                                                   if it.lead_source else "")
+        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", clean_text(it.text)]
+        if it.detail is not None:
+            parts.append(renderer.render(it.detail, ctx, it.variant))
+        if it.marker:
+            parts.append(str(Missing(it.marker)))
+        return ItemView(Rendered(lead), Rendered("".join(parts)), it.detail.id if it.detail else None)
 
     return SectionView(
         section.role,
@@ -94,17 +103,39 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     renderer = _renderer(options.templates_dir or data_dir("templates"))
     env = renderer.env
     ctx = fact_context(facts)
+    ctx.update(derived_context(facts))
     sections = {role: _section_context(s, renderer, ctx) for role, s in plan.sections.items()}
-    main_roles = [r for r in ("思想建设", "组织建设", "党风廉政", "业务融合") if r in sections]
+    main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
         **ctx,
         "opening": renderer.render(plan.opening, ctx) if plan.opening else None,
         "closing": renderer.render(plan.closing, ctx) if plan.closing else None,
         "main": [sections[r] for r in main_roles],
+        "rectify": sections.get("上年度问题整改"),
         "problems": sections.get("存在问题", SectionView("存在问题", "存在问题", None, [])),
+        "causes": sections.get("原因"),
         "plans": sections.get("下一步", SectionView("下一步", "下一步", None, [])),
     }
     return render_report(env, f"{plan.kind}/report.j2", report_ctx), sections
+
+
+def derived_context(facts: Facts) -> dict[str, Any]:
+    """The names every fragment may use besides the facts: the year's 提法 and the unit type's field."""
+    reg = registry()
+    year = reg.year(facts.year)
+    utype = reg.unit_type(facts.get("单位.类型"))
+
+    def value(text: str, path: str) -> Any:
+        return text if text else Missing(path)
+
+    return {
+        "提法": {
+            "学习教育": value(year.campaign, "提法.学习教育"),
+            "全会": value(year.plenum_phrase, "提法.全会"),
+            "最新全会": value(year.latest_plenum, "提法.最新全会"),
+        },
+        "类型": {"名称": utype.name, "领域": utype.field_words, "中心工作": utype.center},
+    }
 
 
 def _section_chars(view: SectionView) -> int:
@@ -145,7 +176,7 @@ def cached_library(folder: Path | None) -> Library:
     draft thousands of reports with one library), and kept parsed on disk between runs."""
     folder = folder or data_dir("fragments")
     try:
-        stamp = file_stamp(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
+        stamp = file_stamp(sorted(folder.rglob("*.yaml"))) if folder.is_dir() else ()
     except OSError:
         stamp = ()
     return _library(folder, stamp)
