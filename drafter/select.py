@@ -33,7 +33,7 @@ from drafter.registry import Kind, Registry, SectionSpec, registry
 from drafter.schema import walk
 
 NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
-MAX_EXTRA = 1  # a main section may grow by this many items to carry every number the user gave
+MAX_EXTRA = 3  # a main section may grow by this many items to carry every number the user gave
 DEFAULT_PROBLEMS = 3
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
@@ -184,16 +184,17 @@ class Selector:
         return random.Random(f"{self.seed}:{what}")
 
     def _key(self, f: Fragment) -> tuple[int, ...]:
-        """Sort key, smallest best: written for this kind; all its numbers given; written for this unit
-        type; repeating no number already in the draft; tied to this year; most new facts."""
+        """Sort key, smallest best: written for this kind; all its numbers given; bringing a number the
+        draft lacks; written for this unit type; repeating no number already in the draft; tied to this
+        year; most new facts."""
         given = [n for n in f.needs if self.facts.has(n)]
         missing = len(f.needs) - len(given)
-        new = sum(1 for n in given if n not in self.covered)
+        new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
         for_kind = 0 if f.kinds else 1
         specific = 0 if (self.unit_type.name != "通用" and self.unit_type.name in f.unit_types) else 1
         of_the_year = 0 if (self.year is not None and f.years.last is not None) else 1
-        return (for_kind, min(missing, 1), specific, min(repeated, 1), of_the_year, -new, missing)
+        return (for_kind, min(missing, 1), -new, specific, min(repeated, 1), of_the_year, missing)
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first; ties keep a shuffle seeded by the run's seed and ``what``."""
@@ -234,7 +235,8 @@ class Selector:
 
     def _brings(self, frag: Fragment | None) -> bool:
         """It uses a number the user gave that the draft does not show yet."""
-        return frag is not None and any(self.facts.has(n) and n not in self.covered for n in frag.needs)
+        return frag is not None and any(self.facts.has(n) and n in NUMBER_FACTS and n not in self.covered
+                                        for n in frag.needs)
 
     # -- frames: opening, closing, headings, intros -------------------------------------------
 
@@ -312,6 +314,10 @@ class Selector:
         user = self._user_items(role)
         slots: dict[str, Item] = {}
         extra: list[Item] = []
+        for frag in self._pinned(role):  # 选用: first, whatever their topic
+            if frag.topic_key not in slots and frag.topic_key not in self.main_topics:
+                slots[frag.topic_key] = self.take(frag)
+        order = [*slots, *(t for t in order if t not in slots)]
         for item in user:  # the user's own line replaces the tool's item of its topic
             if role == "业务融合":  # achievements: the type's own item stays, the user's lines follow it
                 item.topic = ""
@@ -343,6 +349,21 @@ class Selector:
                 extras_left -= 1
             slots[topic] = self.take(frag)
             used_chars += self.estimate(frag)
+        # fragments without a topic (a user's own library may have none) fill what the outline left
+        fillers = [f for f in self.library.fragments(role) if not f.topic and self.eligible(f)]
+        while fillers:
+            room = (len(slots) + len(extra) < count) if budget is None else used_chars < budget
+            best = self.rank(fillers, f"{role}:{len(slots)}")[0]
+            fillers.remove(best)
+            if not room and not (extras_left > 0 and self._brings(best)):
+                if not room and not any(self._brings(f) for f in fillers):
+                    break
+                continue
+            if not room:
+                extras_left -= 1
+            slots[best.topic_key] = self.take(best)
+            order.append(best.topic_key)
+            used_chars += self.estimate(best)
         taken = {i.fragment.lead for i in slots.values() if i.fragment}
         for item in (*slots.values(), *extra):
             if item.is_user:
@@ -480,6 +501,17 @@ class Selector:
                 needed.append(topic.measure)
         answered = {i.topic for i in listed if i.topic}
         tool: list[Item] = []
+        by_id = self.library.by_id()
+        for p in problems.items:  # fragments without a topic name their answers (pairs)
+            if p.fragment is None or p.fragment.topic or p.topic in answered:
+                continue
+            answer = next((by_id[t] for t in p.fragment.pairs if t in by_id and (t in self.pinned or
+                           self.eligible(by_id[t]))), None)
+            if answer is not None and answer.id not in self.used:
+                tool.append(self.take(answer, p.topic))
+                answered.add(p.topic)
+            elif any(t in {i.fragment.id for i in listed if i.fragment} for t in p.fragment.pairs):
+                answered.add(p.topic)
         for topic in dict.fromkeys(needed):
             if topic in answered:
                 continue
@@ -558,9 +590,58 @@ class Selector:
                 measures = self.measures_section(problems, causes or SectionPlan(CAUSES), plan.family)
                 plan.sections[role] = measures
                 self._check_pairs(problems, measures)
+        self._carry_numbers(plan)
         self._ensure_wording(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
+
+    def _carry_numbers(self, plan: Plan) -> None:
+        """Every number the user gave reaches the draft: a fragment carrying a missing one is added under its
+        (unused) topic, or replaces the item of its topic when the numbers that item carried still reach the
+        draft (they are in the replacement, or another unused topic takes them)."""
+        main = [r for r in plan.main_roles if r in plan.sections]
+        for path in sorted(NUMBER_FACTS):
+            if self.facts.has(path) and path not in self.covered:
+                self._carry(plan, main, path) or self._swap(plan, main, path)
+
+    def _carriers(self, main: list[str], path: str) -> list[Fragment]:
+        pool = [f for r in main for f in self.library.fragments(r) if path in f.needs and self.eligible(f)]
+        return self.rank(pool, f"carry:{path}")
+
+    def _carry(self, plan: Plan, main: list[str], path: str) -> bool:
+        """Add a fragment carrying ``path`` under a topic the draft does not have yet."""
+        for frag in self._carriers(main, path):
+            section = plan.sections[frag.role]
+            if frag.topic_key in self.main_topics or any(it.topic == frag.topic_key for it in section.items):
+                continue
+            users = [i for i, it in enumerate(section.items) if it.is_user and not it.topic]
+            section.items.insert(users[0] if users else len(section.items), self.take(frag))
+            self.main_topics.add(frag.topic_key)
+            return True
+        return False
+
+    def _numbers(self, frag: Fragment) -> set[str]:
+        return {n for n in frag.needs if n in NUMBER_FACTS and self.facts.has(n)}
+
+    def _swap(self, plan: Plan, main: list[str], path: str) -> bool:
+        """Replace the item of a carrier's topic, when what that item carried can still be carried."""
+        for frag in self._carriers(main, path):
+            section = plan.sections[frag.role]
+            at = next((i for i, it in enumerate(section.items) if it.topic == frag.topic_key), None)
+            current = section.items[at].fragment if at is not None else None
+            if current is None or at is None:
+                continue
+            saved = (list(section.items), set(self.used), set(self.covered), set(self.main_topics))
+            self.used.discard(current.id)
+            self.covered -= self._numbers(current)
+            self.covered |= {n for sec in plan.sections.values() for it in sec.items if it.fragment
+                             and it.fragment is not current for n in self._numbers(it.fragment)}
+            section.items[at] = self.take(frag)
+            lost = self._numbers(current) - self.covered
+            if all(self._carry(plan, main, n) for n in sorted(lost)):
+                return True
+            section.items[:], self.used, self.covered, self.main_topics = saved
+        return False
 
     def _covers(self, source: str, phrase: str) -> bool:
         """Whether a fragment's Jinja text will print ``phrase`` (directly or through a 提法 name)."""
