@@ -117,15 +117,29 @@ def cli() -> None:
 @cli.command("init", options_metavar="[选项]")
 @click.argument("path", type=click.Path(path_type=Path), default=Path("述职事实.yaml"), metavar="[事实文件]")
 @click.option("--force", is_flag=True, help="文件已存在时也覆盖（旧文件备份为 .bak.yaml）")
-def init_command(path: Path, force: bool) -> None:
-    """生成一份带中文说明的事实文件模板。"""
+@click.option("--from", "last_year", type=click.Path(path_type=Path), metavar="去年报告",
+              help="从去年的报告（.docx、.md、.txt）读出单位、述职人、去年的数和问题，预先填好")
+def init_command(path: Path, force: bool, last_year: Path | None) -> None:
+    """生成一份带中文说明的事实文件模板。
+
+    \b
+    例：drafter init 述职事实.yaml --from 去年述职报告.docx
+    """
     from drafter.initfile import facts_template
     from drafter.output import write_atomic
 
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError("事实文件应以 .yaml 结尾", hint=f"例如：drafter init {path.stem}.yaml")
-    backup = write_atomic(path, facts_template(path.name).encode("utf-8"), force=force)
+    prefill, notes = None, []
+    if last_year is not None:
+        from drafter.lastyear import facts_from_report, prefill_from, summary
+
+        report = facts_from_report(last_year)
+        prefill, notes = prefill_from(report, last_year), [summary(report), *report.notes]
+    backup = write_atomic(path, facts_template(path.name, prefill).encode("utf-8"), force=force)
     click.echo(f"已生成事实文件：{path}")
+    for note in notes:
+        click.echo(f"  {note}")
     if backup:
         click.echo(f"原文件已备份为：{backup}")
     click.echo(f"请用记事本或 WPS 打开填写，然后运行：drafter check {path}")
