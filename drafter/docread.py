@@ -244,10 +244,11 @@ def sections(paras: list[Para]) -> Sections:
         if p.level in ("signature", "date"):
             continue
         if p.level == "h1":
-            if _PROBLEM_H1.search(p.text):
+            heading = re.split(r"[。；]", p.text, maxsplit=1)[0]  # “二、聚焦…。一是…” run in
+            if _PROBLEM_H1.search(heading):
                 current = problems
-            elif current is not head and (_PLAN_H1.search(p.text)
-                                          or (current is problems and _PLAN_H1_WEAK.search(p.text))):
+            elif current is not head and (_PLAN_H1.search(heading)
+                                          or (current is problems and _PLAN_H1_WEAK.search(heading))):
                 current = plans
             elif current is head or current is main:
                 current = main
@@ -278,7 +279,7 @@ def _inline_items(para: Para) -> list[Item]:
     if not starts:
         return []
     out = []
-    for a, b in zip(starts, [*starts[1:], len(para.text)]):
+    for a, b in zip(starts, [*starts[1:], len(para.text)], strict=True):
         lead, text = _split_lead(para.text[a:b].strip().rstrip("；;"))
         if lead or text:
             out.append(Item(lead, text, para.line))
@@ -300,7 +301,8 @@ def items(part: list[Para]) -> list[Item]:
 
 def _grouped(part: list[Para], level: str) -> list[Item]:
     out: list[Item] = []
-    lead, body, line = "", [], 0
+    lead, line = "", 0
+    body: list[str] = []
     started = False
     for p in part:
         if p.level == level:

@@ -323,38 +323,47 @@ def _reporter(title: str, byline: str, signature: str, values: dict[str, str | i
         values["述职人.姓名"] = name
 
 
+def _unit_name(title: str, signature: str) -> str:
+    """A summary's unit: its title before the year (某区教育局2024年度…), else its signature."""
+    year = _YEAR.search(title)
+    if year and year.start() > 1:
+        return title[: year.start()]
+    return signature if signature and not _YEAR.search(signature) else ""
+
+
+def _party_body(text: str, post: str) -> str | None:
+    """The unit's Party body most often named (委党组、局党组、街道党工委), of the kind the post names."""
+    tokens = Counter(m.group(0) for m in _ORG_TOKEN.finditer(text))
+    org_kind = re.search(_ORG, post)
+    if org_kind:
+        tokens = Counter({t: n for t, n in tokens.items() if t.endswith(org_kind.group(0))}) or tokens
+    return tokens.most_common(1)[0][0] if tokens else None
+
+
+def _superior(text: str) -> str | None:
+    for pattern in _SUPERIOR:
+        m = pattern.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _unit(paras: list[Para], values: dict[str, str | int], kind: str) -> None:
     title = paras[0].text if paras and paras[0].level == "title" else ""
     signature = next((p.text for p in paras if p.level == "signature"), "")
     byline = next((p.text for p in paras if p.level == "byline"), "")
     if kind == "书记述职":
         _reporter(title, byline, signature, values)
-    else:
-        year = _YEAR.search(title)
-        if year and year.start() > 1:
-            values["单位.全称"] = title[: year.start()]
-        elif signature and not _YEAR.search(signature):
-            values["单位.全称"] = signature
+    elif _unit_name(title, signature):
+        values["单位.全称"] = _unit_name(title, signature)
     text = body_text(paras)
-    post = str(values.get("述职人.职务", ""))
-    org_kind = re.search(_ORG, post)
-    tokens = Counter(m.group(0) for m in _ORG_TOKEN.finditer(text))
-    if org_kind:
-        tokens = Counter({t: n for t, n in tokens.items() if t.endswith(org_kind.group(0))}) or tokens
-    if tokens:
-        values["单位.党组织"] = tokens.most_common(1)[0][0]
-    own = _most_common(_SELF, text)
-    if own:
-        values["单位.自称"] = own
-    for pattern in _SUPERIOR:
-        m = pattern.search(text)
-        if m:
-            values["单位.上级党委"] = m.group(1)
-            break
-    if values.get("单位.全称"):
-        found = unit_type(str(values["单位.全称"]))
-        if found:
-            values["单位.类型"] = found
+    found = {
+        "单位.党组织": _party_body(text, str(values.get("述职人.职务", ""))),
+        "单位.自称": _most_common(_SELF, text),
+        "单位.上级党委": _superior(text),
+        "单位.类型": unit_type(str(values.get("单位.全称", ""))) if values.get("单位.全称") else None,
+    }
+    values.update({k: v for k, v in found.items() if v})
 
 
 def _kind(paras: list[Para]) -> str | None:
@@ -470,7 +479,7 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
              "  # 每条问题：“整改情况”写今年怎么改的、改到什么程度；“状态”写 已整改 或 整改中",
              "  问题:"]
     paired = pair_plans(report.problems, report.plans)
-    for problem, plan in zip(report.problems, paired):
+    for problem, plan in zip(report.problems, paired, strict=True):
         lines.append(f"    - 问题: {scalar(_finding(problem))}")
         if plan is not None:
             lines.append(f"      # 去年的打算：{_clip(plan.full, 70)}")

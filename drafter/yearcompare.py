@@ -25,6 +25,7 @@ from drafter.originality import grams, share
 
 DEFAULT_THRESHOLD = 0.30
 COPIED_PARAGRAPH = 0.5  # a paragraph with at least this share of its n-grams in last year's is listed
+SHOWN = 12  # copied paragraphs listed by report_lines
 MIN_PARAGRAPH = 20  # shorter paragraphs (headings, set phrases) are not listed as copied
 
 # Party-building topic words: what a 下一步 item is about.  Generic words every paragraph uses
@@ -180,9 +181,11 @@ def report_lines(result: LastYearComparison, threshold: float = DEFAULT_THRESHOL
     lines = [f"与{last_name}相比：今年稿子有 {result.share:.0%} 的文字（按 13 字片段计）与去年相同，{verdict}。"]
     if result.copied:
         lines.append(f"与去年基本相同的段落（{len(result.copied)} 段，至少一半文字相同）：")
-        for c in result.copied:
+        for c in result.copied[:SHOWN]:
             excerpt = c.text if len(c.text) <= 40 else c.text[:39] + "…"
             lines.append(f"  第{c.line}段（{c.share:.0%}）：{excerpt}")
+        if len(result.copied) > SHOWN:
+            lines.append(f"  ……另有 {len(result.copied) - SHOWN} 段")
     if result.promises:
         lines.append("去年“下一步”的打算，今年“主要工作”是否回应：")
         lines.append("  序号｜去年的打算｜今年｜依据")
@@ -193,7 +196,7 @@ def report_lines(result: LastYearComparison, threshold: float = DEFAULT_THRESHOL
                 state, why = "已回应", f"第{p.where}段：" + "、".join(p.shared)
             else:
                 state = "未见回应"
-                why = "主题词：" + "、".join(p.terms) + ("；部分见第%d段" % p.where if p.where else "")
+                why = "主题词：" + "、".join(p.terms) + (f"；部分见第{p.where}段" if p.where else "")
             lines.append(f"  {i}｜{p.label}｜{state}｜{why}")
     return [*lines, *(f"警告：{w}" for w in result.warnings)]
 
