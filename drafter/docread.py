@@ -42,7 +42,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_PUNCT = re.compile(r"[。；！？]")
 _JUNK = re.compile(r"##[A-Za-z]+##")
 # advertising lines that web copies of real reports carry (公众号、素材库、代笔…): not report text
-_ADVERT = re.compile(r"公众号|素材库|添加客服|代笔|svip|一键下载|资料库", re.IGNORECASE)
+_ADVERT = re.compile(r"【[^】]*(?:公众号|素材|代笔)|公众号[：:]|添加客服|svip|会员群|网盘群", re.IGNORECASE)
 
 
 class ReportReadError(DrafterError):
@@ -122,6 +122,15 @@ def _head_bytes(path: Path) -> bytes:
         raise _refuse(path, f"无法读取文件：{exc.strerror or exc}", "确认文件没有被其他程序占用。") from exc
 
 
+def _is_encrypted(path: Path) -> bool:
+    """A password-protected .docx is an OLE container holding an “EncryptedPackage” stream."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+
+
 def _check_bytes(path: Path) -> None:
     """Refuse by content: empty files, protected Word files, binaries under a text name."""
     head = _head_bytes(path)
@@ -129,7 +138,7 @@ def _check_bytes(path: Path) -> None:
     if not head:
         raise _refuse(path, f"文件是空的：{path.name}", "请确认选对了文件，且报告已保存。")
     if head.startswith(_OLE_MAGIC):
-        if suffix in (".docx", ".docm"):
+        if suffix in (".docx", ".docm") and _is_encrypted(path):
             raise _refuse(path, f"Word 文件设置了打开密码（已加密），无法读取：{path.name}",
                           "在 Word/WPS 中取消密码（文件→信息→保护文档）后另存为 .docx 再试。")
         raise _refuse(path, f"这是旧版 Word/WPS/Excel 文件，无法读取：{path.name}",
@@ -299,24 +308,29 @@ def items(part: list[Para]) -> list[Item]:
     return out
 
 
+_CLOSING = re.compile(r"^(?:新的一年|新征程|新的征程|在新的一年|今后|总之|展望|站在新的起点|成绩属于过去)")
+
+
 def _grouped(part: list[Para], level: str) -> list[Item]:
+    """Items headed by ``level`` paragraphs.  A run-in heading (“（一）标题。正文”) is a whole item;
+    a bare heading takes the paragraphs under it, up to a closing paragraph (新的一年……)."""
     out: list[Item] = []
     lead, line = "", 0
     body: list[str] = []
-    started = False
+    open_item = False
     for p in part:
         if p.level == level:
-            if started:
+            if line:
                 out.append(Item(lead, "".join(body), line))
             lead, first = _split_lead(p.text)
             if not lead:
                 lead, first = first, ""
-            body = [first] if first else []
-            line = p.line
-            started = True
-        elif started and p.level != "h1":
+            body, line, open_item = ([first] if first else []), p.line, not first
+        elif open_item and p.level != "h1" and not _CLOSING.match(p.text):
             body.append(p.text)
-    if started:
+        else:
+            open_item = False
+    if line:
         out.append(Item(lead, "".join(body), line))
     return out
 

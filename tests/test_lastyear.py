@@ -83,6 +83,20 @@ def test_levels_of_a_report() -> None:
     assert classify(lines)[1].line == 3  # empty lines keep the numbering the editor shows
 
 
+def test_web_copies_lose_their_adverts_not_their_text() -> None:
+    lines = ["2023年度党建工作总结", "一是依托公众号等平台，定期推送党建工作重要部署。",
+             "【公众号：某某君】，最新最全党建资料库", "欢迎加入素材库svip会员，添加客服：abc", "##paidend##"]
+    assert [p.text for p in classify(lines)] == lines[:2]
+
+
+def test_a_closing_paragraph_is_not_part_of_the_last_measure() -> None:
+    report = sections(read_report(YEAR_2023))
+    assert items(report.plans)[-1].text.endswith("加强对小微权力运行的监督。")
+    bare = classify(["一、主要工作", "做了工作。", "二、下一步打算", "（一）加强学习", "一是制定计划。", "二是抓好落实。",
+                     "新的一年，我将继续努力。"])
+    assert [(i.lead, i.text) for i in items(sections(bare).plans)] == [("加强学习", "一是制定计划。二是抓好落实。")]
+
+
 @pytest.mark.parametrize("suffix", [".md", ".docx"])
 @pytest.mark.parametrize("facts", SAMPLES, ids=lambda p: p.stem)
 def test_samples_read_into_parts(facts: Path, suffix: str) -> None:
@@ -260,6 +274,8 @@ def _xlsx_bytes() -> bytes:
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000
+# what Word writes for a .docx with an open password: an OLE container with these two streams
+ENCRYPTED = OLE + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50 + "EncryptedPackage".encode("utf-16-le")
 
 
 @pytest.mark.parametrize(("name", "make", "message"), [
@@ -269,7 +285,8 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000
     ("照片.docx", lambda t: PNG, "不是真正的 Word 文件"),
     ("空.docx", lambda t: b"", "文件是空的"),
     ("无字.docx", lambda t: _docx_bytes(t, None), "几乎没有中文"),
-    ("加密.docx", lambda t: OLE, "设置了打开密码"),
+    ("加密.docx", lambda t: ENCRYPTED, "设置了打开密码"),
+    ("改名.docx", lambda t: OLE, "旧版 Word"),
     ("旧版.doc", lambda t: OLE, "旧版 Word"),
     ("乱码.txt", lambda t: bytes(range(256)) * 8, "空字节"),
     ("英文.txt", lambda t: b"This is not a report at all.\n" * 20, "几乎没有中文"),
@@ -287,6 +304,21 @@ def test_unreadable_last_year_files(tmp_path: Path, run, name: str, make: Any, m
     assert result.exit_code == 2 and message in result.output
     with pytest.raises(ReportReadError):
         read_report(bad)
+
+
+def test_a_real_report_typed_in_word(tmp_path: Path, run) -> None:
+    """A report someone typed in Word (no drafter styles) reads like its text version."""
+    import docx
+
+    document = docx.Document()
+    for para in read_report(YEAR_2023):
+        document.add_paragraph(para.text)
+    path = tmp_path / "去年述职报告.docx"
+    document.save(str(path))
+    from_docx, from_md = facts_from_report(path), facts_from_report(YEAR_2023)
+    assert from_docx.values == from_md.values and from_docx.values["述职人.姓名"] == "陈立新"
+    assert {k: n.value for k, n in from_docx.numbers.items()} == {k: n.value for k, n in from_md.numbers.items()}
+    assert [i.lead for i in from_docx.problems] == ["理论学习不够系统", "支部建设不够规范", "廉政风险防控还有薄弱点"]
 
 
 def test_missing_last_year_file(tmp_path: Path, run) -> None:
