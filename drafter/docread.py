@@ -175,8 +175,13 @@ def read_lines(path: Path) -> list[str]:
 
 
 def read_report(path: Path) -> list[Para]:
-    """A report file as leveled paragraphs (see the module docstring)."""
-    return classify(read_lines(path))
+    """A report file as leveled paragraphs (see the module docstring).  A text with no numbered
+    heading or item, or that never mentions the Party, is refused: it is not a report."""
+    paras = classify(read_lines(path))
+    if not any(p.level in ("h1", "h2", "item") for p in paras) or "党" not in body_text(paras):
+        raise _refuse(path, "这份文件不像党建述职报告或工作总结（没有“一、”“（一）”“一是”这样的层次，"
+                            f"或通篇没有提到党建）：{path.name}", "请确认选对了去年的报告。")
+    return paras
 
 
 # --------------------------------------------------------------------------- levels

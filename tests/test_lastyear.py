@@ -291,6 +291,7 @@ ENCRYPTED = OLE + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50 + "Encrypt
     ("乱码.txt", lambda t: bytes(range(256)) * 8, "空字节"),
     ("英文.txt", lambda t: b"This is not a report at all.\n" * 20, "几乎没有中文"),
     ("报告.txt.zip", lambda t: _xlsx_bytes(), "不支持的文件类型"),
+    ("通知.txt", lambda t: ("关于做好春节期间值班工作的通知。" * 10).encode("gbk"), "不像党建述职报告"),
 ])
 def test_unreadable_last_year_files(tmp_path: Path, run, name: str, make: Any, message: str) -> None:
     bad = tmp_path / name
