@@ -135,7 +135,7 @@ def init_command(path: Path, force: bool, last_year: Path | None) -> None:
         from drafter.lastyear import facts_from_report, prefill_from, summary
 
         report = facts_from_report(last_year)
-        prefill, notes = prefill_from(report, last_year), [summary(report), *report.notes]
+        prefill, notes = prefill_from(report, last_year, path), [summary(report), *report.notes]
     backup = write_atomic(path, facts_template(path.name, prefill).encode("utf-8"), force=force)
     click.echo(f"已生成事实文件：{path}")
     for note in notes:

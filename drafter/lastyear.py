@@ -19,6 +19,7 @@ A number is only matched to a key whose unit fits (次 for 次数, 人次, 个 f
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -495,9 +496,21 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
     return lines
 
 
-def prefill_from(report: ReportFacts, source: Path) -> Prefill:
+def relative_to_facts(source: Path, facts: Path | None) -> str:
+    """``source`` as the facts file will name it: relative to the facts file's folder when possible
+    (``去年报告`` is read from there), else absolute."""
+    if facts is None:
+        return source.as_posix()
+    try:
+        return Path(os.path.relpath(source.resolve(), facts.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return source.resolve().as_posix()
+
+
+def prefill_from(report: ReportFacts, source: Path, facts: Path | None = None) -> Prefill:
     """The :class:`~drafter.initfile.Prefill` for ``drafter init --from``: last year's unit and reporter
-    as values, last year's numbers as “去年：12” comments, 年度 one year on, the problems to rectify."""
+    as values, last year's numbers as “去年：12” comments, 年度 one year on, the problems to rectify.
+    ``facts`` is the file being written (the 去年报告 path is made relative to it)."""
     from drafter.schema import field_at
 
     prefill = Prefill(values=dict(report.values))
@@ -509,7 +522,7 @@ def prefill_from(report: ReportFacts, source: Path) -> Prefill:
     for key, number in report.numbers.items():
         prefill.notes[key] = f"去年：{number.value:g}" if isinstance(number.value, float) else f"去年：{number.value}"
     prefill.blocks["上年度问题整改"] = rectification_block(report)
-    source_text = source.as_posix()
+    source_text = relative_to_facts(source, facts)
     if field_at("去年报告") is not None:
         prefill.values["去年报告"] = source_text
     else:

@@ -322,6 +322,15 @@ def test_a_real_report_typed_in_word(tmp_path: Path, run) -> None:
     assert [i.lead for i in from_docx.problems] == ["理论学习不够系统", "支部建设不够规范", "廉政风险防控还有薄弱点"]
 
 
+def test_the_last_year_path_is_written_relative_to_the_facts_file(tmp_path: Path) -> None:
+    from drafter.lastyear import relative_to_facts
+
+    (tmp_path / "2025").mkdir()
+    last = tmp_path / "2024" / "述职报告.docx"
+    assert relative_to_facts(last, tmp_path / "2025" / "述职事实.yaml") == "../2024/述职报告.docx"
+    assert relative_to_facts(last, tmp_path / "述职事实.yaml") == "2024/述职报告.docx"
+
+
 def test_missing_last_year_file(tmp_path: Path, run) -> None:
     result = run("init", tmp_path / "a.yaml", "--from", tmp_path / "没有.docx")
     assert result.exit_code == 2 and "找不到文件" in result.output
