@@ -45,13 +45,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "组织建设.换届支部数": ("换届",),
     "组织建设.按期换届率": ("换届率", "按期换届"),
     "组织建设.入党积极分子数": ("积极分子", "入党积极分子"),
-    "组织建设.发展党员数": ("发展党员", "预备党员", "新党员"),
+    "组织建设.发展党员数": ("发展党员", "预备党员", "新党员", "加入党组织", "吸收"),
     "组织建设.三会一课次数": ("三会一课",),
     "组织建设.主题党日次数": ("主题党日",),
     "组织建设.双重组织生活次数": ("双重组织生活", "组织生活", "支部活动"),
     "组织建设.党务干部培训人次": ("党务干部", "培训", "参训"),
     "党风廉政.警示教育次数": ("警示教育", "警示"),
-    "党风廉政.廉政谈话人次": ("廉政谈话", "提醒谈话", "谈话提醒", "约谈"),
+    "党风廉政.廉政谈话人次": ("廉政谈话", "提醒谈话", "谈话提醒", "约谈", "谈话"),
     "党风廉政.监督检查次数": ("监督检查", "专项检查", "监督", "检查"),
     "党风廉政.廉政党课次数": ("廉政党课", "廉洁党课"),
 }
@@ -71,6 +71,8 @@ UNITS: dict[str, tuple[str, ...]] = {
 }
 _DEFAULT_UNITS = ("次", "场")
 CUE_REACH = 30
+SENTENCE_REACH = 80
+MEASURE_WORDS = ("个", "名", "人")
 
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d+)?)\s*(人次|次|场|个|名|人|%|％)")
 _FREQUENCY = re.compile(r"(?:每|一|半)(?:年|季度?|月|周|天|日)(?:至少|不少于)?$")
@@ -170,18 +172,44 @@ def _nearest_cue(segment: str, allowed: list[str], *, after: bool = False) -> st
     return found[0][2]
 
 
-def _by_cue(text: str, start: int, end: int, allowed: list[str], segment_start: int) -> str | None:
-    """The key of the nearest cue before the number (within its sentence, after the previous number,
-    at most ``CUE_REACH`` characters back), else of the first cue in the clause after it."""
+def _after_clause(text: str, end: int) -> str:
+    """The words after a number's unit, up to the clause's end or the next number."""
+    stop = _CLAUSE_END.search(text, end)
+    clause = text[end:stop.start() if stop else len(text)]
+    digit = re.search(r"\d", clause)
+    return clause[:digit.start()] if digit else clause
+
+
+def _by_cue(text: str, start: int, end: int, allowed: list[str], segment_start: int, unit: str) -> str | None:
+    """The key a number's cue words name.
+
+    After a measure word (个、名、人) the counted noun follows (“3个党支部完成换届”), so the clause after
+    the number comes first and its last cue wins; otherwise the nearest cue before the number (in its
+    sentence, after the previous number, at most ``CUE_REACH`` characters back), then the clause after
+    it, then — for 次 — a cue further back in the same sentence (“开展“三会一课”……全年共开展118次”).
+    """
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     segment = text[max(sentence_start, segment_start, start - CUE_REACH):start]
     if _FREQUENCY.search(segment):
         return None
+    after = _after_clause(text, end)
+    if unit in MEASURE_WORDS:
+        key = _last_cue(after, allowed)
+        if key is not None:
+            return key
     key = _nearest_cue(segment, allowed)
     if key is not None or any(c in segment for c in STOP_CUES):
         return key
-    clause = _CLAUSE_END.search(text, end)
-    return _nearest_cue(text[end:clause.start() if clause else len(text)], allowed, after=True)
+    key = _nearest_cue(after, allowed, after=True)
+    if key is not None or unit in MEASURE_WORDS:
+        return key
+    return _nearest_cue(text[max(sentence_start, segment_start, start - SENTENCE_REACH):start], allowed)
+
+
+def _last_cue(clause: str, allowed: list[str]) -> str | None:
+    """The key of the cue that ends last in ``clause`` (the predicate after the counted noun)."""
+    found = [(clause.rfind(c) + len(c), len(c), k) for k in allowed for c in CUES.get(k, ()) if c in clause]
+    return max(found)[2] if found else None
 
 
 @dataclass(frozen=True)
@@ -210,7 +238,7 @@ def find_numbers(text: str, library: Path | None = None) -> tuple[dict[str, Numb
         allowed = [k for k in keys if unit in units_for(k) and k not in found]
         key = _by_pattern(text, m.start(), m.end(1), allowed, patterns) if allowed else None
         if key is None and allowed:
-            key = _by_cue(text, m.start(), m.end(), allowed, previous_end)
+            key = _by_cue(text, m.start(), m.end(), allowed, previous_end, unit)
         context = text[max(0, m.start() - 12):m.end()].replace("\n", "")
         if key is not None:
             found[key] = Number(key, _value(m.group(1)), context)

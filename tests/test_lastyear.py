@@ -176,6 +176,17 @@ def test_every_fragment_wording_reads_back() -> None:
         assert {k: n.value for k, n in found.items()} == expected, name
 
 
+def test_cue_words_alone_read_nearly_every_fragment_wording(tmp_path: Path) -> None:
+    """Without the library's wording (a report written by hand), the cue words still place the numbers of
+    at least 95 % of the library's sentences."""
+    cases = fragment_cases()
+    right = 0
+    for _, text, expected in cases:
+        found, _ = find_numbers(text, tmp_path / "no-library")
+        right += {k: n.value for k, n in found.items()} == expected
+    assert right >= 0.95 * len(cases)
+
+
 def test_cue_words_read_real_wording(tmp_path: Path) -> None:
     text = ("全年召开理论学习中心组学习会12次，开展专题研讨5次；讲廉政党课2次，深入支部讲专题党课3次。"
             "目前共有党支部7个，在册党员86名，新发展党员3名，确定入党积极分子6名。"
@@ -411,3 +422,21 @@ def test_report_lines_without_next_steps() -> None:
     result = compare_paras(paras, paras)
     assert result.share == 1.0 and result.promises == []
     assert any("没有找到“下一步工作打算”" in line for line in report_lines(result))
+
+
+def test_render_prints_the_last_year_comparison(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """render hands its facts and document to yearcompare.last_year_lines and prints what it returns
+    (the facts key 去年报告 itself is checked in test_compare_a_document_model_and_the_render_hook)."""
+    import drafter.yearcompare as yearcompare
+
+    seen: list[Any] = []
+
+    def fake(facts: Any, document: Any) -> list[str]:
+        seen.append((facts.get("单位.全称"), document.title))
+        return ["与去年的报告相比：测试行"]
+
+    monkeypatch.setattr(yearcompare, "last_year_lines", fake)
+    result = run("render", ROOT / "samples" / "市发改委党组书记.yaml", "-o", tmp_path / "稿.docx")
+    assert result.exit_code == 0, result.output
+    assert "与去年的报告相比：测试行" in result.output
+    assert seen and seen[0][0] == "某市发展和改革委员会"
