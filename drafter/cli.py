@@ -132,10 +132,11 @@ def init_command(path: Path, force: bool, last_year: Path | None) -> None:
         raise OutputError("事实文件应以 .yaml 结尾", hint=f"例如：drafter init {path.stem}.yaml")
     prefill, notes = None, []
     if last_year is not None:
-        from drafter.lastyear import facts_from_report, prefill_from, summary
+        from drafter.lastyear import facts_from_report, prefill_from, summary, unit_warning
 
         report = facts_from_report(last_year)
         prefill, notes = prefill_from(report, last_year, path), [summary(report), *report.notes]
+        notes += [w for w in [unit_warning(report, path)] if w]
     backup = write_atomic(path, facts_template(path.name, prefill).encode("utf-8"), force=force)
     click.echo(f"已生成事实文件：{path}")
     for note in notes:

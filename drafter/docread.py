@@ -6,7 +6,9 @@ without BOM, UTF-16 with BOM, GBK/GB18030; Markdown markup removed) and every no
 given a level from its numbering and position:
 
 ``title`` (first line) · ``byline`` (unit, post and name under the title) · ``h1`` 一、 · ``h2`` （一）
-· ``h3`` 1. · ``item`` 一是 · ``para`` · ``signature`` and ``date`` (the closing lines).
+· ``h3`` 1. · ``item`` 一是 · ``para`` · ``signature`` and ``date`` (the closing lines).  In Word, a
+paragraph styled 标题 1/2/3 (Heading 1/2/3) whose number Word adds itself counts as that heading.
+Advertising lines of reports copied from the web (【公众号：…】, 素材库…) are dropped.
 
 It also splits a report into its parts (:func:`sections`) and a part into its numbered items
 (:func:`items`), the way both drafter's own output and real reports are laid out.  Everything that
@@ -177,7 +179,8 @@ def read_lines(path: Path) -> list[str]:
 def read_report(path: Path) -> list[Para]:
     """A report file as leveled paragraphs (see the module docstring).  A text with no numbered
     heading or item, or that never mentions the Party, is refused: it is not a report."""
-    paras = classify(read_lines(path))
+    lines = read_lines(path)
+    paras = classify(lines, _docx_styles(path) if path.suffix.lower() in (".docx", ".docm") else None)
     if not any(p.level in ("h1", "h2", "item") for p in paras) or "党" not in body_text(paras):
         raise _refuse(path, "这份文件不像党建述职报告或工作总结（没有“一、”“（一）”“一是”这样的层次，"
                             f"或通篇没有提到党建）：{path.name}", "请确认选对了去年的报告。")
@@ -210,13 +213,40 @@ def _body_level(text: str) -> Level:
     return "para"
 
 
-def classify(lines: list[str]) -> list[Para]:
-    """Give each non-empty line a level.  ``lines[0]`` is line 1."""
+_STYLE_LEVELS: dict[str, Level] = {
+    "title": "title", "标题": "title",
+    "heading 1": "h1", "标题 1": "h1", "heading 2": "h2", "标题 2": "h2", "heading 3": "h3", "标题 3": "h3",
+}
+
+
+def _docx_styles(path: Path) -> list[Level | None]:
+    """The level each Word paragraph's style names (标题 1 → h1 …), for headings numbered by Word itself
+    (the number is then not part of the text)."""
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception:  # read_lines has already opened it; this is only a hint
+        return []
+    out: list[Level | None] = []
+    for p in document.paragraphs:
+        name = str(p.style.name).lower() if p.style is not None and p.style.name else ""
+        out.append(_STYLE_LEVELS.get(name))
+    return out
+
+
+def classify(lines: list[str], styles: list[Level | None] | None = None) -> list[Para]:
+    """Give each non-empty line a level.  ``lines[0]`` is line 1; ``styles`` (Word only) gives the level
+    a paragraph's style names, used when its text carries no numbering."""
     numbered = [(i + 1, _clean(t)) for i, t in enumerate(lines)]
     numbered = [(n, t) for n, t in numbered if t]
     out: list[Para] = []
     for index, (line, text) in enumerate(numbered):
         level = _body_level(text)
+        styled = styles[line - 1] if styles and line - 1 < len(styles) else None
+        if level == "para" and styled is not None:
+            out.append(Para(styled, text, line))
+            continue
         if index == 0 and level == "para" and _is_short_line(text, 80):
             level = "title"
         elif (index == 1 and out and out[0].level == "title" and level == "para"

@@ -524,6 +524,26 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
     return lines
 
 
+def unit_warning(report: ReportFacts, facts: Path) -> str | None:
+    """A warning when the facts file about to be replaced names another unit than last year's report
+    (the wrong report, or the wrong folder); None when it does not exist, cannot be read, or agrees."""
+    import yaml
+
+    from drafter.errors import DrafterError
+    from drafter.facts import read_text
+
+    if not report.unit or not facts.is_file():
+        return None
+    try:
+        data = yaml.safe_load(read_text(facts)[0])
+    except (DrafterError, yaml.YAMLError):
+        return None
+    unit = data.get("单位", {}).get("全称") if isinstance(data, dict) and isinstance(data.get("单位"), dict) else None
+    if unit and str(unit).strip() != report.unit:
+        return f"警告：去年报告的单位（{report.unit}）与原事实文件的单位（{unit}）不同，请确认选对了去年的报告"
+    return None
+
+
 def relative_to_facts(source: Path, facts: Path | None) -> str:
     """``source`` as the facts file will name it: relative to the facts file's folder when possible
     (``去年报告`` is read from there), else absolute."""

@@ -342,6 +342,42 @@ def test_the_last_year_path_is_written_relative_to_the_facts_file(tmp_path: Path
     assert relative_to_facts(last, tmp_path / "述职事实.yaml") == "2024/述职报告.docx"
 
 
+def test_word_numbered_headings_are_read_by_their_style(tmp_path: Path) -> None:
+    """Headings numbered by Word's own list numbering have no 一、 in their text: the style says it."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("2023年度党组书记抓基层党建工作述职报告", level=0)
+    document.add_paragraph("2023年，我认真履行抓基层党建第一责任人职责，现将有关情况报告如下。")
+    for heading, level, body in [
+        ("主要工作", 1, "局党组全年开展理论学习中心组学习10次，警示教育3次。"),
+        ("存在的问题", 1, ""), ("理论学习不够系统", 2, "学习多是跟着会议走。"),
+        ("支部建设不够规范", 2, "个别支部记录不全。"),
+        ("下一步工作打算", 1, ""), ("加强理论学习", 2, "落实“第一议题”制度。"),
+    ]:
+        document.add_heading(heading, level=level)
+        if body:
+            document.add_paragraph(body)
+    path = tmp_path / "自动编号.docx"
+    document.save(str(path))
+    paras = read_report(path)
+    assert [p.level for p in paras][:4] == ["title", "para", "h1", "para"]
+    report = facts_from_report(path)
+    assert [i.lead for i in report.problems] == ["理论学习不够系统", "支部建设不够规范"]
+    assert [(i.lead, i.text) for i in report.plans] == [("加强理论学习", "落实“第一议题”制度。")]
+    assert report.numbers["思想建设.中心组学习次数"].value == 10
+
+
+def test_init_from_another_units_report_over_a_facts_file_warns(tmp_path: Path, run) -> None:
+    target = tmp_path / "述职事实.yaml"
+    target.write_text("单位:\n  全称: 某县水务局\n", encoding="gbk")
+    result = run("init", target, "--from", ROOT / "samples" / "市发改委党组书记.docx", "--force")
+    assert result.exit_code == 0
+    assert "去年报告的单位（某市发展和改革委员会）与原事实文件的单位（某县水务局）不同" in result.output
+    same = run("init", target, "--from", ROOT / "samples" / "市发改委党组书记.docx", "--force")
+    assert "不同" not in same.output
+
+
 def test_missing_last_year_file(tmp_path: Path, run) -> None:
     result = run("init", tmp_path / "a.yaml", "--from", tmp_path / "没有.docx")
     assert result.exit_code == 2 and "找不到文件" in result.output
