@@ -319,6 +319,7 @@ class ReportFacts:
     year: int | None = None
     date: str = ""
     main_text: str = ""
+    problems_text: str = ""  # the whole 存在问题 part, lead-in included (it may name 巡察、述职评议…)
 
     @property
     def unit(self) -> str:
@@ -438,6 +439,7 @@ def facts_from_paras(paras: list[Para], library: Path | None = None) -> ReportFa
         shown = "；".join(unmatched[:5]) + ("……" if len(unmatched) > 5 else "")
         out.notes.append(f"有 {len(unmatched)} 个数字未能对应到事实文件的项目：{shown}")
     out.problems = items(parts.problems)
+    out.problems_text = body_text(parts.problems)
     if not out.problems:
         out.notes.append("未找到“存在问题”部分（或其中没有编号的条目）")
     out.plans = items(parts.plans) or _fallback_plans(paras)
@@ -499,8 +501,7 @@ def pair_plans(problems: list[Item], plans: list[Item]) -> list[Item | None]:
 def rectification_block(report: ReportFacts, key: str = "上年度问题整改") -> list[str]:
     """The 上年度问题整改 group for the new facts file: last year's problems, each with the measure
     promised for it as a comment, 整改情况 and 状态 left for the user."""
-    problems_text = "".join(i.full for i in report.problems)
-    sources = [name for word, name in _SOURCE_WORDS.items() if word in problems_text]
+    sources = [name for word, name in _SOURCE_WORDS.items() if word in report.problems_text]
     lines = [f"# ===== 上年度问题整改（由去年的报告读出 {len(report.problems)} 条问题，请逐条补全） =====",
              f"{key}:",
              "  # 问题来源：" + "、".join(SOURCES) + "（可写多个，用顿号隔开）",

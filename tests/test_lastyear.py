@@ -15,7 +15,7 @@ from conftest import ROOT
 from drafter.docread import ReportReadError, classify, items, read_report, sections
 from drafter.facts import facts_from_text
 from drafter.initfile import Prefill, facts_template
-from drafter.lastyear import count_keys, facts_from_report, find_numbers, pair_plans
+from drafter.lastyear import count_keys, facts_from_report, find_numbers, pair_plans, prefill_from
 from drafter.library import load_library
 from drafter.schema import field_at
 from drafter.yearcompare import compare_last_year, last_year_lines, report_lines
@@ -233,6 +233,15 @@ def test_init_from_each_seed(seed: Path, tmp_path: Path, run) -> None:
     validate_known(text)
 
 
+def test_the_source_of_last_years_problems_is_read_when_named() -> None:
+    """seeds/004: “结合市委巡察反馈的意见以及述职评议查摆出的问题……”."""
+    seed = ROOT / "seeds" / "004_8fa2d5c6f5744a60.txt"
+    data = yaml.safe_load(facts_template("x.yaml", prefill_from(facts_from_report(seed), seed)))
+    assert data["上年度问题整改"]["来源"] == "述职评议、巡察"
+    plain = yaml.safe_load(facts_template("x.yaml", prefill_from(facts_from_report(YEAR_2023), YEAR_2023)))
+    assert plain["上年度问题整改"]["来源"] is None  # not named: left for the user
+
+
 def test_seeds_with_a_problem_part_fill_the_list() -> None:
     filled = {seed.name[:3]: len(facts_from_report(seed).problems) for seed in SEEDS}
     assert filled == {"000": 0, "001": 3, "002": 0, "003": 4, "004": 3}
@@ -242,7 +251,7 @@ def test_problems_are_paired_with_last_years_measures() -> None:
     report = facts_from_report(YEAR_2023)
     paired = pair_plans(report.problems, report.plans)
     assert [p.lead if p else None for p in paired] == ["加强理论学习", "推进支部标准化规范化建设", "深化廉政风险防控"]
-    text = facts_template("x.yaml", __import__("drafter.lastyear", fromlist=["prefill_from"]).prefill_from(report, YEAR_2023))
+    text = facts_template("x.yaml", prefill_from(report, YEAR_2023))
     assert "# 去年的打算：推进支部标准化规范化建设。" in text
 
 
