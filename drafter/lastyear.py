@@ -11,7 +11,8 @@ Numbers are matched to count keys by the words around them, in two steps:
    so a report drafter wrote is read back exactly;
 2. cue words for each key (中心组、集中学习 → 中心组学习次数; 警示教育 → 警示教育次数 …), the nearest one
    before the number in its sentence winning, longer cues before shorter ones (“廉政党课” beats “党课”);
-   a few cues belong to no key (组织生活会、民主生活会) and stop a wrong match.
+   after a measure word the noun that follows is what is counted (“3个党支部完成换届”); a few cues
+   belong to no key (组织生活会、民主生活会) and stop a wrong match.
 
 A number is only matched to a key whose unit fits (次 for 次数, 人次, 个 for 支部, 名/人 for people,
 % for a rate); frequencies (每月1次) are skipped.
@@ -71,6 +72,7 @@ UNITS: dict[str, tuple[str, ...]] = {
 }
 _DEFAULT_UNITS = ("次", "场")
 CUE_REACH = 30
+PATTERN_MIN = 8  # characters of fragment wording around a number that must agree
 SENTENCE_REACH = 80
 MEASURE_WORDS = ("个", "名", "人")
 
@@ -80,9 +82,13 @@ _SENTENCE_END = re.compile(r"[。；！？\n]")
 _CLAUSE_END = re.compile(r"[，、。；！？：\n]")
 
 
+NOT_WORK = ("上年度问题整改",)  # groups whose counts are not numbers the work part states
+
+
 def count_keys() -> list[str]:
-    """Dotted paths of every count or percent fact (the numbers a report states)."""
-    return [p for p, f in walk() if f.kind in ("count", "percent") and p != "字数"]
+    """Dotted paths of the count and percent facts a report's work part states (思想建设.中心组学习次数 …):
+    those inside a group; top-level counts (字数) are settings, not the year's numbers."""
+    return [p for p, f in walk() if f.kind in ("count", "percent") and "." in p and p.split(".")[0] not in NOT_WORK]
 
 
 def units_for(key: str) -> tuple[str, ...]:
@@ -145,7 +151,7 @@ def _by_pattern(text: str, start: int, end: int, allowed: list[str],
         if p.key not in allowed:
             continue
         left, right = _common_suffix(before, p.before), _common_prefix(after, p.after)
-        if left < min(len(p.before), 6) or right < min(len(p.after), 2):
+        if left < min(len(p.before), 6) or right < min(len(p.after), 2) or left + right < PATTERN_MIN:
             continue
         best[p.key] = max(best.get(p.key, 0), left + right)
     if not best:
@@ -253,7 +259,7 @@ def find_numbers(text: str, library: Path | None = None) -> tuple[dict[str, Numb
 _ORG = r"(?:党组|党工委|党委|党总支|党支部)"
 _ORG_OWNER = r"(?:[委局厅办院校所司署会处]|街道|社区|机关|公司|集团|医院|学校|中心|镇|乡|村)"
 _ORG_TOKEN = re.compile(rf"{_ORG_OWNER}{_ORG}(?!书记)")
-_SELF = re.compile(r"我(委|局|厅|办|院|校|所|司|署|中心|公司|集团|街道|镇|乡|村|区)(?![\u4e00-\u9fff]{0,0}们)")
+_SELF = re.compile(r"我(?:委|局|厅|办|院|校|所|司|署|中心|公司|集团|街道|镇|乡|村)")  # not 我区: a region
 _SUPERIOR = (
     re.compile(r"在([省市区县州旗]委)(?:和[^的，。]{1,10})?的(?:正确|坚强|有力)?(?:领导|指导)"),
     re.compile(r"按照([省市区县州旗]委)(?:关于|的|要求|部署)"),

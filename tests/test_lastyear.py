@@ -187,6 +187,15 @@ def test_cue_words_alone_read_nearly_every_fragment_wording(tmp_path: Path) -> N
     assert right >= 0.95 * len(cases)
 
 
+def test_every_count_key_has_cue_words_and_units() -> None:
+    """A count key added to a work group of the schema needs cue words here, or real reports never fill it."""
+    from drafter.lastyear import CUES, UNITS
+
+    assert set(count_keys()) == set(CUES)
+    assert set(UNITS) <= set(CUES)
+    assert "字数" not in count_keys()
+
+
 def test_cue_words_read_real_wording(tmp_path: Path) -> None:
     text = ("全年召开理论学习中心组学习会12次，开展专题研讨5次；讲廉政党课2次，深入支部讲专题党课3次。"
             "目前共有党支部7个，在册党员86名，新发展党员3名，确定入党积极分子6名。"
