@@ -212,11 +212,12 @@ def last_year_lines(facts: Any, document: Any, threshold: float = DEFAULT_THRESH
     if not path.is_absolute() and getattr(facts, "path", None) is not None:
         path = Path(facts.path).parent / path
     try:
-        result = compare_last_year(document, path)
+        last = read_report(path)
     except DrafterError as exc:
         return [f"警告：去年的报告读不出来，未做对照：{exc}"]
+    result = compare_paras(paras_of(document), last)
     unit = facts.get("单位.全称")
-    last_unit = _unit_of(read_report(path))
+    last_unit = _unit_of(last)
     if unit and last_unit and unit != last_unit and not any("单位不同" in w for w in result.warnings):
         result.warnings.append(f"去年报告的单位（{last_unit}）与事实文件的单位（{unit}）不同，请确认选对了文件")
     return report_lines(result, threshold, f"去年的报告（{path.name}）")
