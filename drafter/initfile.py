@@ -2,11 +2,36 @@
 
 Every field gets a Chinese comment (what it means, an example); groups follow the report's sections.
 Values are left empty except 报告类型 and 单位.类型: an empty value becomes 【待补充】 in the draft.
+``drafter init --from 去年报告`` passes a :class:`Prefill`: values read from last year's report, a
+comment beside a key (“去年：12”), and YAML blocks for groups the reader fills itself
+(上年度问题整改), written in the group's place when the schema has it, else at the end.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
 from drafter.schema import FIELDS, Field
+
+
+@dataclass
+class Prefill:
+    """What ``init --from`` knows: values and trailing comments by dotted path, ready-made blocks by
+    top-level key (lines without indentation), and a note for the file's header."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    blocks: dict[str, list[str]] = field(default_factory=dict)
+    header: list[str] = field(default_factory=list)
+
+
+def scalar(value: Any) -> str:
+    """A value as one line of YAML (quoted when it needs to be)."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
+    return text.removesuffix("\n...\n").strip()
 
 HEADER = """\
 # drafter 事实文件 —— 填好后运行：drafter check {name}（检查）  drafter render {name}（生成 Word 初稿）
@@ -27,27 +52,37 @@ def _example(f: Field) -> str:
     return f"（例：{f.example}）"
 
 
-def _emit(fields: tuple[Field, ...], indent: str, out: list[str]) -> None:
+def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefill, prefix: str = "") -> None:
     for f in fields:
+        path = f"{prefix}.{f.key}" if prefix else f.key
+        if path in prefill.blocks:
+            out.append("")
+            out += [indent + line if line else line for line in prefill.blocks[path]]
+            continue
         if f.kind == "group":
             out.append("")
             out.append(f"{indent}# ===== {f.comment} =====")
             out.append(f"{indent}{f.key}:")
-            _emit(f.children, indent + "  ", out)
+            _emit(f.children, indent + "  ", out, prefill, path)
             continue
         out.append(f"{indent}# {f.comment}{_example(f)}")
+        note = f"  # {prefill.notes[path]}" if path in prefill.notes else ""
         if f.kind in ("texts", "items", "ids"):
-            out.append(f"{indent}{f.key}:")
+            out.append(f"{indent}{f.key}:{note}")
             for sample in f.example or []:
                 out.append(f"{indent}  # - {sample}")
-        elif f.default is not None:
-            out.append(f"{indent}{f.key}: {f.default}")
-        else:
-            out.append(f"{indent}{f.key}:")
+            continue
+        value = prefill.values.get(path, f.default)
+        out.append(f"{indent}{f.key}:{' ' + scalar(value) if value is not None else ''}{note}")
 
 
-def facts_template(name: str = "述职事实.yaml") -> str:
-    out: list[str] = [HEADER.format(name=name).rstrip("\n")]
-    top = [f for f in FIELDS]
-    _emit(tuple(top), "", out)
+def facts_template(name: str = "述职事实.yaml", prefill: Prefill | None = None) -> str:
+    prefill = prefill or Prefill()
+    out: list[str] = [HEADER.format(name=name).rstrip("\n"), *prefill.header]
+    _emit(FIELDS, "", out, prefill)
+    known = {f.key for f in FIELDS}
+    for key, lines in prefill.blocks.items():
+        if key not in known:
+            out.append("")
+            out += lines
     return "\n".join(out) + "\n"
