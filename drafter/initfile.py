@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from drafter.schema import FIELDS, Field
+from drafter.registry import registry
+from drafter.schema import EXTRA_FACTS, FIELDS, Field
 
 
 @dataclass
@@ -26,6 +27,13 @@ class Prefill:
     notes: dict[str, str] = field(default_factory=dict)
     blocks: dict[str, list[str]] = field(default_factory=dict)
     header: list[str] = field(default_factory=list)
+
+    def extras(self) -> frozenset[str]:
+        """The extra facts of the unit type and report kind this file is for (the others are left out)."""
+        reg = registry()
+        unit = reg.unit_type(self.values.get("单位.类型"))
+        kind = reg.kinds.get(str(self.values.get("报告类型") or ""))
+        return frozenset(f.path for f in (*unit.facts, *(kind.facts if kind else ())))
 
 
 def scalar(value: Any) -> str:
@@ -53,8 +61,11 @@ def _example(f: Field) -> str:
 
 
 def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefill, prefix: str = "") -> None:
+    extras = prefill.extras()
     for f in fields:
         path = f"{prefix}.{f.key}" if prefix else f.key
+        if path in EXTRA_FACTS and path not in extras:
+            continue  # another unit type's or report kind's count
         if path in prefill.blocks:
             out.append("")
             out += [indent + line if line else line for line in prefill.blocks[path]]
@@ -67,6 +78,18 @@ def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefi
             continue
         out.append(f"{indent}# {f.comment}{_example(f)}")
         note = f"  # {prefill.notes[path]}" if path in prefill.notes else ""
+        if f.kind == "ids" and f.choices:  # a checklist: delete the “# ” before each line that applies
+            out.append(f"{indent}# 删去行首的“# ”即为勾选：")
+            out.append(f"{indent}{f.key}:{note}")
+            width = max(len(c) for c in f.choices)
+            for choice in f.choices:
+                out.append(f"{indent}  # - {choice}{'　' * (width - len(choice))}  # {registry().practices[choice]}")
+            continue
+        if f.kind == "findings":  # one finding over three commented lines
+            out.append(f"{indent}{f.key}:{note}")
+            for i, line in enumerate(f.example or []):
+                out.append(f"{indent}  # {'- ' if i == 0 else ''}{line}")
+            continue
         if f.kind in ("texts", "items", "ids"):
             out.append(f"{indent}{f.key}:{note}")
             for sample in f.example or []:
@@ -76,8 +99,15 @@ def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefi
         out.append(f"{indent}{f.key}:{' ' + scalar(value) if value is not None else ''}{note}")
 
 
-def facts_template(name: str = "述职事实.yaml", prefill: Prefill | None = None) -> str:
+def facts_template(name: str = "述职事实.yaml", prefill: Prefill | None = None, *, unit_type: str | None = None,
+                   kind: str | None = None) -> str:
+    """The commented facts file; ``unit_type`` and ``kind`` preset 单位.类型 and 报告类型 and bring in the
+    counts their reports use (without them, only the counts every unit has)."""
     prefill = prefill or Prefill()
+    if unit_type:
+        prefill.values["单位.类型"] = registry().unit_type(unit_type).name
+    if kind:
+        prefill.values["报告类型"] = kind
     out: list[str] = [HEADER.format(name=name).rstrip("\n"), *prefill.header]
     _emit(FIELDS, "", out, prefill)
     known = {f.key for f in FIELDS}

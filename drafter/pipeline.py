@@ -68,6 +68,7 @@ class SectionView:
     heading: str
     intro: str | None
     items: list[ItemView]
+    outro: str | None = None
 
 
 def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any]) -> SectionView:
@@ -90,11 +91,15 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
             parts.append(str(Missing(it.marker)))
         return ItemView(Rendered(lead), Rendered("".join(parts)), it.detail.id if it.detail else None)
 
+    def sentences(frags: list[Any]) -> Rendered | None:
+        return Rendered("".join(renderer.render(f, ctx) for f in frags)) if frags else None
+
     return SectionView(
         section.role,
         text(section.heading, "headings") or section.role,
-        text(section.intro, "intros"),
+        sentences(section.lead_in) or text(section.intro, "intros"),
         [item(i) for i in section.items],
+        sentences(section.tail),
     )
 
 
@@ -226,10 +231,21 @@ def check(source: Path | Facts, options: Options | None = None) -> list[Diagnost
             missing_location(result.facts, need), f"片段 {frag.id} 用到这个数；补上它，或在“不用”里排除该片段",
             code="missing-fact",
         ))
+    derived = {"全会": "年度", "学习教育": "年度", "最新全会": "年度", "具体表现": "存在问题",
+               "整改措施和成效": "上年度问题整改"}
     for label in _missing_in_document(result):
         if label not in {n.rsplit(".", 1)[-1] for n in seen}:
-            diags.append(Diagnostic("info", f"报告中有【待补充：{label}】", Location(result.facts.path),
-                                    f"在事实文件里填写“{label}”", code="placeholder"))
+            key = derived.get(label, label)
+            hint = (f"填写“{key}”后，drafter 会补上这一处" if key != label else f"在事实文件里填写“{label}”")
+            diags.append(Diagnostic("info", f"报告中有【待补充：{label}】", Location(result.facts.path), hint,
+                                    code="placeholder"))
+    if "上年度问题整改" not in result.plan.sections and result.facts.kind in registry().kinds and any(
+            s.role == "上年度问题整改" for s in registry().kinds[result.facts.kind].sections):
+        diags.append(Diagnostic(
+            "info", "没有填写“上年度问题整改”：稿子里不写上年度问题整改情况", result.facts.location("上年度问题整改"),
+            "上年度述职评议、巡察等反馈过问题的，在事实文件里填写“上年度问题整改”（来源、问题、整改情况、状态，"
+            "或反馈问题数、已整改数）；drafter init --from 去年的报告 可以预先填好", code="no-rectify",
+        ))
     return diags
 
 

@@ -85,6 +85,8 @@ class SectionPlan:
     heading: Variant | None = None
     intro: Variant | None = None
     items: list[Item] = field(default_factory=list)
+    lead_in: list[Fragment] = field(default_factory=list)  # sentences that make up the intro paragraph
+    tail: list[Fragment] = field(default_factory=list)  # sentences of a paragraph after the items
 
     @property
     def topics(self) -> list[str]:
@@ -111,6 +113,7 @@ class Plan:
         for section in self.sections.values():
             chosen.extend(i.fragment for i in section.items if i.fragment)
             chosen.extend(i.detail for i in section.items if i.detail)
+            chosen.extend([*section.lead_in, *section.tail])
         return chosen
 
 
@@ -208,6 +211,11 @@ class Selector:
             return pinned[0]
         pool = [f for f in self.library.fragments(role) if f.topic_key == topic and self.eligible(f)]
         ranked = self.rank(pool, f"{role}:{topic}")
+        return ranked[0] if ranked else None
+
+    def _tagged(self, role: str, tag: str) -> Fragment | None:
+        pool = [f for f in self.library.fragments(role) if tag in f.tags and self.eligible(f)]
+        ranked = self.rank(pool, f"{role}:{tag}")
         return ranked[0] if ranked else None
 
     def _pinned(self, role: str) -> list[Fragment]:
@@ -379,10 +387,15 @@ class Selector:
         if not isinstance(group, dict) or not any(v not in (None, "", []) for v in group.values()):
             return None
         section = self._section(RECTIFY, family)
-        if self.facts.has(f"{RECTIFY}.反馈问题数"):
-            counts = self.best(RECTIFY, "整改情况")
-            if counts is not None:
-                section.items.append(self.take(counts))
+        for tag, needed in (("来源", f"{RECTIFY}.来源"), ("数量", f"{RECTIFY}.反馈问题数")):
+            frag = self._tagged(RECTIFY, tag) if self.facts.has(needed) else None
+            if frag is not None:
+                section.lead_in.append(frag)
+                self.take(frag)
+        closing = self._tagged(RECTIFY, "收尾")
+        if closing is not None:
+            section.tail.append(closing)
+            self.take(closing)
         for raw in group.get("问题") or []:
             if isinstance(raw, dict):
                 done = raw.get("状态")
