@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,14 +20,24 @@ import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
 from drafter.facts import FAST_LOADER, describe_yaml_error, os_reason
-from drafter.registry import VOICES, registry
+from drafter.registry import VOICES, Registry, registry
 from drafter.resources import data_dir
-from drafter.schema import UNIT_TYPES, leaf_paths
+from drafter.schema import leaf_paths
 
 HEADINGS_ROLE = "标题"  # a file of heading families (one pattern for the four parts of 主要工作)
 INTROS_ROLE = "引语"  # a file of section intros, by role
 ROLES = registry().roles
 FILE_ROLES = (*ROLES, HEADINGS_ROLE, INTROS_ROLE)
+# The registry a library is checked against while it loads (a --templates folder may add kinds and roles).
+_LOADING: ContextVar[Registry | None] = ContextVar("drafter_loading_registry", default=None)
+
+
+def _reg() -> Registry:
+    return _LOADING.get() or registry()
+
+
+def _file_roles() -> tuple[str, ...]:
+    return (*_reg().roles, HEADINGS_ROLE, INTROS_ROLE)
 # Names every fragment may use without listing them in ``needs`` (filled from the registry, never missing
 # when the year and type are known).
 DERIVED = ("提法.学习教育", "提法.全会", "提法.最新全会", "类型.领域", "类型.中心工作")
@@ -208,17 +219,17 @@ def _years(value: Any, loc: Location) -> Years:
 
 def _check_tags(voice: tuple[str, ...], units: tuple[str, ...], loc: Location,
                 kinds: tuple[str, ...] = ()) -> None:
-    bad_kinds = [k for k in kinds if k not in registry().kinds]
+    bad_kinds = [k for k in kinds if k not in _reg().kinds]
     if bad_kinds:
         raise LibraryError(f"kinds 取值不对：{'、'.join(bad_kinds)}", location=loc,
-                           hint="可选：" + "、".join(registry().kinds))
+                           hint="可选：" + "、".join(_reg().kinds))
     bad = [v for v in voice if v not in VOICES]
     if bad:
         raise LibraryError(f"voice 取值不对：{'、'.join(bad)}", location=loc, hint="可选：个人、单位")
-    bad = [u for u in units if u not in UNIT_TYPES]
+    bad = [u for u in units if u not in _reg().unit_types]
     if bad:
         raise LibraryError(f"unit_types 取值不对：{'、'.join(bad)}", location=loc,
-                           hint="可选：" + "、".join(UNIT_TYPES))
+                           hint="可选：" + "、".join(_reg().type_names))
 
 
 def _variant(raw: Any, loc: Location) -> Variant:
@@ -282,9 +293,9 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
         raise LibraryError("片段文件最外层应有 role 和 fragments", location=Location(path, 1),
                            hint="参照 fragments/ 中的已有文件")
     role = data.get("role")
-    if role not in FILE_ROLES:
+    if role not in _file_roles():
         raise LibraryError(f"不认识的 role：{role!r}", location=Location(path, 1),
-                           hint="可用的角色：" + "、".join(FILE_ROLES))
+                           hint="可用的角色：" + "、".join(_file_roles()))
     result = RoleFile(str(role))
     if role == HEADINGS_ROLE:
         result.families = _families(data, root, path)
@@ -320,7 +331,7 @@ def _families(data: dict[str, Any], root: yaml.Node | None, path: Path) -> list[
         loc = Location(path, _line_of(node), key=f"families[{i}]")
         if not isinstance(raw, dict):
             raise LibraryError("标题组应写成 name、思想建设、组织建设… 的分组", location=loc, hint="参照 fragments/框架/标题.yaml")
-        headings = {str(k): str(v).strip() for k, v in raw.items() if k in ROLES}
+        headings = {str(k): str(v).strip() for k, v in raw.items() if k in _reg().roles}
         unknown = set(raw) - set(headings) - {"name", "voice", "unit_types", "years", "kinds"}
         if unknown:
             raise LibraryError(f"不认识的键：{'、'.join(sorted(map(str, unknown)))}", location=loc,
@@ -344,9 +355,9 @@ def _role_intros(data: dict[str, Any], root: yaml.Node | None, path: Path) -> di
     out: dict[str, list[Variant]] = {}
     for role, items in intros.items():
         nodes = _node_for(group, str(role))
-        if role not in ROLES:
+        if role not in _reg().roles:
             raise LibraryError(f"不认识的章节角色：{role}", location=Location(path, _line_of(nodes)),
-                               hint="可用的角色：" + "、".join(ROLES))
+                               hint="可用的角色：" + "、".join(_reg().roles))
         for i, raw in enumerate(items or []):
             node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
             loc = Location(path, _line_of(node), key=f"intros.{role}[{i}]")
@@ -417,12 +428,12 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
     if not isinstance(lead, str):
         raise LibraryError("lead 应是一句话", location=loc)
     topic = raw.get("topic") or ""
-    topics = registry().topics.get(role, {})
+    topics = _reg().topics.get(role, {})
     if topic and topic not in topics:
         raise LibraryError(f"“{role}”没有主题“{topic}”", location=loc,
                            hint="可用的主题：" + "、".join(topics) + "（见 templates/主题.yaml）")
     claims = _strs(raw.get("claims"), "claims", loc)
-    bad_claims = [c for c in claims if c not in registry().practices]
+    bad_claims = [c for c in claims if c not in _reg().practices]
     if bad_claims:
         raise LibraryError(f"claims 中有做法清单里没有的：{'、'.join(bad_claims)}", location=loc,
                            hint="做法名见 templates/做法.yaml")
@@ -452,9 +463,18 @@ def _load_folder(folder: Path) -> dict[str, RoleFile]:
     return roles
 
 
-def load_library(folder: Path | None = None) -> Library:
-    """Load every fragment file of ``folder`` (default: the shipped fragments/).  A user's folder may hold
-    only some roles: the others come from the shipped library, with a notice saying which."""
+def load_library(folder: Path | None = None, reg: Registry | None = None) -> Library:
+    """Load every fragment file of ``folder`` (default: the shipped fragments/), checked against ``reg``
+    (default: the shipped registry).  A user's folder may hold only some roles: the others come from the
+    shipped library, with a notice saying which."""
+    token = _LOADING.set(reg)
+    try:
+        return _load_library(folder)
+    finally:
+        _LOADING.reset(token)
+
+
+def _load_library(folder: Path | None) -> Library:
     shipped = data_dir("fragments")
     folder = folder or shipped
     if not folder.is_dir():

@@ -16,10 +16,9 @@ from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
-from drafter.registry import registry
+from drafter.registry import Registry, registry, registry_for
 from drafter.render import FragmentRenderer, Missing, Rendered, clean_text, fact_context, make_environment, render_report
 from drafter.resources import data_dir
-from drafter.schema import REPORT_KINDS
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
 
 LENGTH_TOLERANCE = 0.10
@@ -108,7 +107,7 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     renderer = _renderer(options.templates_dir or data_dir("templates"))
     env = renderer.env
     ctx = fact_context(facts)
-    ctx.update(derived_context(facts))
+    ctx.update(derived_context(facts, registry_for(options.templates_dir)))
     sections = {role: _section_context(s, renderer, ctx) for role, s in plan.sections.items()}
     main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
@@ -124,9 +123,9 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     return render_report(env, f"{plan.kind}/report.j2", report_ctx), sections
 
 
-def derived_context(facts: Facts) -> dict[str, Any]:
+def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]:
     """The names every fragment may use besides the facts: the year's 提法 and the unit type's field."""
-    reg = registry()
+    reg = reg or registry()
     year = reg.year(facts.year)
     utype = reg.unit_type(facts.get("单位.类型"))
 
@@ -170,13 +169,13 @@ def _renderer(template_dir: Path) -> FragmentRenderer:
 
 
 @lru_cache(maxsize=8)
-def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> Library:
-    if not stamp:
-        return load_library(folder)
+def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...], reg: Registry | None = None) -> Library:
+    if not stamp or reg is not None:
+        return load_library(folder, reg)
     return cached("library", stamp, lambda: load_library(folder))
 
 
-def cached_library(folder: Path | None) -> Library:
+def cached_library(folder: Path | None, reg: Registry | None = None) -> Library:
     """The library of ``folder``: loaded once per process while its files are unchanged (batch runs
     draft thousands of reports with one library), and kept parsed on disk between runs."""
     folder = folder or data_dir("fragments")
@@ -184,23 +183,24 @@ def cached_library(folder: Path | None) -> Library:
         stamp = file_stamp(sorted(folder.rglob("*.yaml"))) if folder.is_dir() else ()
     except OSError:
         stamp = ()
-    return _library(folder, stamp)
+    return _library(folder, stamp, None if reg is None or reg is registry() else reg)
 
 
-def _load_facts(source: Path | Facts) -> Facts:
+def _load_facts(source: Path | Facts, reg: Registry) -> Facts:
     facts = source if isinstance(source, Facts) else load_facts(source)
-    if facts.kind not in REPORT_KINDS:  # the schema enforces this; kept for Facts built in code
+    if facts.kind not in reg.kinds:
         raise FactsError(f"不支持的报告类型“{facts.kind}”", location=facts.location("报告类型"),
-                         hint="可选：" + "、".join(REPORT_KINDS))
+                         hint="可选：" + "、".join(reg.kinds))
     return facts
 
 
 def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     """Run the whole pipeline on a facts file (or already loaded Facts)."""
     options = options or Options()
-    facts = _load_facts(source)
-    library = cached_library(options.fragments_dir)
-    plan = select(library, facts, seed=options.seed, target=options.target_chars)
+    reg = registry_for(options.templates_dir)
+    facts = _load_facts(source, reg)
+    library = cached_library(options.fragments_dir, reg)
+    plan = select(library, facts, seed=options.seed, target=options.target_chars, reg=reg)
     markup, views = render_plan(plan, facts, options)
     try:
         document = build_document(markup)
@@ -239,8 +239,9 @@ def check(source: Path | Facts, options: Options | None = None) -> list[Diagnost
             hint = (f"填写“{key}”后，drafter 会补上这一处" if key != label else f"在事实文件里填写“{label}”")
             diags.append(Diagnostic("info", f"报告中有【待补充：{label}】", Location(result.facts.path), hint,
                                     code="placeholder"))
-    if "上年度问题整改" not in result.plan.sections and result.facts.kind in registry().kinds and any(
-            s.role == "上年度问题整改" for s in registry().kinds[result.facts.kind].sections):
+    reg = registry_for((options or Options()).templates_dir)
+    if "上年度问题整改" not in result.plan.sections and any(
+            s.role == "上年度问题整改" for s in reg.kinds[result.facts.kind].sections):
         diags.append(Diagnostic(
             "info", "没有填写“上年度问题整改”：稿子里不写上年度问题整改情况", result.facts.location("上年度问题整改"),
             "上年度述职评议、巡察等反馈过问题的，在事实文件里填写“上年度问题整改”（来源、问题、整改情况、状态，"

@@ -112,7 +112,7 @@ class Kind:
         return tuple(s.role for s in self.sections if s.main)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one registry per templates folder and process
 class Registry:
     kinds: dict[str, Kind]
     unit_types: dict[str, UnitType]
@@ -322,19 +322,28 @@ def _practices(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in (data or {}).items()}
 
 
-def load_registry(folder: Path) -> Registry:
-    """Read every structure file of a templates folder."""
-    kinds = {}
+def load_registry(folder: Path, base: Registry | None = None) -> Registry:
+    """Read every structure file of a templates folder.  With a ``base`` (the shipped registry), a file the
+    folder lacks comes from the base, and the folder's kinds are added to (or replace) the base's."""
+    kinds = dict(base.kinds) if base else {}
     for path in sorted(folder.glob("*/kind.yaml")):
         kind = load_kind(path)
         kinds[kind.name] = kind
     if not kinds:
         raise LibraryError("模板文件夹里没有报告类型", location=Location(folder),
                            hint="每种报告类型一个子文件夹，内有 kind.yaml 和 report.j2")
-    years, common, common_from = _years(folder / "年度.yaml")
+
+    def has(name: str) -> bool:
+        return base is None or (folder / name).is_file()
+
+    years, common, common_from = (_years(folder / "年度.yaml") if has("年度.yaml") else
+                                  (base.years, base.common, base.common_from) if base else ({}, YearInfo(None), 0))
     return Registry(
-        kinds=kinds, unit_types=_unit_types(folder / "单位类型.yaml"), topics=_topics(folder / "主题.yaml"),
-        years=years, common=common, common_from=common_from, practices=_practices(folder / "做法.yaml"),
+        kinds=kinds,
+        unit_types=_unit_types(folder / "单位类型.yaml") if has("单位类型.yaml") or not base else base.unit_types,
+        topics=_topics(folder / "主题.yaml") if has("主题.yaml") or not base else base.topics,
+        years=years, common=common, common_from=common_from,
+        practices=_practices(folder / "做法.yaml") if has("做法.yaml") or not base else base.practices,
     )
 
 
@@ -342,3 +351,14 @@ def load_registry(folder: Path) -> Registry:
 def registry() -> Registry:
     """The shipped registry (read once per process)."""
     return load_registry(data_dir("templates"))
+
+
+@lru_cache(maxsize=8)
+def registry_for(folder: Path | None) -> Registry:
+    """The registry a run uses: the shipped one, or the shipped one with a --templates folder's data."""
+    if folder is None or folder.resolve() == data_dir("templates").resolve():
+        return registry()
+    if not folder.is_dir():
+        raise LibraryError("找不到模板文件夹", location=Location(folder),
+                           hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹")
+    return load_registry(folder, registry())

@@ -33,6 +33,7 @@ class Field:
     children: tuple[Field, ...] = ()
     choices: tuple[str, ...] = ()
     default: Any = None
+    open_choice: bool = False  # choices are suggestions: a --templates folder may add more (checked later)
 
     def child(self, key: str) -> Field | None:
         return next((c for c in self.children if c.key == key), None)
@@ -53,7 +54,7 @@ def _highlights(section: str) -> Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("报告类型", "choice", "报告类型：" + "；".join(f"{k.name}（{k.description}）" for k in registry().kinds.values()),
-          "书记述职", choices=REPORT_KINDS, default="书记述职"),
+          "书记述职", choices=REPORT_KINDS, default="书记述职", open_choice=True),
     Field("年度", "year", "述职年度，四位数字", 2024),
     Field("报告日期", "date", "落款日期，写成 2025年1月10日 或 2025-01-10", "2025年1月10日"),
     Field("字数", "count", "目标字数（可不填）；填写后按篇幅分配各部分", 3000),
@@ -188,6 +189,8 @@ def _json(field: Field) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": 40, **desc}
     if field.kind == "text":
         return {"type": "string", "minLength": 1, "maxLength": 200, **desc}
+    if field.kind == "choice" and field.open_choice:
+        return {"type": "string", "minLength": 1, "maxLength": 40, "examples": list(field.choices), **desc}
     if field.kind == "choice":
         return {"type": "string", "enum": list(field.choices), **desc}
     if field.kind == "texts":

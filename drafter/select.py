@@ -721,8 +721,9 @@ class Selector:
                     ))
 
 
-def select(library: Library, facts: Facts, *, seed: int | None = None, target: int | None = None) -> Plan:
-    return Selector(library, facts, seed=seed, target=target).plan()
+def select(library: Library, facts: Facts, *, seed: int | None = None, target: int | None = None,
+           reg: Registry | None = None) -> Plan:
+    return Selector(library, facts, seed=seed, target=target, reg=reg).plan()
 
 
 def missing_needs(plan: Plan, facts: Facts) -> list[tuple[str, Fragment]]:

@@ -139,3 +139,48 @@ def test_broken_fragment_files_are_reported_with_line(tmp_path: Path) -> None:
     bad.write_text("role: 组织工作\nfragments: []\n", encoding="utf-8")
     with pytest.raises(LibraryError, match="不认识的 role"):
         load_role_file(bad)
+
+
+def test_a_users_folder_may_omit_roles_and_borrows_them_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "开头.yaml").write_text(
+        "role: 开头\nfragments:\n  - id: kt-mine\n    topic: 开头\n    text: 我单位的开头。\n", encoding="utf-8")
+    lib = load_library(tmp_path)
+    assert [f.id for f in lib.fragments("开头")] == ["kt-mine"]  # the user's role replaces the built-in one
+    assert lib.fragments("思想建设") == LIB.fragments("思想建设")  # missing roles come from the built-in library
+    assert lib.notices and "思想建设" in lib.notices[0].message
+
+
+def test_a_kind_and_a_role_added_from_data_files_only(tmp_path: Path) -> None:
+    """Issue 10: a new report kind with a new section role needs data files, fragments and no Python."""
+    import shutil
+
+    from drafter.pipeline import Options, draft
+    from drafter.registry import load_registry
+    from drafter.resources import data_dir
+
+    templates = tmp_path / "templates"
+    shutil.copytree(data_dir("templates"), templates)
+    kind = templates / "意识形态述职"
+    kind.mkdir()
+    (kind / "kind.yaml").write_text(
+        "说明: 意识形态工作述职\n口吻: 个人\n文件名用词: 意识形态述职\n章节:\n  - {角色: 开头}\n"
+        "  - {角色: 意识形态, 主要工作: true, 必写: [阵地管理], 条数: 1}\n  - {角色: 存在问题, 条数: 3}\n"
+        "  - {角色: 原因, 条数: 2}\n  - {角色: 下一步}\n  - {角色: 结尾}\n", encoding="utf-8")
+    (kind / "report.j2").write_text(
+        "::title {{ 年度 }}年度意识形态工作述职报告\n{% for s in main %}::h1 {{ s.heading }}\n"
+        "{% for it in s.items %}::item {{ it.lead }}\t{{ it.text }}\n{% endfor %}{% endfor %}\n"
+        "::h1 存在的问题\n{% for it in problems.items %}::h2p {{ it.lead }}\t{{ it.text }}\n{% endfor %}\n",
+        encoding="utf-8")
+    topics = (templates / "主题.yaml").read_text(encoding="utf-8")
+    (templates / "主题.yaml").write_text(topics + "意识形态:\n  阵地管理: {keywords: [阵地]}\n", encoding="utf-8")
+    reg = load_registry(templates)
+    assert "意识形态述职" in reg.kinds and "意识形态" in reg.roles
+    fragments = tmp_path / "fragments"
+    fragments.mkdir()
+    (fragments / "意识形态.yaml").write_text(
+        "role: 意识形态\nheadings: [{text: 守好意识形态阵地}]\nfragments:\n  - id: ys-front\n    topic: 阵地管理\n"
+        "    lead: 管好用好宣传阵地\n    text: 我对本单位网站、公众号和宣传栏逐一明确管理责任。\n", encoding="utf-8")
+    facts = facts_from_text("报告类型: 意识形态述职\n年度: 2024\n")
+    result = draft(facts, Options(fragments_dir=fragments, templates_dir=templates))
+    text = result.document.text
+    assert "意识形态工作述职报告" in text and "管好用好宣传阵地" in text and "守好意识形态阵地" in text
