@@ -29,6 +29,7 @@ from pathlib import Path
 
 from drafter.docread import Item, Para, body_text, items, read_report, sections
 from drafter.initfile import Prefill, scalar
+from drafter.registry import registry
 from drafter.schema import walk
 
 # --------------------------------------------------------------------------- cue words
@@ -81,6 +82,20 @@ _FREQUENCY = re.compile(r"(?:每|一|半)(?:年|季度?|月|周|天|日)(?:至�
 _SENTENCE_END = re.compile(r"[。；！？\n]")
 _CLAUSE_END = re.compile(r"[，、。；！？：\n]")
 
+
+def _derived_cues() -> None:
+    """Cue words and units for the counts unit types and report kinds add (组织建设.网格党支部数 → 网格党支部)."""
+    for spec in registry().fact_specs:
+        name = spec.path.split(".", 1)[1]
+        for suffix, units in (("次数", _DEFAULT_UNITS), ("人数", _PEOPLE), ("人次", ("人次",)), ("数", ("个", "户"))):
+            if name.endswith(suffix):
+                CUES.setdefault(spec.path, (name[: -len(suffix)],))
+                if units is not _DEFAULT_UNITS:
+                    UNITS.setdefault(spec.path, units)
+                break
+
+
+_derived_cues()
 
 NOT_WORK = ("上年度问题整改",)  # groups whose counts are not numbers the work part states
 

@@ -266,7 +266,7 @@ def test_problems_are_paired_with_last_years_measures() -> None:
 
 def test_init_without_from_is_unchanged() -> None:
     assert facts_template("x.yaml") == facts_template("x.yaml", Prefill())
-    assert "去年" not in facts_template("x.yaml")
+    assert "# 去年：" not in facts_template("x.yaml")
 
 
 def test_init_from_prints_what_could_not_be_read(tmp_path: Path, run) -> None:
