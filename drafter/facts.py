@@ -116,20 +116,31 @@ def os_reason(exc: OSError) -> str:
         errno.ENOENT: "文件或文件夹不存在",
         errno.ENOTDIR: "路径中有一级不是文件夹",
         errno.EISDIR: "这是一个文件夹",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "操作不被允许",
-        errno.ENOSPC: "磁盘空间不足",
+        errno.EACCES: "权限不够",
+        errno.EPERM: "权限不够，操作不被允许",
+        errno.ENOSPC: "磁盘已满",
+        errno.EDQUOT: "磁盘配额已满",
+        errno.EFBIG: "文件太大",
         errno.EROFS: "磁盘或文件夹是只读的",
-        errno.ENAMETOOLONG: "文件名或路径太长",
+        errno.ENAMETOOLONG: "文件名太长",
         errno.EBUSY: "文件正被其他程序使用",
+        errno.ETXTBSY: "文件正被其他程序使用",
         errno.EIO: "磁盘读写出错",
         errno.EXDEV: "不能跨磁盘改名",
         errno.EMFILE: "打开的文件太多",
+        errno.ENFILE: "打开的文件太多",
         errno.EINVAL: "文件名不合法",
+        errno.ELOOP: "符号链接太多层或成环",
+        errno.EEXIST: "文件已存在",
+        errno.ENOTEMPTY: "文件夹不是空的",
+        errno.ENXIO: "不是普通文件（设备或管道）",
+        errno.ENODEV: "不是普通文件（设备）",
     }
     reason = reasons.get(exc.errno or -1)
     if reason is None:
-        reason = "系统错误" + (f"（{exc.strerror}）" if exc.strerror else "")
+        winerror = getattr(exc, "winerror", None)
+        reason = {32: "文件正被其他程序使用（可能在 Word/WPS 中打开）", 112: "磁盘已满", 206: "文件名太长"}.get(
+            winerror or -1, f"系统错误（错误码 {exc.errno}）")
     return reason
 
 
