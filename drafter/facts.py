@@ -13,6 +13,7 @@ import datetime as _dt
 import difflib
 import errno
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -281,6 +282,26 @@ _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 MAX_NODES = 50_000  # a filled-in facts file has about a hundred; YAML aliases could expand to billions
 
 
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_INT_12 = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DIGITS = re.compile(r"[-+]?[0-9]+")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+def _number_12(text: str) -> Any:
+    """A plain scalar PyYAML's YAML 1.1 rules call a number, read by YAML 1.2's: ``012`` is not octal 10,
+    ``1:30`` is not base-60 90, ``1_000`` is not 1000.  What 1.2 does not read as a number stays text
+    exactly as typed (a leading zero included), so the checks can say what it is and what to write."""
+    if len(text) <= 30 and _INT_12.fullmatch(text):
+        return int(text)
+    if _DIGITS.fullmatch(text):  # a leading zero, or too long: text, read as a decimal by the checks
+        return text
+    if len(text) <= 400 and _FLOAT_12.fullmatch(text):
+        return float(text)
+    return _SPECIAL_FLOAT.get(text.lower(), text)
+
+
 class _Composer:
     """Turn a composed YAML node tree into Python data, recording each key's line."""
 
@@ -335,6 +356,8 @@ class _Composer:
                 self.lines[child] = item.start_mark.line + 1
                 items.append(self.build(item, child, depth + 1))
             return items
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _NUMBER_TAGS:
+            return _number_12(node.value)
         try:
             value = self.loader.construct_object(node, deep=True)
         except ValueError:  # e.g. a timestamp such as 2025-02-30: keep the text, checks report it
@@ -509,12 +532,63 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
         got = {dict: "分组", list: "列表", str: "文字", bool: "是/否", int: "整数", float: "小数"}.get(
             type(value), type(value).__name__
         )
-        if f.kind in ("count", "year", "percent") and isinstance(value, str) and value.isdigit():
-            return f"数字过大（{len(value)} 位），应为{want}", "请核对这个数"
+        if f.kind in _NUMBER_KINDS and isinstance(value, str):
+            return _describe_number_text(value, want, f)
         if f.kind == "count" and isinstance(value, str):
             return f"应为{want}，现在是文字 {shown}", "去掉“次”“人”等字，只写数字" + _example(f)
         return f"应为{want}，现在是{got} {shown}", "请对照 drafter init 生成的模板" + _example(f)
     return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
+
+
+_NUMBER_KINDS = ("count", "year", "percent")
+_TYPED_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
+
+
+def _coerce_numbers(data: dict[str, Any], prefix: str, where: Path | str,
+                    lines: dict[str, int]) -> list[Diagnostic]:
+    """Numbers typed as text where a number belongs — full-width ``１２``, quoted ``"120"``, a leading zero
+    ``012`` — become the number the user meant, each with a notice saying how it was read."""
+    notices: list[Diagnostic] = []
+    for key, value in data.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            notices.extend(_coerce_numbers(value, path, where, lines))
+            continue
+        f = _field_for(path)
+        if f is None or f.kind not in _NUMBER_KINDS or not isinstance(value, str):
+            continue
+        typed = unicodedata.normalize("NFKC", value).strip()
+        if not _TYPED_NUMBER.fullmatch(typed) or ("." in typed and f.kind != "percent"):
+            continue
+        number = float(typed) if "." in typed else int(typed)
+        data[key] = int(number) if isinstance(number, float) and number.is_integer() else number
+        if typed != value:
+            how = f"“{value}”用了全角数字，已按 {data[key]} 读取"
+        elif len(typed) > 1 and typed.startswith("0") and not typed.startswith("0."):
+            how = f"“{value}”以 0 开头，已按十进制读作 {data[key]}（不是八进制）"
+        else:
+            how = f"“{value}”加了引号，已按数字 {data[key]} 读取"
+        notices.append(Diagnostic("info", how, Location(where, _line_for(lines, path), key=path),
+                                  "数字直接写半角数字即可，不加引号，如：" + f"{key}: {data[key]}", code="number-text"))
+    return notices
+
+
+def _describe_number_text(value: str, want: str, f: Field) -> tuple[str, str]:
+    """Why text where a number belongs is not one, with the fix for how it was typed."""
+    typed = unicodedata.normalize("NFKC", value).strip()
+    shown = _shown(value)
+    if typed.isascii() and typed.isdigit():
+        return f"数字过大（{len(typed)} 位），应为{want}", "请核对这个数"
+    if re.fullmatch(r"[0-9]+(?::[0-9]+)+", typed):
+        return (f"{shown} 不是一个数，应为{want}", "冒号隔开的写法（如 1:30）不会当作数字；只写一个数" + _example(f))
+    if re.fullmatch(r"[0-9]+(?:[_,，][0-9]+)+", typed):
+        return (f"{shown} 中有分隔符，应为{want}",
+                f"数字中间不要写下划线或逗号，写成 {re.sub(r'[_,，]', '', typed)}")
+    if re.fullmatch(r"[0-9]+\.[0-9]+", typed):
+        return f"{shown} 是小数，应为{want}", "次数、人数只写整数" + _example(f)
+    if f.kind == "count":
+        return f"应为{want}，现在是文字 {shown}", "去掉“次”“人”等字，只写数字" + _example(f)
+    return f"应为{want}，现在是文字 {shown}", "只写数字" + _example(f)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -580,7 +654,7 @@ def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
             location=Location(where, 1, key=None), hint=hint,
         )
     data = _normalise(data)
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = _coerce_numbers(data, "", where, lines)
     for error in iter_errors(validation_schema(), data):
         key = _dotted(error.absolute_path)
         if error.validator == "additionalProperties":

@@ -137,3 +137,65 @@ def test_deep_nesting_is_refused_cleanly() -> None:
     with pytest.raises(FactsError) as info:
         facts_from_text("单位: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
     assert "f.yaml" in info.value.format()
+
+
+# --------------------------------------------------------------------------- numbers as the user typed them
+
+_NUMBER_BASE = "年度: 2024\n单位:\n  全称: 某局\n思想建设:\n"
+
+
+def _with(value: str) -> str:
+    return f"{_NUMBER_BASE}  中心组学习次数: {value}\n"
+
+
+@pytest.mark.parametrize(("typed", "number", "words"), [
+    ("012", 12, "十进制"),
+    ("08", 8, "十进制"),
+    ("１２", 12, "全角"),
+    ('"120"', 120, "引号"),
+    ("'１２０'", 120, "全角"),
+    ("12", 12, None),
+])
+def test_numbers_are_read_as_typed_with_a_notice(typed: str, number: int, words: str | None) -> None:
+    from drafter.facts import facts_from_text
+
+    facts = facts_from_text(_with(typed), "f.yaml")
+    assert facts.get("思想建设.中心组学习次数") == number
+    notices = [d for d in facts.warnings if d.code == "number-text"]
+    if words is None:
+        assert not notices
+    else:
+        assert len(notices) == 1 and words in notices[0].message
+        assert notices[0].location.line == 5 and "数字过大" not in notices[0].message
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    ("1:30", "冒号"),
+    ("1_000", "1000"),
+    ("1,000", "1000"),
+    ("0x1F", "只写数字"),
+    ("0o17", "只写数字"),
+    ("12.5", "小数"),
+])
+def test_yaml_11_number_forms_are_not_numbers(typed: str, words: str) -> None:
+    from drafter.facts import facts_from_text
+
+    with pytest.raises(FactsError) as info:
+        facts_from_text(_with(typed), "f.yaml")
+    text = info.value.format()
+    assert words in text and "数字过大" not in text and "f.yaml:5" in text
+    assert "90" not in text.replace("1:30", "")  # never the base-60 reading
+
+
+def test_text_fields_keep_leading_zeros_and_colons() -> None:
+    from drafter.facts import parse_yaml
+
+    data, _ = parse_yaml("a: 012\nb: 1:30\nc: 1_000\nd: 7\ne: 2.5\nf: -3\n", "x")
+    assert data == {"a": "012", "b": "1:30", "c": "1_000", "d": 7, "e": 2.5, "f": -3}
+
+
+def test_an_overlong_digit_string_is_still_too_large() -> None:
+    from drafter.facts import facts_from_text
+
+    with pytest.raises(FactsError, match="数字过大"):
+        facts_from_text(_with("9" * 40), "f.yaml")
