@@ -356,6 +356,9 @@ class _Composer:
                 self.lines[child] = item.start_mark.line + 1
                 items.append(self.build(item, child, depth + 1))
             return items
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _NUMBER_TAGS:
             return _number_12(node.value)
         try:
