@@ -18,6 +18,7 @@ from drafter.library import Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
 from drafter.render import FragmentRenderer, fact_context, make_environment, render_report
 from drafter.resources import data_dir
+from drafter.sandbox import time_budget
 from drafter.schema import REPORT_KINDS
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
 
@@ -164,8 +165,9 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     options = options or Options()
     facts = _load_facts(source)
     library = cached_library(options.fragments_dir)
-    plan = select(library, facts, seed=options.seed, target=options.target_chars)
-    markup, views = render_plan(plan, facts, options)
+    with time_budget():  # user templates and fragments run here: a runaway one is stopped in seconds
+        plan = select(library, facts, seed=options.seed, target=options.target_chars)
+        markup, views = render_plan(plan, facts, options)
     try:
         document = build_document(markup)
     except MarkupError as exc:

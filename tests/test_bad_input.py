@@ -261,9 +261,52 @@ CASES["template-escapes-folder"] = template_case(TEMPLATE_HEAD + "{% include '..
 CASES["template-divides-by-zero"] = template_case(TEMPLATE_HEAD + "::para {{ 年度 / 0 }}\n", line=3,
                                                   words=("除数为零",))
 CASES["template-memory-bomb"] = template_case(TEMPLATE_HEAD + "::para {{ '党建' * 10000000000 }}\n", line=3,
-                                              words=("不允许", "过长"))
+                                              words=("超出限制", "上限"))
 CASES["template-power-bomb"] = template_case(TEMPLATE_HEAD + "::para {{ 9 ** 99999999 }}\n", line=3,
-                                             words=("不允许", "过大"))
+                                             words=("超出限制", "过大"))
+# Hang and memory cases from a careful tester (issue 11): each stops at a limit within seconds, exit 2.
+_HANGS = {
+    "nested-range": ("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+                     "{% endfor %}{% endfor %}{% endfor %}", "循环次数"),
+    "range-too-long": "{% for i in range(100000) %}x{% endfor %}",
+    "macro-2-to-40": ("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
+                      "::para {{ m(40) }}", "调用次数"),
+    "percent-width": "::para {{ '%0300000000d' % 1 }}",
+    "percent-star": "::para {{ '%*d' % (300000000, 1) }}",
+    "format-filter": "::para {{ '%0300000000d' | format(1) }}",
+    "str-format": "::para {{ '{:0300000000d}'.format(1) }}",
+    "lipsum": "::para {{ lipsum(n=100000) }}",
+    "concat-doubling": "{% set s = namespace(v='党建') %}{% for i in range(60) %}{% set s.v = s.v ~ s.v %}{% endfor %}"
+                       "::para {{ s.v }}",
+    "plus-doubling": "{% set s = namespace(v='党建') %}{% for i in range(60) %}{% set s.v = s.v + s.v %}{% endfor %}"
+                     "::para {{ s.v }}",
+    "center-method": "::para {{ '党'.center(300000000) }}",
+    "center-filter": "::para {{ '党' | center(300000000) }}",
+    "indent-filter": "::para {{ '党' | indent(300000000, true) }}",
+    "replace-growth": "::para {{ ('x' * 900000) | replace('x', 'yyyyyyyyyy') }}",
+    "join-growth": "::para {{ ['x' * 900000, 'y' * 900000] | join }}",
+    "output-stream": "{% for i in range(10000) %}{% for j in range(10000) %}::para 党建党建党建党建党建\n"
+                     "{% endfor %}{% endfor %}",
+    "macro-buffer": "{% macro m() %}{% for i in range(10000) %}{% for j in range(1000) %}党建党建{% endfor %}"
+                    "{% endfor %}{% endmacro %}{% set x = m() %}::para 好",
+}
+for _name, _spec in _HANGS.items():
+    _body, _word = (_spec, "上限") if isinstance(_spec, str) else _spec
+    CASES[f"template-hang-{_name}"] = template_case(TEMPLATE_HEAD + _body + "\n", line=3, words=("超出限制", _word))
+
+
+@case("template-symlink-out-of-folder")
+def _template_symlink(tmp: Path) -> Case:
+    secret = tmp / "机密.txt"
+    secret.write_text("::para 机密内容\n", encoding="utf-8")
+    folder = templates(tmp, TEMPLATE_HEAD + "{% include 'notes.j2' %}\n")
+    try:
+        (folder / "notes.j2").symlink_to(secret)
+    except (OSError, NotImplementedError):
+        pytest.skip("这台机器不能建符号链接")
+    return Case(render(facts(tmp, GOOD), "--templates", folder), "report.j2", 3, None, ("不存在", "notes.j2"))
+
+
 CASES["template-includes-itself"] = template_case(TEMPLATE_HEAD + "{% include '书记述职/report.j2' %}\n", line=3,
                                                   words=("无限循环",))
 CASES["template-includes-broken"] = template_case(TEMPLATE_HEAD + "{% include 'part.j2' %}\n", line=2,
