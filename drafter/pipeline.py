@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter.cache import cached, file_stamp
+from drafter.cache import file_stamp
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
@@ -135,15 +135,14 @@ def _renderer(template_dir: Path) -> FragmentRenderer:
 
 
 @lru_cache(maxsize=8)
-def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> Library:
-    if not stamp:
-        return load_library(folder)
-    return cached("library", stamp, lambda: load_library(folder))
+def _library(folder: Path, stamp: tuple[tuple[str, str], ...]) -> Library:
+    del stamp  # part of the lru_cache key only: the files' content digests
+    return load_library(folder)
 
 
 def cached_library(folder: Path | None) -> Library:
-    """The library of ``folder``: loaded once per process while its files are unchanged (batch runs
-    draft thousands of reports with one library), and kept parsed on disk between runs."""
+    """The library of ``folder``: loaded once per process while its files' content is unchanged (batch
+    runs draft thousands of reports with one library)."""
     folder = folder or data_dir("fragments")
     try:
         stamp = file_stamp(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()

@@ -22,6 +22,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from drafter.cache import SafeBytecodeCache
 from drafter.errors import LibraryError, Location
 from drafter.facts import Facts
 from drafter.library import Fragment
@@ -120,20 +121,16 @@ class _SourceLoader(jinja2.BaseLoader):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates and fragments kept under drafter's cache folder (see drafter.cache)."""
-    from drafter.cache import cache_dir
+    """Compiled fragments kept under drafter's cache folder (see drafter.cache), in a folder named after
+    the code that compiles them, so a new drafter or Jinja never loads an old compilation."""
+    from drafter.cache import code_digest, safe_folder
 
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        (folder / "jinja").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _FragmentBytecodeCache(str(folder / "jinja"))
+    here = Path(__file__).resolve().parent
+    folder = safe_folder(f"jinja-{code_digest(here / 'render.py', here / 'sandbox.py')}")
+    return _FragmentBytecodeCache(str(folder)) if folder is not None else None
 
 
-class _FragmentBytecodeCache(jinja2.FileSystemBytecodeCache):
+class _FragmentBytecodeCache(SafeBytecodeCache):
     """Caches compiled fragments only: report templates stay compiled from their files, so that an error
     inside one is always reported at its own file and line."""
 

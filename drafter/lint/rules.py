@@ -450,8 +450,5 @@ def read_rule_file(path: Path) -> RuleSet:
 @lru_cache(maxsize=1)
 def shipped_rules() -> RuleSet:
     """The rule file that ships with drafter (``drafter/lint/rules.yaml``)."""
-    from drafter.cache import cached
-
     text = resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
-    # parsed once and kept on disk between runs (keyed by the file's own text): render lints every draft
-    return cached("rules", text, lambda: parse_rules(text, file=SHIPPED_NAME, require_source=True))
+    return parse_rules(text, file=SHIPPED_NAME, require_source=True)
