@@ -13,6 +13,7 @@ import datetime as _dt
 import difflib
 import errno
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,10 +99,16 @@ def read_text(path: Path) -> tuple[str, str]:
         raise FactsError("这是一个文件夹，不是事实文件", location=Location(path),
                          hint="请给出 .yaml 文件的路径")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_large(path, size)
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a FIFO would wait forever
+            raise FactsError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
+                             hint="请给出 .yaml 文件的路径")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(path, info.st_size)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # grew since stat
+            raise _too_large(path, len(raw))
     except PermissionError as exc:
         raise FactsError("没有权限读取该文件", location=Location(path),
                          hint="请检查文件权限，或把文件复制到自己的文件夹再试") from exc
