@@ -314,8 +314,15 @@ def schema_command() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point.  Bad input is handled in :meth:`LazyGroup.invoke`; this only turns
     an unexpected internal error into a short Chinese message (DRAFTER_DEBUG=1 shows the traceback)."""
+    from drafter.console import Cancelled, install_signal_handlers, say_cancelled, setup_streams
+
+    install_signal_handlers()
+    setup_streams()
     try:
         cli.main(args=argv, prog_name="drafter")
+    except Cancelled as stop:
+        say_cancelled(stop.code)
+        sys.exit(stop.code)
     except Exception as exc:
         if os.environ.get("DRAFTER_DEBUG"):
             raise
