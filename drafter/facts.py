@@ -204,6 +204,7 @@ _YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("cannot start any token", "这一行以特殊符号开头",
      "以 @ ` % * & ! | > 等符号开头的内容，请把整段内容用引号括起来"),
     ("found another document", "文件里有“---”分隔的多份内容", "事实文件只能有一份内容：删掉“---”和重复的部分"),
+    ("tag:yaml.org,2002:merge", "用了 YAML 合并键“<<”", "drafter 不支持“<<: *名字”的写法：请把要合并的各项直接写出来"),
     ("could not determine a constructor", "用了不支持的 YAML 标记（以 !! 或 ! 开头）",
      "删掉以 ! 开头的标记，直接写内容；内容本身以 ! 开头时请用引号括起来"),
     ("expected <block end>", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
@@ -211,7 +212,7 @@ _YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
      "删掉这一行里看不见的特殊字符（可以把这一行删掉重新输入）"),
 )
 
-_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t]|$)")
+_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t\u3000]|$)")
 _FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
 
 
@@ -265,17 +266,44 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str = "") -> tuple[str, str, 
         if index < 0:
             index = exc.position
         line = text.count("\n", 0, index) + 1
-    lines = text.split("\n")
-    if line is not None and line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(
-            lines[line - 1].lstrip())] and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误"):
-        problem, hint = "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"  # LibYAML does not name the tab
-    if line is not None and text and problem in ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误"):
-        colon = _full_width_colon_line(text, line)
-        if colon is not None:
-            line, column = colon, None
-            problem, hint = "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”"
+    if line is not None and text:
+        problem, hint, line, column = _typing_slip(text, problem, hint, line, column)
     key = key_at_line(text, line) if (line is not None and text) else None
     return problem, hint, line, column, key
+
+
+_LAYOUT_PROBLEMS = ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误", "这一行以特殊符号开头")
+
+
+def _typing_slip(text: str, problem: str, hint: str, line: int,
+                 column: int | None) -> tuple[str, str, int, int | None]:
+    """Name what was really typed when PyYAML reports a layout error: a Tab, a full-width space “　” or a
+    Chinese colon “：”, on the line that has it (often the line above the one PyYAML blames)."""
+    lines = text.split("\n")
+    if problem not in _LAYOUT_PROBLEMS:
+        return problem, hint, line, column
+    if line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())] \
+            and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误"):
+        return "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格", line, column  # LibYAML does not name it
+    space = _full_width_space_line(lines, line)
+    if space is not None:
+        return ("用了全角空格“　”", "缩进和冒号后面的空格都要用半角空格（英文输入法下的空格键），不能用全角空格",
+                space, None)
+    colon = _full_width_colon_line(text, line)
+    if colon is not None:
+        return "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”", colon, None
+    return problem, hint, line, column
+
+
+_FULL_WIDTH_SPACE = re.compile(r"^[ \t]*\u3000|^[^#]*?:\u3000|^[^#]*?: +\u3000")
+
+
+def _full_width_space_line(lines: list[str], line: int) -> int | None:
+    """A line at or up to three above ``line`` indented with, or with a value starting with, “　”."""
+    for number in range(min(line, len(lines)), max(line - 4, 0), -1):
+        if _FULL_WIDTH_SPACE.match(lines[number - 1]):
+            return number
+    return None
 
 
 def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsError:
@@ -285,6 +313,13 @@ def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsE
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+def _join_surrogates(value: str) -> str:
+    """``"\ud842\udfb7"`` escapes written for 𠮷 become 𠮷; a lone surrogate, which no file or terminal
+    takes, is dropped."""
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return _SURROGATES.sub("", joined)
+
+
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 MAX_NODES = 50_000  # a filled-in facts file has about a hundred; YAML aliases could expand to billions
 
@@ -372,8 +407,8 @@ class _Composer:
             value = self.loader.construct_object(node, deep=True)
         except ValueError:  # e.g. a timestamp such as 2025-02-30: keep the text, checks report it
             value = str(node.value)
-        if isinstance(value, str):  # "\ud800" escapes give lone surrogates, which no file or terminal takes
-            value = _SURROGATES.sub("", value)
+        if isinstance(value, str) and _SURROGATES.search(value):
+            value = _join_surrogates(value)
         return value
 
 
@@ -507,6 +542,8 @@ def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
         hint = f"“{key}”应写在“{home.rsplit('.', 1)[0]}”下面" if "." in home else f"“{key}”应写在最外层，不要缩进"
     else:
         hint = "这里可写的键：" + "、".join(siblings)
+    if key[:1] == "\u3000":
+        return "这一行用全角空格“　”缩进", "缩进要用半角空格（英文输入法下的空格键），不能用全角空格"
     return f"不认识的键“{_clip(key, 40)}”", hint
 
 
@@ -539,14 +576,7 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     if v == "required":
         return "缺少“内容”", "写成“标题: ……”和“内容: ……”两行"
     if v == "type":
-        got = {dict: "分组", list: "列表", str: "文字", bool: "是/否", int: "整数", float: "小数"}.get(
-            type(value), type(value).__name__
-        )
-        if f.kind in _NUMBER_KINDS and isinstance(value, str):
-            return _describe_number_text(value, want, f)
-        if f.kind == "count" and isinstance(value, str):
-            return f"应为{want}，现在是文字 {shown}", "去掉“次”“人”等字，只写数字" + _example(f)
-        return f"应为{want}，现在是{got} {shown}", "请对照 drafter init 生成的模板" + _example(f)
+        return _describe_type(value, want, f)
     return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
 
 
@@ -581,6 +611,15 @@ def _coerce_numbers(data: dict[str, Any], prefix: str, where: Path | str,
         notices.append(Diagnostic("info", how, Location(where, _line_for(lines, path), key=path),
                                   "数字直接写半角数字即可，不加引号，如：" + f"{key}: {data[key]}", code="number-text"))
     return notices
+
+
+def _describe_type(value: Any, want: str, f: Field) -> tuple[str, str]:
+    if f.kind in _NUMBER_KINDS and isinstance(value, str):
+        return _describe_number_text(value, want, f)
+    got = {dict: "分组", list: "列表", str: "文字", bool: "是/否", int: "整数", float: "小数"}.get(
+        type(value), type(value).__name__
+    )
+    return f"应为{want}，现在是{got} {_shown(value)}", "请对照 drafter init 生成的模板" + _example(f)
 
 
 def _describe_number_text(value: str, want: str, f: Field) -> tuple[str, str]:

@@ -199,3 +199,50 @@ def test_an_overlong_digit_string_is_still_too_large() -> None:
 
     with pytest.raises(FactsError, match="数字过大"):
         facts_from_text(_with("9" * 40), "f.yaml")
+
+
+# --------------------------------------------------------------------------- typing slips named on their own line
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("年度: 2024\n单位:\n  全称: 某局\n  简称:\u3000局\n", 4),   # after the colon
+    ("年度:\u30002024\n单位:\n  全称: 某局\n", 1),               # after the colon, blamed a line later by YAML
+    ("年度: 2024\n单位:\n  全称: 某局\n\u3000简称: 局\n", 4),      # as indentation
+])
+def test_full_width_space_is_named_on_its_line(text: str, line: int) -> None:
+    with pytest.raises(FactsError) as info:
+        facts_from_text(text, "f.yaml")
+    report = info.value.format()
+    assert "全角空格" in report and f"f.yaml:{line}" in report
+
+
+def test_merge_key_is_not_called_a_tag() -> None:
+    with pytest.raises(FactsError) as info:
+        facts_from_text("x: &x {全称: 某局}\n年度: 2024\n单位:\n  <<: *x\n", "f.yaml")
+    report = info.value.format()
+    assert "合并键" in report and "!!" not in report and "f.yaml:4" in report
+
+
+def test_surrogate_pair_escape_becomes_the_character() -> None:
+    facts = facts_from_text('年度: 2024\n单位:\n  全称: "\\ud842\\udfb7局\\ud800"\n')
+    assert facts.get("单位.全称") == "𠮷局"
+
+
+def test_os_errors_are_named_in_chinese() -> None:
+    import errno
+
+    from drafter.facts import os_reason
+
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘已满"
+    assert os_reason(OSError(errno.EACCES, "Permission denied")) == "权限不够"
+    assert os_reason(OSError(errno.ENAMETOOLONG, "File name too long")) == "文件名太长"
+    assert "No" not in os_reason(OSError(99999, "Something English"))
+
+
+def test_markup_errors_are_chinese() -> None:
+    from drafter.model import MarkupError, build_document
+
+    for markup in ("::title 好\n不是标记\n", "::title 好\n::nonsense x\n"):
+        with pytest.raises(MarkupError) as info:
+            build_document(markup)
+        assert "第 2 行" in str(info.value) and "line" not in str(info.value)

@@ -81,7 +81,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError as exc:
         raise ReadError(f"没有权限读取文件：{path}", location=Location(path)) from exc
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}", location=Location(path)) from exc
+        raise ReadError(f"无法读取文件：{os_reason(exc)}", location=Location(path)) from exc
 
 
 def decode_text(data: bytes, path: Path | str = "") -> str:

@@ -43,7 +43,7 @@ from typing import Any, Literal
 import yaml
 
 from drafter.errors import Diagnostic, DrafterError, Location
-from drafter.facts import FAST_LOADER
+from drafter.facts import FAST_LOADER, os_reason
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -490,7 +490,7 @@ def read_rule_file(path: Path) -> RuleSet:
     except IsADirectoryError as exc:
         raise RuleFileError(f"规则文件路径是一个文件夹：{path}", location=Location(path)) from exc
     except OSError as exc:
-        raise RuleFileError(f"无法读取规则文件：{exc.strerror or exc}", location=Location(path)) from exc
+        raise RuleFileError(f"无法读取规则文件：{os_reason(exc)}", location=Location(path)) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -137,7 +137,7 @@ def read_seed(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DrafterError(f"材料文件无法读取：{exc.strerror or exc}", location=Location(path),
+        raise DrafterError(f"材料文件无法读取：{os_reason(exc)}", location=Location(path),
                            hint="检查文件是否存在、是否有读取权限") from None
     decoded = decode_bytes(data)
     if decoded is None:
