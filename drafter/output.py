@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -138,6 +139,7 @@ def _new_file_mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
+@functools.lru_cache(maxsize=1)
 def _host_tag() -> str:
     return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
@@ -181,11 +183,18 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+_SWEPT: set[tuple[int, str]] = set()
+
+
 def sweep_stale(folder: Path) -> None:
     """Remove temporary files that runs killed outright (SIGKILL, power loss) left in ``folder``.
 
     Only files of this machine whose process is gone are touched (POSIX; on Windows ``os.kill`` would end
     the process, so files older than a day are removed there)."""
+    key = (os.getpid(), os.path.abspath(folder))
+    if key in _SWEPT:  # once per folder and process: a batch writes thousands of drafts into one folder
+        return
+    _SWEPT.add(key)
     tag = f"{TEMP_PREFIX}{_host_tag()}-"
     try:
         names = [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]

@@ -246,3 +246,37 @@ def test_markup_errors_are_chinese() -> None:
         with pytest.raises(MarkupError) as info:
             build_document(markup)
         assert "第 2 行" in str(info.value) and "line" not in str(info.value)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_fifo_and_devices_are_refused_before_reading(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "事实.yaml"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        if path.exists():
+            with pytest.raises(FactsError, match="不是普通文件"):
+                load_facts(path)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_fifo_fragment_and_seed_files_are_refused(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from conftest import FIXTURE_FRAGMENTS
+
+    from drafter.errors import DrafterError
+    from drafter.library import load_library
+    from drafter.mine.pipeline import read_seed
+
+    folder = tmp_path / "frag"
+    shutil.copytree(FIXTURE_FRAGMENTS, folder)
+    (folder / "开头.yaml").unlink()
+    os.mkfifo(folder / "开头.yaml")
+    with pytest.raises(DrafterError, match="不是普通文件"):
+        load_library(folder)
+    os.mkfifo(tmp_path / "材料.txt")
+    with pytest.raises(DrafterError, match="不是普通文件"):
+        read_seed(tmp_path / "材料.txt")

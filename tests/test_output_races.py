@@ -184,3 +184,58 @@ class _Facts:
 def test_default_name_drops_invisible_and_reordering_characters() -> None:
     name = default_name(_Facts("某局\u202e\u200b\u200d\ufeff党委"), "docx")  # type: ignore[arg-type]
     assert name == "某局党委2024年度述职报告.docx"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> object:
+    """A 256 KB tmpfs (needs root and a kernel that allows mounting; skipped elsewhere)."""
+    mount_point = tmp_path / "小盘"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_full_disk_keeps_the_old_draft_and_leaves_nothing(small_disk: Path) -> None:
+    from click.testing import CliRunner
+    from conftest import FACTS
+
+    from drafter.cli import cli
+
+    facts = small_disk.parent / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    old = small_disk / "稿.md"
+    old.write_bytes(b"my edited draft")
+    (small_disk / "填充").write_bytes(b"\0" * (256 * 1024 - 8192))  # leaves less than a draft needs
+    before = sorted(os.listdir(small_disk))
+    result = CliRunner().invoke(cli, ["render", str(facts), "-o", str(old), "--force"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert "磁盘已满" in result.output and "No space" not in result.output
+    assert old.read_bytes() == b"my edited draft"
+    assert sorted(os.listdir(small_disk)) == before
+
+
+def test_mine_on_a_full_disk_leaves_no_cut_off_file(small_disk: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafter.cli import cli
+
+    out = small_disk / "mined"
+    (small_disk / "填充").write_bytes(b"\0" * (256 * 1024 - 40 * 1024))
+    result = CliRunner().invoke(cli, ["mine", str(ROOT / "seeds"), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 2 and "磁盘已满" in result.output
+    from drafter.mine.pipeline import MINE_HEADER
+
+    for path in out.iterdir():  # the files written before the disk filled are whole
+        assert not path.name.startswith(TEMP_PREFIX)
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(MINE_HEADER) or path.name == "REPORT.txt"
+        if path.suffix == ".yaml":
+            import yaml
+
+            assert yaml.safe_load(text)["role"] == path.stem

@@ -134,6 +134,9 @@ def expand_paths(args: Iterable[str | Path]) -> list[Path]:
 
 def read_seed(path: Path) -> str:
     """The text of a seed file, decoded as :func:`drafter.textio.decode_bytes` does."""
+    if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
+        raise DrafterError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
+                           hint="给出 .txt 文件")
     try:
         data = path.read_bytes()
     except OSError as exc:
