@@ -36,6 +36,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
 
@@ -338,18 +339,28 @@ def _suspended_at(stream: Any, template: jinja2.Template) -> tuple[str, int] | N
     return place
 
 
+MAX_TEMPLATE_BYTES = 1024 * 1024  # one template file (the shipped ones are a few KB)
+
+
 class ContainedLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader that serves only regular files whose real path stays inside its folder: a symlink
-    ``notes.j2 -> /etc/passwd`` (or to a folder outside) is not followed."""
+    """A FileSystemLoader that serves only regular files of reasonable size whose real path stays inside
+    its folder: a symlink ``notes.j2 -> /etc/passwd`` (or to a folder outside) is not followed, and a FIFO
+    or device is refused before it is opened (opening a FIFO would wait forever)."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
-        if filename is not None:
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            filename = os.path.join(searchpath, *pieces)
+            if not os.path.lexists(filename):
+                continue
             real = os.path.realpath(filename)
-            roots = [os.path.realpath(p) for p in self.searchpath]
-            if not any(real.startswith(root.rstrip(os.sep) + os.sep) for root in roots) or not os.path.isfile(real):
-                raise jinja2.TemplateNotFound(template, f"{template} 指向模板文件夹之外")
-        return source, filename, uptodate
+            root = os.path.realpath(searchpath).rstrip(os.sep) + os.sep
+            if not real.startswith(root) or not os.path.isfile(real):
+                raise jinja2.TemplateNotFound(template, f"{template} 指向模板文件夹之外，或不是普通文件")
+            if os.path.getsize(real) > MAX_TEMPLATE_BYTES:
+                raise LimitError(f"模板文件 {template} 超过 {MAX_TEMPLATE_BYTES // 1024} KB 的上限")
+            break
+        return super().get_source(environment, template)
 
 
 # --------------------------------------------------------------------------- time budget (per draft)

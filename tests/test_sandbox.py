@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -129,3 +130,18 @@ def test_fragment_file_alias_bomb_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="内容过多") as info:
         draft(_facts(tmp_path), Options(fragments_dir=folder))
     assert "开头.yaml" in info.value.format()
+
+
+def test_template_fifo_is_refused_before_opening(tmp_path: Path) -> None:
+    folder = _templates(tmp_path, HEAD + "{% include 'pipe.j2' %}\n")
+    os.mkfifo(folder / "pipe.j2")
+    with pytest.raises(LibraryError) as info:
+        draft(_facts(tmp_path), Options(templates_dir=folder))
+    assert "pipe.j2" in info.value.format()
+
+
+def test_oversized_template_file_is_refused(tmp_path: Path) -> None:
+    folder = _templates(tmp_path, HEAD + "{% include 'big.j2' %}\n")
+    (folder / "big.j2").write_text("::para " + "党" * 600_000 + "\n", encoding="utf-8")
+    with pytest.raises(LibraryError, match="上限"):
+        draft(_facts(tmp_path), Options(templates_dir=folder))
