@@ -191,13 +191,18 @@ def _node_for(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
     return None
 
 
+def _refuse_special(path: Path) -> None:
+    """A FIFO or device named like a fragment file would never finish reading: refuse it first."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise LibraryError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
+                           hint="片段文件夹里的 .yaml 应是普通文件")
+
+
 def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     """Load one ``<role>.yaml``; raise LibraryError naming file, line and fragment id."""
     known = known_facts if known_facts is not None else set(leaf_paths())
     try:
-        if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
-            raise LibraryError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
-                               hint="片段文件夹里的 .yaml 应是普通文件")
+        _refuse_special(path)
         raw_bytes = path.read_bytes()
     except FileNotFoundError:
         raise LibraryError("找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹") from None
