@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -75,6 +76,23 @@ def safe_folder(*parts: str) -> Path | None:
         if not _private(level):
             return None
     return folder
+
+
+def prune(keep: Path) -> None:
+    """Remove what older drafters left beside ``keep`` in the cache folder: pickles, and compiled-template
+    folders of other code versions (each upgrade would otherwise leave one behind)."""
+    root = keep.parent
+    if not _private(root):
+        return
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(root):
+            if entry.is_symlink():
+                continue
+            if entry.name.endswith(".pickle") and entry.is_file():
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+            elif entry.is_dir() and entry.name.startswith("jinja") and entry.name != keep.name:
+                shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def code_digest(*sources: Path) -> str:

@@ -123,11 +123,14 @@ class _SourceLoader(jinja2.BaseLoader):
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled fragments kept under drafter's cache folder (see drafter.cache), in a folder named after
     the code that compiles them, so a new drafter or Jinja never loads an old compilation."""
-    from drafter.cache import code_digest, safe_folder
+    from drafter.cache import code_digest, prune, safe_folder
 
     here = Path(__file__).resolve().parent
     folder = safe_folder(f"jinja-{code_digest(here / 'render.py', here / 'sandbox.py')}")
-    return _FragmentBytecodeCache(str(folder)) if folder is not None else None
+    if folder is None:
+        return None
+    prune(folder)
+    return _FragmentBytecodeCache(str(folder))
 
 
 class _FragmentBytecodeCache(SafeBytecodeCache):

@@ -114,3 +114,16 @@ def test_a_code_change_starts_a_fresh_bytecode_folder(tmp_path: Path) -> None:
     before = code_digest(source)
     source.write_text("A = 2\n")
     assert code_digest(source) != before
+
+
+def test_leftovers_of_older_versions_are_removed(cache: Path, tmp_path: Path) -> None:
+    cache.mkdir(mode=0o700)
+    (cache / "library-0123.pickle").write_bytes(b"\x80\x04old")
+    (cache / "jinja").mkdir()
+    (cache / "jinja" / "__jinja2_x.cache").write_bytes(b"old")
+    (cache / "jinja-0000000000000000").mkdir()
+    (cache / "keep.txt").write_text("not ours to delete")
+    _draft(tmp_path)
+    names = sorted(p.name for p in cache.iterdir())
+    assert "library-0123.pickle" not in names and "jinja" not in names and "jinja-0000000000000000" not in names
+    assert "keep.txt" in names and len([n for n in names if n.startswith("jinja-")]) == 1
