@@ -239,3 +239,55 @@ def test_mine_on_a_full_disk_leaves_no_cut_off_file(small_disk: Path) -> None:
             import yaml
 
             assert yaml.safe_load(text)["role"] == path.stem
+
+
+_CLI_RACER = """
+import os, sys, time
+from drafter.cli import main
+go = sys.argv[1]
+open(go + "." + str(os.getpid()), "w").close()  # ready
+while not os.path.exists(go):
+    time.sleep(0.001)
+main(sys.argv[2:])
+"""
+
+
+@posix_only
+@pytest.mark.parametrize("force", [False, True])
+def test_simultaneous_cli_renders_to_one_file(tmp_path: Path, force: bool) -> None:
+    """The case from issue 11: many ``drafter render -o 稿.md`` at once (started together by a go-file)."""
+    from conftest import FACTS
+
+    target = tmp_path / "稿.md"
+    if force:
+        target.write_text("我改过的稿子", encoding="utf-8")
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = []
+    count = 6
+    for i in range(count):
+        facts = tmp_path / f"事实{i}.yaml"
+        facts.write_text(FACTS.replace("某市发展和改革委员会", f"某市第{i}局"), encoding="utf-8")
+        args = ["render", str(facts), "-o", str(target), *(["--force"] if force else [])]
+        procs.append(subprocess.Popen([sys.executable, "-c", _CLI_RACER, str(go), *args],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env))
+    while len(list(tmp_path.glob("go.*"))) < count:  # every process has imported the CLI and waits
+        time.sleep(0.01)
+    for ready in tmp_path.glob("go.*"):
+        ready.unlink()
+    go.touch()
+    results = [(p.wait(120), p.stdout.read().decode(), p.stderr.read().decode()) for p in procs]  # type: ignore[union-attr]
+    written = [out for code, out, _ in results if code == 0]
+    assert all("Traceback" not in err for _, _, err in results)
+    units = [f"某市第{i}局" for i in range(count)]
+    versions = [p.read_text(encoding="utf-8") for p in tmp_path.glob("稿*.md")]
+    if not force:
+        assert len(written) == 1
+        assert all(code == 2 and "文件已存在" in err for code, _, err in results if code != 0)
+        assert sum(unit in versions[0] for unit in units) == 1
+    else:
+        assert len(written) == count
+        # every version survives: the user's own plus one per run, in the draft or a backup
+        assert len(versions) == count + 1 and "我改过的稿子" in versions
+        assert sorted(next(u for u in units if u in v) for v in versions if v != "我改过的稿子") == sorted(units)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
