@@ -145,3 +145,10 @@ def test_oversized_template_file_is_refused(tmp_path: Path) -> None:
     (folder / "big.j2").write_text("::para " + "党" * 600_000 + "\n", encoding="utf-8")
     with pytest.raises(LibraryError, match="上限"):
         draft(_facts(tmp_path), Options(templates_dir=folder))
+
+
+def test_endless_macro_recursion_is_named(tmp_path: Path) -> None:
+    body = HEAD + "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}\n::para {{ m(0) }}\n"
+    with pytest.raises(LibraryError) as info:
+        draft(_facts(tmp_path), Options(templates_dir=_templates(tmp_path, body)))
+    assert "无限循环" in info.value.format() and "report.j2" in info.value.format()

@@ -118,7 +118,7 @@ def _corrupt(path: Path) -> ReadError:
                      hint="在 Word 或 WPS 中打开后重新“另存为” .docx 再检查。")
 
 
-def _check_package(path: Path) -> None:
+def check_docx_package(path: Path) -> None:
     """Refuse a .docx whose parts would inflate past the limits, or whose XML declares a DTD or entities
     (a "billion laughs" part), before python-docx reads it."""
     try:
@@ -165,7 +165,7 @@ def read_docx(path: Path) -> list[str]:
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise ReadError("读取 .docx 需要 python-docx", location=Location(path),
                         hint="运行 pip install python-docx") from exc
-    _check_package(path)
+    check_docx_package(path)
     try:
         document = docx.Document(str(path))
         return [str(p.text) for p in document.paragraphs]
