@@ -137,8 +137,9 @@ _STR_WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs
 def _projected_replace(text: str, old: Any, new: Any) -> int:
     if not isinstance(old, str) or not isinstance(new, str):
         return 0
-    hits = text.count(old) if old else len(text) + 1
-    return len(text) + hits * len(new)
+    if not old:
+        return len(text) + (len(text) + 1) * len(new)
+    return len(text) + text.count(old) * (len(new) - len(old))
 
 
 def _check_width_method(owner: str, name: str, values: list[Any]) -> None:
@@ -171,27 +172,35 @@ def _check_str_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -
 # --------------------------------------------------------------------------- filters and globals
 
 
+def _check_filter_args(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse a risky filter call whose result would pass the limits (``args[0]`` is the filtered value)."""
+    for value in (*args[1:], *kwargs.values()):
+        _check_width(value, f"过滤器 {name} 的参数")
+    value = args[0] if args else None
+    if name == "format" and isinstance(value, str):
+        _check_percent_format(value)
+    elif name == "replace" and len(args) >= 3 and isinstance(value, str):
+        _check_size(_projected_replace(value, args[1], args[2]))
+    elif name == "join" and isinstance(value, (list, tuple)):
+        _check_size(sum(len(str(x)) for x in value))
+    elif name == "indent" and isinstance(value, str):
+        width = args[1] if len(args) > 1 else kwargs.get("width", 4)
+        _check_size(len(value) + (value.count("\n") + 1) * (len(width) if isinstance(width, str) else int(width or 0)))
+
+
 def _checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` with :func:`_check_filter_args` before it and a size check of its result after it.  Filters
+    marked ``@pass_eval_context`` / ``@pass_environment`` get that object first: it is passed through."""
+    passes = hasattr(func, "jinja_pass_arg")
+
     def checked(*args: Any, **kwargs: Any) -> Any:
-        for value in (*args[1:], *kwargs.values()):
-            _check_width(value, f"过滤器 {name} 的参数")
-        if name == "format" and args and isinstance(args[0], str):
-            _check_percent_format(args[0])
-        if name == "replace" and len(args) >= 3 and isinstance(args[0], str):
-            _check_size(_projected_replace(args[0], args[1], args[2]))
-        if name == "join" and args and isinstance(args[0], (list, tuple)):
-            _check_size(sum(len(str(x)) for x in args[0]))
-        if name == "indent" and args and isinstance(args[0], str):
-            width = args[1] if len(args) > 1 else kwargs.get("width", 4)
-            _check_size(len(args[0]) + (args[0].count("\n") + 1) * (len(width) if isinstance(width, str)
-                                                                      else int(width or 0)))
+        _check_filter_args(name, args[1:] if passes else args, kwargs)
         result = func(*args, **kwargs)
         _check_size(_length(result))
         return result
 
-    for attr in ("jinja_pass_arg",):  # keep @pass_context / @pass_environment markers
-        if hasattr(func, attr):
-            setattr(checked, attr, getattr(func, attr))
+    if passes:
+        checked.jinja_pass_arg = func.jinja_pass_arg  # type: ignore[attr-defined]
     checked.__name__ = getattr(func, "__name__", name)
     return checked
 

@@ -52,6 +52,10 @@ def test_ordinary_template_work_is_not_limited() -> None:
     "{{ ['a', 'b']|slice(300000000)|list }}",
     "{{ [1]|tojson(indent=300000000) }}",
     "{{ 'x'|wordwrap(300000000) }}",
+    "{{ ('x' * 900000)|replace('x', 'y' * 2000) }}",
+    "{{ ['x' * 900000, 'y' * 900000]|join }}",
+    "{{ ('x\n' * 400000)|indent('y' * 900) }}",
+    "{{ ('x' * 900000).replace('x', 'yy') }}",
 ])
 def test_every_growth_path_is_capped_before_it_allocates(source: str) -> None:
     with pytest.raises(LimitError, match="上限"):
