@@ -58,9 +58,12 @@ class BatchResult:
         return sum(r.status == status for r in self.results)
 
 
-def _walk(root: Path) -> Iterable[Path]:
-    """Every regular file under ``root``; symlinked folders are not entered, so a link loop cannot hang."""
+def _walk(root: Path, depth: int | None = None) -> Iterable[Path]:
+    """Every regular facts file under ``root`` (at most ``depth`` folders down); symlinked folders are not
+    entered, so a link loop cannot hang."""
     for folder, dirs, names in os.walk(root, followlinks=False):
+        if depth is not None and len(Path(folder).relative_to(root).parts) >= depth:
+            dirs.clear()
         dirs.sort()
         for name in names:
             candidate = Path(folder) / name
@@ -98,7 +101,8 @@ def _glob(spec: str) -> list[Path]:
     regex = _pattern_regex(rest)
     if not root.is_dir():
         return []
-    return [p for p in _walk(root) if regex.match(p.relative_to(root).as_posix())]
+    depth = None if "**" in rest else rest.count("/")
+    return [p for p in _walk(root, depth) if regex.match(p.relative_to(root).as_posix())]
 
 
 def discover(spec: str | Path) -> tuple[Path, list[Path]]:

@@ -100,6 +100,8 @@ def test_recursive_glob_does_not_hang_on_symlink_loops(tmp_path: Path, monkeypat
     assert files == [src / "a" / "b" / "支部.yaml"]
     _, files = discover("in/a/*/支?.y[a]ml")
     assert files == [Path("in/a/b/支部.yaml")]
+    with pytest.raises(DrafterError, match="没有找到事实文件"):  # one level only, as glob reads it
+        discover("in/*.yaml")
 
 
 def test_special_files_are_not_facts_files(tmp_path: Path) -> None:
