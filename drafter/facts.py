@@ -552,8 +552,8 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     f = _field_for(path)
     v = error.validator
     shown = _shown(value)
-    if f is None:
-        return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
+    if f is None:  # (the validator's own message is English: not shown)
+        return f"取值不对：{shown}", "请对照 drafter init 生成的模板"
     want = _KIND_WORD.get(f.kind, "")
     if v == "enum":
         return f"{shown} 不是可选的值", "可选：" + "、".join(f.choices)
@@ -577,7 +577,7 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
         return "缺少“内容”", "写成“标题: ……”和“内容: ……”两行"
     if v == "type":
         return _describe_type(value, want, f)
-    return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
+    return f"取值不对：{shown}，应为{want}", "请对照 drafter init 生成的模板" + _example(f)
 
 
 _NUMBER_KINDS = ("count", "year", "percent")
