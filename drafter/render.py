@@ -258,7 +258,21 @@ def _problem(exc: BaseException) -> tuple[str, str]:
         return "中有除数为零的算式", "检查模板中的算式"
     if isinstance(exc, OverflowError):
         return "中的数值或范围过大", "检查模板中的算式和 range()"
-    return f"渲染失败（{type(exc).__name__}：{exc}）", "检查模板中的表达式"
+    for kind, problem in _PYTHON_PROBLEMS:
+        if isinstance(exc, kind):
+            return problem, "检查模板中的表达式"
+    return "渲染失败", "检查模板中的表达式"
+
+
+# Python's own messages are English: say in Chinese what kind of mistake it is instead.
+_PYTHON_PROBLEMS: tuple[tuple[type[BaseException], str], ...] = (
+    (TypeError, "中的运算或调用用错了类型（例如把数字和文字相加，或调用了不能调用的东西）"),
+    (KeyError, "引用了不存在的键"),
+    (IndexError, "引用了不存在的第几项"),
+    (AttributeError, "引用了不存在的属性"),
+    (ValueError, "中有不合要求的值（例如把文字转换成数字）"),
+    (ArithmeticError, "中的算式无法计算"),
+)
 
 
 class FragmentRenderer:

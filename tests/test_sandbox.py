@@ -156,3 +156,16 @@ def test_endless_macro_recursion_is_named(tmp_path: Path) -> None:
     with pytest.raises(LibraryError) as info:
         draft(_facts(tmp_path), Options(templates_dir=_templates(tmp_path, body)))
     assert "无限循环" in info.value.format() and "report.j2" in info.value.format()
+
+
+@pytest.mark.parametrize(("expression", "words"), [
+    ("年度 + '年'", "类型"),
+    ("'{:d}'.format('x')", "不合要求"),
+])
+def test_python_errors_in_templates_are_described_in_chinese(tmp_path: Path, expression: str, words: str) -> None:
+    body = HEAD + "::para {{ " + expression + " }}\n"
+    with pytest.raises(LibraryError) as info:
+        draft(_facts(tmp_path), Options(templates_dir=_templates(tmp_path, body)))
+    report = info.value.format()
+    assert words in report and "report.j2:3" in report
+    assert not any(word in report for word in ("unsupported", "operand", "invalid", "Error"))
