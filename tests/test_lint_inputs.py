@@ -136,3 +136,10 @@ def test_zip_reading_uses_declared_sizes(tmp_path: Path) -> None:
         package.writestr("a.xml", b"x" * 1000)
     with zipfile.ZipFile(buffer) as package:
         assert package.getinfo("a.xml").file_size == 1000
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_rule_file_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "规则.yaml")
+    with pytest.raises(DrafterError, match="不是普通文件"):
+        read_rule_file(tmp_path / "规则.yaml")

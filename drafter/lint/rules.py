@@ -482,6 +482,8 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
 
 def read_rule_file(path: Path) -> RuleSet:
     """Read a user's ``--rules`` file (UTF-8, with or without BOM)."""
+    if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
+        raise RuleFileError(f"规则文件不是普通文件（是设备、管道等特殊文件）：{path}", location=Location(path))
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
