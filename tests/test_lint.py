@@ -480,7 +480,7 @@ def test_read_errors(tmp_path: Path) -> None:
     with pytest.raises(DrafterError, match="不支持的文件类型"):
         read_paragraphs(tmp_path / "a.pdf")
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
-    with pytest.raises(DrafterError, match="无法打开 Word 文件"):
+    with pytest.raises(DrafterError, match="文件已损坏或不是 Word 文档"):
         read_paragraphs(tmp_path / "broken.docx")
     (tmp_path / "dir.txt").mkdir()
     with pytest.raises(DrafterError, match="文件夹"):
