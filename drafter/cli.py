@@ -34,6 +34,7 @@ class LazyGroup(click.Group):
         "mine": "drafter.cli_mine:mine_command",
         "fragments": "drafter.cli_fragments:fragments_group",
         "batch": "drafter.cli_batch:batch_command",
+        "format": "drafter.cli_format:format_command",
     }
 
     def invoke(self, ctx: click.Context) -> Any:

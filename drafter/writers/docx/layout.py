@@ -80,6 +80,17 @@ class Fonts:
             changes[name] = font
         return replace(cls(), **changes)
 
+    @classmethod
+    def from_options(cls, pairs: tuple[str, ...] | list[str]) -> Fonts:
+        """Fonts from ``--font 级别=字体`` options, as render, format and lint --fix take them."""
+        overrides: dict[str, str] = {}
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise DrafterError(f"字体参数写法不对：{pair}", hint="写成 --font 正文=仿宋，可多次使用")
+            overrides[key.strip()] = value.strip()
+        return cls.with_overrides(overrides)
+
     def chinese(self) -> tuple[str, ...]:
         """The East Asian fonts, each once, in level order."""
         return tuple(dict.fromkeys((self.title, self.heading1, self.heading2, self.body, self.page_number)))
