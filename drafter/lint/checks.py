@@ -86,6 +86,7 @@ class Finding:
     excerpt: str
     suggestion: str
     source: str
+    length: int = 1  # characters from ``column`` the finding is about (what a Word comment anchors on)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -102,7 +103,8 @@ def _f(
     rule: str, severity: Severity, message: str, idx: int, text: str, start: int, end: int,
     suggestion: str, source: str,
 ) -> Finding:
-    return Finding(rule, severity, message, idx + 1, start + 1, excerpt(text, start, end), suggestion, source)
+    return Finding(rule, severity, message, idx + 1, start + 1, excerpt(text, start, end), suggestion, source,
+                   max(1, end - start))
 
 
 # ---------------------------------------------------------------------------------------------
