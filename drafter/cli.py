@@ -35,6 +35,7 @@ class LazyGroup(click.Group):
         "fragments": "drafter.cli_fragments:fragments_group",
         "batch": "drafter.cli_batch:batch_command",
         "format": "drafter.cli_format:format_command",
+        "doctor": "drafter.cli_doctor:doctor_command",
     }
 
     def invoke(self, ctx: click.Context) -> Any:
