@@ -148,6 +148,11 @@ def test_headings_get_the_fonts_of_their_level(pasted: list[Path], tmp_path: Pat
     assert paragraphs[-1].text == "2024年1月5日"
     assert font(paragraphs[-1]) == font(paragraphs[-2]) == "仿宋_GB2312"
     assert paragraphs[-1].paragraph_format.alignment == paragraphs[-2].paragraph_format.alignment == 2  # right
+    # one line's space after the title and before the signature (no paragraph added: the text stays)
+    assert paragraphs[1].paragraph_format.space_before.twips == 579
+    assert paragraphs[-2].paragraph_format.space_before.twips == 579
+    assert paragraphs[-1].paragraph_format.space_before.twips == 0
+    assert paragraphs[2].paragraph_format.space_before.twips == 0
 
 
 def test_libreoffice_shows_formatted_files_on_the_grid(pasted: list[Path], round_tripped: list[Path],

@@ -446,6 +446,15 @@ def all_text(word: WordDocument) -> str:
     return "\n".join(paragraph_text(p) for p in word.element.body.iter(qn("w:p")))
 
 
+def _wants_blank_line(previous: str, level: str) -> bool:
+    """A line's space (not a new paragraph: the text stays as it is) between the title block and the body,
+    and before the signature, where the document has no empty paragraph there."""
+    if previous in ("title", "byline"):
+        return level not in ("title", "byline", "blank")
+    return previous not in ("blank", "signature") and level in ("signature", "date") and (
+        level == "signature" or previous != "signature")
+
+
 def retype_document(word: WordDocument, fonts: Fonts) -> Report:
     """Re-typeset ``word`` in place; what was done."""
     report = Report()
@@ -458,8 +467,13 @@ def retype_document(word: WordDocument, fonts: Fonts) -> Report:
             report.unclassified.append((number, paragraph_text(p).strip()[:20], cls.doubt))
         report.spaces_removed += _drop_leading_tabs(p) + edit_text(p, _strip_leading)
         report.punctuation_changed += edit_text(p, lambda text: list(fullwidth(text)))
+    previous = "blank"
     for p, cls in zip(paragraphs, levels, strict=True):
         restyle_paragraph(p, cls, fonts, styles)
+        if _wants_blank_line(previous, cls.level):
+            spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+            spacing.set(qn("w:before"), str(LINE_PITCH))
+        previous = cls.level
     renamed = install_styles(word, fonts)
     for el in word.element.body.iter(qn("w:pStyle")):
         if el.get(qn("w:val")) in renamed:
