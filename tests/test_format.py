@@ -250,3 +250,21 @@ def test_font_option(run, pasted: list[Path], tmp_path: Path) -> None:  # type: 
     assert run("format", pasted[0], "-o", target, "--font", "正文=仿宋").exit_code == 0
     assert 'w:eastAsia="仿宋"' in zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
     assert run("format", pasted[0], "-o", tmp_path / "c.docx", "--font", "正文").exit_code == 2
+
+
+def test_a_landscape_section_stays_landscape(pasted: list[Path], tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    word = docx.Document(str(pasted[0]))
+    wide = word.add_section(WD_SECTION.NEW_PAGE)
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = wide.page_height, wide.page_width
+    word.add_paragraph("附表：党员发展情况统计")
+    source = tmp_path / "wide.docx"
+    word.save(str(source))
+    target = formatted(source, tmp_path)
+    sections = docx.Document(str(target)).sections
+    assert [round(s.page_width.mm) for s in sections] == [210, 297]
+    assert [round(s.page_height.mm) for s in sections] == [297, 210]
+    assert not [f for f in check_layout(target) if f.rule in ("layout-page", "layout-margin")]
+    assert audit(target) == []

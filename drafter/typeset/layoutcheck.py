@@ -92,6 +92,12 @@ def _page_findings(word: WordDocument) -> list[Finding]:
     for index, section in enumerate(word.sections, start=1):
         where = f"第{index}节" if len(word.sections) > 1 else "页面设置"
         width, height = _twips(section.page_width), _twips(section.page_height)
+        if width > height:  # a landscape page for a wide table: A4 turned, margins are the author's choice
+            width, height = height, width
+            if abs(width - PAGE_WIDTH) > TOLERANCE or abs(height - PAGE_HEIGHT) > TOLERANCE:
+                out.append(Finding("layout-page", "warning", f"{where}：横向页面不是 A4", 0, 1, where,
+                                   "布局 → 纸张大小 → A4；" + FIX, SOURCE))
+            continue
         if abs(width - PAGE_WIDTH) > TOLERANCE or abs(height - PAGE_HEIGHT) > TOLERANCE:
             out.append(Finding("layout-page", "warning", f"{where}：纸张不是 A4（{_mm(width)} × {_mm(height)}）", 0, 1,
                                where, "布局 → 纸张大小 → A4（210 × 297 毫米）；" + FIX, SOURCE))

@@ -336,14 +336,23 @@ def restyle_tables(word: WordDocument, fonts: Fonts) -> int:
     return count
 
 
+def _landscape(section: Any) -> bool:
+    width, height = section.page_width, section.page_height
+    return width is not None and height is not None and int(width) > int(height)
+
+
 def setup_sections(word: WordDocument, fonts: Fonts, report: Report) -> None:
     from docx.shared import Twips
 
     word.settings.odd_and_even_pages_header_footer = True
     for index, section in enumerate(word.sections):
-        section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
-        section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
-        section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
+        if _landscape(section):  # a wide table's page stays landscape: A4 turned, its margins as they were
+            section.page_width, section.page_height = Twips(PAGE_HEIGHT), Twips(PAGE_WIDTH)
+            report.changes.append(f"第{index + 1}节是横向页面，保持横向（A4），页边距未改")
+        else:
+            section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
+            section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+            section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
         section.header_distance, section.footer_distance = Twips(HEADER_DISTANCE), Twips(FOOTER_DISTANCE)
         section.gutter = Twips(0)
         sect = section._sectPr
