@@ -10,6 +10,7 @@ page numbers (the independent reading of tests/test_libreoffice.py).
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import zipfile
@@ -267,4 +268,32 @@ def test_a_landscape_section_stays_landscape(pasted: list[Path], tmp_path: Path)
     assert [round(s.page_width.mm) for s in sections] == [210, 297]
     assert [round(s.page_height.mm) for s in sections] == [297, 210]
     assert not [f for f in check_layout(target) if f.rule in ("layout-page", "layout-margin")]
+    assert audit(target) == []
+
+
+def test_automatically_numbered_headings_keep_their_numbers(tmp_path: Path) -> None:
+    """Headings numbered by Word (“一、” generated, not typed) are headings, and keep their numbering."""
+    word = docx.Document()
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    numbering = word.styles["List Number"].element.find(f"{ns}pPr/{ns}numPr")
+    word.styles["Heading 1"].element.get_or_add_pPr().append(copy.deepcopy(numbering))
+    word.add_paragraph("2024年度党建工作总结").alignment = 1
+    word.add_paragraph("今年以来，我们认真落实党建工作责任制，取得了明显成效。")
+    word.add_paragraph("加强理论武装", style="Heading 1")
+    word.add_paragraph("全年开展中心组学习12次，专题研讨4次，推动学习走深走实。")
+    header = word.sections[0].header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].text = "内部资料"
+    source = tmp_path / "numbered.docx"
+    word.save(str(source))
+    data, report = retype(source)
+    assert report.levels["heading1"] == 1 and not report.unclassified
+    target = tmp_path / "out.docx"
+    target.write_bytes(data)
+    heading = docx.Document(str(target)).paragraphs[2]
+    assert heading._p.find(f"{ns}pPr/{ns}numPr") is not None  # the generated number survives
+    run = heading.runs[0]._r
+    assert run.find(f"{ns}rPr/{ns}rFonts").get(f"{ns}eastAsia") == "黑体"
+    even = docx.Document(str(target)).sections[0].even_page_header
+    assert not even.is_linked_to_previous and even.paragraphs[0].text == "内部资料"
     assert audit(target) == []

@@ -56,6 +56,7 @@ class Para:
     style: str = ""  # the style's name (not id), e.g. "Heading 1", "标题 1", "Normal"
     centered: bool = False
     right: bool = False
+    numbered: bool = False  # Word numbers it automatically (the “一、” is not in the text)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ def _classify_body(p: Para, text: str) -> Classified:
             return Classified("para", cut, level)
         return Classified(level)
     styled = style_level(p.style)
+    if styled in ("heading1", "heading2", "heading3", "heading4") and p.numbered:
+        return Classified(styled)
     if styled in ("heading1", "heading2", "heading3", "heading4"):
         return Classified("para", doubt=f"样式为“{p.style}”，但没有“一、（一）1.（1）”这样的序号，按正文排")
     if len(text) <= 25 and text[-1] not in _END + "，、" and not text.startswith(("一是", "二是", "三是")):

@@ -341,6 +341,23 @@ def _landscape(section: Any) -> bool:
     return width is not None and height is not None and int(width) > int(height)
 
 
+def _even_header_like_odd(section: Any, report: Report) -> None:
+    """Odd and even pages now differ (for the page numbers): a header the document had on every page is
+    copied to the even pages, so it does not disappear there."""
+    header, even = section.header, section.even_page_header
+    if header.is_linked_to_previous or not even.is_linked_to_previous:
+        return
+    if not "".join(t.text or "" for t in header._element.iter(qn("w:t"))).strip():
+        return
+    even.is_linked_to_previous = False
+    target = even._element
+    for child in list(target):
+        target.remove(child)
+    for child in header._element:
+        target.append(copy.deepcopy(child))
+    report.changes.append("页眉：原有的页眉同样放到双页上（GB/T 9704 公文一般不用页眉，可自行删去）")
+
+
 def setup_sections(word: WordDocument, fonts: Fonts, report: Report) -> None:
     from docx.shared import Twips
 
@@ -369,6 +386,7 @@ def setup_sections(word: WordDocument, fonts: Fonts, report: Report) -> None:
             section.footer.is_linked_to_previous = True
             section.even_page_footer.is_linked_to_previous = True
             continue
+        _even_header_like_odd(section, report)
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             footer.is_linked_to_previous = False
             element = footer._element

@@ -143,12 +143,14 @@ def style_id(p: Any) -> str | None:
 
 
 def ppr_value(p: Any, styles: Styles, child: str, attr: str) -> str | None:
-    """An attribute of a w:pPr child, from the paragraph or else its style chain."""
+    """An attribute of a w:pPr child (or a path such as ``w:numPr/w:numId``), from the paragraph or else its
+    style chain."""
     holders = [p.find(qn("w:pPr"))] + [s.find(qn("w:pPr")) for s in styles.chain(style_id(p))]
+    path = "/".join(qn(part) for part in child.split("/"))
     for ppr in holders:
         if ppr is None:
             continue
-        el = ppr.find(qn(child))
+        el = ppr.find(path)
         if el is not None and el.get(qn(attr)) is not None:
             return str(el.get(qn(attr)))
     return None
@@ -170,4 +172,6 @@ def run_value(r: Any, p: Any, styles: Styles, child: str, attr: str) -> str | No
 def para_info(p: Any, styles: Styles) -> Para:
     """What the classifier reads of ``p``."""
     jc = ppr_value(p, styles, "w:jc", "w:val") or ""
-    return Para(paragraph_text(p), styles.name(style_id(p)), centered=jc == "center", right=jc in ("right", "end"))
+    numbered = (ppr_value(p, styles, "w:numPr/w:numId", "w:val") or "0") != "0"
+    return Para(paragraph_text(p), styles.name(style_id(p)), centered=jc == "center", right=jc in ("right", "end"),
+                numbered=numbered)
