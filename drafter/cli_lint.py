@@ -119,8 +119,9 @@ def _annotate(file: Path, findings: list[Finding], output: Path | None, force: b
 @click.option("--font", "fonts", multiple=True, metavar="级别=字体", help="--fix 时改字体，写法同 drafter render。")
 def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt: str, annotate: bool,
                  fix: bool, output: Path | None, force: bool, fonts: tuple[str, ...]) -> None:
-    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效；
-    .docx 还检查版式（纸张、页边距、各级字体字号、行距、缩进、页码）。
+    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效；.docx 还检查版式。
+
+    版式检查对照 GB/T 9704：纸张、页边距、各级字体字号、行距、首行缩进、页码。
 
     有错误时退出码为 1，无法读取文件或规则文件时为 2。
     """
