@@ -11,6 +11,7 @@ page numbers (the independent reading of tests/test_libreoffice.py).
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import subprocess
 import zipfile
@@ -19,6 +20,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from messy import pasted_docx, seed_lines
 from ooxml import audit
 from test_libreoffice import (
@@ -297,3 +300,31 @@ def test_automatically_numbered_headings_keep_their_numbers(tmp_path: Path) -> N
     even = docx.Document(str(target)).sections[0].even_page_header
     assert not even.is_linked_to_previous and even.paragraphs[0].text == "内部资料"
     assert audit(target) == []
+
+
+PIECES = ["党建", "工作", "一、", "（一）", "1.", "(2)", "一是", "，", ",", "。", ".", "；", ";", ":", "：", "“", "”", '"',
+          "(", ")", "（", "）", " ", "　", "\t", "2024年", "1,000", "10:30", "abc", "——", "…", "·", "签定", "\n"]
+
+
+@settings(max_examples=int(os.environ.get("DRAFTER_FORMAT_EXAMPLES", "15")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(st.tuples(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join),
+                                              min_size=1, max_size=4),
+                                     st.sampled_from(["Normal", "Heading 1", "Heading 2", "Title", "List Number"])),
+                           min_size=1, max_size=12))
+def test_any_document_keeps_its_text_and_stays_valid(paragraphs: list[tuple[list[str], str]],
+                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    word = docx.Document()
+    for runs, style in paragraphs:
+        p = word.add_paragraph(style=style)
+        for text in runs:
+            p.add_run(text)
+    source = folder / "any.docx"
+    word.save(str(source))
+    data, report = retype(source)
+    target = folder / "out.docx"
+    target.write_bytes(data)
+    assert comparable(all_text(open_docx(source))) == comparable(all_text(open_docx(target)))
+    assert audit(target) == []
+    assert sum(report.levels.values()) == len(paragraphs)
