@@ -181,6 +181,14 @@ def test_libreoffice_shows_formatted_files_on_the_grid(pasted: list[Path], round
                     # (with Latin letters in the line, the bounds above are the measure: Times is not half-width)
                     assert units(text) <= CHARS_PER_LINE, f"{target.name} 第{number}页超过 28 字：{text}"
             assert "".join(w.text for w in footer(words)) == f"—{number}—"
+        # fonts per level, read from the PDF: 仿宋 body (FandolFang), 黑体 一、 (Noto Sans CJK), 小标宋 title
+        listing = subprocess.run([require("pdffonts"), str(pdf)], capture_output=True, text=True, check=True,
+                                 timeout=120).stdout.replace(" ", "")
+        assert "FandolFang" in listing and "NotoSerifCJK" in listing, target.name
+        if any(p.text.startswith("一、") for p in docx.Document(str(target)).paragraphs):
+            assert "NotoSansCJK" in listing, target.name
+        if any(p.text.startswith("（一）") for p in docx.Document(str(target)).paragraphs):
+            assert "FandolKai" in listing, target.name
 
 
 # --- punctuation --------------------------------------------------------------------------------
