@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -125,14 +126,12 @@ def test_comments_land_on_the_exact_characters(run, tmp_path: Path) -> None:  # 
     assert (tmp_path / "稿（批注）.bak.docx").is_file()
 
 
-def test_libreoffice_reads_one_comment_per_finding(messy: Path, tmp_path: Path) -> None:
+def test_libreoffice_reads_one_comment_per_finding(run, messy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     office = shutil.which("libreoffice") or shutil.which("soffice") or require("soffice")
-    findings = [Finding("demo", "warning", f"问题{i}", i + 2, 1, "", "建议", "来源", 2) for i in range(5)]
-    findings.append(Finding("layout-page", "warning", "纸张不是 A4", 0, 1, "", "改为 A4", "来源"))
-    data, placed = annotate(messy, findings)
-    assert placed == len(findings)
     target = tmp_path / "annotated.docx"
-    target.write_bytes(data)
+    result = run("lint", messy, "--批注", "-o", target, "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) > 20 and {f["rule"] for f in findings} >= {"noise-marker", "layout-margin"}
     subprocess.run([office, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--norestore", "--convert-to", "odt", "--outdir", str(tmp_path), str(target)],
                    capture_output=True, timeout=TIMEOUT, check=False)
@@ -143,4 +142,15 @@ def test_libreoffice_reads_one_comment_per_finding(messy: Path, tmp_path: Path) 
     ours = [note for note in notes if "<dc:creator>drafter</dc:creator>" in note]
     assert len(ours) == len(findings)
     assert len(notes) == len(findings) + 1  # the reviewer's own comment is still there
-    assert sum("纸张不是 A4" in note for note in notes) == 1
+    for finding in findings:
+        assert sum(f"（规则：{finding['rule']}）" in note for note in ours) >= 1
+
+
+def test_annotate_places_whole_document_findings_on_the_first_paragraph(messy: Path) -> None:
+    findings = [Finding("demo", "warning", f"问题{i}", i + 2, 1, "", "建议", "来源", 2) for i in range(3)]
+    findings.append(Finding("layout-page", "warning", "纸张不是 A4", 0, 1, "", "改为 A4", "来源"))
+    data, placed = annotate(messy, findings)
+    assert placed == len(findings)
+    word = docx.Document(io.BytesIO(data))
+    assert sum(c.author == "drafter" for c in word.comments) == 4
+    assert 'commentRangeStart' in word.paragraphs[0]._p.xml
