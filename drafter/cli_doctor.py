@@ -34,9 +34,13 @@ def doctor_command(all_systems: bool) -> None:
     if not missing:
         click.echo("版式用到的字体都已安装。")
         return
-    click.echo(f"缺 {len(missing)} 种字体。Word/WPS 打开稿子时会按上面的方式替换，版面（每页 22 行、每行 28 字）不变，"
-               "字形会有差别；也可以用 drafter render/format 的 --font 换成本机已有的字体。")
+    click.echo(
+        f"缺 {len(missing)} 种字体。Word/WPS 打开稿子时会按上面的方式替换，版面（每页 22 行、每行 28 字）不变，"
+        "字形会有差别；也可以用 drafter render/format 的 --font 换成本机已有的字体。"
+    )
     if "linux" in systems:
-        click.echo(f"Linux：装好替代字体后，把下面的内容存为 {user_fontconfig_path()}，"
-                   "LibreOffice 就会用替代字体显示这些字体名：")
+        click.echo(
+            f"Linux：装好替代字体后，把下面的内容存为 {user_fontconfig_path()}，"
+            "LibreOffice 就会用替代字体显示这些字体名："
+        )
         click.echo(fontconfig_aliases())

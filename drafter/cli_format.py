@@ -46,12 +46,20 @@ def run_format(source: Path, output: Path | None, fonts: tuple[str, ...], dry_ru
 
 @click.command("format", options_metavar="[选项]")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False), metavar="文件.docx")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="输出文件（默认写在原文件旁边：文件名（排版）.docx）")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="输出文件（默认写在原文件旁边：文件名（排版）.docx）",
+)
 @click.option("--font", "fonts", multiple=True, metavar="级别=字体", help=FONT_HELP)
 @click.option("--dry-run", is_flag=True, help="只列出将要改动的内容，不写文件")
-@click.option("--force", is_flag=True, help="输出文件已存在（或就是原文件）时也覆盖，旧文件先备份为 .bak.docx")
-def format_command(source: Path, output: Path | None, fonts: tuple[str, ...], dry_run: bool, force: bool) -> None:
+@click.option(
+    "--force", is_flag=True, help="输出文件已存在（或就是原文件）时也覆盖，旧文件先备份为 .bak.docx"
+)
+def format_command(
+    source: Path, output: Path | None, fonts: tuple[str, ...], dry_run: bool, force: bool
+) -> None:
     """把已有的 Word 稿（.docx）按 GB/T 9704 重新排版：识别标题、一、（一）1.（1）各级、落款和日期，
     统一页面、字体字号、行距、首行缩进和页码；文字一字不改，批注和修订保留。
 

@@ -19,8 +19,14 @@ from pathlib import Path
 
 from drafter.writers.docx.layout import Fonts
 
-ROLE_NAMES = {"title": "标题", "heading1": "一级标题", "heading2": "二级标题、署名", "body": "正文",
-              "page_number": "页码", "latin": "数字和西文"}
+ROLE_NAMES = {
+    "title": "标题",
+    "heading1": "一级标题",
+    "heading2": "二级标题、署名",
+    "body": "正文",
+    "page_number": "页码",
+    "latin": "数字和西文",
+}
 
 
 @dataclass(frozen=True)
@@ -37,37 +43,70 @@ class StandIn:
 
 STAND_INS: dict[str, StandIn] = {
     "方正小标宋简体": StandIn(
-        "宋体（按 GB2312 字符集替换）", "宋体，并提示“缺失字体”", "思源宋体 Heavy / Noto Serif CJK SC Bold",
+        "宋体（按 GB2312 字符集替换）",
+        "宋体，并提示“缺失字体”",
+        "思源宋体 Heavy / Noto Serif CJK SC Bold",
         "方正字库官网下载“方正小标宋简体”（个人免费，单位使用须授权），或安装思源宋体后用 --font 标题=思源宋体 Heavy",
         "brew install --cask font-noto-serif-cjk-sc，再用 --font 标题=Noto Serif CJK SC",
-        "sudo apt install fonts-noto-cjk（再按下方别名设置把方正小标宋简体指向 Noto Serif CJK SC 粗体）"),
+        "sudo apt install fonts-noto-cjk（再按下方别名设置把方正小标宋简体指向 Noto Serif CJK SC 粗体）",
+    ),
     "黑体": StandIn(
-        "黑体（Windows 自带 SimHei）", "黑体（WPS 自带）", "思源黑体 / Noto Sans CJK SC",
-        "Windows 自带，无需安装", "系统自带“黑体-简”；或 brew install --cask font-noto-sans-cjk-sc",
-        "sudo apt install fonts-noto-cjk"),
+        "黑体（Windows 自带 SimHei）",
+        "黑体（WPS 自带）",
+        "思源黑体 / Noto Sans CJK SC",
+        "Windows 自带，无需安装",
+        "系统自带“黑体-简”；或 brew install --cask font-noto-sans-cjk-sc",
+        "sudo apt install fonts-noto-cjk",
+    ),
     "楷体_GB2312": StandIn(
-        "楷体（Windows 自带 KaiTi，字体表中已写明替换名）", "楷体（WPS 自带）", "FandolKai / 楷体",
+        "楷体（Windows 自带 KaiTi，字体表中已写明替换名）",
+        "楷体（WPS 自带）",
+        "FandolKai / 楷体",
         "Windows 自带“楷体”，会自动替换；也可用 --font 二级=楷体",
-        "系统自带“楷体-简”，用 --font 二级=Kaiti SC", "sudo apt install texlive-lang-chinese（含 FandolKai）"),
+        "系统自带“楷体-简”，用 --font 二级=Kaiti SC",
+        "sudo apt install texlive-lang-chinese（含 FandolKai）",
+    ),
     "仿宋_GB2312": StandIn(
-        "仿宋（Windows 自带 FangSong，字体表中已写明替换名）", "仿宋（WPS 自带）", "FandolFang / 仿宋",
-        "Windows 自带“仿宋”，会自动替换；也可用 --font 正文=仿宋", "系统自带“华文仿宋”，用 --font 正文=STFangsong",
-        "sudo apt install texlive-lang-chinese（含 FandolFang）"),
+        "仿宋（Windows 自带 FangSong，字体表中已写明替换名）",
+        "仿宋（WPS 自带）",
+        "FandolFang / 仿宋",
+        "Windows 自带“仿宋”，会自动替换；也可用 --font 正文=仿宋",
+        "系统自带“华文仿宋”，用 --font 正文=STFangsong",
+        "sudo apt install texlive-lang-chinese（含 FandolFang）",
+    ),
     "宋体": StandIn(
-        "宋体（Windows 自带 SimSun）", "宋体（WPS 自带）", "思源宋体 / Noto Serif CJK SC",
-        "Windows 自带，无需安装", "系统自带“宋体-简”；或 brew install --cask font-noto-serif-cjk-sc",
-        "sudo apt install fonts-noto-cjk"),
+        "宋体（Windows 自带 SimSun）",
+        "宋体（WPS 自带）",
+        "思源宋体 / Noto Serif CJK SC",
+        "Windows 自带，无需安装",
+        "系统自带“宋体-简”；或 brew install --cask font-noto-serif-cjk-sc",
+        "sudo apt install fonts-noto-cjk",
+    ),
     "Times New Roman": StandIn(
-        "Times New Roman（Windows 自带）", "Times New Roman（WPS 自带）", "Liberation Serif（字宽相同）",
-        "Windows 自带，无需安装", "macOS 自带，无需安装", "sudo apt install fonts-liberation2"),
+        "Times New Roman（Windows 自带）",
+        "Times New Roman（WPS 自带）",
+        "Liberation Serif（字宽相同）",
+        "Windows 自带，无需安装",
+        "macOS 自带，无需安装",
+        "sudo apt install fonts-liberation2",
+    ),
 }
 # The free face each font is aliased to on Linux (the fontconfig file tests/fonts/fonts.conf uses the same).
-ALIASES = {"方正小标宋简体": "Noto Serif CJK SC", "黑体": "Noto Sans CJK SC", "楷体_GB2312": "FandolKai",
-           "楷体": "FandolKai", "仿宋_GB2312": "FandolFang", "仿宋": "FandolFang", "宋体": "Noto Serif CJK SC",
-           "Times New Roman": "Liberation Serif"}
+ALIASES = {
+    "方正小标宋简体": "Noto Serif CJK SC",
+    "黑体": "Noto Sans CJK SC",
+    "楷体_GB2312": "FandolKai",
+    "楷体": "FandolKai",
+    "仿宋_GB2312": "FandolFang",
+    "仿宋": "FandolFang",
+    "宋体": "Noto Serif CJK SC",
+    "Times New Roman": "Liberation Serif",
+}
 
 
-FANDOL_DIR = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"  # texlive-lang-chinese's Fandol fonts
+FANDOL_DIR = (
+    "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"  # texlive-lang-chinese's Fandol fonts
+)
 
 
 @dataclass(frozen=True)
@@ -126,8 +165,12 @@ def fontconfig_match(name: str) -> str:
     return _run(["fc-match", "-f", "%{family[0]}", name]).strip()
 
 
-def diagnose(fonts: Fonts | None = None, *, families: Iterable[str] | None = None,
-             match: Callable[[str], str] = fontconfig_match) -> list[FontStatus]:
+def diagnose(
+    fonts: Fonts | None = None,
+    *,
+    families: Iterable[str] | None = None,
+    match: Callable[[str], str] = fontconfig_match,
+) -> list[FontStatus]:
     """One status per role of the layout's fonts."""
     fonts = fonts or Fonts()
     known = set(installed_families() if families is None else families)
@@ -149,9 +192,12 @@ def fontconfig_aliases() -> str:
     """A fontconfig file mapping the layout's fonts to the free stand-ins (for ~/.config/fontconfig/fonts.conf)."""
     rules = "".join(
         f'  <alias binding="strong"><family>{name}</family><prefer><family>{free}</family></prefer></alias>\n'
-        for name, free in ALIASES.items())
-    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-            f"  <dir>{FANDOL_DIR}</dir>\n{rules}</fontconfig>\n")
+        for name, free in ALIASES.items()
+    )
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{FANDOL_DIR}</dir>\n{rules}</fontconfig>\n"
+    )
 
 
 def user_fontconfig_path() -> Path:

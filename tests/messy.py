@@ -63,14 +63,20 @@ def pasted_docx(lines: list[str], target: Path) -> Path:
 def _track(paragraph: docx.text.paragraph.Paragraph) -> None:
     """A tracked insertion (w:ins around a run) and a tracked deletion (w:del with w:delText)."""
     run = paragraph.runs[-1]._r
-    inserted = etree.SubElement(paragraph._p, qn("w:ins"), {qn("w:id"): "901", qn("w:author"): "甲",
-                                                             qn("w:date"): "2024-01-01T00:00:00Z"})
+    inserted = etree.SubElement(
+        paragraph._p,
+        qn("w:ins"),
+        {qn("w:id"): "901", qn("w:author"): "甲", qn("w:date"): "2024-01-01T00:00:00Z"},
+    )
     new = copy.deepcopy(run)
     for t in new.iter(qn("w:t")):
         t.text = "（新增）"
     inserted.append(new)
-    deleted = etree.SubElement(paragraph._p, qn("w:del"), {qn("w:id"): "902", qn("w:author"): "甲",
-                                                            qn("w:date"): "2024-01-01T00:00:00Z"})
+    deleted = etree.SubElement(
+        paragraph._p,
+        qn("w:del"),
+        {qn("w:id"): "902", qn("w:author"): "甲", qn("w:date"): "2024-01-01T00:00:00Z"},
+    )
     gone = copy.deepcopy(run)
     for t in gone.iter(qn("w:t")):
         t.tag = qn("w:delText")

@@ -41,17 +41,24 @@ def test_cli_lists_every_font_and_every_system(run) -> None:  # type: ignore[no-
 
 
 def test_the_alias_file_makes_fontconfig_use_the_stand_ins(tmp_path: Path) -> None:
-    if not shutil.which("fc-match") or not Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol").is_dir():
+    if (
+        not shutil.which("fc-match")
+        or not Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol").is_dir()
+    ):
         if os.environ.get("CI") == "true":
             pytest.fail("fc-match 或 Fandol 字体未安装")
         pytest.skip("fc-match 或 Fandol 字体未安装")
     aliases = tmp_path / "60-drafter.conf"
     aliases.write_text(fontconfig_aliases(), encoding="utf-8")
     config = tmp_path / "fonts.conf"
-    config.write_text('<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                      f"<include>{aliases}</include></fontconfig>\n", encoding="utf-8")
+    config.write_text(
+        '<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<include>{aliases}</include></fontconfig>\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "FONTCONFIG_FILE": str(config)}
     for name in ("仿宋_GB2312", "楷体_GB2312", "黑体"):
-        got = subprocess.run(["fc-match", "-f", "%{family}", name], env=env, capture_output=True, text=True,
-                             timeout=60).stdout
+        got = subprocess.run(
+            ["fc-match", "-f", "%{family}", name], env=env, capture_output=True, text=True, timeout=60
+        ).stdout
         assert ALIASES[name] in got, (name, got)

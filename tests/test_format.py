@@ -55,9 +55,24 @@ def office() -> str:
 
 def convert(files: list[Path], fmt: str, outdir: Path) -> None:
     outdir.mkdir(exist_ok=True)
-    subprocess.run([office(), f"-env:UserInstallation={(outdir / 'profile').as_uri()}", "--headless",
-                    "--norestore", "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)],
-                   env=fontconfig_env(), capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    subprocess.run(
+        [
+            office(),
+            f"-env:UserInstallation={(outdir / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        env=fontconfig_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +124,14 @@ def check_formatted(source: Path, target: Path) -> None:
 def test_pasted_documents_fail_the_layout_checks_before(pasted: list[Path]) -> None:
     for path in pasted:
         rules = {f.rule for f in check_layout(path)}
-        assert {"layout-page", "layout-margin", "layout-line", "layout-font", "layout-indent",
-                "layout-page-number"} <= rules, path.name
+        assert {
+            "layout-page",
+            "layout-margin",
+            "layout-line",
+            "layout-font",
+            "layout-indent",
+            "layout-page-number",
+        } <= rules, path.name
 
 
 @pytest.mark.parametrize("index", range(len(SEEDS)))
@@ -125,13 +146,18 @@ def test_pasted_seed_formats_to_gbt9704(pasted: list[Path], index: int, tmp_path
     assert "删去的字" in target.read_bytes().decode("latin-1") or counts(target)[2] >= 1
     assert word.tables[0].cell(1, 1).text == "4次"
     cell_run = word.tables[0].cell(0, 0).paragraphs[0].runs[0]._r
-    assert cell_run.find(".//w:rFonts", cell_run.nsmap).get(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋_GB2312"
+    assert (
+        cell_run.find(".//w:rFonts", cell_run.nsmap).get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        )
+        == "仿宋_GB2312"
+    )
 
 
 @pytest.mark.parametrize("index", range(len(SAMPLES)))
-def test_samples_after_a_libreoffice_round_trip_format_cleanly(round_tripped: list[Path], index: int,
-                                                               tmp_path: Path) -> None:
+def test_samples_after_a_libreoffice_round_trip_format_cleanly(
+    round_tripped: list[Path], index: int, tmp_path: Path
+) -> None:
     source = round_tripped[index]
     check_formatted(source, formatted(source, tmp_path))
 
@@ -151,7 +177,9 @@ def test_headings_get_the_fonts_of_their_level(pasted: list[Path], tmp_path: Pat
     assert {font(p) for p in paragraphs if p.text.startswith("一、")} == {"黑体"}
     assert paragraphs[-1].text == "2024年1月5日"
     assert font(paragraphs[-1]) == font(paragraphs[-2]) == "仿宋_GB2312"
-    assert paragraphs[-1].paragraph_format.alignment == paragraphs[-2].paragraph_format.alignment == 2  # right
+    assert (
+        paragraphs[-1].paragraph_format.alignment == paragraphs[-2].paragraph_format.alignment == 2
+    )  # right
     # one line's space after the title and before the signature (no paragraph added: the text stays)
     assert paragraphs[1].paragraph_format.space_before.twips == 579
     assert paragraphs[-2].paragraph_format.space_before.twips == 579
@@ -159,8 +187,9 @@ def test_headings_get_the_fonts_of_their_level(pasted: list[Path], tmp_path: Pat
     assert paragraphs[2].paragraph_format.space_before.twips == 0
 
 
-def test_libreoffice_shows_formatted_files_on_the_grid(pasted: list[Path], round_tripped: list[Path],
-                                                       tmp_path: Path) -> None:
+def test_libreoffice_shows_formatted_files_on_the_grid(
+    pasted: list[Path], round_tripped: list[Path], tmp_path: Path
+) -> None:
     require("pdftotext")
     require_fonts()
     targets = [formatted(source, tmp_path) for source in [*pasted, *round_tripped]]
@@ -182,8 +211,9 @@ def test_libreoffice_shows_formatted_files_on_the_grid(pasted: list[Path], round
                     assert units(text) <= CHARS_PER_LINE, f"{target.name} 第{number}页超过 28 字：{text}"
             assert "".join(w.text for w in footer(words)) == f"—{number}—"
         # fonts per level, read from the PDF: 仿宋 body (FandolFang), 黑体 一、 (Noto Sans CJK), 小标宋 title
-        listing = subprocess.run([require("pdffonts"), str(pdf)], capture_output=True, text=True, check=True,
-                                 timeout=120).stdout.replace(" ", "")
+        listing = subprocess.run(
+            [require("pdffonts"), str(pdf)], capture_output=True, text=True, check=True, timeout=120
+        ).stdout.replace(" ", "")
         assert "FandolFang" in listing and "NotoSerifCJK" in listing, target.name
         if any(p.text.startswith("一、") for p in docx.Document(str(target)).paragraphs):
             assert "NotoSansCJK" in listing, target.name
@@ -194,14 +224,17 @@ def test_libreoffice_shows_formatted_files_on_the_grid(pasted: list[Path], round
 # --- punctuation --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("我们开展了学习,取得成效.", "我们开展了学习，取得成效。"),
-    ("共有党员(含预备党员)25名;其中:女党员3名", "共有党员（含预备党员）25名；其中：女党员3名"),
-    ('开展"三会一课"活动', "开展“三会一课”活动"),
-    ("资金1,000万元,10:30开会", "资金1,000万元，10:30开会"),
-    ("见 https://example.com/a.b?x=1 (English only)", "见 https://example.com/a.b?x=1 (English only)"),
-    ("1.坚持学习", "1.坚持学习"),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("我们开展了学习,取得成效.", "我们开展了学习，取得成效。"),
+        ("共有党员(含预备党员)25名;其中:女党员3名", "共有党员（含预备党员）25名；其中：女党员3名"),
+        ('开展"三会一课"活动', "开展“三会一课”活动"),
+        ("资金1,000万元,10:30开会", "资金1,000万元，10:30开会"),
+        ("见 https://example.com/a.b?x=1 (English only)", "见 https://example.com/a.b?x=1 (English only)"),
+        ("1.坚持学习", "1.坚持学习"),
+    ],
+)
 def test_fullwidth_changes_only_chinese_sentences(before: str, after: str) -> None:
     assert fullwidth(before) == after
     assert len(fullwidth(before)) == len(before)
@@ -310,18 +343,62 @@ def test_automatically_numbered_headings_keep_their_numbers(tmp_path: Path) -> N
     assert audit(target) == []
 
 
-PIECES = ["党建", "工作", "一、", "（一）", "1.", "(2)", "一是", "，", ",", "。", ".", "；", ";", ":", "：", "“", "”", '"',
-          "(", ")", "（", "）", " ", "　", "\t", "2024年", "1,000", "10:30", "abc", "——", "…", "·", "签定", "\n"]
+PIECES = [
+    "党建",
+    "工作",
+    "一、",
+    "（一）",
+    "1.",
+    "(2)",
+    "一是",
+    "，",
+    ",",
+    "。",
+    ".",
+    "；",
+    ";",
+    ":",
+    "：",
+    "“",
+    "”",
+    '"',
+    "(",
+    ")",
+    "（",
+    "）",
+    " ",
+    "　",
+    "\t",
+    "2024年",
+    "1,000",
+    "10:30",
+    "abc",
+    "——",
+    "…",
+    "·",
+    "签定",
+    "\n",
+]
 
 
-@settings(max_examples=int(os.environ.get("DRAFTER_FORMAT_EXAMPLES", "15")), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(paragraphs=st.lists(st.tuples(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join),
-                                              min_size=1, max_size=4),
-                                     st.sampled_from(["Normal", "Heading 1", "Heading 2", "Title", "List Number"])),
-                           min_size=1, max_size=12))
-def test_any_document_keeps_its_text_and_stays_valid(paragraphs: list[tuple[list[str], str]],
-                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+@settings(
+    max_examples=int(os.environ.get("DRAFTER_FORMAT_EXAMPLES", "15")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    paragraphs=st.lists(
+        st.tuples(
+            st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join), min_size=1, max_size=4),
+            st.sampled_from(["Normal", "Heading 1", "Heading 2", "Title", "List Number"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_document_keeps_its_text_and_stays_valid(
+    paragraphs: list[tuple[list[str], str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     folder = tmp_path_factory.mktemp("any")
     word = docx.Document()
     for runs, style in paragraphs:

@@ -39,8 +39,15 @@ def test_drafted_samples_pass_the_layout_checks(sample: Path) -> None:
 def test_layout_findings_say_where_and_how(messy: Path) -> None:
     findings = check_layout(messy)
     by_rule = {f.rule: f for f in findings}
-    assert set(by_rule) >= {"layout-page", "layout-margin", "layout-line", "layout-font", "layout-size",
-                            "layout-indent", "layout-page-number"}
+    assert set(by_rule) >= {
+        "layout-page",
+        "layout-margin",
+        "layout-line",
+        "layout-font",
+        "layout-size",
+        "layout-indent",
+        "layout-page-number",
+    }
     assert "A4" in by_rule["layout-page"].suggestion
     assert "上 37" in by_rule["layout-margin"].suggestion
     assert any(f.rule == "layout-line" and "1.5 倍行距" in f.message for f in findings)
@@ -58,7 +65,9 @@ def test_lint_cli_reports_layout_and_fix_makes_it_pass(run, messy: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert check_layout(fixed) == []
     again = run("lint", fixed, "--format", "json")
-    assert not {f["rule"] for f in json.loads(again.output)["findings"]} & {r for r in rules if r.startswith("layout")}
+    assert not {f["rule"] for f in json.loads(again.output)["findings"]} & {
+        r for r in rules if r.startswith("layout")
+    }
 
 
 def test_fix_and_comments_need_a_docx(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +101,9 @@ def comments_of(path: Path) -> list[tuple[str, str, str]]:
     for p in word.paragraphs:
         xml = p._p.xml
         for cid in re.findall(r'commentRangeStart w:id="(\d+)"', xml):
-            inner = xml.split(f'commentRangeStart w:id="{cid}"/>', 1)[1].split(f'commentRangeEnd w:id="{cid}"', 1)[0]
+            inner = xml.split(f'commentRangeStart w:id="{cid}"/>', 1)[1].split(
+                f'commentRangeEnd w:id="{cid}"', 1
+            )[0]
             anchored = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", inner))
             out.append((*texts[int(cid)], anchored))
     return out
@@ -120,7 +131,9 @@ def test_comments_land_on_the_exact_characters(run, tmp_path: Path) -> None:  # 
         if finding["paragraph"]:
             assert anchored, finding
     # the original is untouched, the copy keeps every character
-    assert [q.text for q in docx.Document(str(target)).paragraphs] == [q.text for q in docx.Document(str(source)).paragraphs]
+    assert [q.text for q in docx.Document(str(target)).paragraphs] == [
+        q.text for q in docx.Document(str(source)).paragraphs
+    ]
     assert run("lint", source, "--批注").exit_code == 2  # the copy exists: never overwritten without --force
     assert run("lint", source, "--批注", "--force").exit_code in (0, 1)
     assert (tmp_path / "稿（批注）.bak.docx").is_file()
@@ -132,9 +145,22 @@ def test_libreoffice_reads_one_comment_per_finding(run, messy: Path, tmp_path: P
     result = run("lint", messy, "--批注", "-o", target, "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     assert len(findings) > 20 and {f["rule"] for f in findings} >= {"noise-marker", "layout-margin"}
-    subprocess.run([office, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--norestore", "--convert-to", "odt", "--outdir", str(tmp_path), str(target)],
-                   capture_output=True, timeout=TIMEOUT, check=False)
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(target),
+        ],
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     odt = tmp_path / "annotated.odt"
     assert odt.is_file()
     content = zipfile.ZipFile(odt).read("content.xml").decode("utf-8")
@@ -153,4 +179,4 @@ def test_annotate_places_whole_document_findings_on_the_first_paragraph(messy: P
     assert placed == len(findings)
     word = docx.Document(io.BytesIO(data))
     assert sum(c.author == "drafter" for c in word.comments) == 4
-    assert 'commentRangeStart' in word.paragraphs[0]._p.xml
+    assert "commentRangeStart" in word.paragraphs[0]._p.xml

@@ -34,8 +34,8 @@ def test_issue_misses_are_found(text: str, rule: str, matched: str) -> None:
     hits = [f for f in lint_paragraphs([text]) if f.rule == rule]
     assert hits, [f.rule for f in lint_paragraphs([text])]
     first = hits[0]
-    assert text[first.column - 1: first.column - 1 + first.length].startswith(matched[0])
-    assert matched in text[first.column - 1: first.column - 1 + max(first.length, len(matched))]
+    assert text[first.column - 1 : first.column - 1 + first.length].startswith(matched[0])
+    assert matched in text[first.column - 1 : first.column - 1 + max(first.length, len(matched))]
 
 
 @pytest.mark.parametrize("lead", ["3、", "，", "；", " ", "　", ""])

@@ -49,8 +49,11 @@ def test_the_validator_finds_schema_errors() -> None:
             data = z.read(name)
             if name == "word/document.xml":
                 text = data.decode("utf-8").replace('<w:jc w:val="center"/>', '<w:jc w:val="middle"/>', 1)
-                text = text.replace('<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>',
-                                    '<w:overflowPunct w:val="0"/><w:widowControl w:val="0"/>', 1)
+                text = text.replace(
+                    '<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>',
+                    '<w:overflowPunct w:val="0"/><w:widowControl w:val="0"/>',
+                    1,
+                )
                 data = text.encode("utf-8")
             bad.writestr(name, data)
     errors = audit(out.getvalue())
@@ -110,7 +113,7 @@ def test_only_the_drafts_fonts_are_named(sample_parts: dict[str, str]) -> None:
     used = set(Fonts().used())
     for name, text in sample_parts.items():
         for foreign in FOREIGN_FONTS:
-            assert f"\"{foreign}\"" not in text, (name, foreign)
+            assert f'"{foreign}"' not in text, (name, foreign)
     table = set(re.findall(r'<w:font w:name="([^"]+)"', sample_parts["word/fontTable.xml"]))
     assert table == used
     theme = set(re.findall(r'typeface="([^"]*)"', sample_parts["word/theme/theme1.xml"]))
@@ -127,8 +130,15 @@ def test_font_overrides_reach_theme_and_font_table() -> None:
 
 def test_no_leftover_parts_or_relationships(sample_parts: dict[str, str]) -> None:
     names = set(sample_parts)
-    assert not {n for n in names if n.startswith("customXml/") or "numbering" in n or "webSettings" in n
-                or "thumbnail" in n or "stylesWithEffects" in n}
+    assert not {
+        n
+        for n in names
+        if n.startswith("customXml/")
+        or "numbering" in n
+        or "webSettings" in n
+        or "thumbnail" in n
+        or "stylesWithEffects" in n
+    }
     rels = sample_parts["word/_rels/document.xml.rels"]
     for target in re.findall(r'Target="([^"]+)"', rels):
         assert "word/" + target in names

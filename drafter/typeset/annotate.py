@@ -93,8 +93,9 @@ def annotate(path: Path, findings: Sequence[Finding]) -> tuple[bytes, int]:
         if span is None or p is None:
             continue
         first, last = span
-        word.add_comment([Run(first, p), Run(last, p)], text=comment_text(finding), author=COMMENT_AUTHOR,
-                         initials="d")
+        word.add_comment(
+            [Run(first, p), Run(last, p)], text=comment_text(finding), author=COMMENT_AUTHOR, initials="d"
+        )
         placed += 1
     out = io.BytesIO()
     word.save(out)

@@ -15,12 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["title", "byline", "heading1", "heading2", "heading3", "heading4", "para", "signature", "date",
-                "blank"]
+Level = Literal[
+    "title", "byline", "heading1", "heading2", "heading3", "heading4", "para", "signature", "date", "blank"
+]
 
 LEVEL_NAMES: dict[str, str] = {
-    "title": "标题", "byline": "署名行", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级标题",
-    "heading4": "四级标题", "para": "正文", "signature": "落款", "date": "成文日期", "blank": "空行",
+    "title": "标题",
+    "byline": "署名行",
+    "heading1": "一级标题",
+    "heading2": "二级标题",
+    "heading3": "三级标题",
+    "heading4": "四级标题",
+    "para": "正文",
+    "signature": "落款",
+    "date": "成文日期",
+    "blank": "空行",
 }
 
 _NUM = "一二三四五六七八九十百零〇"
@@ -31,7 +40,9 @@ HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("heading3", re.compile(r"^[0-9０-９]{1,2}[.．、](?![0-9０-９])")),
     ("heading4", re.compile(r"^[（(][0-9０-９]{1,2}[）)]")),
 )
-_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_DATE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$"
+)
 _END = "。！？；：…"
 _STYLE_LEVELS = (
     ("title", re.compile(r"^(title|标题)$", re.I)),
@@ -110,7 +121,9 @@ def classify(paragraphs: Sequence[Para]) -> list[Classified]:
 
 def _head_or_tail(p: Para, text: str, i: int, filled: list[int], head: int) -> Classified:
     if i < head:
-        return Classified("title") if i == filled[0] or style_level(p.style) == "title" else Classified("byline")
+        return (
+            Classified("title") if i == filled[0] or style_level(p.style) == "title" else Classified("byline")
+        )
     return Classified("date") if _DATE.match(text.replace(" ", "")) else Classified("signature")
 
 
@@ -120,7 +133,9 @@ def _classify_head(paragraphs: Sequence[Para], texts: list[str], filled: list[in
     p, text = paragraphs[first], texts[first]
     styled = style_level(p.style)
     is_title = styled == "title" or (
-        len(text) <= TITLE_MAX and text[-1] not in _END + "，" and heading_level(text) is None
+        len(text) <= TITLE_MAX
+        and text[-1] not in _END + "，"
+        and heading_level(text) is None
         and (p.centered or styled in (None, "heading1") or "报告" in text or "总结" in text)
     )
     if not is_title:

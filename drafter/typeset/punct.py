@@ -39,7 +39,18 @@ def fullwidth(text: str) -> str:
     return _QUOTE.sub(lambda m: f"“{m.group(1)}”" if _HAN.search(m.group(1)) else m.group(0), out)
 
 
-_BACK = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "。": ".", "（": "(", "）": ")", "“": '"', "”": '"'}
+_BACK = {
+    "，": ",",
+    "；": ";",
+    "：": ":",
+    "？": "?",
+    "！": "!",
+    "。": ".",
+    "（": "(",
+    "）": ")",
+    "“": '"',
+    "”": '"',
+}
 
 
 def comparable(text: str) -> str:

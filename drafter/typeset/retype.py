@@ -57,13 +57,34 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
 # Level → the writer's block kind (（1） is body text in 仿宋; a blank line is an empty body paragraph).
-KIND_OF = {"title": "title", "byline": "byline", "heading1": "heading1", "heading2": "heading2",
-           "heading3": "heading3", "heading4": "para", "para": "para", "signature": "signature", "date": "date",
-           "blank": "para"}
+KIND_OF = {
+    "title": "title",
+    "byline": "byline",
+    "heading1": "heading1",
+    "heading2": "heading2",
+    "heading3": "heading3",
+    "heading4": "para",
+    "para": "para",
+    "signature": "signature",
+    "date": "date",
+    "blank": "para",
+}
 # Run properties a user's formatting keeps: tracked-change marks, comment/hyperlink character styles,
 # highlights, underlines, strike-through, super/subscript, hidden text.
-_KEEP_RPR = ("w:rStyle", "w:strike", "w:dstrike", "w:vanish", "w:highlight", "w:u", "w:vertAlign", "w:ins",
-             "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange")
+_KEEP_RPR = (
+    "w:rStyle",
+    "w:strike",
+    "w:dstrike",
+    "w:vanish",
+    "w:highlight",
+    "w:u",
+    "w:vertAlign",
+    "w:ins",
+    "w:del",
+    "w:moveFrom",
+    "w:moveTo",
+    "w:rPrChange",
+)
 _KEEP_PPR = ("w:numPr", "w:sectPr", "w:pPrChange")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -205,8 +226,16 @@ def restyle_paragraph(p: Any, cls: Classified, fonts: Fonts, styles: Styles) -> 
 
 
 def _run_text(run: Any) -> str:
-    return "".join((t.text or "") if t.tag == qn("w:t") else "\t" if t.tag == qn("w:tab") else
-                   "\n" if t.tag in (qn("w:br"), qn("w:cr")) else "" for t in run)
+    return "".join(
+        (t.text or "")
+        if t.tag == qn("w:t")
+        else "\t"
+        if t.tag == qn("w:tab")
+        else "\n"
+        if t.tag in (qn("w:br"), qn("w:cr"))
+        else ""
+        for t in run
+    )
 
 
 def _simple(run: Any) -> bool:
@@ -240,7 +269,7 @@ def _split_runs_at(p: Any, cut: int) -> None:
     for run in list(own_runs(p)):
         text = _run_text(run)
         if offset < cut < offset + len(text) and _simple(run):
-            _split_run(run, [text[: cut - offset], text[cut - offset:]])
+            _split_run(run, [text[: cut - offset], text[cut - offset :]])
             return
         offset += len(text)
 
@@ -285,7 +314,7 @@ def edit_text(p: Any, change: Callable[[str], list[str]]) -> int:
     position = 0
     for t in nodes:
         length = len(t.text or "")
-        t.text = "".join(new[position: position + length])
+        t.text = "".join(new[position : position + length])
         position += length
         if t.text != t.text.strip():
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -328,8 +357,13 @@ def restyle_tables(word: WordDocument, fonts: Fonts) -> int:
                 run.remove(rpr_el)
                 run.insert(0, rpr_el)
             rfonts = etree.Element(qn("w:rFonts"))
-            for attr, name in (("w:ascii", fonts.latin), ("w:hAnsi", fonts.latin), ("w:eastAsia", fonts.body),
-                               ("w:cs", fonts.latin), ("w:hint", "eastAsia")):
+            for attr, name in (
+                ("w:ascii", fonts.latin),
+                ("w:hAnsi", fonts.latin),
+                ("w:eastAsia", fonts.body),
+                ("w:cs", fonts.latin),
+                ("w:hint", "eastAsia"),
+            ):
                 rfonts.set(qn(attr), name)
             insert_ordered(rpr_el, rfonts)
             count += 1
@@ -408,16 +442,26 @@ def _theme_and_font_table(word: WordDocument, fonts: Fonts) -> None:
     from drafter.writers.docx.skeleton import font_table_xml, theme_xml
 
     part = word.part
-    themes = [rel.target_part for rel in part.rels.values()
-              if rel.reltype == RELATIONSHIP_TYPE.THEME and not rel.is_external]
+    themes = [
+        rel.target_part
+        for rel in part.rels.values()
+        if rel.reltype == RELATIONSHIP_TYPE.THEME and not rel.is_external
+    ]
     if themes:
         themes[0]._blob = _theme_fonts(themes[0].blob, fonts)
     else:
-        theme = Part(PackURI("/word/theme/theme1.xml"), CONTENT_TYPE.OFC_THEME, theme_xml(fonts).encode("utf-8"),
-                     part.package)
+        theme = Part(
+            PackURI("/word/theme/theme1.xml"),
+            CONTENT_TYPE.OFC_THEME,
+            theme_xml(fonts).encode("utf-8"),
+            part.package,
+        )
         part.relate_to(theme, RELATIONSHIP_TYPE.THEME)
-    tables = [rel.target_part for rel in part.rels.values()
-              if rel.reltype == RELATIONSHIP_TYPE.FONT_TABLE and not rel.is_external]
+    tables = [
+        rel.target_part
+        for rel in part.rels.values()
+        if rel.reltype == RELATIONSHIP_TYPE.FONT_TABLE and not rel.is_external
+    ]
     ours = etree.fromstring(font_table_xml(fonts).split("?>", 1)[1].strip().encode("utf-8"))
     if tables:
         used = _fonts_in_use(word)
@@ -447,8 +491,11 @@ def _theme_fonts(blob: bytes, fonts: Fonts) -> bytes:
 
 def _fonts_in_use(word: WordDocument) -> set[str]:
     roots = [word.element, word.styles.element]
-    roots += [rel.target_part.element for rel in word.part.rels.values()
-              if not rel.is_external and hasattr(rel.target_part, "element")]
+    roots += [
+        rel.target_part.element
+        for rel in word.part.rels.values()
+        if not rel.is_external and hasattr(rel.target_part, "element")
+    ]
     used: set[str] = set()
     for root in roots:
         for rfonts in root.iter(qn("w:rFonts")):
@@ -478,8 +525,11 @@ def _wants_blank_line(previous: str, level: str) -> bool:
     and before the signature, where the document has no empty paragraph there."""
     if previous in ("title", "byline"):
         return level not in ("title", "byline", "blank")
-    return previous not in ("blank", "signature") and level in ("signature", "date") and (
-        level == "signature" or previous != "signature")
+    return (
+        previous not in ("blank", "signature")
+        and level in ("signature", "date")
+        and (level == "signature" or previous != "signature")
+    )
 
 
 def retype_document(word: WordDocument, fonts: Fonts) -> Report:
@@ -514,8 +564,18 @@ def retype_document(word: WordDocument, fonts: Fonts) -> Report:
     for num in list(word.styles.element.iter(qn("w:numPr"))):
         if _no_numbering(num):
             num.getparent().remove(num)
-    report.changes.insert(0, "字体字号：标题 2 号" + fonts.title + "，一级标题 3 号" + fonts.heading1 + "，二级标题 3 号"
-                          + fonts.heading2 + "，三级标题和正文 3 号" + fonts.body + "；行距固定 28.95 磅，首行缩进 2 字")
+    report.changes.insert(
+        0,
+        "字体字号：标题 2 号"
+        + fonts.title
+        + "，一级标题 3 号"
+        + fonts.heading1
+        + "，二级标题 3 号"
+        + fonts.heading2
+        + "，三级标题和正文 3 号"
+        + fonts.body
+        + "；行距固定 28.95 磅，首行缩进 2 字",
+    )
     return report
 
 
@@ -527,8 +587,11 @@ def retype(path: Path, fonts: Fonts | None = None) -> tuple[bytes, Report]:
     report = retype_document(word, fonts)
     after = all_text(word)
     if comparable(before) != comparable(after):
-        raise DrafterError("排版后的文字与原文不一致，为安全起见没有写入", location=Location(path),
-                           hint="请把这个文件反馈给 drafter 的维护者")
+        raise DrafterError(
+            "排版后的文字与原文不一致，为安全起见没有写入",
+            location=Location(path),
+            hint="请把这个文件反馈给 drafter 的维护者",
+        )
     out = io.BytesIO()
     word.save(out)
     return out.getvalue(), report

@@ -42,8 +42,11 @@ def open_docx(path: Path) -> WordDocument:
     if path.suffix.lower() in OLD_FORMATS:
         raise unsupported(path)
     if path.suffix.lower() not in (".docx", ".docm"):
-        raise WordFileError(f"不是 Word 文件（.docx）：{path.name}", location=Location(path),
-                            hint="drafter format 只处理 .docx 文件")
+        raise WordFileError(
+            f"不是 Word 文件（.docx）：{path.name}",
+            location=Location(path),
+            hint="drafter format 只处理 .docx 文件",
+        )
     if not path.is_file():
         raise WordFileError(f"找不到文件：{path}", location=Location(path), hint="检查文件名和路径是否正确。")
     try:
@@ -59,9 +62,11 @@ def open_docx(path: Path) -> WordDocument:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-        raise WordFileError(f"无法打开 Word 文件（文件已损坏，或不是真正的 .docx）：{path.name}",
-                            location=Location(path),
-                            hint="在 Word 或 WPS 中打开后重新“另存为” .docx。") from exc
+        raise WordFileError(
+            f"无法打开 Word 文件（文件已损坏，或不是真正的 .docx）：{path.name}",
+            location=Location(path),
+            hint="在 Word 或 WPS 中打开后重新“另存为” .docx。",
+        ) from exc
     except OSError as exc:
         raise WordFileError(f"无法读取文件：{exc.strerror or exc}", location=Location(path)) from exc
 
@@ -109,10 +114,17 @@ class Styles:
 
     def __init__(self, word: WordDocument) -> None:
         self.element = word.styles.element
-        self.by_id: dict[str, Any] = {s.get(qn("w:styleId")): s for s in self.element.iterchildren(qn("w:style"))}
+        self.by_id: dict[str, Any] = {
+            s.get(qn("w:styleId")): s for s in self.element.iterchildren(qn("w:style"))
+        }
         self.default_paragraph = next(
-            (sid for sid, s in self.by_id.items()
-             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")), None)
+            (
+                sid
+                for sid, s in self.by_id.items()
+                if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")
+            ),
+            None,
+        )
 
     def name(self, style_id: str | None) -> str:
         style = self.by_id.get(style_id or "") if style_id else self.by_id.get(self.default_paragraph or "")
@@ -173,5 +185,10 @@ def para_info(p: Any, styles: Styles) -> Para:
     """What the classifier reads of ``p``."""
     jc = ppr_value(p, styles, "w:jc", "w:val") or ""
     numbered = (ppr_value(p, styles, "w:numPr/w:numId", "w:val") or "0") != "0"
-    return Para(paragraph_text(p), styles.name(style_id(p)), centered=jc == "center", right=jc in ("right", "end"),
-                numbered=numbered)
+    return Para(
+        paragraph_text(p),
+        styles.name(style_id(p)),
+        centered=jc == "center",
+        right=jc in ("right", "end"),
+        numbered=numbered,
+    )

@@ -45,8 +45,9 @@ def split_title(title: str) -> str:
         return title
     cuts = {title.find("年度") + 2} if "年度" in title else set()
     cuts |= {title.find(word) for word in _TITLE_BREAKS if title.find(word) > 0}
-    fitting = [c for c in cuts if 0 < c < len(title)
-               and max(_width(title[:c]), _width(title[c:])) <= TITLE_WIDTH]
+    fitting = [
+        c for c in cuts if 0 < c < len(title) and max(_width(title[:c]), _width(title[c:])) <= TITLE_WIDTH
+    ]
     if fitting:
         cut = min(fitting, key=lambda c: abs(_width(title[:c]) - _width(title[c:])))
     else:  # no natural point gives two lines that fit: halve it and break each half again as needed
@@ -66,7 +67,8 @@ def runs(text: str, look: Look) -> str:
     wide = replace(look, latin=look.east_asia)
     return "".join(
         el("w:r", None, rpr(wide if index % 2 else look), run_content(piece))
-        for index, piece in enumerate(_PUNCTUATION.split(text)) if piece
+        for index, piece in enumerate(_PUNCTUATION.split(text))
+        if piece
     )
 
 
@@ -74,16 +76,21 @@ def comment_xml(number: int, text: str, author: str = COMMENT_AUTHOR) -> str:
     """A w:comment holding ``text`` (one CommentText paragraph per line), with no date."""
     paragraphs = []
     for index, line in enumerate(text.split("\n")):
-        mark = el("w:r", None, el("w:rPr", None, el("w:rStyle", {"val": "CommentReference"})), "<w:annotationRef/>")
+        mark = el(
+            "w:r", None, el("w:rPr", None, el("w:rStyle", {"val": "CommentReference"})), "<w:annotationRef/>"
+        )
         content = (mark if index == 0 else "") + (el("w:r", None, run_content(line)) if line else "")
         paragraphs.append(el("w:p", None, el("w:pPr", None, el("w:pStyle", {"val": "CommentText"})), content))
     return el("w:comment", {"id": number, "author": author, "initials": "d"}, *paragraphs)
 
 
 def comment_end(number: int) -> str:
-    return (el("w:commentRangeEnd", {"id": number})
-            + el("w:r", None, el("w:rPr", None, el("w:rStyle", {"val": "CommentReference"})),
-                 el("w:commentReference", {"id": number})))
+    return el("w:commentRangeEnd", {"id": number}) + el(
+        "w:r",
+        None,
+        el("w:rPr", None, el("w:rStyle", {"val": "CommentReference"})),
+        el("w:commentReference", {"id": number}),
+    )
 
 
 def _body_xml(doc: Document, fonts: Fonts, comments: bool) -> tuple[str, list[str]]:
@@ -154,7 +161,9 @@ def render_docx(doc: Document, fonts: Fonts | None = None, *, comments: bool = T
     shipped = parts_for(fonts)
     body, notes = _body_xml(doc, fonts, comments)
     drafted = {
-        "docProps/core.xml": core_xml(clean_text(doc.title)[:_CORE_LIMIT], clean_text(doc.author)[:_CORE_LIMIT]),
+        "docProps/core.xml": core_xml(
+            clean_text(doc.title)[:_CORE_LIMIT], clean_text(doc.author)[:_CORE_LIMIT]
+        ),
         "word/_rels/document.xml.rels": document_rels_xml(comments=bool(notes)),
         "word/document.xml": DOCUMENT_HEAD + body + DOCUMENT_TAIL,
     }
@@ -162,8 +171,10 @@ def render_docx(doc: Document, fonts: Fonts | None = None, *, comments: bool = T
         drafted[COMMENTS] = COMMENTS_HEAD + "".join(notes) + "</w:comments>"
     parts = {**{name: text.encode("utf-8") for name, text in drafted.items()}, **shipped}
     names = tuple(sorted(parts))
-    return package({
-        "[Content_Types].xml": content_types_xml(names).encode("utf-8"),
-        "_rels/.rels": package_rels_xml().encode("utf-8"),
-        **{name: parts[name] for name in names},
-    })
+    return package(
+        {
+            "[Content_Types].xml": content_types_xml(names).encode("utf-8"),
+            "_rels/.rels": package_rels_xml().encode("utf-8"),
+            **{name: parts[name] for name in names},
+        }
+    )

@@ -68,7 +68,11 @@ class Fonts:
                 raise DrafterError(
                     f"未知的字体设置项“{key}”",
                     location=Location(key=str(key)),
-                    hint="可用的键：" + "、".join(_FONT_KEYS) + "（也可写 " + "、".join(_FONT_KEYS.values()) + "）",
+                    hint="可用的键："
+                    + "、".join(_FONT_KEYS)
+                    + "（也可写 "
+                    + "、".join(_FONT_KEYS.values())
+                    + "）",
                 )
             font = clean_text(value).strip() if isinstance(value, str) else ""
             if not font:

@@ -76,18 +76,23 @@ def settings_xml() -> str:
     """Word 2013+ compatibility mode (no 兼容模式 banner), odd/even footers, no punctuation compression."""
     mso = "http://schemas.microsoft.com/office/word"
     compat = el(
-        "w:compat", None,
+        "w:compat",
+        None,
         el("w:useFELayout"),
-        *(el("w:compatSetting", {"name": name, "uri": mso, "val": value}) for name, value in (
-            ("compatibilityMode", "15"),
-            ("overrideTableStyleFontSizeAndJustification", "1"),
-            ("enableOpenTypeFeatures", "1"),
-            ("doNotFlipMirrorIndents", "1"),
-            ("differentiateMultirowTableHeaders", "1"),
-        )),
+        *(
+            el("w:compatSetting", {"name": name, "uri": mso, "val": value})
+            for name, value in (
+                ("compatibilityMode", "15"),
+                ("overrideTableStyleFontSizeAndJustification", "1"),
+                ("enableOpenTypeFeatures", "1"),
+                ("doNotFlipMirrorIndents", "1"),
+                ("differentiateMultirowTableHeaders", "1"),
+            )
+        ),
     )
     return DECLARATION + el(
-        "w:settings", {"xmlns:w": W_NS},
+        "w:settings",
+        {"xmlns:w": W_NS},
         el("w:zoom", {"percent": 100}),
         el("w:defaultTabStop", {"val": 420}),
         el("w:evenAndOddHeaders"),
@@ -107,48 +112,79 @@ def font_table_xml(fonts: Fonts) -> str:
         children = []
         if name.endswith("_GB2312"):
             children.append(el("w:altName", {"val": name.removesuffix("_GB2312")}))
-        children += [el("w:charset", {"val": "86"}), el("w:family", {"val": "auto"}),
-                     el("w:pitch", {"val": "variable"})]
+        children += [
+            el("w:charset", {"val": "86"}),
+            el("w:family", {"val": "auto"}),
+            el("w:pitch", {"val": "variable"}),
+        ]
         entries.append(el("w:font", {"name": name}, *children))
     if fonts.latin not in fonts.chinese():
-        entries.append(el("w:font", {"name": fonts.latin}, el("w:charset", {"val": "00"}),
-                          el("w:family", {"val": "roman"}), el("w:pitch", {"val": "variable"})))
+        entries.append(
+            el(
+                "w:font",
+                {"name": fonts.latin},
+                el("w:charset", {"val": "00"}),
+                el("w:family", {"val": "roman"}),
+                el("w:pitch", {"val": "variable"}),
+            )
+        )
     return DECLARATION + el("w:fonts", {"xmlns:w": W_NS}, *entries)
 
 
 def theme_xml(fonts: Fonts) -> str:
     """A plain theme whose fonts are the draft's own (headings 黑体, body 仿宋, Latin Times New Roman): a
     style or a pasted paragraph that falls back to theme fonts still gets a font the draft uses."""
+
     def color(name: str, rgb: str) -> str:
         return el(f"a:{name}", None, el("a:srgbClr", {"val": rgb}))
 
     def font_set(tag: str, east_asia: str) -> str:
-        return el(tag, None, el("a:latin", {"typeface": fonts.latin}), el("a:ea", {"typeface": east_asia}),
-                  el("a:cs", {"typeface": fonts.latin}))
+        return el(
+            tag,
+            None,
+            el("a:latin", {"typeface": fonts.latin}),
+            el("a:ea", {"typeface": east_asia}),
+            el("a:cs", {"typeface": fonts.latin}),
+        )
 
     def fill() -> str:
         return el("a:solidFill", None, el("a:schemeClr", {"val": "phClr"}))
 
     colors = el(
-        "a:clrScheme", {"name": "drafter"},
-        el("a:dk1", None, el("a:srgbClr", {"val": "000000"})), el("a:lt1", None, el("a:srgbClr", {"val": "FFFFFF"})),
-        color("dk2", "1F1F1F"), color("lt2", "EEEEEE"), color("accent1", "C00000"), color("accent2", "1F4E79"),
-        color("accent3", "7F7F7F"), color("accent4", "BF8F00"), color("accent5", "2E75B6"),
-        color("accent6", "548235"), color("hlink", "0563C1"), color("folHlink", "954F72"),
+        "a:clrScheme",
+        {"name": "drafter"},
+        el("a:dk1", None, el("a:srgbClr", {"val": "000000"})),
+        el("a:lt1", None, el("a:srgbClr", {"val": "FFFFFF"})),
+        color("dk2", "1F1F1F"),
+        color("lt2", "EEEEEE"),
+        color("accent1", "C00000"),
+        color("accent2", "1F4E79"),
+        color("accent3", "7F7F7F"),
+        color("accent4", "BF8F00"),
+        color("accent5", "2E75B6"),
+        color("accent6", "548235"),
+        color("hlink", "0563C1"),
+        color("folHlink", "954F72"),
     )
-    font_scheme = el("a:fontScheme", {"name": "drafter"}, font_set("a:majorFont", fonts.heading1),
-                     font_set("a:minorFont", fonts.body))
+    font_scheme = el(
+        "a:fontScheme",
+        {"name": "drafter"},
+        font_set("a:majorFont", fonts.heading1),
+        font_set("a:minorFont", fonts.body),
+    )
     line = el("a:ln", {"w": 9525}, fill())
     effect = el("a:effectStyle", None, el("a:effectLst"))
     formats = el(
-        "a:fmtScheme", {"name": "drafter"},
+        "a:fmtScheme",
+        {"name": "drafter"},
         el("a:fillStyleLst", None, fill(), fill(), fill()),
         el("a:lnStyleLst", None, line, line, line),
         el("a:effectStyleLst", None, effect, effect, effect),
         el("a:bgFillStyleLst", None, fill(), fill(), fill()),
     )
     return DECLARATION + el(
-        "a:theme", {"xmlns:a": "http://schemas.openxmlformats.org/drawingml/2006/main", "name": "drafter"},
+        "a:theme",
+        {"xmlns:a": "http://schemas.openxmlformats.org/drawingml/2006/main", "name": "drafter"},
         el("a:themeElements", None, colors, font_scheme, formats),
     )
 
@@ -157,7 +193,8 @@ def app_xml() -> str:
     """Extended properties that say what made the file (no invented page or word counts)."""
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
     return DECLARATION + el(
-        "Properties", {"xmlns": ns},
+        "Properties",
+        {"xmlns": ns},
         el("Application", None, text="drafter"),
         el("DocSecurity", None, text="0"),
         el("ScaleCrop", None, text="false"),
@@ -186,32 +223,49 @@ def build_parts(fonts: Fonts) -> dict[str, bytes]:
 
 
 def content_types_xml(names: tuple[str, ...]) -> str:
-    overrides = [el("Override", {"PartName": "/" + name, "ContentType": _CONTENT_TYPES[name]})
-                 for name in names if name in _CONTENT_TYPES]
+    overrides = [
+        el("Override", {"PartName": "/" + name, "ContentType": _CONTENT_TYPES[name]})
+        for name in names
+        if name in _CONTENT_TYPES
+    ]
     return DECLARATION + el(
-        "Types", {"xmlns": _PKG_NS + "content-types"},
-        el("Default", {"Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"}),
+        "Types",
+        {"xmlns": _PKG_NS + "content-types"},
+        el(
+            "Default",
+            {"Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"},
+        ),
         el("Default", {"Extension": "xml", "ContentType": "application/xml"}),
         *overrides,
     )
 
 
 def _relationships(rels: list[tuple[str, str, str]]) -> str:
-    return DECLARATION + el("Relationships", {"xmlns": _PKG_NS + "relationships"}, *(
-        el("Relationship", {"Id": rid, "Type": kind, "Target": target}) for rid, kind, target in rels))
+    return DECLARATION + el(
+        "Relationships",
+        {"xmlns": _PKG_NS + "relationships"},
+        *(el("Relationship", {"Id": rid, "Type": kind, "Target": target}) for rid, kind, target in rels),
+    )
 
 
 def package_rels_xml() -> str:
-    return _relationships([
-        ("rId1", _REL + "officeDocument", "word/document.xml"),
-        ("rId2", _PKG_NS + "relationships/metadata/core-properties", "docProps/core.xml"),
-        ("rId3", _REL + "extended-properties", "docProps/app.xml"),
-    ])
+    return _relationships(
+        [
+            ("rId1", _REL + "officeDocument", "word/document.xml"),
+            ("rId2", _PKG_NS + "relationships/metadata/core-properties", "docProps/core.xml"),
+            ("rId3", _REL + "extended-properties", "docProps/app.xml"),
+        ]
+    )
 
 
 def document_rels_xml(*, comments: bool) -> str:
-    return _relationships([(rid, _REL + kind, target) for rid, (kind, target) in _DOCUMENT_RELS.items()
-                           if comments or kind != "comments"])
+    return _relationships(
+        [
+            (rid, _REL + kind, target)
+            for rid, (kind, target) in _DOCUMENT_RELS.items()
+            if comments or kind != "comments"
+        ]
+    )
 
 
 DOCUMENT_HEAD = DECLARATION + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
@@ -220,12 +274,23 @@ DOCUMENT_HEAD = DECLARATION + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w
 def section_xml() -> str:
     """A4, GB/T 9704 margins, odd/even footers, a 579-twip line pitch (no w:type: see the design note)."""
     return el(
-        "w:sectPr", None,
+        "w:sectPr",
+        None,
         el("w:footerReference", {"type": "default", "r:id": "rId5"}),
         el("w:footerReference", {"type": "even", "r:id": "rId6"}),
         el("w:pgSz", {"w": PAGE_WIDTH, "h": PAGE_HEIGHT}),
-        el("w:pgMar", {"top": MARGIN_TOP, "right": MARGIN_RIGHT, "bottom": MARGIN_BOTTOM, "left": MARGIN_LEFT,
-                       "header": HEADER_DISTANCE, "footer": FOOTER_DISTANCE, "gutter": 0}),
+        el(
+            "w:pgMar",
+            {
+                "top": MARGIN_TOP,
+                "right": MARGIN_RIGHT,
+                "bottom": MARGIN_BOTTOM,
+                "left": MARGIN_LEFT,
+                "header": HEADER_DISTANCE,
+                "footer": FOOTER_DISTANCE,
+                "gutter": 0,
+            },
+        ),
         el("w:cols", {"space": 720}),
         el("w:docGrid", {"linePitch": LINE_PITCH}),
     )

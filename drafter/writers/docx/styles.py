@@ -56,8 +56,16 @@ class Para:
 def rpr(look: Look) -> str:
     """A complete w:rPr: explicit fonts, size, zh-CN language."""
     children = [
-        el("w:rFonts", {"ascii": look.latin, "hAnsi": look.latin, "eastAsia": look.east_asia,
-                        "cs": look.latin, "hint": "eastAsia"}),
+        el(
+            "w:rFonts",
+            {
+                "ascii": look.latin,
+                "hAnsi": look.latin,
+                "eastAsia": look.east_asia,
+                "cs": look.latin,
+                "hint": "eastAsia",
+            },
+        ),
         el("w:spacing", {"val": CONDENSE if look.condensed else 0}),
         el("w:sz", {"val": look.size}),
         el("w:szCs", {"val": look.size}),
@@ -83,8 +91,10 @@ def ppr(para: Para, style: str | None = None, mark: Look | None = None) -> str:
         el("w:overflowPunct", {"val": 0}),
         el("w:autoSpaceDE", {"val": 0}),
         el("w:autoSpaceDN", {"val": 0}),
-        el("w:spacing", {"before": 0, "after": 0, "line": para.line or 240,
-                         "lineRule": "exact" if para.line else "auto"}),
+        el(
+            "w:spacing",
+            {"before": 0, "after": 0, "line": para.line or 240, "lineRule": "exact" if para.line else "auto"},
+        ),
         el("w:ind", _indent(para)),
         el("w:jc", {"val": para.jc}),
     ]
@@ -165,9 +175,18 @@ def page_number_look(fonts: Fonts) -> Look:
 # Parts
 
 
-def _style(style_id: str, name: str, *children: str, kind: str = "paragraph", based_on: str | None = "Normal",
-           next_style: str | None = None, priority: int | None = None, default: bool = False,
-           qformat: bool = True, semi_hidden: bool = False) -> str:
+def _style(
+    style_id: str,
+    name: str,
+    *children: str,
+    kind: str = "paragraph",
+    based_on: str | None = "Normal",
+    next_style: str | None = None,
+    priority: int | None = None,
+    default: bool = False,
+    qformat: bool = True,
+    semi_hidden: bool = False,
+) -> str:
     attrs: dict[str, str | int] = {"type": kind}
     if default:
         attrs["default"] = 1
@@ -190,33 +209,86 @@ def styles_xml(fonts: Fonts) -> str:
     """word/styles.xml: explicit document defaults, then every style a draft or a footer uses."""
     body = block_look("para", fonts)
     defaults = el(
-        "w:docDefaults", None,
+        "w:docDefaults",
+        None,
         el("w:rPrDefault", None, rpr(replace(body, condensed=False))),
-        el("w:pPrDefault", None, el("w:pPr", None, el("w:overflowPunct", {"val": 0}),
-                                    el("w:spacing", {"before": 0, "after": 0, "line": 240, "lineRule": "auto"}))),
+        el(
+            "w:pPrDefault",
+            None,
+            el(
+                "w:pPr",
+                None,
+                el("w:overflowPunct", {"val": 0}),
+                el("w:spacing", {"before": 0, "after": 0, "line": 240, "lineRule": "auto"}),
+            ),
+        ),
     )
     styles = [
         _style("Normal", "Normal", ppr(PARA_OF["para"]), rpr(body), based_on=None, priority=0, default=True),
-        _style("Title", "Title", ppr(PARA_OF["title"]), rpr(block_look("title", fonts)), next_style="Subtitle",
-               priority=10),
-        _style("Subtitle", "Subtitle", ppr(PARA_OF["byline"]), rpr(block_look("byline", fonts)),
-               next_style="Normal", priority=11),
+        _style(
+            "Title",
+            "Title",
+            ppr(PARA_OF["title"]),
+            rpr(block_look("title", fonts)),
+            next_style="Subtitle",
+            priority=10,
+        ),
+        _style(
+            "Subtitle",
+            "Subtitle",
+            ppr(PARA_OF["byline"]),
+            rpr(block_look("byline", fonts)),
+            next_style="Normal",
+            priority=11,
+        ),
     ]
     for level in (1, 2, 3):
         kind = f"heading{level}"
-        styles.append(_style(f"Heading{level}", f"heading {level}", ppr(PARA_OF[kind]),
-                             rpr(block_look(kind, fonts)), next_style="Normal", priority=9))
+        styles.append(
+            _style(
+                f"Heading{level}",
+                f"heading {level}",
+                ppr(PARA_OF[kind]),
+                rpr(block_look(kind, fonts)),
+                next_style="Normal",
+                priority=9,
+            )
+        )
     comment_look = replace(body, size=SZ_COMMENT, condensed=False)
     styles += [
-        _style("Signature", "Signature", ppr(PARA_OF["signature"]), rpr(body), next_style="Date", qformat=False),
+        _style(
+            "Signature", "Signature", ppr(PARA_OF["signature"]), rpr(body), next_style="Date", qformat=False
+        ),
         _style("Date", "Date", ppr(PARA_OF["date"]), rpr(body), next_style="Normal", qformat=False),
-        _style("Footer", "footer", ppr(Para(jc="right", line=0)), rpr(page_number_look(fonts)), priority=99,
-               qformat=False),
-        _style("CommentText", "annotation text", ppr(Para(jc="left", line=0)), rpr(comment_look), qformat=False),
-        _style("CommentReference", "annotation reference", rpr(comment_look), kind="character",
-               based_on="DefaultParagraphFont", qformat=False),
-        _style("DefaultParagraphFont", "Default Paragraph Font", kind="character", based_on=None, priority=1,
-               default=True, qformat=False, semi_hidden=True),
+        _style(
+            "Footer",
+            "footer",
+            ppr(Para(jc="right", line=0)),
+            rpr(page_number_look(fonts)),
+            priority=99,
+            qformat=False,
+        ),
+        _style(
+            "CommentText", "annotation text", ppr(Para(jc="left", line=0)), rpr(comment_look), qformat=False
+        ),
+        _style(
+            "CommentReference",
+            "annotation reference",
+            rpr(comment_look),
+            kind="character",
+            based_on="DefaultParagraphFont",
+            qformat=False,
+        ),
+        _style(
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            kind="character",
+            based_on=None,
+            priority=1,
+            default=True,
+            qformat=False,
+            semi_hidden=True,
+        ),
     ]
     return DECLARATION + el("w:styles", {"xmlns:w": _W}, defaults, *styles)
 
@@ -228,8 +300,11 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 def footer_xml(fonts: Fonts, *, odd: bool) -> str:
     """`— PAGE —` in 宋体 14 pt: odd pages right, even pages left, one character in."""
     look = page_number_look(fonts)
-    para = (Para(jc="right", right=PAGE_NUMBER_INDENT, line=0) if odd
-            else Para(jc="left", left=PAGE_NUMBER_INDENT, line=0))
+    para = (
+        Para(jc="right", right=PAGE_NUMBER_INDENT, line=0)
+        if odd
+        else Para(jc="left", left=PAGE_NUMBER_INDENT, line=0)
+    )
     pieces = (
         text_el("— "),
         el("w:fldChar", {"fldCharType": "begin"}),
@@ -240,5 +315,6 @@ def footer_xml(fonts: Fonts, *, odd: bool) -> str:
         text_el(" —"),
     )
     runs = "".join(el("w:r", None, rpr(look), piece) for piece in pieces)
-    return DECLARATION + el("w:ftr", {"xmlns:w": _W, "xmlns:r": _R},
-                            el("w:p", None, ppr(para, "Footer", look), runs))
+    return DECLARATION + el(
+        "w:ftr", {"xmlns:w": _W, "xmlns:r": _R}, el("w:p", None, ppr(para, "Footer", look), runs)
+    )
