@@ -34,6 +34,8 @@ class LazyGroup(click.Group):
         "mine": "drafter.cli_mine:mine_command",
         "fragments": "drafter.cli_fragments:fragments_group",
         "batch": "drafter.cli_batch:batch_command",
+        "format": "drafter.cli_format:format_command",
+        "doctor": "drafter.cli_doctor:doctor_command",
     }
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -200,13 +202,7 @@ def preview_command(facts: Path, fragments: Path | None, templates: Path | None,
 def _fonts(pairs: tuple[str, ...]) -> Any:
     from drafter.writers.docx import Fonts
 
-    overrides: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise DrafterError(f"字体参数写法不对：{pair}", hint="写成 --font 正文=仿宋，可多次使用")
-        overrides[key.strip()] = value.strip()
-    return Fonts.with_overrides(overrides)
+    return Fonts.from_options(pairs)
 
 
 def _is_dir(path: Path) -> bool:

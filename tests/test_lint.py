@@ -641,7 +641,8 @@ def test_cli_json(tmp_path: Path) -> None:
     assert payload["year"] == 2025 and payload["year_from"] == "option"
     assert payload["summary"]["error"] == 1 and payload["summary"]["warning"] == 1
     first = payload["findings"][0]
-    assert set(first) == {"rule", "severity", "message", "paragraph", "column", "excerpt", "suggestion", "source"}
+    assert set(first) == {"rule", "severity", "message", "paragraph", "column", "length", "excerpt", "suggestion",
+                          "source"}
     assert {f["rule"] for f in payload["findings"]} == {"year-zhuti-2023-short", "redaction-number"}
 
 
