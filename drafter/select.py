@@ -187,23 +187,28 @@ class Selector:
         return random.Random(f"{self.seed}:{what}")
 
     def _key(self, f: Fragment) -> tuple[int, ...]:
-        """Sort key, smallest best: written for this kind; all its numbers given; bringing a number the
-        draft lacks; written for this unit type; repeating no number already in the draft; tied to this
-        year; most new facts."""
+        """Sort key, smallest best: all its numbers given; bringing the most numbers the draft lacks;
+        repeating no number already in the draft."""
         given = [n for n in f.needs if self.facts.has(n)]
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
-        for_kind = 0 if f.kinds else 1
-        specific = 0 if (self.unit_type.name != "通用" and self.unit_type.name in f.unit_types) else 1
-        of_the_year = 0 if (self.year is not None and f.years.last is not None) else 1
-        return (for_kind, min(missing, 1), -new, specific, min(repeated, 1), of_the_year, missing)
+        return (min(missing, 1), -new, min(repeated, 1))
+
+    def _weight(self, f: Fragment) -> float:
+        """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
+        for this report kind, for this unit type, for this year.  Likelier, not certain, so sibling units of
+        one type drafting from the same facts still get different drafts."""
+        specific = self.unit_type.name != "通用" and self.unit_type.name in f.unit_types
+        of_the_year = self.year is not None and f.years.last is not None
+        return (8.0 if f.kinds else 1.0) * (8.0 if specific else 1.0) * (4.0 if of_the_year else 1.0)
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
-        """Candidates best first; ties keep a shuffle seeded by the run's seed and ``what``."""
-        order = list(candidates)
-        self._rng(what).shuffle(order)
-        return sorted(order, key=self._key)  # sorted is stable
+        """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
+        :meth:`_weight` (each candidate's draw is u ** (1 / weight), largest first)."""
+        rng = self._rng(what)
+        keyed = [(self._key(f), -(rng.random() ** (1.0 / self._weight(f))), f) for f in candidates]
+        return [f for *_, f in sorted(keyed, key=lambda k: k[:2])]
 
     def best(self, role: str, topic: str) -> Fragment | None:
         pinned = [f for f in self._pinned(role) if f.topic_key == topic]
@@ -248,11 +253,20 @@ class Selector:
 
     # -- frames: opening, closing, headings, intros -------------------------------------------
 
+    @property
+    def frame_index(self) -> int:
+        """One number per run picks every intro, the opening, the closing and the heading family (each pool
+        at this index modulo its size): two sibling units share a wording only where their indexes agree
+        modulo that pool's size, instead of each section colliding on its own."""
+        return self._rng("frames").randrange(1 << 30)
+
     def _pick_variant(self, options: Sequence[Variant], what: str) -> Variant | None:
         fitting = [v for v in options if self.fits(v.voice, v.unit_types, v.years, v.kinds)]
-        specific = [v for v in fitting if v.kinds or self.unit_type.name in v.unit_types]
-        pool = specific if len(specific) >= 2 else fitting
-        return self._rng(what).choice(pool) if pool else None
+        if not fitting:
+            return None
+        for_kind = [v for v in fitting if v.kinds]  # wording written for this report kind comes first
+        pool = for_kind if len(for_kind) >= 4 else fitting
+        return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
         pool = [f for f in self.library.fragments(role) if self.eligible(f)]
@@ -261,19 +275,16 @@ class Selector:
             self.used.add(pinned[0].id)
             return pinned[0]
         for_kind = [f for f in pool if f.kinds]
-        pool = for_kind or pool
+        pool = for_kind if len(for_kind) >= 4 else pool
         if not pool:
             return None
-        # prefer the year's and the type's own wording half of the time, so siblings still vary
-        special = [f for f in pool if f.years.last is not None or self.unit_type.name in f.unit_types]
-        rng = self._rng(role)
-        chosen = rng.choice(special if special and rng.random() < 0.5 else pool)
+        chosen = pool[self.frame_index % len(pool)]
         self.used.add(chosen.id)
         return chosen
 
     def _family(self) -> Family | None:
         fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
-        return self._rng("family").choice(fitting) if fitting else None
+        return fitting[self.frame_index % len(fitting)] if fitting else None
 
     def _section(self, role: str, family: Family | None) -> SectionPlan:
         heading: Variant | None = None
@@ -676,26 +687,45 @@ class Selector:
 
     def _ensure_wording(self, plan: Plan) -> None:
         """The year's 提法 must be in the draft: when the chosen text lacks one, the 思想建设 intro, then the
-        opening, is swapped for a fitting one that carries it."""
-        for phrase in self.reg.year(self.year).required:
-            if any(self._covers(s, phrase) for s in self._chosen_sources(plan)):
-                continue
-            first = next((r for r in plan.main_roles if r in plan.sections), None)
-            if first is not None:
-                options = [v for v in self.library.intros(first) if self._covers(v.text, phrase)
-                           and self.fits(v.voice, v.unit_types, v.years, v.kinds)]
-                if options:
-                    plan.sections[first].intro = self._rng(f"wording:{phrase}").choice(options)
-                    continue
-            openings = [f for f in self.library.fragments(OPENING) if self.eligible(f) or f is plan.opening]
-            openings = [f for f in openings if all(self._covers(t, phrase) for t in f.texts)]
-            if openings:
-                plan.opening = self._rng(f"wording:{phrase}").choice(openings)
-                continue
-            self.diagnostics.append(Diagnostic(
-                "warning", f"稿子里没有{self.year}年的提法“{phrase}”", self.facts.location("年度"),
-                "在片段库里加一段写到它的开头或引语，或在“选用”里选一个写到它的片段", code="wording",
-            ))
+        opening, is swapped for a fitting one that carries the most of them (and loses none)."""
+        required = self.reg.year(self.year).required
+
+        def covered() -> int:
+            sources = self._chosen_sources(plan)
+            return sum(any(self._covers(s, p) for s in sources) for p in required)
+
+        first = next((r for r in plan.main_roles if r in plan.sections), None)
+        if covered() < len(required) and first is not None:
+            section = plan.sections[first]
+            options = [v for v in self.library.intros(first) if self.fits(v.voice, v.unit_types, v.years, v.kinds)]
+            section.intro = max([section.intro, *options], key=lambda v: self._score(plan, section, v, covered))
+        if covered() < len(required):
+            openings = [f for f in self.library.fragments(OPENING) if self.eligible(f)]
+            best = max([plan.opening, *openings], key=lambda f: self._score_opening(plan, f, covered))
+            plan.opening = best
+        sources = self._chosen_sources(plan)
+        for phrase in required:
+            if not any(self._covers(s, phrase) for s in sources):
+                self.diagnostics.append(Diagnostic(
+                    "warning", f"稿子里没有{self.year}年的提法“{phrase}”", self.facts.location("年度"),
+                    "在片段库里加一段写到它的开头或引语，或在“选用”里选一个写到它的片段", code="wording",
+                ))
+
+    @staticmethod
+    def _score(plan: Plan, section: SectionPlan, intro: Variant | None, covered: Any) -> int:
+        old, section.intro = section.intro, intro
+        try:
+            return int(covered()) if intro is not None else -1
+        finally:
+            section.intro = old
+
+    @staticmethod
+    def _score_opening(plan: Plan, opening: Fragment | None, covered: Any) -> int:
+        old, plan.opening = plan.opening, opening
+        try:
+            return int(covered()) if opening is not None else -1
+        finally:
+            plan.opening = old
 
     def _fusion_wanted(self) -> bool:
         """业务融合 is written when the user gave lines for it, or the library has this type's own field."""

@@ -35,7 +35,8 @@ def test_year_decides_the_wording() -> None:
 
 
 def test_unit_type_specific_fragment_is_preferred_and_others_excluded() -> None:
-    assert ids("年度: 2024\n单位:\n  类型: 学校\n", "思想建设")[0] == "sx-school"  # the type's own wording first
+    firsts = [ids("年度: 2024\n单位:\n  类型: 学校\n", "思想建设", seed=s)[0] for s in range(40)]
+    assert firsts.count("sx-school") >= 20  # the type's own wording is drawn first most of the time
     assert "sx-school" not in ids("年度: 2024\n单位:\n  类型: 机关\n", "思想建设")
 
 
