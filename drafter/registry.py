@@ -121,6 +121,8 @@ class Registry:
     common: YearInfo
     common_from: int
     practices: dict[str, str]
+    practice_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    practice_facts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # counts that show it was done
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -318,9 +320,23 @@ def _years(path: Path) -> tuple[dict[int, YearInfo], YearInfo, int]:
     return years, common, common_from
 
 
-def _practices(path: Path) -> dict[str, str]:
+Practices = tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
+def _practices(path: Path) -> Practices:
+    """做法.yaml: name → description (a string, or {说明, 关键词, 事实}); keywords tell a fragment that claims
+    it; facts, when given, show the practice was done without ticking it."""
     data, _ = _load(path)
-    return {str(k): str(v) for k, v in (data or {}).items()}
+    described: dict[str, str] = {}
+    words: dict[str, tuple[str, ...]] = {}
+    facts: dict[str, tuple[str, ...]] = {}
+    for name, value in (data or {}).items():
+        spec = value if isinstance(value, dict) else {"说明": value}
+        loc = Location(path, key=str(name))
+        described[str(name)] = str(spec.get("说明") or name)
+        words[str(name)] = _strs(spec.get("关键词"), loc, "关键词")
+        facts[str(name)] = _strs(spec.get("事实"), loc, "事实")
+    return described, words, facts
 
 
 def load_registry(folder: Path, base: Registry | None = None) -> Registry:
@@ -339,12 +355,14 @@ def load_registry(folder: Path, base: Registry | None = None) -> Registry:
 
     years, common, common_from = (_years(folder / "年度.yaml") if has("年度.yaml") else
                                   (base.years, base.common, base.common_from) if base else ({}, YearInfo(None), 0))
+    practices, words, shown_by = (_practices(folder / "做法.yaml") if has("做法.yaml") or not base else
+                                  (base.practices, base.practice_words, base.practice_facts))
     return Registry(
         kinds=kinds,
         unit_types=_unit_types(folder / "单位类型.yaml") if has("单位类型.yaml") or not base else base.unit_types,
         topics=_topics(folder / "主题.yaml") if has("主题.yaml") or not base else base.topics,
         years=years, common=common, common_from=common_from,
-        practices=_practices(folder / "做法.yaml") if has("做法.yaml") or not base else base.practices,
+        practices=practices, practice_words=words, practice_facts=shown_by,
     )
 
 

@@ -159,7 +159,8 @@ class Selector:
         self.seed = stable_seed(facts) if seed is None else seed
         self.excluded = set(facts.get("不用") or [])
         self.pinned = [p for p in facts.get("选用") or [] if isinstance(p, str)]
-        self.practices = set(facts.get("做法") or [])
+        self.practices = set(facts.get("做法") or [])  # ticked, or shown by a count the user gave
+        self.practices |= {p for p, paths in self.reg.practice_facts.items() if any(facts.has(x) for x in paths)}
         self.used: set[str] = set()
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
