@@ -202,7 +202,7 @@ class Selector:
         one type drafting from the same facts still get different drafts."""
         specific = self.unit_type.name != "通用" and self.unit_type.name in f.unit_types
         of_the_year = self.year is not None and f.years.last is not None
-        return (8.0 if f.kinds else 1.0) * (8.0 if specific else 1.0) * (4.0 if of_the_year else 1.0)
+        return (4.0 if f.kinds else 1.0) * (3.0 if specific else 1.0) * (4.0 if of_the_year else 1.0)
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
