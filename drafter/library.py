@@ -487,7 +487,7 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
 
 def iter_role_files(folder: Path) -> Iterator[Path]:
     """Every fragment file below ``folder`` (subfolders included), in a stable order."""
-    return iter(sorted((p for p in folder.rglob("*.yaml") if p.is_file()), key=lambda p: p.relative_to(folder).parts))
+    return iter(sorted((p for p in folder.rglob("*.yaml") if not p.is_dir()), key=lambda p: p.relative_to(folder).parts))
 
 
 def _load_folder(folder: Path) -> dict[str, RoleFile]:

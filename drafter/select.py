@@ -35,6 +35,7 @@ from drafter.schema import walk
 NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
 MAX_EXTRA = 3  # a main section may grow by this many items to carry every number the user gave
 DEFAULT_PROBLEMS = 3
+LONG_FROM = 4500  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 OPENING, CLOSING = "开头", "结尾"
@@ -167,6 +168,7 @@ class Selector:
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
+        self.length_bias = 0  # with a 字数 target: 1 = shorter of two equal wordings first, -1 = longer first
 
     # -- eligibility and ranking ------------------------------------------------------------
 
@@ -194,7 +196,7 @@ class Selector:
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
-        return (min(missing, 1), -new, min(repeated, 1))
+        return (min(missing, 1), -new, min(repeated, 1), self.length_bias * (self.estimate(f) // 50))
 
     def _weight(self, f: Fragment) -> float:
         """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
@@ -482,12 +484,11 @@ class Selector:
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
         used_chars = sum(self.estimate(i.fragment or i.detail) if (i.fragment or i.detail) else len(i.text)
                          for i in chosen)
+        del budget, used_chars  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
-            room = len(chosen) < wanted if budget is None else (used_chars < budget or len(chosen) < 2)
-            if not room:
+            if len(chosen) >= wanted:
                 break
             chosen.append(self.take(frag))
-            used_chars += self.estimate(frag)
         section.items = chosen
         return section
 
@@ -591,6 +592,7 @@ class Selector:
         self._check_ids()
         if self.target:
             plan.budgets = self.budgets()
+            self.length_bias = 1 if self.target < LONG_FROM else -1
         plan.family = self._family()
         problems = causes = None
         for spec in self.kind.sections:
@@ -602,7 +604,8 @@ class Selector:
             elif spec.main:
                 if role == "业务融合" and not self._fusion_wanted():
                     continue
-                plan.sections[role] = self.main_section(spec, plan.family, plan.budgets.get(role))
+                budget = None if role == "业务融合" else plan.budgets.get(role)  # its size is the user's lines
+                plan.sections[role] = self.main_section(spec, plan.family, budget)
             elif role == RECTIFY:
                 rectify = self.rectify_section(plan.family)
                 if rectify is not None:
