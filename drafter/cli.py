@@ -132,7 +132,6 @@ def init_command(path: Path, force: bool, last_year: Path | None, unit_type: str
     """
     from drafter.initfile import facts_template
     from drafter.output import write_atomic
-
     from drafter.registry import registry
 
     if path.suffix.lower() not in (".yaml", ".yml"):

@@ -17,7 +17,15 @@ from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
 from drafter.registry import Registry, registry, registry_for
-from drafter.render import FragmentRenderer, Missing, Rendered, clean_text, fact_context, make_environment, render_report
+from drafter.render import (
+    FragmentRenderer,
+    Missing,
+    Rendered,
+    clean_text,
+    fact_context,
+    make_environment,
+    render_report,
+)
 from drafter.resources import data_dir
 from drafter.sandbox import time_budget
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select

@@ -147,6 +147,38 @@ def split_user_text(raw: Any) -> tuple[str, str]:
     return "", _full_stop(text)
 
 
+@dataclass
+class _Fill:
+    """A main section being filled: its items by topic, the user's unmatched lines, the topics' order, and
+    how much room is left (an item count, or a 字数 budget)."""
+
+    order: list[str]
+    budget: int | None
+    slots: dict[str, Item] = field(default_factory=dict)
+    extra: list[Item] = field(default_factory=list)
+    count: int = 0
+    chars: int = 0
+    extras_left: int = MAX_EXTRA
+
+    def room(self) -> bool:
+        if self.budget is None:
+            return len(self.slots) + len(self.extra) < self.count
+        return self.chars < self.budget
+
+    def wants(self, brings_a_number: bool) -> bool:
+        """Room left, or (a few times) a fragment that brings a number the draft lacks."""
+        if self.room():
+            return True
+        if brings_a_number and self.extras_left > 0:
+            self.extras_left -= 1
+            return True
+        return False
+
+    def add(self, topic: str, item: Item, chars: int) -> None:
+        self.slots[topic] = item
+        self.chars += chars
+
+
 class Selector:
     def __init__(self, library: Library, facts: Facts, *, seed: int | None = None, target: int | None = None,
                  reg: Registry | None = None) -> None:
@@ -204,7 +236,7 @@ class Selector:
         one type drafting from the same facts still get different drafts."""
         specific = self.unit_type.name != "通用" and self.unit_type.name in f.unit_types
         of_the_year = self.year is not None and f.years.last is not None
-        return (4.0 if f.kinds else 1.0) * (3.0 if specific else 1.0) * (4.0 if of_the_year else 1.0)
+        return (4.0 if f.kinds else 1.0) * (4.0 if specific else 1.0) * (4.0 if of_the_year else 1.0)
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
@@ -300,8 +332,7 @@ class Selector:
     # -- 主要工作 ------------------------------------------------------------------------------
 
     def _user_items(self, role: str) -> list[Item]:
-        key = "业务融合" if role == "业务融合" else f"{role}.亮点"
-        raws = self.facts.get(key) if role == "业务融合" else self.facts.get(key)
+        raws = self.facts.get("业务融合" if role == "业务融合" else f"{role}.亮点")
         items: list[Item] = []
         for raw in raws or []:
             lead, text = split_user_text(raw)
@@ -328,71 +359,65 @@ class Selector:
         taken.add(item.lead_source)
 
     def main_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
+        """One part of 主要工作: pins, the user's lines on their topics, required topics, optional topics
+        (numbers first), then fragments without a topic, in the outline's order; user lines dressed."""
         role = spec.role
         section = self._section(role, family)
         type_topics = tuple(t for t in self.unit_type.outline.get(role, ()) if t not in spec.required)
         required = (*spec.required, *type_topics)
-        order = [*required, *(t for t in spec.optional if t not in required)]
-        user = self._user_items(role)
-        slots: dict[str, Item] = {}
-        extra: list[Item] = []
-        for frag in self._pinned(role):  # 选用: first, whatever their topic
-            if frag.topic_key not in slots and frag.topic_key not in self.main_topics:
-                slots[frag.topic_key] = self.take(frag)
-        order = [*slots, *(t for t in order if t not in slots)]
-        for item in user:  # the user's own line replaces the tool's item of its topic
-            if role == "业务融合":  # achievements: the type's own item stays, the user's lines follow it
-                item.topic = ""
-            if item.topic and item.topic in order and item.topic not in slots and item.topic not in self.main_topics:
-                slots[item.topic] = item
-            else:
-                extra.append(item)
+        fill = _Fill([*required, *(t for t in spec.optional if t not in required)], budget)
+        for pinned in self._pinned(role):  # 选用: first, whatever their topic
+            if pinned.topic_key not in fill.slots and pinned.topic_key not in self.main_topics:
+                fill.slots[pinned.topic_key] = self.take(pinned)
+        fill.order = [*fill.slots, *(t for t in fill.order if t not in fill.slots)]
+        self._place_user_lines(role, fill)
         for topic in required:
-            if topic in slots or topic in self.main_topics:
-                continue
-            frag = self.best(role, topic)
+            frag = None if topic in fill.slots or topic in self.main_topics else self.best(role, topic)
             if frag is not None:
-                slots[topic] = self.take(frag)
-        count = max(spec.count, len(slots) + len(extra)) if budget is None else 0
-        used_chars = sum(self.estimate(i.fragment) if i.fragment else len(i.text) + 8 for i in slots.values())
-        optional = [t for t in spec.optional if t not in slots and t not in self.main_topics]
+                fill.add(topic, self.take(frag), self.estimate(frag))
+        fill.count = max(spec.count, len(fill.slots) + len(fill.extra)) if budget is None else 0
+        self._fill_optional(role, spec, fill)
+        self._fill_untopiced(role, fill)
+        taken = {i.fragment.lead for i in fill.slots.values() if i.fragment}
+        for item in (*fill.slots.values(), *fill.extra):
+            if item.is_user:
+                self._dress(item, role, taken)
+        section.items = [fill.slots[t] for t in fill.order if t in fill.slots] + fill.extra
+        self.main_topics.update(fill.slots)
+        return section
+
+    def _place_user_lines(self, role: str, fill: _Fill) -> None:
+        """The user's own line replaces the tool's item of its topic; 业务融合 lines (achievements) follow
+        the type's own item instead."""
+        for item in self._user_items(role):
+            if role == "业务融合":
+                item.topic = ""
+            if item.topic in fill.order and item.topic not in fill.slots and item.topic not in self.main_topics:
+                fill.slots[item.topic] = item
+            else:
+                fill.extra.append(item)
+
+    def _fill_optional(self, role: str, spec: SectionSpec, fill: _Fill) -> None:
+        optional = [t for t in spec.optional if t not in fill.slots and t not in self.main_topics]
         self._rng(f"{role}:optional").shuffle(optional)
         bests = {t: self.best(role, t) for t in optional}
         optional.sort(key=lambda t: (0 if self._brings(bests[t]) else 1, self._missing(bests[t])))
-        extras_left = MAX_EXTRA
         for topic in optional:
             frag = self.best(role, topic)  # again: an earlier pick may have covered its facts
-            if frag is None:
-                continue
-            room = (len(slots) + len(extra) < count) if budget is None else used_chars < budget
-            if not room:
-                if extras_left <= 0 or not self._brings(frag):
-                    continue
-                extras_left -= 1
-            slots[topic] = self.take(frag)
-            used_chars += self.estimate(frag)
-        # fragments without a topic (a user's own library may have none) fill what the outline left
+            if frag is not None and fill.wants(self._brings(frag)):
+                fill.add(topic, self.take(frag), self.estimate(frag))
+
+    def _fill_untopiced(self, role: str, fill: _Fill) -> None:
+        """Fragments without a topic (a user's own library may have none) fill what the outline left."""
         fillers = [f for f in self.library.fragments(role) if not f.topic and self.eligible(f)]
         while fillers:
-            room = (len(slots) + len(extra) < count) if budget is None else used_chars < budget
-            best = self.rank(fillers, f"{role}:{len(slots)}")[0]
+            best = self.rank(fillers, f"{role}:{len(fill.slots)}")[0]
             fillers.remove(best)
-            if not room and not (extras_left > 0 and self._brings(best)):
-                if not room and not any(self._brings(f) for f in fillers):
-                    break
-                continue
-            if not room:
-                extras_left -= 1
-            slots[best.topic_key] = self.take(best)
-            order.append(best.topic_key)
-            used_chars += self.estimate(best)
-        taken = {i.fragment.lead for i in slots.values() if i.fragment}
-        for item in (*slots.values(), *extra):
-            if item.is_user:
-                self._dress(item, role, taken)
-        section.items = [slots[t] for t in order if t in slots] + extra
-        self.main_topics.update(slots)
-        return section
+            if fill.wants(self._brings(best)):
+                fill.add(best.topic_key, self.take(best), self.estimate(best))
+                fill.order.append(best.topic_key)
+            elif not fill.room() and not any(self._brings(f) for f in fillers):
+                break
 
     # -- 上年度问题整改 ------------------------------------------------------------------------
 
@@ -482,9 +507,7 @@ class Selector:
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
         bests = {t: self.best(PROBLEMS, t) for t in topics}
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
-        used_chars = sum(self.estimate(i.fragment or i.detail) if (i.fragment or i.detail) else len(i.text)
-                         for i in chosen)
-        del budget, used_chars  # the count is the user's (存在问题数) or the kind's, whatever the 字数
+        del budget  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
             if len(chosen) >= wanted:
                 break
@@ -522,9 +545,9 @@ class Selector:
         listed = [self.take(f) for f in frags] + own
         needed: list[str] = [p.topic for p in problems.items if p.topic]
         for c in causes.items:
-            topic = self.reg.topic(CAUSES, c.topic)
-            if topic is not None and topic.measure:
-                needed.append(topic.measure)
+            cause = self.reg.topic(CAUSES, c.topic)
+            if cause is not None and cause.measure:
+                needed.append(cause.measure)
         answered = {i.topic for i in listed if i.topic}
         tool: list[Item] = []
         by_id = self.library.by_id()

@@ -12,7 +12,7 @@ from jinja2 import nodes
 
 from drafter.errors import LibraryError
 from drafter.facts import facts_from_text
-from drafter.library import FILE_ROLES, Fragment, lint_library, load_library, load_role_file
+from drafter.library import FILE_ROLES, Fragment, load_library, load_role_file
 from drafter.pipeline import derived_context
 from drafter.registry import registry
 from drafter.render import FragmentRenderer, fact_context, make_environment
