@@ -20,6 +20,7 @@ import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
 from drafter.facts import FAST_LOADER, describe_yaml_error, os_reason
+from drafter.overlap import Overlap
 from drafter.registry import VOICES, Registry, registry
 from drafter.resources import data_dir
 from drafter.schema import leaf_paths
@@ -169,6 +170,14 @@ class Library:
     folder: Path | None = None
     notices: list[Diagnostic] = field(default_factory=list)
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
+    _overlap: Overlap | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def overlap(self) -> Overlap:
+        """n-gram statistics of the library's wordings (built once)."""
+        if self._overlap is None:
+            self._overlap = Overlap(t for f in self.fragments() for t in f.texts)
+        return self._overlap
 
     @property
     def families(self) -> list[Family]:

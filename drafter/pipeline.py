@@ -88,7 +88,11 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
     def item(it: Item) -> ItemView:
         if it.fragment is not None:
             lead = renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
-            return ItemView(lead, renderer.render(it.fragment, ctx, it.variant), it.fragment.id)
+            text = renderer.render(it.fragment, ctx, it.variant)
+            if it.tail:  # the user's achievements this item carries
+                lines = "；".join(clean_text(t).rstrip("。；;") for t in it.tail)
+                text = Rendered(text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。")
+            return ItemView(lead, text, it.fragment.id)
         where = Location(f"fragments/{section.role}.yaml", key="user")
         lead = clean_text(it.lead) if it.lead else (renderer.render_text(it.lead_source, ctx, where)
                                                    if it.lead_source else "")

@@ -61,6 +61,7 @@ class UnitType:
     center: str = "中心工作"
     outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
     facts: tuple[FactSpec, ...] = ()
+    avoid: tuple[str, ...] = ()  # words this kind of unit's reports do not use (村: 业务处室, 职工)
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,7 @@ def _unit_types(path: Path) -> dict[str, UnitType]:
         out[str(name)] = UnitType(
             str(name), str(spec.get("说明") or ""), _strs(spec.get("别名"), loc, "别名"),
             str(spec.get("领域") or "各项事业"), str(spec.get("中心工作") or "中心工作"), outline,
-            _facts(spec.get("事实"), loc),
+            _facts(spec.get("事实"), loc), _strs(spec.get("避免用语"), loc, "避免用语"),
         )
     out.setdefault(GENERIC_TYPE, UnitType(GENERIC_TYPE))
     return out

@@ -35,6 +35,9 @@ from drafter.schema import walk
 NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
 MAX_EXTRA = 3  # a main section may grow by this many items to carry every number the user gave
 DEFAULT_PROBLEMS = 3
+FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
+PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
+CLASH_MAX = 3  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = 4500  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
@@ -47,6 +50,8 @@ FUSION_JOINS = (
     "把党建工作与{{ 类型.中心工作 }}同谋划、同推进，",
     "以党建工作的实际成效服务{{ 类型.领域 }}，",
 )
+# Clauses that lead from the type's own 业务融合 item into the user's achievements (Jinja).
+ACHIEVEMENT_JOINS = ("在党建引领下，", "一年来，", "党建与{{ 类型.中心工作 }}同频共振，", "以党建促发展取得实效，")
 # Leads for a user's line whose topic has none; each used once per section, in a seeded order.
 DEFAULT_LEADS = {
     "思想建设": ("抓好思想政治建设", "推动理论学习走深走实", "凝聚干事创业共识"),
@@ -74,6 +79,7 @@ class Item:
     join: str = ""
     detail: Fragment | None = None
     marker: str = ""
+    tail: list[str] = field(default_factory=list)  # the user's achievement lines carried by this item
 
     @property
     def is_user(self) -> bool:
@@ -197,6 +203,8 @@ class Selector:
         self.used: set[str] = set()
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
+        self._main_items: dict[str, list[Item]] = {}
+        self._achieved: set[str] | None = None
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
@@ -228,7 +236,12 @@ class Selector:
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
-        return (min(missing, 1), -new, min(repeated, 1), self.length_bias * (self.estimate(f) // 50))
+        return (min(missing, 1), -new, min(repeated, 1), self._foreign(f.texts),
+                self.length_bias * (self.estimate(f) // 50))
+
+    def _foreign(self, texts: Sequence[str]) -> int:
+        """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工)."""
+        return 1 if any(w in t for w in self.unit_type.avoid for t in texts) else 0
 
     def _weight(self, f: Fragment) -> float:
         """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
@@ -253,8 +266,10 @@ class Selector:
         ranked = self.rank(pool, f"{role}:{topic}")
         return ranked[0] if ranked else None
 
-    def _tagged(self, role: str, tag: str) -> Fragment | None:
-        pool = [f for f in self.library.fragments(role) if tag in f.tags and self.eligible(f)]
+    def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:
+        """A fragment with ``tag``; for 数量, one saying all were fixed exactly when they were (全部)."""
+        pool = [f for f in self.library.fragments(role) if tag in f.tags and self.eligible(f)
+                and (tag != "数量" or ("全部" in f.tags) == all_done)]
         ranked = self.rank(pool, f"{role}:{tag}")
         return ranked[0] if ranked else None
 
@@ -299,6 +314,8 @@ class Selector:
         fitting = [v for v in options if self.fits(v.voice, v.unit_types, v.years, v.kinds)]
         if not fitting:
             return None
+        native = [v for v in fitting if not self._foreign((v.text,))]
+        fitting = native if len(native) >= 4 else fitting
         for_kind = [v for v in fitting if v.kinds]  # wording written for this report kind comes first
         pool = for_kind if len(for_kind) >= 4 else fitting
         return pool[self.frame_index % len(pool)]
@@ -309,6 +326,8 @@ class Selector:
         if pinned:
             self.used.add(pinned[0].id)
             return pinned[0]
+        native = [f for f in pool if not self._foreign(f.texts)]
+        pool = native if len(native) >= 4 else pool
         for_kind = [f for f in pool if f.kinds]
         pool = for_kind if len(for_kind) >= 4 else pool
         if not pool:
@@ -375,6 +394,8 @@ class Selector:
             frag = None if topic in fill.slots or topic in self.main_topics else self.best(role, topic)
             if frag is not None:
                 fill.add(topic, self.take(frag), self.estimate(frag))
+        if role == "业务融合":
+            self._carry_achievements(fill)
         fill.count = max(spec.count, len(fill.slots) + len(fill.extra)) if budget is None else 0
         self._fill_optional(role, spec, fill)
         self._fill_untopiced(role, fill)
@@ -384,7 +405,19 @@ class Selector:
                 self._dress(item, role, taken)
         section.items = [fill.slots[t] for t in fill.order if t in fill.slots] + fill.extra
         self.main_topics.update(fill.slots)
+        self._main_items[role] = section.items
         return section
+
+    def _carry_achievements(self, fill: _Fill) -> None:
+        """The user's bare 业务融合 lines follow the type's own item as its evidence (“……。在党建引领下，全年
+        实现营业收入……；完成……。”) instead of standing alone under made-up leads; lines with a 标题 stay items."""
+        host = next((i for i in fill.slots.values() if i.fragment is not None), None)
+        bare = [i for i in fill.extra if i.is_user and not i.lead]
+        if host is None or not bare:
+            return
+        host.tail = [i.text for i in bare]
+        host.join = self._rng("achievements").choice(ACHIEVEMENT_JOINS)
+        fill.extra = [i for i in fill.extra if i not in bare]
 
     def _place_user_lines(self, role: str, fill: _Fill) -> None:
         """The user's own line replaces the tool's item of its topic; 业务融合 lines (achievements) follow
@@ -426,8 +459,10 @@ class Selector:
         if not isinstance(group, dict) or not any(v not in (None, "", []) for v in group.values()):
             return None
         section = self._section(RECTIFY, family)
+        raised, fixed = self.facts.get(f"{RECTIFY}.反馈问题数"), self.facts.get(f"{RECTIFY}.已整改数")
+        all_done = raised is not None and fixed is not None and fixed >= raised
         for tag, needed in (("来源", f"{RECTIFY}.来源"), ("数量", f"{RECTIFY}.反馈问题数")):
-            frag = self._tagged(RECTIFY, tag) if self.facts.has(needed) else None
+            frag = self._tagged(RECTIFY, tag, all_done) if self.facts.has(needed) else None
             if frag is not None:
                 section.lead_in.append(frag)
                 self.take(frag)
@@ -475,6 +510,27 @@ class Selector:
             items.append(Item(lead, text, topic=self.reg.classify(role, text, lead) or ""))
         return items, frags
 
+    def _achievements(self) -> set[str]:
+        """Specific 3-grams of everything 主要工作 says (the chosen wordings and the user's lines)."""
+        if self._achieved is None:
+            overlap = self.library.overlap
+            self._achieved = set()
+            for role in self.kind.main_roles:
+                for item in self._main_items.get(role, []):
+                    text = item.fragment.texts[item.variant % len(item.fragment.texts)] if item.fragment else item.text
+                    self._achieved |= overlap.specific(text, 3)
+        return self._achieved
+
+    def _clash(self, frag: Fragment) -> int:
+        """1 when the wording restates what 主要工作 claims as done (a problem contradicting it)."""
+        worst = max(self.library.overlap.clash(t, self._achievements()) for t in frag.texts)
+        return 1 if worst > CLASH_MAX else 0
+
+    def _best_without_clash(self, role: str, topic: str) -> Fragment | None:
+        pool = [f for f in self.library.fragments(role) if f.topic_key == topic and self.eligible(f)]
+        ranked = sorted(self.rank(pool, f"{role}:{topic}"), key=self._clash)
+        return ranked[0] if ranked else None
+
     def _contradicts(self, topic: str) -> bool:
         """A problem topic the user reports as a highlight (its specific words appear in a 亮点)."""
         spec = self.reg.topic(PROBLEMS, topic)
@@ -484,14 +540,28 @@ class Selector:
         return any(len(k) >= 3 and k in highlights for k in spec.keywords)
 
     def _expand(self, item: Item) -> None:
-        """A short phrase of the user's becomes a titled problem with a 表现 paragraph of its topic."""
+        """A short phrase of the user's becomes a titled problem with a 表现 paragraph that speaks of the same
+        thing (the phrase's own words appear in it: 课程思政 → a 表现 about 课程思政); when no wording does,
+        the phrase stays with a 【待补充：具体表现】 marker rather than a 表现 about something else."""
         if item.lead or len(item.text) >= SHORT_PHRASE:
             return
-        item.lead, item.text = item.text.rstrip("。"), ""
-        detail = self.best(PROBLEMS, item.topic) if item.topic else None
-        if detail is None:
+        phrase = item.text.rstrip("。")
+        item.lead, item.text = phrase, ""
+        overlap = self.library.overlap
+        pool = [f for f in self.library.fragments(PROBLEMS) if self.eligible(f)]
+        scored = [(max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == item.topic, f) for f in pool]
+        good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
+        if not good and item.topic:
+            same = [x for x in scored if x[1]]
+            # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
+            # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
+            good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
+        if not good:
             item.marker = "具体表现"
             return
+        top = max((fit, same) for fit, same, _ in good)
+        detail = self.rank([f for fit, same, f in good if (fit, same) == top], f"expand:{phrase}")[0]
+        item.topic = detail.topic_key
         self.used.add(detail.id)
         item.detail = detail
         item.variant = self._rng(detail.id).randrange(len(detail.texts))
@@ -505,8 +575,9 @@ class Selector:
         wanted = int(self.facts.get("存在问题数") or spec.count or DEFAULT_PROBLEMS)
         taken = {i.topic for i in chosen if i.topic}
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
-        bests = {t: self.best(PROBLEMS, t) for t in topics}
+        bests = {t: self._best_without_clash(PROBLEMS, t) for t in topics}
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
+        ranked.sort(key=self._clash)  # stable: problems that restate an achievement go last
         del budget  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
             if len(chosen) >= wanted:
@@ -533,7 +604,7 @@ class Selector:
                 break
             if cause in taken:
                 continue
-            frag = self.best(CAUSES, cause)
+            frag = self._best_without_clash(CAUSES, cause)
             if frag is not None:
                 items.append(self.take(frag))
         section.items = items
@@ -723,6 +794,8 @@ class Selector:
 
         first = next((r for r in plan.main_roles if r in plan.sections), None)
         if covered() < len(required) and first is not None:
+            self._swap_items_for_wording(plan.sections[first], covered)
+        if covered() < len(required) and first is not None:
             section = plan.sections[first]
             options = [v for v in self.library.intros(first) if self.fits(v.voice, v.unit_types, v.years, v.kinds)]
             section.intro = max([section.intro, *options], key=lambda v: self._score(plan, section, v, covered))
@@ -737,6 +810,25 @@ class Selector:
                     "warning", f"稿子里没有{self.year}年的提法“{phrase}”", self.facts.location("年度"),
                     "在片段库里加一段写到它的开头或引语，或在“选用”里选一个写到它的片段", code="wording",
                 ))
+
+    def _swap_items_for_wording(self, section: SectionPlan, covered: Any) -> None:
+        """Swap an item for another wording of its own topic that carries a missing 提法 (政治建设 → one that
+        names 两个确立…), keeping every number it carried; the topic stays, only the wording changes."""
+        for at, item in enumerate(section.items):
+            if item.fragment is None:
+                continue
+            current = item.fragment
+            before = covered()
+            for frag in self.rank([f for f in self.library.fragments(section.role) if f.topic_key == item.topic
+                                   and self.eligible(f) and self._numbers(current) <= set(f.needs)],
+                                  f"wording:{item.topic}"):
+                section.items[at] = Item(frag.lead, "", frag, self._rng(frag.id).randrange(len(frag.texts)),
+                                         item.topic)
+                if covered() > before:
+                    self.used.discard(current.id)
+                    self.used.add(frag.id)
+                    break
+                section.items[at] = item
 
     @staticmethod
     def _score(plan: Plan, section: SectionPlan, intro: Variant | None, covered: Any) -> int:
