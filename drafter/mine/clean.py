@@ -1,10 +1,11 @@
 """Stage 1 of ``drafter mine``: turning a raw seed text into clean lines.
 
-Owns the removal of the download sites' noise (paywall markers anywhere in a line, advertisement lines,
-word counters, “此处隐藏N个字”, “资源描述” headers), Traditional → Simplified conversion (opencc, loaded
-lazily and only run on lines that hold a Traditional character), full-width punctuation in Chinese text
-and stray whitespace.  Every kept line remembers its 1-based line number in the source file, so a mined
-fragment can say where it came from.
+Owns applying :mod:`drafter.noise` to a text — noise lines dropped (advertisements, paywall and
+hidden-text notices, site furniture, addresses, page markers, a table of contents), noise inside lines
+removed (##paidbegin##, word counters, “此处隐藏N个字”, pinyin annotations 发(fā)展, addresses) —,
+Traditional → Simplified conversion (opencc, loaded lazily and only run on lines that hold a
+Traditional character), full-width punctuation in Chinese text and stray whitespace.  Every kept line
+remembers its 1-based line number in the source file, so a mined fragment can say where it came from.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from drafter import noise
 from drafter.errors import DrafterError
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -22,17 +24,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 # Chinese letters and the full-width punctuation they sit next to.
 _WIDE = f"{CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014"
 
-_PAYWALL = re.compile(r"#{1,3}\s*paid\s*(?:begin|end)\s*#{1,3}", re.IGNORECASE)
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
-_COUNTER = re.compile(r"[（(]\s*(?:全文|本文)?共?\s*\d+\s*字\s*[）)]|[（(]?此处隐藏\d+个字[）)]?")
-_RESOURCE = re.compile(r"^\s*资源描述")
-# Advertisement cues: one strong cue is enough, weak ones must come in pairs, so that a report line
-# mentioning 工会会员 or a unit's 公众号 is kept.
-_AD_STRONG = re.compile(
-    r"【[^】]*(?:公众号|素材库|代笔|资料库|会员)[^】]*】|素材库|代笔|svip|谨防假冒|添加客服|会员群|网盘群",
-    re.IGNORECASE,
-)
-_AD_WEAK = re.compile(r"会员|公众号[:：]|客服|一键|更新材料|资料库|加微信|微信号|原创|接单")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TRAD_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
@@ -54,8 +46,13 @@ class CleanStats:
 
     paywall_markers: int = 0
     ad_lines: int = 0
-    counters: int = 0
-    resource_lines: int = 0
+    counters: int = 0          # word counters and hidden-text / paywall notices inside a line
+    resource_lines: int = 0    # site furniture: 资源描述, 下载, 上一篇, 收藏 举报…
+    paywall_lines: int = 0
+    page_markers: int = 0
+    toc_lines: int = 0
+    addresses: int = 0
+    pinyin: int = 0
     traditional_lines: int = 0
     punctuation: int = 0
     blank_lines: int = 0
@@ -114,9 +111,13 @@ def to_simplified(text: str) -> str:
 
 def is_ad(line: str) -> bool:
     """True for a download site's advertisement line (公众号, 素材库, 代笔, 会员…)."""
-    if _AD_STRONG.search(line):
-        return True
-    return len(set(_AD_WEAK.findall(line))) >= 2
+    return noise.is_ad(line)
+
+
+_LINE_STAT = {"ad": "ad_lines", "furniture": "resource_lines", "paywall": "paywall_lines",
+              "page": "page_markers", "toc": "toc_lines", "url": "addresses"}
+_INLINE_STAT = {"marker": "paywall_markers", "paywall": "counters", "counter": "counters",
+                "url": "addresses", "pinyin": "pinyin"}
 
 
 def _parens(m: re.Match[str]) -> str:
@@ -170,10 +171,7 @@ def tidy_spaces(line: str) -> str:
 def clean_line(raw: str, stats: CleanStats | None = None) -> str:
     """Clean one line; an empty result means the line is dropped."""
     stats = stats if stats is not None else CleanStats()
-    line = _INVISIBLE.sub("", raw)
-    line, n = _PAYWALL.subn("", line)
-    stats.paywall_markers += n
-    line = line.translate(_FULLWIDTH_DIGITS)
+    line = _INVISIBLE.sub("", raw).translate(_FULLWIDTH_DIGITS)
     if not line.strip():
         stats.blank_lines += 1
         return ""
@@ -181,14 +179,13 @@ def clean_line(raw: str, stats: CleanStats | None = None) -> str:
     if converted != line:
         stats.traditional_lines += 1
         line = converted
-    if is_ad(line):
-        stats.ad_lines += 1
+    line, removed = noise.strip_inline(line)
+    for kind, n in removed.items():
+        setattr(stats, _INLINE_STAT[kind], getattr(stats, _INLINE_STAT[kind]) + n)
+    kind = noise.noise_line(line)
+    if kind is not None:
+        setattr(stats, _LINE_STAT[kind], getattr(stats, _LINE_STAT[kind]) + 1)
         return ""
-    if _RESOURCE.match(line):
-        stats.resource_lines += 1
-        return ""
-    line, n = _COUNTER.subn("", line)
-    stats.counters += n
     line, n = punctuate(line)
     stats.punctuation += n
     line = tidy_spaces(line)
@@ -197,10 +194,35 @@ def clean_line(raw: str, stats: CleanStats | None = None) -> str:
     return line
 
 
+def _toc_block(lines: list[str], head: int) -> int:
+    """How many lines after a “目录” line are its entries: short heading-like lines whose text comes
+    back later in the report (entries without leader dots and page numbers)."""
+    body = "".join(lines[head + 1:])
+    n = 0
+    for line in lines[head + 1:]:
+        text = line.strip()
+        if not text:
+            n += 1
+            continue
+        key = re.sub(r"^[（(〔]?[一二三四五六七八九十\d]{1,3}[、.．）)〕]\s*", "", text)
+        if len(text) > 40 or _SENTENCE_END.search(text) or len(key) < 2 or body.count(key) < 2:
+            break
+        n += 1
+    return n
+
+
 def clean(raw: str) -> CleanText:
     """Clean a whole text; blank and noise lines are left out, kept lines keep their line numbers."""
     out = CleanText()
-    for no, raw_line in enumerate(raw.splitlines(), start=1):
+    raw_lines = raw.splitlines()
+    skip = 0
+    for no, raw_line in enumerate(raw_lines, start=1):
+        if skip:
+            skip -= 1
+            out.stats.toc_lines += 1
+            continue
+        if noise.TOC_HEAD.match(raw_line.strip()):
+            skip = _toc_block(raw_lines, no - 1)
         text = clean_line(raw_line, out.stats)
         if text:
             out.lines.append(Line(no, text))

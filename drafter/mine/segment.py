@@ -11,7 +11,7 @@ first appear, so a report numbered only with 1、 works too), a heading and its 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from drafter.mine.clean import Line
@@ -30,11 +30,20 @@ _TITLE_WORDS = re.compile("报告|总结|述职|汇报|发言|材料")
 _NOT_HEADING = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[（(]?此致|^特此|^附件|[：:]$")
 _ITEM_SERIES: tuple[tuple[str, ...], ...] = (
     tuple(f"{n}是" for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")),
+    tuple(f"（{n}）" for n in range(1, 21)),
     tuple(f"第{n}，" for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")),
     tuple(f"第{n}、" for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")),
     tuple(chr(c) for c in range(0x2460, 0x2474)),
 )
 _BOUNDARY = "。；：！？"
+_SOFT_BOUNDARY = _BOUNDARY + "，"      # “…主体责任，一是…”: 一是 may follow a comma
+# a sentence that turns from the problems to their causes starts a paragraph of its own
+_CAUSE_START = re.compile("(?<=[。；！？])(?=(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|"
+                          "分析(?:其)?原因|(?:问题|不足)(?:产生|存在)的(?:主要)?原因))")
+# one whole report written on a single line: split it before 一、二、… that follow a sentence end
+_RUN_ON = 300
+_RUN_ON_HEADING = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、)")
+_RUN_ON_TITLE = re.compile(r"^([^。！？]{4,60}?(?:报告|总结|述职|汇报))[。\s]")
 _MAX_HEADING = 50
 _MAX_LEAD = 40
 
@@ -138,7 +147,9 @@ def _plain_heading(text: str, has_next: bool) -> bool:
     """An unnumbered themed heading: short, no sentence punctuation, followed by more text."""
     if not has_next or len(text) < 4 or len(text) > 32 or _NOT_HEADING.search(text):
         return False
-    if _SENTENCE.search(text) or "；" in text or any(text.startswith(m) for m in item_starts()):
+    if _SENTENCE.search(text) or "；" in text:
+        return False
+    if any(text.startswith(m) for m in item_starts()) and (len(text) > 20 or re.search("[，、：]", text)):
         return False
     return not text.endswith(("，", "、"))
 
@@ -147,20 +158,22 @@ def item_starts() -> tuple[str, ...]:
     return (*(s[0] for s in _ITEM_SERIES), "首先")
 
 
-def _at_boundary(text: str, pos: int) -> bool:
+def _at_boundary(text: str, pos: int, boundary: str = _BOUNDARY) -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " ”’）":
         j -= 1
-    return j < 0 or text[j] in _BOUNDARY
+    return j < 0 or text[j] in boundary
 
 
-def _series_positions(text: str, markers: Iterable[str]) -> list[tuple[int, str]]:
-    """Positions of consecutive markers (一是, 二是, …) that each start a sentence."""
+def _series_positions(text: str, markers: Sequence[str]) -> list[tuple[int, str]]:
+    """Positions of consecutive markers (一是, 二是, …) that each start a sentence (一是 may also
+    follow a comma)."""
     found: list[tuple[int, str]] = []
     start = 0
+    boundary = _SOFT_BOUNDARY if markers[0] == "一是" else _BOUNDARY
     for marker in markers:
         pos = text.find(marker, start)
-        while pos != -1 and not _at_boundary(text, pos):
+        while pos != -1 and not _at_boundary(text, pos, boundary):
             pos = text.find(marker, pos + 1)
         if pos == -1:
             break
@@ -232,8 +245,32 @@ def _is_title(text: str, index: int) -> bool:
         bool(_TITLE_WORDS.search(text)) or numbering(text) is None)
 
 
+def paragraphs_of(text: str, line: int) -> list[Paragraph]:
+    """A body line as paragraphs: split where it turns to the causes of the problems, then into items."""
+    cuts = [0, *(m.start() for m in _CAUSE_START.finditer(text)), len(text)]
+    return [split_items(text[a:b].strip(), line) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def split_run_on(lines: list[Line]) -> list[Line]:
+    """A report written on one line becomes one line per title, preamble and 一、 section (all keep the
+    source line number); other lines are returned as they are."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if len(text) < _RUN_ON or len(_RUN_ON_HEADING.findall(text)) < 2:
+            out.append(line)
+            continue
+        title = _RUN_ON_TITLE.match(text) if not out else None
+        if title:
+            out.append(Line(line.no, title.group(1)))
+            text = text[title.end():].strip()
+        out.extend(Line(line.no, part.strip()) for part in _RUN_ON_HEADING.split(text) if part.strip())
+    return out
+
+
 def segment(lines: list[Line]) -> Outline:
     """Build the outline: title, preamble (``sections[0]``), then every heading with its body."""
+    lines = split_run_on(lines)
     outline = Outline()
     root = Section("", "", "", 0, lines[0].no if lines else 0, None)
     outline.sections.append(root)
@@ -246,6 +283,8 @@ def segment(lines: list[Line]) -> Outline:
             outline.title, outline.title_line = text, line.no
             continue
         found = numbering(text)      # a line starting with ① is a list paragraph, never a heading
+        if found is not None and found[0] == "（1）" and "（2）" in found[2]:
+            found = None             # （1）…（2）… in one line: a list paragraph
         style = number = body = heading = ""
         if found is not None:
             style, number, rest = found
@@ -253,7 +292,7 @@ def segment(lines: list[Line]) -> Outline:
         elif _plain_heading(text, k + 1 < len(lines)):
             style, heading = "plain", text
         if not style:
-            outline.sections[current].paragraphs.append(split_items(text, line.no))
+            outline.sections[current].paragraphs.extend(paragraphs_of(text, line.no))
             continue
         if style in stack:
             del stack[stack.index(style) + 1:]
@@ -269,14 +308,31 @@ def segment(lines: list[Line]) -> Outline:
         for deeper in [lv for lv in last_at_level if lv > level]:
             del last_at_level[deeper]
         if body:
-            section.paragraphs.append(split_items(body, line.no))
+            section.paragraphs.extend(paragraphs_of(body, line.no))
     _mark_tail(outline)
     return outline
+
+
+_CLOSING_START = re.compile("(?:^|(?<=[。！？]))(?=(?:在今后的工作中|今后，|新的一年|新的征程上|总之|以上(?:述职|报告)|展望))")
+
+
+def _split_closing(outline: Outline) -> None:
+    """A closing sentence written at the end of the report's last item becomes a paragraph of its own."""
+    paras = outline.sections[-1].paragraphs
+    if not paras or not paras[-1].items:
+        return
+    item = paras[-1].items[-1]
+    m = _CLOSING_START.search(item.body)
+    if m:
+        closing = item.body[m.start():].strip()
+        item.body = item.body[:m.start()].strip()
+        paras.append(Paragraph(item.line, closing))
 
 
 def _mark_tail(outline: Outline) -> None:
     """The last paragraph of a report with headings is a closing candidate when its section already
     had a body before it (a heading with its own body, then this paragraph)."""
+    _split_closing(outline)
     if len(outline.sections) < 2:
         if len(outline.sections[0].paragraphs) >= 2:
             last = outline.sections[0].paragraphs[-1]
