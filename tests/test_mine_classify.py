@@ -122,7 +122,8 @@ def test_item_keeps_its_own_role_under_a_themed_heading() -> None:
 
 
 def test_item_without_evidence_takes_the_section_role() -> None:
-    assert classify_unit("稳步推进", "认真抓好落实。", context_role="党风廉政") == ("党风廉政", 0.5)
+    assert classify_unit("稳步推进", "认真抓好落实。", context_role="党风廉政")[0] == "党风廉政"
+    assert classify_unit("稳步推进", "认真抓好落实。", context_role="组织建设")[0] == "组织建设"
 
 
 def test_confidence_is_a_probability_and_roles_are_known() -> None:

@@ -31,7 +31,7 @@ from drafter.textio import decode_bytes
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each file."""
 
-PREFIX = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "下一步": "xb",
+PREFIX = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "原因": "yy", "下一步": "xb",
           "开头": "kt", "结尾": "jw", "业务融合": "yw", "其他": "qt"}
 REPORT_NAME = "REPORT.txt"
 OUTPUT_NAMES = frozenset({f"{r}.yaml" for r in ROLES} | {REPORT_NAME})
@@ -315,8 +315,11 @@ def role_yaml(out: RoleOutput) -> str:
 
 
 def _stats_line(s: CleanStats) -> str:
-    return (f"付费标记 {s.paywall_markers} 处，广告行 {s.ad_lines} 行，字数标记 {s.counters} 处，"
-            f"资源描述 {s.resource_lines} 行，繁体行 {s.traditional_lines} 行，标点改全角 {s.punctuation} 处")
+    parts = [("付费标记", s.paywall_markers, "处"), ("广告行", s.ad_lines, "行"), ("字数或隐藏提示", s.counters, "处"),
+             ("付费提示行", s.paywall_lines, "行"), ("网站栏目", s.resource_lines, "行"), ("网址", s.addresses, "处"),
+             ("页码", s.page_markers, "行"), ("目录", s.toc_lines, "行"), ("拼音注音", s.pinyin, "处"),
+             ("繁体行", s.traditional_lines, "行"), ("标点改全角", s.punctuation, "处")]
+    return "，".join(f"{name} {n} {unit}" for name, n, unit in parts)
 
 
 def format_report(result: MineResult) -> str:
