@@ -24,6 +24,7 @@ from drafter.errors import DrafterError, Location, OutputError
 from drafter.mine.classify import JW, KT, ROLES, classify
 from drafter.mine.clean import CleanStats, clean
 from drafter.mine.dedupe import dedupe
+from drafter.mine.names import Names, find_names
 from drafter.mine.segment import Outline, segment
 from drafter.mine.slotify import Slot, slot_text, slotify
 from drafter.textio import decode_bytes
@@ -175,11 +176,11 @@ def units_of(outline: Outline, source: str) -> list[Unit]:
     return out
 
 
-def _mined(unit: Unit) -> Mined:
+def _mined(unit: Unit, names: Names | None = None) -> Mined:
     if unit.kind == "heading":
-        text, slots = slot_text(unit.text)
+        text, slots = slot_text(unit.text, names)
         return Mined(unit.kind, unit.role, "", text, slots, [], unit.confidence, [unit.source])
-    s = slotify(unit.lead, unit.text)
+    s = slotify(unit.lead, unit.text, names)
     return Mined(unit.kind, unit.role, s.lead, s.text, s.slots, s.specific, unit.confidence, [unit.source])
 
 
@@ -223,7 +224,8 @@ def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
         cleaned = clean(raw)
         outline = classify(segment(cleaned.lines))
         found = units_of(outline, source)
-        mined_here = [_mined(u) for u in found]
+        names = find_names(outline.title, "\n".join(line.text for line in cleaned.lines))
+        mined_here = [_mined(u, names) for u in found]
         mined.extend(mined_here)
         roles: dict[str, int] = {}
         for u in found:

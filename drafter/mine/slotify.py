@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.mine.names import Names
+
 CJK = "\u4e00-\u9fff"
 
 # measure word → slot base name (longest first when matching)
@@ -25,7 +27,7 @@ _MEASURES: dict[str, str] = {
     "万": "数量", "亿": "数量",
 }
 _MEASURE_ALT = "|".join(sorted(map(re.escape, _MEASURES), key=len, reverse=True))
-_REDACTED = r"[XＸ]{1,4}(?![A-Za-z])|[×✕]{1,4}|\*{1,8}|＊{1,8}|○{2,6}"
+_REDACTED = r"[XxＸｘ×✕]{1,4}(?![A-Za-z])|\*{1,8}|＊{1,8}|○{2,6}"
 _NUMBER = r"\d+(?:\.\d+)?"
 _TOKEN = re.compile(
     rf"(?P<book>《[^》]{{0,80}}》)"
@@ -55,10 +57,16 @@ _BOOK = re.compile(r"《[^》]*》")
 _NAMED_PROJECT = re.compile(r"^[^，。；、“”]{0,10}?(?:工程|项目|碧道|公园|示范段)")
 
 
+_NAME_BASE = {"person": "人名", "village": "村社名", "company": "企业名"}
+_ASIDE_KINDS = ("person", "company")
+"""A sentence naming a person or a company only makes sense for one unit: it is set aside."""
+
+
 @dataclass(frozen=True)
 class Slot:
     name: str
     kind: str        # count | percent | amount | year | month | day | name | unit | place | project
+    #                  | person | village | company
     original: str
 
 
@@ -66,6 +74,7 @@ class Slot:
 class Slotter:
     """Replaces numbers and names with ``{{ name }}`` slots, numbering them across one fragment."""
 
+    names: Names | None = None
     slots: dict[str, Slot] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=dict)
     _same: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -133,6 +142,11 @@ class Slotter:
 
     def sub(self, text: str) -> str:
         """Slot one piece of text."""
+        pattern = self.names.pattern() if self.names is not None else None
+        if pattern is not None and self.names is not None:
+            found = self.names.found
+            text = pattern.sub(lambda m: self._slot(_NAME_BASE[found[m.group(0)]], found[m.group(0)],
+                                                    m.group(0), shared=True), text)
         text = _TOKEN.sub(self._token, text)
         return _PLACE.sub(lambda m: self._place(m), text)
 
@@ -141,9 +155,12 @@ class Slotter:
         return self._slot("地名", "place", m.group(0), shared=True)
 
 
-def is_unit_specific(sentence: str) -> bool:
-    """A sentence that only makes sense for one unit: statistics, a place-named project, a ranking claim."""
+def is_unit_specific(sentence: str, names: Names | None = None) -> bool:
+    """A sentence that only makes sense for one unit: statistics, a place-named project, a ranking
+    claim, a named person or company."""
     if _SPECIFIC.search(sentence):
+        return True
+    if names is not None and any(n in sentence for n, kind in names.found.items() if kind in _ASIDE_KINDS):
         return True
     plain = _BOOK.sub("", sentence)
     return any(_NAMED_PROJECT.match(plain[m.end():]) for m in _PLACE.finditer(plain))
@@ -167,18 +184,19 @@ class Slotted:
         return not self.text and bool(self.specific)
 
 
-def slotify(lead: str, text: str) -> Slotted:
-    """Slot a fragment's lead and text; unit-specific sentences go to ``specific``."""
-    slotter = Slotter()
+def slotify(lead: str, text: str, names: Names | None = None) -> Slotted:
+    """Slot a fragment's lead and text (with the report's proper names); unit-specific sentences go
+    to ``specific``."""
+    slotter = Slotter(names)
     lead_out = slotter.sub(lead)
     keep: list[str] = []
     aside: list[str] = []
     for sentence in sentences(text):
-        (aside if is_unit_specific(sentence) else keep).append(slotter.sub(sentence))
+        (aside if is_unit_specific(sentence, names) else keep).append(slotter.sub(sentence))
     return Slotted(lead_out, "".join(keep), aside, slotter.slots)
 
 
-def slot_text(text: str) -> tuple[str, dict[str, Slot]]:
+def slot_text(text: str, names: Names | None = None) -> tuple[str, dict[str, Slot]]:
     """Slot a heading or another single piece of text."""
-    slotter = Slotter()
+    slotter = Slotter(names)
     return slotter.sub(text), slotter.slots

@@ -1,0 +1,168 @@
+"""Finding the proper names of one report — persons, villages and communities, companies — so that
+``drafter mine`` can slot them or set their sentences aside.
+
+Owns a small gazetteer and patterns, run once over a whole report (its title included) so that a name
+introduced once (“杨柳湾村党支部书记述职报告”, “党委书记黄丽萍”) is recognised everywhere in it, also
+without its suffix (“把李家寨建设得更加美丽”):
+
+* a **person**: a common surname and one or two more characters right after a title (书记, 主任,
+  院长, 同志…) or “本人”, or before 同志;
+* a **village or community** (and 街道, 镇, 乡): the unit named at the start of the title, and any
+  name ending in a place-name character (庄, 湾, 桥, 寨, 沟…) followed by 村 or 社区;
+* a **company**: two name characters, optional trade words (农业, 科技, 置业…) and 有限公司/集团/公司,
+  or two name characters and a trade word in a list of 子企业.
+
+Why patterns and not a segmenter with part-of-speech tags (jieba): the names in reports are invented
+or local, which a general dictionary does not know either; jieba would add a 20 MB dictionary and a
+second of loading to every run, and its guesses change with its dictionary.  The patterns are
+deterministic, need nothing, and the cases they miss are listed in bench/MINER.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SURNAMES = (
+    "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁卢姚沈钟"
+    "姜崔谭陆范汪廖石金韦贾夏傅方邹熊白孟秦邱侯江尹薛闫黎陶贺毛郝顾龚邵覃戴孔汤乔赖"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "慕容", "令狐", "司徒")
+_TITLES = ("党委书记", "党组书记", "党支部书记", "支部书记", "第一书记", "党工委书记", "书记", "副书记", "主任", "副主任",
+           "局长", "院长", "校长", "园长", "所长", "站长", "村长", "组长", "队长", "经理", "总经理", "董事长",
+           "老党员", "本人", "我叫")
+# two characters that start a common word, not a name, after a title: 书记高度重视, 主任严格把关
+_NOT_NAME = frozenset(
+    "高度 高质 高标 高位 高效 严格 严肃 严把 严守 严明 严于 严防 方面 方式 方向 方案 文件 文化 文明 常态 常委 任务 任职 "
+    "向上 向下 于是 马上 程序 金融 武装 万元 石油 江山 黎明 龙头 白天 毛泽 史料 钱款 康复 易地 乔迁 段落 雷锋 孔子 "
+    "汤圆 夏季 秋季 叶片 林业 林地 田间 田园 石头 范围 范例 卢沟 苏区 周密 周到 周年 周边 周期 许多 余下 余人 杜绝 "
+    "陆续 邓小 何时 何处 曾经 付出 戴帽 严重 严厉 严实 龚自 常规 常年 向党 向群 于一 金牌 韦编 贺信 易于 程度 肖像 "
+    "王牌 李子 张贴 刘海 陈列 陈旧 杨树 黄金 赵家 孙子 马克 朱红 胡乱 郭沫 罗列 郑重 梁上 谢意 宋代 唐代 冯诺 邓稼 "
+    "曹操 彭德 潘家 袁隆 蔡元 蒋介 魏晋 吕梁 丁点 任何 任期 姚明 沈阳 钟点 姜还 崔嵬 谭嗣 廖仲 贾平 夏天 付费 傅雷 "
+    "邹韬 熊猫 孟子 秦朝 邱少 侯选 尹吉 薛定 闫家 毛主 顾全 顾大 龚全 邵家 万里 覃塘 武汉 钱学 戴上 莫言 孔繁 汤显 "
+    "康乐 乔治 赖宁 文明 石家 金秋 白求 江西 江苏 常州 黄河 黄冈 杨家 张家".split()
+)
+_NAME_STOP = "带在同和与为是的等亲主到率深牵多负、，。；：“”（）是将从对把被向于了也都还就又并及个名位"
+_PLACE_CHARS = "庄湾桥家寨沟坪岭山河屯堡营坡店铺寺口塘园坝岗洼集圩头田溪源峪窑坊泉台湖滩埠垸冲垌岙浜里坡岭塬"
+_TRADES = ("农业", "科技", "建设", "建材", "物流", "置业", "开发", "实业", "贸易", "能源", "电力", "投资", "发展", "环保",
+           "食品", "医药", "信息", "技术", "服务", "制造", "机械", "化工", "商贸", "文化", "旅游", "传媒", "生物", "电子",
+           "地产", "房地产", "矿业", "水务", "交通", "运输", "纺织", "汽车", "农牧", "种植", "养殖", "餐饮", "咨询", "工程")
+_COMPANY_SUFFIX = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团", "公司")
+_GENERIC_STEM = frozenset(
+    "集团 国有 民营 所属 下属 控股 全市 全区 全县 全省 各类 县属 市属 区属 省属 子公 分公 总公 本公 该公 我们 我司 "
+    "公司 企业 属地 建设 开发 投资 发展 服务 科技 农业 有限 股份 各级 一家 两家 多家 合作 相关 重点 龙头 骨干 "
+    "国企 央企 民企 外资 私营 物业 引进 联合 依托 推动 成立 组建 注册 新建 培育 扶持".split()
+)
+_TITLE_UNIT = re.compile(r"^([\u4e00-\u9fff]{2,5}?)(村|社区|街道|镇|乡)(?=党|居|村|委|\d|二|工|抓|支|总|书|年|述|$)")
+_TITLE_NOT_NAME = re.compile(r"^(?:[省市区县某该本全我各]|x+|X+|\*|＊|×|○)")
+_LEADING = _NAME_STOP + "任担驻进入回返来去住于在"
+_PLACE_NAME = re.compile(f"([\u4e00-\u9fff]{{1,3}}[{_PLACE_CHARS}])(村|社区)")
+_GENERIC_PLACE = frozenset(
+    "农家 乡村 驻村 进村 全村 本村 各村 邻村 入村 到村 每村 一村 两村 在村 返村 包村 强村 富村 美村 兴村 示范 "
+    "城市 老旧 所在 和谐 幸福 平安 智慧 绿色 文明 农村 城乡 村里 里村 家里 回家 在家 每家 农户家 老家 大家 专家 "
+    "国家 自家 管家 东家 商家 全家 各家 万家 千家 百家 入户 山村 河村 田村 口村 头村".split()
+)
+
+
+@dataclass
+class Names:
+    """The proper names found in one report: name → kind (person | village | company)."""
+
+    found: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, kind: str) -> None:
+        if len(name) >= 2 and name not in self.found:
+            self.found[name] = kind
+
+    def ordered(self) -> list[tuple[str, str]]:
+        """Longest first, so that 杨柳湾村 is slotted before 杨柳湾."""
+        return sorted(self.found.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+    def pattern(self) -> re.Pattern[str] | None:
+        if not self.found:
+            return None
+        return re.compile("|".join(re.escape(n) for n, _ in self.ordered()))
+
+
+def _person_after(text: str, pos: int) -> str:
+    """The name starting at ``pos`` (surname + one or two characters), or ''."""
+    if text.startswith(_COMPOUND_SURNAMES, pos):
+        surname = 2
+    elif pos < len(text) and text[pos] in SURNAMES:
+        surname = 1
+    else:
+        return ""
+    if text[pos:pos + 2] in _NOT_NAME:
+        return ""
+    given = 0
+    while given < 2 and pos + surname + given < len(text):
+        ch = text[pos + surname + given]
+        if not ("\u4e00" <= ch <= "\u9fff") or ch in _NAME_STOP:
+            break
+        given += 1
+    if given == 0:
+        return ""
+    return text[pos:pos + surname + given]
+
+
+_TITLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True)))
+_COMRADE = re.compile(f"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})同志")
+
+
+def _persons(text: str, names: Names) -> None:
+    for m in _TITLE_RE.finditer(text):
+        name = _person_after(text, m.end())
+        if name:
+            names.add(name, "person")
+    for m in _COMRADE.finditer(text):
+        if m.group(1)[:2] not in _NOT_NAME:
+            names.add(m.group(1), "person")
+
+
+def _villages(title: str, text: str, names: Names) -> None:
+    m = _TITLE_UNIT.match(title)
+    if m and not _TITLE_NOT_NAME.match(m.group(1)):
+        names.add(m.group(1) + m.group(2), "village")
+        if len(m.group(1)) >= 3:
+            names.add(m.group(1), "village")
+    for m in _PLACE_NAME.finditer(text):
+        stem = m.group(1)
+        while len(stem) > 2 and stem[0] in _LEADING:
+            stem = stem[1:]
+        if stem in _GENERIC_PLACE or stem[-2:] in _GENERIC_PLACE or any(
+                (stem + m.group(2)).endswith(known) for known in names.found):
+            continue
+        names.add(stem + m.group(2), "village")
+        if len(stem) >= 3:
+            names.add(stem, "village")
+
+
+def _companies(text: str, names: Names) -> None:
+    trades = "|".join(sorted(_TRADES, key=len, reverse=True))
+    suffix = "|".join(_COMPANY_SUFFIX)
+    full = re.compile(f"(?=([\u4e00-\u9fff]{{2}})((?:{trades}){{0,3}})({suffix}))")
+    for m in full.finditer(text):
+        stem, trade, end = m.group(1), m.group(2), m.group(3)
+        if stem in _GENERIC_STEM or any(ch in _NAME_STOP for ch in stem) or stem in _TRADES:
+            continue
+        if end in ("公司", "集团") and not trade:
+            continue
+        names.add(stem + trade + end, "company")
+        if trade:
+            names.add(stem + trade, "company")
+    one = f"[\u4e00-\u9fff]{{2}}(?:{trades})"
+    listed = re.compile(f"((?:{one}、)*{one})等(?:子|下属|所属)?(?:企业|公司)")
+    for m in listed.finditer(text):
+        for name in m.group(1).split("、"):
+            if name[:2] not in _GENERIC_STEM and not any(ch in _NAME_STOP for ch in name[:2]):
+                names.add(name, "company")
+
+
+def find_names(title: str, text: str) -> Names:
+    """The persons, villages or communities and companies named in a report (title and body)."""
+    names = Names()
+    whole = f"{title}\n{text}"
+    _persons(whole, names)
+    _villages(title, whole, names)
+    _companies(whole, names)
+    return names
