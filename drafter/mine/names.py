@@ -106,7 +106,7 @@ def _person_after(text: str, pos: int) -> str:
 
 
 _TITLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True)))
-_COMRADE = re.compile(f"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})同志")
+_COMRADE = re.compile(f"((?:{'|'.join(_COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}|[{SURNAMES}][\u4e00-\u9fff]{{1,2}})同志")
 
 
 def _persons(text: str, names: Names) -> None:

@@ -24,6 +24,7 @@ from drafter.errors import DrafterError, Location, OutputError
 from drafter.mine.classify import JW, KT, ROLES, classify
 from drafter.mine.clean import CleanStats, clean
 from drafter.mine.dedupe import dedupe
+from drafter.mine.labels import LabelSet, Score, found_units, match
 from drafter.mine.names import Names, find_names
 from drafter.mine.segment import Outline, segment
 from drafter.mine.slotify import Slot, slot_text, slotify
@@ -97,6 +98,7 @@ class MineResult:
     roles: dict[str, RoleOutput] = field(default_factory=dict)
     units: int = 0
     merged: int = 0
+    outlines: dict[Path, Outline] = field(default_factory=dict)   # resolved path → classified outline
 
 
 def display_path(path: Path) -> str:
@@ -223,6 +225,7 @@ def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
         raw = read_seed(path)
         cleaned = clean(raw)
         outline = classify(segment(cleaned.lines))
+        result.outlines[path.resolve()] = outline
         found = units_of(outline, source)
         names = find_names(outline.title, "\n".join(line.text for line in cleaned.lines))
         mined_here = [_mined(u, names) for u in found]
@@ -256,6 +259,23 @@ def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
         else:
             out.fragments.append(m)
     return result
+
+
+def check_labels(result: MineResult, labels: LabelSet) -> tuple[Score, list[str]]:
+    """Score the roles of the mined files against a label file; also the labelled files not mined."""
+    score = Score()
+    missing: list[str] = []
+    for name, labs in labels.files.items():
+        outline = result.outlines.get((labels.folder / name).resolve())
+        if outline is None:
+            missing.append(name)
+            continue
+        pairs, extras = match(labs, found_units(outline))
+        score.add(pairs, [f for f in extras if f.kind != "para"])
+    if len(missing) == len(labels.files):
+        raise DrafterError("标注文件里列出的材料一份也没有在这次提取之中", location=Location(labels.path),
+                           hint="标注文件中 files: 下的文件名要与提取的材料一致（相对于 folder: 指定的文件夹）")
+    return score, missing
 
 
 # ---- output -------------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+"""Site noise (drafter/noise.py) and how `drafter mine` cleans the real-world shapes of the test reports.
+
+Every shape has a fixture among tests/fixtures/mine/reports (named in the parametrisation), and the
+last test mines all of them and scans the output for any noise left.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from drafter import noise
+from drafter.mine.clean import clean, to_simplified
+from drafter.mine.pipeline import mine, output_files, read_seed
+
+REPORTS = Path(__file__).resolve().parent / "fixtures" / "mine" / "reports"
+
+
+def kept_text(name: str) -> str:
+    return "\n".join(line.text for line in clean(read_seed(REPORTS / name)).lines)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("省略680字，正式会员可完整阅读", "paywall"),
+    ("此处隐藏1509个字", "paywall"),
+    ("试读结束，购买后可阅读全文", "paywall"),
+    ("资源描述：本文是一篇党建工作总结范文，共3页，欢迎下载使用。", "furniture"),
+    ("下载", "furniture"),
+    ("上一篇：2023年学校党支部工作总结", "furniture"),
+    ("收藏 举报 阅读(2563)", "furniture"),
+    ("相关推荐", "furniture"),
+    ("来源：https://www.example.com/dangjian/2024/1203.html", "furniture"),
+    ("https://www.example.com/a/1.html", "url"),
+    ("1、", "page"),
+    ("- 2 -", "page"),
+    ("第2页 共4页", "page"),
+    ("一、坚持思想引领……………………1", "toc"),
+    ("目  录", "toc"),
+    ("【公众号：某某素材库】每日更新材料", "ad"),
+])
+def test_noise_lines_by_kind(line: str, kind: str) -> None:
+    assert noise.noise_line(line) == kind
+    assert kind in noise.KINDS
+
+
+@pytest.mark.parametrize("line", [
+    "组织工会会员阅读红色经典，开展读书分享会。",
+    "设立师德监督举报电话，畅通投诉渠道。",
+    "下一步，我们将持续深化理论武装。",
+    "未完成的整改事项建立台账，逐项销号。",
+    "1、严格落实“三会一课”制度",
+    "2024年，在县委的坚强领导下，我局党组认真履行职责。",
+])
+def test_report_lines_are_not_noise(line: str) -> None:
+    assert noise.noise_line(line) is None
+    assert noise.strip_inline(line) == (line, {})
+
+
+def test_inline_noise_is_removed_with_counts() -> None:
+    text, counts = noise.strip_inline("推动事业发(fā)展，贯彻(guàn chè)落实##paidbegin##精神（全文共3200字）此处隐藏1509个字。")
+    assert text == "推动事业发展，贯彻落实精神。"
+    assert counts == {"pinyin": 2, "marker": 1, "counter": 1, "paywall": 1}
+    hits = noise.find_noise("发(fā)展 www.example.com")
+    assert [(h.kind, h.text) for h in hits] == [("pinyin", "(fā)"), ("url", "www.example.com")]
+
+
+def test_an_untoned_bracket_is_not_pinyin() -> None:
+    assert noise.strip_inline("评选先进(a)类")[0] == "评选先进(a)类"
+
+
+@pytest.mark.parametrize(("name", "gone", "kept"), [
+    ("r01_机关.txt", ["……", "目  录"], ["一、聚焦政治引领"]),                         # table of contents with leaders
+    ("r15_高校.txt", ["目录"], ["一、坚持思想引领"]),                                   # table of contents without
+    ("r01_机关.txt", ["\n1、\n", "\n2、\n", "\n3、"], []),                               # page markers 1、 2、 3、
+    ("r19_街道.txt", ["第1页", "共4页"], []),                                           # 第N页 共M页
+    ("r06_高校.txt", ["此处隐藏", "1509"], []),                                         # hidden-text line
+    ("r11_两新.txt", ["省略680字", "会员", "https", "www.", "阅读全文"], []),           # paywall, URLs
+    ("r17_村.txt", ["paid", "##"], ["石桥村党支部"]),                                   # ##paidbegin## lines
+    ("r03_教育局.txt", ["资源描述", "\n下载\n", "上一篇", "下一篇"], []),               # site furniture
+    ("r22_医院.txt", ["收藏", "阅读(", "(fā)", "(guàn chè)"], ["发展", "贯彻党的"]),     # furniture, pinyin
+    ("r27_两新.txt", ["相关推荐"], []),
+    ("r06_高校.txt", ["(fā)"], ["事业发展"]),
+])
+def test_each_noise_shape_is_cleaned(name: str, gone: list[str], kept: list[str]) -> None:
+    text = kept_text(name)
+    for piece in gone:
+        assert piece not in text, piece
+    for piece in kept:
+        assert piece in text, piece
+
+
+def test_ascii_punctuation_and_traditional_script_are_normalised() -> None:
+    ascii_report = kept_text("r07_医院.txt")
+    assert not re.search(r"[,.:;?!]", re.sub(r"\d[.:]\d", "", ascii_report))
+    assert "“以人民健康为中心”" in ascii_report
+    traditional = kept_text("r08_街道.txt")
+    assert to_simplified(traditional) == traditional
+    assert "街道党工委书记抓基层党建工作述职报告" in traditional
+
+
+def _all_text(data: dict[str, Any]) -> list[str]:
+    out = [h["text"] for h in data["headings"] + data["intros"]]
+    for frag in data["fragments"] + data["unit_specific"]:
+        out += [frag["lead"], frag["text"], *frag.get("specific_sentences", [])]
+    return out
+
+
+_LEFT_OVER = re.compile(
+    r"paid|https?://|www\.|正式会员|此处隐藏|省略\d|资源描述|上一篇|下一篇|相关推荐|阅读[（(]\d|第\d+页|"
+    r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|…{2,}|[xX×＊*]|(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff])"
+)
+_NAMES = ("周明远", "杨德顺", "杨柳湾", "恒丰", "王建国", "石桥", "鑫达", "黄丽萍", "华兴", "远航", "刘振华", "李家寨", "幸福里")
+
+
+def test_mined_output_of_every_report_has_no_noise_or_names_left(tmp_path: Path) -> None:
+    result = mine(sorted(REPORTS.glob("*.txt")))
+    texts = [t for name, content in output_files(result).items() if name.endswith(".yaml")
+             for t in _all_text(yaml.safe_load(content))]
+    assert len(texts) > 500
+    for text in texts:
+        assert not _LEFT_OVER.search(text), text
+        assert noise.find_noise(text) == [] and noise.noise_line(text) is None, text
+        assert to_simplified(text) == text, text
+        # names may be kept in a sentence set aside only as a slot, never as they were written
+        assert not any(n in text for n in _NAMES), text
