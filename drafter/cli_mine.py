@@ -33,8 +33,14 @@ def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from drafter.mine.labels import format_score, load_labels
-    from drafter.mine.pipeline import (check_labels, check_output_dir, expand_paths, format_report, mine,
-                                       write_output)
+    from drafter.mine.pipeline import (
+        check_labels,
+        check_output_dir,
+        expand_paths,
+        format_report,
+        mine,
+        write_output,
+    )
 
     if not paths:
         raise DrafterError("没有给出要提取的材料文件", hint="例如：drafter mine seeds/*.txt -o mined")

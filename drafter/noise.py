@@ -99,7 +99,7 @@ def noise_line(line: str) -> str | None:
         return None
     if PAGE.match(text):
         return "page"
-    if TOC_HEAD.match(text) or TOC_ENTRY.search(text) and len(text) <= 60:
+    if TOC_HEAD.match(text) or (TOC_ENTRY.search(text) and len(text) <= 60):
         return "toc"
     if FURNITURE.match(text):
         return "furniture"

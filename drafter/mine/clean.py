@@ -182,9 +182,9 @@ def clean_line(raw: str, stats: CleanStats | None = None) -> str:
     line, removed = noise.strip_inline(line)
     for kind, n in removed.items():
         setattr(stats, _INLINE_STAT[kind], getattr(stats, _INLINE_STAT[kind]) + n)
-    kind = noise.noise_line(line)
-    if kind is not None:
-        setattr(stats, _LINE_STAT[kind], getattr(stats, _LINE_STAT[kind]) + 1)
+    whole = noise.noise_line(line)
+    if whole is not None:
+        setattr(stats, _LINE_STAT[whole], getattr(stats, _LINE_STAT[whole]) + 1)
         return ""
     line, n = punctuate(line)
     stats.punctuation += n

@@ -29,8 +29,8 @@ from typing import Any
 import yaml
 
 from drafter.errors import DrafterError, Location
-from drafter.mine.roles import ROLES
 from drafter.mine.clean import clean_line
+from drafter.mine.roles import ROLES
 from drafter.mine.segment import Outline
 from drafter.textio import decode_bytes
 

@@ -216,40 +216,30 @@ def _assign_ids(fragments: Iterable[Mined]) -> None:
         m.id = fid
 
 
-def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
-    """Mine the given seed files (in sorted order of their displayed path)."""
-    result = MineResult()
-    mined: list[Mined] = []
-    files = sorted((display_path(p), p) for p in paths)
-    for done, (source, path) in enumerate(files, start=1):
-        raw = read_seed(path)
-        cleaned = clean(raw)
-        outline = classify(segment(cleaned.lines))
-        result.outlines[path.resolve()] = outline
-        found = units_of(outline, source)
-        names = find_names(outline.title, "\n".join(line.text for line in cleaned.lines))
-        mined_here = [_mined(u, names) for u in found]
-        mined.extend(mined_here)
-        roles: dict[str, int] = {}
-        for u in found:
-            if u.kind == "fragment":
-                roles[u.role] = roles.get(u.role, 0) + 1
-        result.seeds.append(SeedReport(
-            source=source, title=outline.title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
-            stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
-            items=sum(1 for _ in outline.items()), roles=roles,
-            unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific)))
-        if progress is not None:
-            progress(done, len(files), source)
-    result.units = len(mined)
-    merged: list[Mined] = []
-    for kind, threshold in (("heading", 1.0), ("intro", 0.5), ("fragment", 0.5)):
-        merged.extend(_merge([m for m in mined if m.kind == kind], threshold))
-    result.merged = len(mined) - len(merged)
-    _assign_ids(m for m in merged if m.kind == "fragment")
-    result.roles = {r: RoleOutput(r) for r in ROLES}
+def _mine_one(source: str, path: Path) -> tuple[SeedReport, list[Mined], Outline]:
+    """Clean, segment, classify and slot one file; its report line, its mined pieces and its outline."""
+    raw = read_seed(path)
+    cleaned = clean(raw)
+    outline = classify(segment(cleaned.lines))
+    found = units_of(outline, source)
+    names = find_names(outline.title, "\n".join(line.text for line in cleaned.lines))
+    mined_here = [_mined(u, names) for u in found]
+    roles: dict[str, int] = {}
+    for u in found:
+        if u.kind == "fragment":
+            roles[u.role] = roles.get(u.role, 0) + 1
+    report = SeedReport(
+        source=source, title=outline.title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
+        stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
+        items=sum(1 for _ in outline.items()), roles=roles,
+        unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific))
+    return report, mined_here, outline
+
+
+def _by_role(merged: Iterable[Mined]) -> dict[str, RoleOutput]:
+    roles = {r: RoleOutput(r) for r in ROLES}
     for m in merged:
-        out = result.roles[m.role]
+        out = roles[m.role]
         if m.kind == "heading":
             out.headings.append(m)
         elif m.kind == "intro" and not m.unit_specific:
@@ -258,6 +248,28 @@ def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
             out.unit_specific.append(m)
         else:
             out.fragments.append(m)
+    return roles
+
+
+def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
+    """Mine the given seed files (in sorted order of their displayed path)."""
+    result = MineResult()
+    mined: list[Mined] = []
+    files = sorted((display_path(p), p) for p in paths)
+    for done, (source, path) in enumerate(files, start=1):
+        report, mined_here, outline = _mine_one(source, path)
+        result.seeds.append(report)
+        result.outlines[path.resolve()] = outline
+        mined.extend(mined_here)
+        if progress is not None:
+            progress(done, len(files), source)
+    result.units = len(mined)
+    merged: list[Mined] = []
+    for kind, threshold in (("heading", 1.0), ("intro", 0.5), ("fragment", 0.5)):
+        merged.extend(_merge([m for m in mined if m.kind == kind], threshold))
+    result.merged = len(mined) - len(merged)
+    _assign_ids(m for m in merged if m.kind == "fragment")
+    result.roles = _by_role(merged)
     return result
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from drafter.mine.clean import Line
 
@@ -248,7 +249,7 @@ def _is_title(text: str, index: int) -> bool:
 def paragraphs_of(text: str, line: int) -> list[Paragraph]:
     """A body line as paragraphs: split where it turns to the causes of the problems, then into items."""
     cuts = [0, *(m.start() for m in _CAUSE_START.finditer(text)), len(text)]
-    return [split_items(text[a:b].strip(), line) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [split_items(text[a:b].strip(), line) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:

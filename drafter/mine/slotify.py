@@ -104,26 +104,39 @@ class Slotter:
         before = m.string[max(0, m.start() - 1):m.start()]
         if before == "第" or rest.startswith(("+", "＋", "/", "—", "-", "世纪", "小时", "分钟", "周岁", "岁")):
             return m.group(0) if not redacted else self._slot("名称", "name", tok) + after + unit
+        slotted = self._dated(tok, after, unit, redacted) or self._measured(tok, after, unit)
+        if slotted:
+            return slotted
+        if not redacted:
+            return m.group(0)
+        return self._redacted_name(tok, rest) + after + unit
+
+    def _dated(self, tok: str, after: str, unit: str, redacted: bool) -> str:
+        """A year, month or day (or a number of years); '' when the token is none of these."""
+        if after:
+            return ""
+        if unit == "年":
+            if redacted or re.fullmatch(r"(?:19|20)\d\d", tok):
+                return self._slot("年度", "year", tok, shared=True) + unit
+            return self._slot("年数", "count", tok) + unit
+        if unit == "月" and (redacted or 1 <= int(float(tok)) <= 12):
+            return self._slot("月份", "month", tok, shared=True) + unit
+        if unit == "日" and (redacted or 1 <= int(float(tok)) <= 31):
+            return self._slot("日期", "day", tok, shared=True) + unit
+        return ""
+
+    def _measured(self, tok: str, after: str, unit: str) -> str:
+        """A percentage, an amount or a count with its measure word; '' when the token is none."""
         if unit in ("%", "％", "个百分点"):
             return self._slot("比例", "percent", tok) + after + unit
         if unit == "元":
             return self._slot("金额", "amount", tok) + after + unit
-        if unit == "年" and not after:
-            if redacted or re.fullmatch(r"(?:19|20)\d\d", tok):
-                return self._slot("年度", "year", tok, shared=True) + unit
-            return self._slot("年数", "count", tok) + unit
-        if unit == "月" and not after and (redacted or 1 <= int(float(tok)) <= 12):
-            return self._slot("月份", "month", tok, shared=True) + unit
-        if unit == "日" and not after and (redacted or 1 <= int(float(tok)) <= 31):
-            return self._slot("日期", "day", tok, shared=True) + unit
         if unit in _MEASURES:
             base = _MEASURES[unit] if unit not in ("万", "亿") else "数量"
             return self._slot(base, "count", tok) + after + unit
         if after in ("万", "亿", "余万", "余亿", "多万"):
             return self._slot("数量", "count", tok) + after + unit
-        if not redacted:
-            return m.group(0)
-        return self._redacted_name(tok, rest) + after + unit
+        return ""
 
     def _redacted_name(self, tok: str, rest: str) -> str:
         if _UNIT_AFTER.match(rest):
