@@ -38,6 +38,8 @@ def kept_text(name: str) -> str:
     ("1、", "page"),
     ("- 2 -", "page"),
     ("第2页 共4页", "page"),
+    ("1、 2、 3、 下一页", "page"),
+    ("上一页 1 2 3 下一页 尾页", "page"),
     ("一、坚持思想引领……………………1", "toc"),
     ("目  录", "toc"),
     ("【公众号：某某素材库】每日更新材料", "ad"),
@@ -54,6 +56,7 @@ def test_noise_lines_by_kind(line: str, kind: str) -> None:
     "未完成的整改事项建立台账，逐项销号。",
     "1、严格落实“三会一课”制度",
     "2024年，在县委的坚强领导下，我局党组认真履行职责。",
+    "2024",
 ])
 def test_report_lines_are_not_noise(line: str) -> None:
     assert noise.noise_line(line) is None
@@ -82,7 +85,7 @@ def test_an_untoned_bracket_is_not_pinyin() -> None:
     ("r17_村.txt", ["paid", "##"], ["石桥村党支部"]),                                   # ##paidbegin## lines
     ("r03_教育局.txt", ["资源描述", "\n下载\n", "上一篇", "下一篇"], []),               # site furniture
     ("r22_医院.txt", ["收藏", "阅读(", "(fā)", "(guàn chè)"], ["发展", "贯彻党的"]),     # furniture, pinyin
-    ("r27_两新.txt", ["相关推荐"], []),
+    ("r27_两新.txt", ["相关推荐", "下一页"], []),                                      # furniture, a pager
     ("r06_高校.txt", ["(fā)"], ["事业发展"]),
 ])
 def test_each_noise_shape_is_cleaned(name: str, gone: list[str], kept: list[str]) -> None:

@@ -40,7 +40,7 @@ _CONTAINER = re.compile(
 _CAUSE_HEADING = re.compile(r"原因|根源")
 _PROBLEM_FORM = re.compile(
     r"存在(?:的)?(?:主要|突出)?(?:问题|不足|差距)|问题(?:及|和|与|、)|(?:问题|差距)和?不足|不足之处|^(?:主要)?(?:问题|不足)$|"
-    r"^存在不足|查找(?:差距|不足|问题)|对标检视|检视问题|查摆问题|^不足"
+    r"^存在不足|查找(?:差距|不足|问题)|对标检视|检视问题|查摆问题|^不足|(?:正视|直面|反思)(?:问题|不足|差距)"
 )
 # a clause whose statement is a deficit: “精力投入还需平衡”, “理论学习还不够深入”
 _DEFICIT = re.compile(r"还需|还须|仍需|尚需|有待|不够|欠缺|不到位|不平衡|不充分|不足$|薄弱$|不强$|不高$|偏少$|较少$")
@@ -51,7 +51,10 @@ _NEXT_HEADING = re.compile(
     r"改进措施|整改措施|努力的方向|下一年度"
 )
 _OPENING_CUE = re.compile("现将|现就|如下[：:。]|正确领导下|坚强领导下|指导下|以下几个方面")
-_PROBLEM_INTRO = re.compile("存在(?:一些|以下|着|的)?(?:问题|不足|差距)|不足之处|问题和不足|主要(?:表现|体现)在|^先说问题")
+_PROBLEM_INTRO = re.compile("存在(?:一些|以下|着|的)?(?:问题|不足|差距)|不足之处|问题和不足|主要(?:表现|体现)在|^先说问题|"
+                            "(?:还有|还存在|仍有|仍存在)(?:不少|一些|许多|较多)?(?:欠缺|不足|差距|问题|短板)")
+_ACTS_ON = re.compile("针对|聚焦|围绕|整改|解决|紧盯|对照|梳理|排查|查找|破解")
+_NEXT_START = re.compile("^(?:下一步|下步|今后|新的一年|明年|来年)")
 _CAUSE_INTRO = re.compile(r"^(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|分析(?:其)?原因|"
                           r"(?:问题|不足)(?:产生|存在)的(?:主要)?原因)")
 _NEXT_INTRO = re.compile("下一步|下步|今后|新的一年|明年|我将|我们将|将从以下")
@@ -68,6 +71,12 @@ def _is_problem_heading(heading: str) -> bool:
         return True
     clauses = [c for c in re.split("[，、；：]", heading) if c]
     return any(_DEFICIT.search(c) and not _ACTION.search(c) for c in clauses)
+
+
+def _states_problems(text: str) -> bool:
+    """The text states problems (“还有不少欠缺：”), rather than acting on them (“针对存在的问题，…”)."""
+    m = _PROBLEM_INTRO.search(text)
+    return m is not None and not _ACTS_ON.search(text[:m.start()])
 
 
 def heading_rule(heading: str) -> tuple[str, float] | None:
@@ -181,6 +190,11 @@ def _section_role(outline: Outline, index: int, model: NaiveBayes) -> tuple[str,
     siblings = parent.children if parent is not None else []
     before = [outline.sections[s].role for s in siblings if s < index]
     after_problems = bool(before) and before[-1] in (WT, YY)
+    opening = sec.paragraphs[0].intro or sec.paragraphs[0].text if sec.paragraphs else ""
+    if _states_problems(opening[:40]):                # the body opens by stating the problems
+        return WT, 0.8
+    if after_problems and _NEXT_START.search(opening):  # after the problems, the body opens with a plan
+        return XB, 0.8
     return classify_heading(sec.heading, _section_text(outline, sec), parent.role if parent else "",
                             after_problems, model)
 
