@@ -127,3 +127,27 @@ def test_a_line_starting_with_a_circled_number_is_a_list_paragraph() -> None:
     out = outline_of("标题报告\n一、组织建设\n①调整支部设置；②吸纳党员进入组织。\n")
     assert [s.heading for s in out.sections[1:]] == ["组织建设"]
     assert [i.lead for i in out.sections[1].paragraphs[0].items] == ["调整支部设置", "吸纳党员进入组织"]
+
+
+def test_a_whole_report_on_one_line_segments_like_the_original() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        lines = clean(path.read_text(encoding="utf-8")).lines
+        body = "".join(ln.text if ln.text[-1] in "。！？" else ln.text + "。" for ln in lines[1:])
+        multi, one = segment(lines), outline_of(lines[0].text + " " + body)
+        assert one.title == multi.title, path.name
+        assert [(s.heading, s.level) for s in one.sections] == [(s.heading, s.level) for s in multi.sections]
+        assert [i.lead for _, _, i in one.items()] == [i.lead for _, _, i in multi.items()], path.name
+
+
+def test_inline_numbered_list_cause_paragraph_and_closing_sentence() -> None:
+    out = outline_of("报告\n一、主要工作\n（1）加强学习。每月学习。（2）严格管理。按月检查。\n"
+                     "二、存在问题\n一是学习不深；二是管理不严。究其原因，一是认识不足；二是精力有限。\n"
+                     "三、下一步打算\n一是深化学习。二是严格管理。今后，我将以更大的干劲做好工作。\n")
+    first = out.sections[1].paragraphs[0]
+    assert first.intro == "" and [i.lead for i in first.items] == ["加强学习", "严格管理"]
+    problems = out.sections[2].paragraphs
+    assert [p.text[:4] for p in problems] == ["一是学习", "究其原因"]
+    assert [i.lead for i in problems[1].items] == ["认识不足", "精力有限"]
+    last = out.sections[3].paragraphs
+    assert last[-1].text == "今后，我将以更大的干劲做好工作。" and last[-1].tail
+    assert last[0].items[-1].full == "严格管理。"

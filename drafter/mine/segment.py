@@ -44,7 +44,8 @@ _CAUSE_START = re.compile("(?<=[。；！？])(?=(?:(?:产生|出现|存在)(?:�
 # one whole report written on a single line: split it before 一、二、… that follow a sentence end
 _RUN_ON = 300
 _RUN_ON_HEADING = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、)")
-_RUN_ON_TITLE = re.compile(r"^([^。！？]{4,60}?(?:报告|总结|述职|汇报))[。\s]")
+_RUN_ON_CUT = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、|[（〔][{CN_NUM}]{{1,2}}[）〕])")
+_RUN_ON_TITLE = re.compile(r"^([^。！？]{4,60}?(?:报告|总结|述职|汇报))(?:[。\s]|(?=\d{4}年|今年|一年来|本年|本人|各位|按照|根据|近年来))")
 _MAX_HEADING = 50
 _MAX_LEAD = 40
 
@@ -265,7 +266,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         if title:
             out.append(Line(line.no, title.group(1)))
             text = text[title.end():].strip()
-        out.extend(Line(line.no, part.strip()) for part in _RUN_ON_HEADING.split(text) if part.strip())
+        out.extend(Line(line.no, part.strip()) for part in _RUN_ON_CUT.split(text) if part.strip())
     return out
 
 
