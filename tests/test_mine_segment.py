@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.mine.clean import Line, clean
-from drafter.mine.segment import Outline, segment, split_heading, split_items
+from drafter.mine.pipeline import read_seed
+from drafter.mine.segment import Outline, segment, split_heading, split_items, unwrap
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,3 +152,21 @@ def test_inline_numbered_list_cause_paragraph_and_closing_sentence() -> None:
     last = out.sections[3].paragraphs
     assert last[-1].text == "今后，我将以更大的干劲做好工作。" and last[-1].tail
     assert last[0].items[-1].full == "严格管理。"
+
+
+def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
+    for width in (30, 38):
+        for path in sorted((ROOT / "seeds").glob("*.txt")):
+            lines = clean(path.read_text(encoding="utf-8")).lines
+            wrapped = [Line(ln.no, ln.text[i:i + width]) for ln in lines for i in range(0, len(ln.text), width)]
+            multi, one = segment(lines), segment(wrapped)
+            assert [(s.heading, s.level) for s in one.sections] == [(s.heading, s.level) for s in multi.sections]
+            assert [i.lead for _, _, i in one.items()] == [i.lead for _, _, i in multi.items()], (width, path.name)
+
+
+def test_text_that_is_not_wrapped_is_left_alone() -> None:
+    folders = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "mine" / "reports",
+               ROOT / "tests" / "fixtures" / "mine" / "layouts"]
+    for path in sorted(p for f in folders for p in f.glob("*.txt")):
+        lines = clean(read_seed(path)).lines
+        assert unwrap(lines) == lines, path.name

@@ -1,11 +1,14 @@
 """Stage 2 of ``drafter mine``: recovering a report's outline from its clean lines.
 
 Owns heading recognition (一、 （一） 〔一〕 1. 1、 （1） and unnumbered themed headings such as
-“强化政治引领　筑牢思想根基”), the heading hierarchy (levels follow the order in which numbering styles
-first appear, so a report numbered only with 1、 works too), a heading and its body on one line
-(“（一）精力投入还需平衡。抓党建是……”), and the splitting of a paragraph into its 一是/二是…,
-首先/其次…, 第一，/第二，… and ①② items, each with its lead phrase.  The role fields are left empty;
-:mod:`drafter.mine.classify` fills them.
+“强化政治引领　筑牢思想根基” or “一是理论学习更加扎实” on a line of their own), the heading hierarchy
+(levels follow the order in which numbering styles first appear, so a report numbered only with 1、
+works too), a heading and its body on one line (“（一）精力投入还需平衡。抓党建是……”), the splitting of a
+paragraph into its 一是/二是… (also after a comma), 首先/其次…, 第一，/第二，…, ①② and inline （1）（2）
+items, each with its lead phrase, and three repairs of texts copied from the web: a hard-wrapped text
+is joined back into paragraphs, a whole report written on one line is cut before its headings, and
+a paragraph is cut where it turns to the causes of the problems (究其原因…) or, at the very end, to a
+closing sentence.  The role fields are left empty; :mod:`drafter.mine.classify` fills them.
 """
 
 from __future__ import annotations
@@ -253,6 +256,49 @@ def paragraphs_of(text: str, line: int) -> list[Paragraph]:
     return [split_items(text[a:b].strip(), line) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
+_TERMINAL = tuple("。！？；：”’）)】」…")
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The line width of a hard-wrapped text (copied from a PDF or a page viewer), or 0 when the text
+    is not hard-wrapped: most long lines stop mid-sentence, at (nearly) the same length."""
+    open_lines = [len(ln.text) for ln in lines if len(ln.text) >= 15 and not ln.text.endswith(_TERMINAL)]
+    long_lines = sum(1 for ln in lines if len(ln.text) >= 15)
+    if len(open_lines) < 5 or len(open_lines) < 0.4 * long_lines:
+        return 0
+    width = max(set(open_lines), key=lambda w: (sum(1 for n in open_lines if abs(n - w) <= 2), w))
+    near = sum(1 for n in open_lines if abs(n - width) <= 2)
+    wider = sum(1 for ln in lines if len(ln.text) > width + 2)     # a wrapped text has (almost) none
+    return width if near >= 0.6 * len(open_lines) and wider <= 0.1 * long_lines else 0
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Join the lines of a hard-wrapped text back into paragraphs (each keeps its first line number);
+    a text that is not hard-wrapped is returned as it is."""
+    width = _wrap_width(lines)
+    if not width:
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if k and _continues(lines[k - 1].text, line.text, width):
+            out[-1] = Line(out[-1].no, out[-1].text + line.text)
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, text: str, width: int) -> bool:
+    """In a hard-wrapped text, ``text`` goes on from ``prev``: ``prev`` is a full line — even when it
+    happens to end with 。, a paragraph ending exactly at the margin being rarer than a sentence doing
+    so — and ``text`` is neither numbered, nor a short unpunctuated heading after a finished sentence,
+    nor a list that starts after a numbered heading."""
+    if len(prev) < width - 2 or numbering(text) is not None:
+        return False
+    if prev.endswith(_TERMINAL) and len(text) < width - 2 and not text.endswith(_TERMINAL):
+        return False
+    return not (numbering(prev) is not None and text.startswith(item_starts()))
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
     """A report written on one line becomes one line per title, preamble and 一、 section (all keep the
     source line number); other lines are returned as they are."""
@@ -272,7 +318,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
 
 def segment(lines: list[Line]) -> Outline:
     """Build the outline: title, preamble (``sections[0]``), then every heading with its body."""
-    lines = split_run_on(lines)
+    lines = split_run_on(unwrap(lines))
     outline = Outline()
     root = Section("", "", "", 0, lines[0].no if lines else 0, None)
     outline.sections.append(root)
