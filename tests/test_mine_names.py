@@ -51,3 +51,10 @@ def test_lowercase_and_mixed_redactions_are_slots() -> None:
                     "完成{{ 名称1 }}小区改造，{{ 月份1 }}月{{ 日期1 }}日召开。")
     assert [s.original for s in slots.values()] == ["xxxx", "xx", "×", "××", "x", "x"]
     assert slot_text("使用Excel和xlsx文件")[0] == "使用Excel和xlsx文件"
+
+
+def test_the_company_at_the_start_of_the_title() -> None:
+    assert find_names("恒源集团党委书记2024年述职报告", "").found == {"恒源集团": "company", "恒源": "company"}
+    for generic in ("燃气公司党委2024年度党建工作总结", "集团公司党委书记述职报告", "科技有限公司党支部工作总结",
+                    "分公司党委书记述职报告", "＊＊建设集团有限公司党委工作总结"):
+        assert find_names(generic, "").found == {}, generic

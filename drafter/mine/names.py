@@ -10,7 +10,8 @@ without its suffix (“把李家寨建设得更加美丽”):
 * a **village or community** (and 街道, 镇, 乡): the unit named at the start of the title, and any
   name ending in a place-name character (庄, 湾, 桥, 寨, 沟…) followed by 村 or 社区;
 * a **company**: two name characters, optional trade words (农业, 科技, 置业…) and 有限公司/集团/公司,
-  or two name characters and a trade word in a list of 子企业.
+  two name characters and a trade word in a list of 子企业, or the company named at the start of the
+  title (“恒源集团党委书记述职报告”: 恒源集团 and 恒源).
 
 Why patterns and not a segmenter with part-of-speech tags (jieba): the names in reports are invented
 or local, which a general dictionary does not know either; jieba would add a 20 MB dictionary and a
@@ -42,7 +43,9 @@ _TRADES = ("农业", "科技", "建设", "建材", "物流", "置业", "开发",
            "地产", "房地产", "矿业", "水务", "交通", "运输", "纺织", "汽车", "农牧", "种植", "养殖", "餐饮", "咨询", "工程")
 _COMPANY_SUFFIX = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团", "公司")
 _GENERIC_STEM = frozenset(
-    ["集团", "国有", "民营", "所属", "下属", "控股", "全市", "全区", "全县", "全省", "各类", "县属", "市属", "区属", "省属", "子公", "分公", "总公", "本公", "该公", "我们", "我司", "公司", "企业", "属地", "建设", "开发", "投资", "发展", "服务", "科技", "农业", "有限", "股份", "各级", "一家", "两家", "多家", "合作", "相关", "重点", "龙头", "骨干", "国企", "央企", "民企", "外资", "私营", "物业", "引进", "联合", "依托", "推动", "成立", "组建", "注册", "新建", "培育", "扶持"]
+    ["集团", "国有", "民营", "所属", "下属", "控股", "全市", "全区", "全县", "全省", "各类", "县属", "市属", "区属", "省属", "子公", "分公", "总公", "本公", "该公", "我们", "我司", "公司", "企业", "属地", "建设", "开发", "投资", "发展", "服务", "科技", "农业", "有限", "股份", "各级", "一家", "两家", "多家", "合作", "相关", "重点", "龙头", "骨干", "国企", "央企", "民企", "外资", "私营", "物业", "引进", "联合", "依托", "推动", "成立", "组建", "注册", "新建", "培育", "扶持",
+     "燃气", "供电", "供水", "热力", "电网", "烟草", "邮政", "银行", "保险", "证券", "通信", "移动", "联通", "电信",
+     "航空", "铁路", "港口", "粮食", "盐业"]
 )
 _TITLE_UNIT = re.compile(r"^([\u4e00-\u9fff]{2,5}?)(村|社区|街道|镇|乡)(?=党|居|村|委|\d|二|工|抓|支|总|书|年|述|$)")
 _TITLE_NOT_NAME = re.compile(r"^(?:[省市区县某该本全我各]|x+|X+|\*|＊|×|○)")
@@ -126,6 +129,27 @@ def _villages(title: str, text: str, names: Names) -> None:
             names.add(stem, "village")
 
 
+_TITLE_COMPANY = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(集团有限公司|有限责任公司|股份有限公司|有限公司|集团|公司)"
+                            r"(?=党|纪|工会|团委|\d|二|抓|总|述|年|$)")
+_LEGAL = ("有限", "股份", "责任", "控股")
+
+
+def _title_company(title: str, names: Names) -> None:
+    """The company a report is about, named at the start of its title (恒源集团党委书记述职报告)."""
+    m = _TITLE_COMPANY.match(title)
+    if not m or _TITLE_NOT_NAME.match(m.group(1)):
+        return
+    stem = m.group(1)
+    while True:               # 恒源建设 → 恒源; 燃气 → '' (a trade, not a name)
+        cut = next((w for w in (*_TRADES, *_LEGAL) if stem.endswith(w)), "")
+        if not cut:
+            break
+        stem = stem[:-len(cut)]
+    if len(stem) >= 2 and stem not in _GENERIC_STEM:
+        names.add(m.group(1) + m.group(2), "company")
+        names.add(stem, "company")
+
+
 def _companies(text: str, names: Names) -> None:
     trades = "|".join(sorted(_TRADES, key=len, reverse=True))
     suffix = "|".join(_COMPANY_SUFFIX)
@@ -153,5 +177,6 @@ def find_names(title: str, text: str) -> Names:
     whole = f"{title}\n{text}"
     _persons(whole, names)
     _villages(title, whole, names)
+    _title_company(title, names)
     _companies(whole, names)
     return names
