@@ -89,11 +89,11 @@ def test_mine_with_labels_reports_per_role(at_root: None, tmp_path: Path) -> Non
         "folder: " + str(REPORTS) + "\n"
         "files:\n"
         "  r10_村.txt:\n"
-        "    - [heading, 4, 加强学习，提高思想认识, 思想建设]\n"
+        "    - [heading, 4, 一、加强学习，提高思想认识, 思想建设]   # the number may be copied too\n"
         "    - [heading, 6, 抓好班子，建强战斗堡垒, 党风廉政]   # wrong on purpose\n"
         "    - [item, 13, 本人文化水平有限, 存在问题]\n"
         "  不存在的材料.txt:\n"
-        "    - [para, 1, 开头, 开头]\n", encoding="utf-8")
+        "    - [para, 1, 开头, 开头]\n", encoding="gbk")       # a label file saved by Notepad as ANSI
     result = CliRunner().invoke(cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "out"),
                                       "--labels", str(label_file)])
     assert result.exit_code == 0, result.output

@@ -49,7 +49,12 @@ class Label:
 
     @property
     def key(self) -> str:
-        return text_key(self.start)
+        return text_key(_MARKER.sub("", self.start.strip()))
+
+
+# a heading number or item marker copied into a label's start (“一、聚焦……”, “一是落实……”) is ignored
+_MARKER = re.compile(r"^(?:[（(〔【]?[一二三四五六七八九十\d]{1,3}[、.．）)〕】]|[一二三四五六七八九十]是|首先|其次|再次|最后|"
+                     r"第[一二三四五六七八九十][，、]|[①-⑳])\s*")
 
 
 @dataclass
@@ -75,7 +80,7 @@ class Found:
 
     @property
     def key(self) -> str:
-        return text_key(self.text)
+        return text_key(_MARKER.sub("", self.text))
 
 
 def text_key(text: str) -> str:
