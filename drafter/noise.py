@@ -59,13 +59,16 @@ _AD_STRONG = re.compile(
 _AD_WEAK = re.compile(r"会员|公众号[:：]|客服|一键|更新材料|资料库|加微信|微信号|原创|接单")
 # whole lines of a site's page around the text
 FURNITURE = re.compile(
-    r"^(?:资源描述|文档描述|内容摘要|文章来源|来源|出处|作者|发布时间|发布日期|浏览次数|阅读次数|文档页数|页数|格式|大小|"
+    r"^(?:资源描述|文档描述|内容摘要|导语|摘要|文章来源|来源|出处|作者|发布时间|发布日期|浏览次数|阅读次数|文档页数|页数|格式|大小|"
     r"下载(?:次数|积分|地址|文档|本文|全文|word版?|Word版?|WORD版?)?|点击下载[^。]{0,20}|立即下载|免费下载|"
     r"上一篇|下一篇|上一页|下一页|相关推荐|相关文章|相关阅读|猜你喜欢|热门推荐|推荐阅读|返回(?:首页|顶部|列表)?|"
     r"收藏|举报|分享(?:到)?|点赞|打印(?:本页)?|关闭(?:窗口)?|阅读全文[^。]{0,30}|展开全文|查看全文|"
     r"阅读\s*[（(]?\d+[）)]?|\d+\s*(?:人|次)(?:阅读|浏览|下载))"
     r"(?:\s*[：:].*|(?:\s+(?:收藏|举报|分享|点赞|打印|阅读\s*[（(]?\d+[）)]?|\d+\s*(?:人|次)(?:阅读|浏览|下载)))*)$"
 )
+# a date and time stamp of a web page: “时间:2022-05-14 09:10:00”, “2023-01-05 10:20”
+STAMP = re.compile(r"^(?:(?:发布|更新|上传)?(?:时间|日期)\s*[：:]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                   r"(?:\s+.{0,20})?$")
 # “1、” alone, “- 2 -”, “第2页 共4页”, “2/5”, a pager “1、 2、 3、 下一页”
 PAGE = re.compile(r"^(?:\d{1,3}\s*[、.．]?|[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                   r"|\d{1,3}\s*/\s*\d{1,3}|共\s*\d{1,3}\s*页"
@@ -102,7 +105,7 @@ def noise_line(line: str) -> str | None:
         return "page"
     if TOC_HEAD.match(text) or (TOC_ENTRY.search(text) and len(text) <= 60):
         return "toc"
-    if FURNITURE.match(text):
+    if FURNITURE.match(text) or (STAMP.match(text) and (":" in text or "-" in text or "：" in text)):
         return "furniture"
     rest = URL.sub("", text)
     if rest != text and len(re.findall(f"[{_CJK}]", rest)) <= 12:

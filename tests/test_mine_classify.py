@@ -147,6 +147,9 @@ def test_confidence_is_a_probability_and_roles_are_known() -> None:
     ("2025年工作打算", "下一步"),
     ("一年来的主要工作", "其他"),
     ("履行职责情况", "其他"),
+    ("履职情况和工作亮点", "其他"),
+    ("基层党建工作落实情况", "其他"),
+    ("履行第一责任人职责情况", "组织建设"),        # a topic in it: not a mere container
 ])
 def test_heading_form_and_problem_words(heading: str, role: str) -> None:
     assert classify_heading(heading)[0] == role

@@ -35,6 +35,9 @@ def kept_text(name: str) -> str:
     ("相关推荐", "furniture"),
     ("来源：https://www.example.com/dangjian/2024/1203.html", "furniture"),
     ("https://www.example.com/a/1.html", "url"),
+    ("时间:2022-05-14 09:10:00", "furniture"),
+    ("2023-01-05 10:20 来源：某某网", "furniture"),
+    ("导语：本文来源于网友上传，不代表本站观点。", "furniture"),
     ("1、", "page"),
     ("- 2 -", "page"),
     ("第2页 共4页", "page"),
@@ -57,6 +60,7 @@ def test_noise_lines_by_kind(line: str, kind: str) -> None:
     "1、严格落实“三会一课”制度",
     "2024年，在县委的坚强领导下，我局党组认真履行职责。",
     "2024",
+    "2024年12月25日",
 ])
 def test_report_lines_are_not_noise(line: str) -> None:
     assert noise.noise_line(line) is None

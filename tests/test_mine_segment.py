@@ -86,9 +86,15 @@ def test_items_one_two_three_in_a_paragraph() -> None:
     assert all(i.line == 9 for i in para.items)
 
 
-def test_a_lone_marker_or_a_marker_inside_a_word_is_not_an_item() -> None:
-    assert split_items("一是加强学习。没有第二条。", 1).items == []
+def test_a_marker_inside_a_sentence_or_a_word_is_not_an_item() -> None:
+    assert split_items("我们一是加强学习。没有第二条。", 1).items == []
     assert split_items("坚持统一是前提，二是后话。", 1).items == []
+
+
+def test_a_paragraph_opening_with_a_marker_is_one_item_of_a_list_written_one_per_line() -> None:
+    para = split_items("二是夯实基层基础，支部建设提质增效。优化调整党支部。", 1)
+    assert para.intro == "" and [(i.marker, i.lead) for i in para.items] == [("二是", "夯实基层基础，支部建设提质增效")]
+    assert split_items("一是。", 1).items == []                 # no lead phrase: not an item
 
 
 def test_other_item_markers() -> None:

@@ -41,6 +41,9 @@ _CONTAINER = re.compile(
     r"(?:做法|成效|成绩|情况|回顾|开展情况|履职情况|履职工作情况|履行职责情况|工作情况|完成情况|主要工作|工作开展情况|"
     r"履职尽责情况|所做的工作|取得的成效|工作及成效|工作成效|做法及成效|工作和成效)(?:及成效)?$"
 )
+# a container named by its kind of content (履职情况和工作亮点, 基层党建工作落实情况) with no topic in it
+_CONTAINER_LOOSE = re.compile(r"^[^，。；]{0,10}(?:情况|做法|成效|亮点|成绩|特色|回顾)(?:(?:和|及|与)[^，。；]{0,8})?$")
+_TOPIC_WORD = re.compile(r"思想|理论|学习|责任|组织建设|支部|党员|队伍|干部|廉|纪|作风|监督|业务|中心工作|服务|意识形态")
 _CAUSE_HEADING = re.compile(r"原因|根源")
 _PROBLEM_FORM = re.compile(
     r"存在(?:的)?(?:主要|突出)?(?:问题|不足|差距)|问题(?:及|和|与|、)|(?:问题|差距)和?不足|不足之处|^(?:主要)?(?:问题|不足)$|"
@@ -93,7 +96,7 @@ def heading_rule(heading: str) -> tuple[str, float] | None:
         return XB, 0.95
     if problem:
         return WT, 0.95
-    if len(h) <= 16 and _CONTAINER.match(h):
+    if len(h) <= 16 and (_CONTAINER.match(h) or (_CONTAINER_LOOSE.match(h) and not _TOPIC_WORD.search(h))):
         return QT, 0.9
     return None
 

@@ -40,6 +40,8 @@ _ITEM_SERIES: tuple[tuple[str, ...], ...] = (
     tuple(chr(c) for c in range(0x2460, 0x2474)),
 )
 _BOUNDARY = "。；：！？"
+# a paragraph that starts with one item marker (“二是……”, “②……”): a list written one item per line
+_LONE_ITEM = re.compile("^(?:[一二三四五六七八九十]是|[\u2460-\u2473])(?=[^，。；：]{2,40}[，。；：])")
 _SOFT_BOUNDARY = _BOUNDARY + "，"      # “…主体责任，一是…”: 一是 may follow a comma
 # a sentence that turns from the problems to their causes starts a paragraph of its own
 _CAUSE_START = re.compile("(?<=[。；！？])(?=(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|"
@@ -236,7 +238,10 @@ def split_items(text: str, line: int) -> Paragraph:
     if len(best) < 2 and "首先" in text:
         best = _order_positions(text)
     if len(best) < 2:
-        return Paragraph(line, text)
+        lone = _LONE_ITEM.match(text)
+        if not lone:
+            return Paragraph(line, text)
+        best = [(0, lone.group(0))]       # one item of a list written one item per line
     para = Paragraph(line, text[: best[0][0]].strip())
     for k, (pos, marker) in enumerate(best):
         end = best[k + 1][0] if k + 1 < len(best) else len(text)
