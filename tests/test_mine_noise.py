@@ -90,6 +90,8 @@ def test_an_untoned_bracket_is_not_pinyin() -> None:
     ("r03_教育局.txt", ["资源描述", "\n下载\n", "上一篇", "下一篇"], []),               # site furniture
     ("r22_医院.txt", ["收藏", "阅读(", "(fā)", "(guàn chè)"], ["发展", "贯彻党的"]),     # furniture, pinyin
     ("r27_两新.txt", ["相关推荐", "下一页"], []),                                      # furniture, a pager
+    ("r32_医院.txt", ["温馨提示", "客服", "预览", "\n2、", "\n3、"],                    # a document site's pages
+     ["加强基层卫生院党支部建设，选派", "部分医院存在“两张皮”现象；\n三是"]),
     ("r06_高校.txt", ["(fā)"], ["事业发展"]),
 ])
 def test_each_noise_shape_is_cleaned(name: str, gone: list[str], kept: list[str]) -> None:
@@ -134,3 +136,10 @@ def test_mined_output_of_every_report_has_no_noise_or_names_left(tmp_path: Path)
         assert to_simplified(text) == text, text
         # names may be kept in a sentence set aside only as a slot, never as they were written
         assert not any(n in text for n in _NAMES), text
+
+
+def test_numbered_paragraphs_that_end_their_sentences_are_not_pages() -> None:
+    body = "坚持把学习贯彻党的创新理论作为首要任务，组织党员干部集中学习研讨，推动学习成果转化为工作实效。" * 3
+    text = "\n".join(f"{n}、{body}" for n in (1, 2, 3))
+    lines = clean(text).lines
+    assert [ln.text[:2] for ln in lines] == ["1、", "2、", "3、"] and clean(text).stats.page_markers == 0

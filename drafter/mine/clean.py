@@ -226,4 +226,35 @@ def clean(raw: str) -> CleanText:
         text = clean_line(raw_line, out.stats)
         if text:
             out.lines.append(Line(no, text))
+    out.lines = _join_pages(out.lines, out.stats)
     return out
+
+
+_PAGE_PREFIX = re.compile(r"^(\d{1,2})、")
+_PAGE_MIN = 100
+_TERMINAL = tuple("。！？；：”’）")
+
+
+def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
+    """A document site's pages: long lines numbered “1、” “2、” “3、”…, each cut wherever the page ended,
+    often mid-sentence or mid-word (“…重温入党” / “2、誓词在系统内…”).  The numbers go, and the rest of a
+    cut sentence goes back to the page before; other texts are returned unchanged."""
+    found = [(k, _PAGE_PREFIX.match(ln.text)) for k, ln in enumerate(lines) if len(ln.text) >= _PAGE_MIN]
+    pages = [k for k, m in found if m]
+    numbers = [int(m.group(1)) for _, m in found if m]
+    if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
+        return lines
+    cut = sum(1 for k in pages[1:] if not lines[k - 1].text.endswith(_TERMINAL))
+    if 2 * cut < len(pages) - 1:          # numbered paragraphs that end their sentences: not pages
+        return lines
+    out = list(lines)
+    for k in pages:
+        text = _PAGE_PREFIX.sub("", out[k].text, count=1)
+        stats.page_markers += 1
+        if k and not out[k - 1].text.endswith(_TERMINAL):
+            end = _SENTENCE_END.search(text)
+            split = end.end() if end else len(text)
+            out[k - 1] = Line(out[k - 1].no, out[k - 1].text + text[:split])
+            text = text[split:]
+        out[k] = Line(out[k].no, text)
+    return [ln for ln in out if ln.text]

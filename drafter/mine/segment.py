@@ -29,6 +29,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 )
 _SENTENCE = re.compile("[。！？]")
+_ITEM_AFTER_HEADING = re.compile("(?<=[\u4e00-\u9fff])(?:一是|首先，)")
 _CLAUSE_END = re.compile("[。！？；：]")
 _TITLE_WORDS = re.compile("报告|总结|述职|汇报|发言|材料")
 _NOT_HEADING = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[（(]?此致|^特此|^附件|[：:]$")
@@ -47,9 +48,10 @@ _SOFT_BOUNDARY = _BOUNDARY + "，"      # “…主体责任，一是…”: 一
 _CAUSE_START = re.compile("(?<=[。；！？])(?=(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|"
                           "分析(?:其)?原因|(?:问题|不足)(?:产生|存在)的(?:主要)?原因))")
 # one whole report written on a single line: split it before 一、二、… that follow a sentence end
-_RUN_ON = 300
+_RUN_ON = 120
 _RUN_ON_HEADING = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、)")
-_RUN_ON_CUT = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、|[（〔][{CN_NUM}]{{1,2}}[）〕])")
+_RUN_ON_CUT = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、|[（〔][{CN_NUM}]{{1,2}}[）〕])"
+                         f"|(?<=[\u4e00-\u9fff])(?=[（〔][{CN_NUM}]{{1,2}}[）〕])")
 _RUN_ON_TITLE = re.compile(r"^([^。！？]{4,60}?(?:报告|总结|述职|汇报))(?:[。\s]|(?=\d{4}年|今年|一年来|本年|本人|各位|按照|根据|近年来))")
 _MAX_HEADING = 50
 _MAX_LEAD = 40
@@ -138,7 +140,11 @@ def numbering(text: str) -> tuple[str, str, str] | None:
 
 
 def split_heading(rest: str) -> tuple[str, str]:
-    """Split a numbered line into its heading and the body written on the same line."""
+    """Split a numbered line into its heading and the body written on the same line (also when the
+    body's first item follows the heading with no punctuation: “存在的问题一是……”)."""
+    item = _ITEM_AFTER_HEADING.search(rest[:_MAX_HEADING])
+    if item and not _SENTENCE.search(rest[:item.start()]):
+        return rest[:item.start()].strip().rstrip("：；，"), rest[item.start():].strip()
     m = _SENTENCE.search(rest)
     if m and m.start() <= _MAX_HEADING:
         return rest[: m.start()].strip(), rest[m.end():].strip()
@@ -310,7 +316,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) < _RUN_ON or len(_RUN_ON_HEADING.findall(text)) < 2:
+        if len(text) < _RUN_ON or not _RUN_ON_HEADING.search(text):
             out.append(line)
             continue
         title = _RUN_ON_TITLE.match(text) if not out else None
