@@ -91,7 +91,7 @@ def test_an_untoned_bracket_is_not_pinyin() -> None:
     ("r22_医院.txt", ["收藏", "阅读(", "(fā)", "(guàn chè)"], ["发展", "贯彻党的"]),     # furniture, pinyin
     ("r27_两新.txt", ["相关推荐", "下一页"], []),                                      # furniture, a pager
     ("r32_医院.txt", ["温馨提示", "客服", "预览", "\n2、", "\n3、"],                    # a document site's pages
-     ["加强基层卫生院党支部建设，选派", "部分医院存在“两张皮”现象；\n三是"]),
+     ["加强基层卫生院党支部建设，选派", "部分医院存在“两张皮”现象；三是"]),
     ("r06_高校.txt", ["(fā)"], ["事业发展"]),
 ])
 def test_each_noise_shape_is_cleaned(name: str, gone: list[str], kept: list[str]) -> None:
@@ -143,3 +143,13 @@ def test_numbered_paragraphs_that_end_their_sentences_are_not_pages() -> None:
     text = "\n".join(f"{n}、{body}" for n in (1, 2, 3))
     lines = clean(text).lines
     assert [ln.text[:2] for ln in lines] == ["1、", "2、", "3、"] and clean(text).stats.page_markers == 0
+
+
+def test_spaced_headings_of_a_long_line_are_cut_and_pages_joined_by_sentence() -> None:
+    page1 = "1、卫生局党组书记述职报告 一、履行职责情况 1、抓责任落实，切实筑牢根底。" + "年初对党建工作进行了全面部署。" * 5 + "组织党员重温入党"
+    page2 = "2、誓词，开展知识竞赛活动。" + "各支部围绕岗位服务做文章。" * 8 + " 二、存在问题及原因"
+    page3 = "3、一是思想认识不到位。二是成效不明显。"
+    lines = clean("\n".join([page1, page2, page3])).lines
+    assert [(ln.no, ln.text[:8]) for ln in lines] == [
+        (1, "卫生局党组书记述"), (1, "一、履行职责情况"), (1, "1、抓责任落实，"), (1, "二、存在问题及原"), (3, "一是思想认识不到")]
+    assert "重温入党誓词，开展知识竞赛活动。" in lines[2].text

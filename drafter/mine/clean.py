@@ -169,9 +169,12 @@ def tidy_spaces(line: str) -> str:
 
 
 def clean_line(raw: str, stats: CleanStats | None = None) -> str:
-    """Clean one line; an empty result means the line is dropped."""
+    """Clean one line; an empty result means the line is dropped.  In a long line, the spaces before
+    a heading number (“……报告 一、履行职责情况 1、抓责任落实……”) become :data:`BREAK`."""
     stats = stats if stats is not None else CleanStats()
     line = _INVISIBLE.sub("", raw).translate(_FULLWIDTH_DIGITS)
+    if len(line) >= _LONG_LINE:
+        line = _SPACED_HEADING.sub(BREAK, line)
     if not line.strip():
         stats.blank_lines += 1
         return ""
@@ -226,35 +229,46 @@ def clean(raw: str) -> CleanText:
         text = clean_line(raw_line, out.stats)
         if text:
             out.lines.append(Line(no, text))
-    out.lines = _join_pages(out.lines, out.stats)
+    out.lines = [Line(ln.no, part.strip()) for ln in _join_pages(out.lines, out.stats)
+                 for part in ln.text.split(BREAK) if part.strip()]
     return out
 
 
 _PAGE_PREFIX = re.compile(r"^(\d{1,2})、")
+BREAK = "\ue000"
+"""Marks, inside a cleaned line, where a run-on text put a heading after a space; :func:`clean` cuts there."""
+_LONG_LINE = 120
+_SPACED_HEADING = re.compile(r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．](?!\d))")
 _PAGE_MIN = 100
 _TERMINAL = tuple("。！？；：”’）")
+# a page that starts with a heading or an item starts afresh, even after a heading cut off by the page end
+_STRUCTURE_START = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、是]|[（(〔][一二三四五六七八九十\d]{1,2}[）)〕]|\d{1,2}[、.．]|首先|[①-⑳])")
 
 
 def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
     """A document site's pages: long lines numbered “1、” “2、” “3、”…, each cut wherever the page ended,
-    often mid-sentence or mid-word (“…重温入党” / “2、誓词在系统内…”).  The numbers go, and the rest of a
-    cut sentence goes back to the page before; other texts are returned unchanged."""
-    found = [(k, _PAGE_PREFIX.match(ln.text)) for k, ln in enumerate(lines) if len(ln.text) >= _PAGE_MIN]
+    often mid-sentence or mid-word (“…重温入党” / “2、誓词在系统内…”).  The numbers go, and a page that
+    goes on with the sentence of the page before is joined to it (its segments then carry that page's
+    line number); other texts are returned unchanged."""
+    last = len(lines) - 1                # the last page may be short
+    found = [(k, _PAGE_PREFIX.match(ln.text)) for k, ln in enumerate(lines) if len(ln.text) >= _PAGE_MIN or k == last]
     pages = [k for k, m in found if m]
     numbers = [int(m.group(1)) for _, m in found if m]
     if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
         return lines
-    cut = sum(1 for k in pages[1:] if not lines[k - 1].text.endswith(_TERMINAL))
+    cut = sum(1 for k in pages[1:] if not lines[k - 1].text.split(BREAK)[-1].endswith(_TERMINAL))
     if 2 * cut < len(pages) - 1:          # numbered paragraphs that end their sentences: not pages
         return lines
-    out = list(lines)
-    for k in pages:
-        text = _PAGE_PREFIX.sub("", out[k].text, count=1)
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if k not in pages:
+            out.append(line)
+            continue
+        text = _PAGE_PREFIX.sub("", line.text, count=1)
         stats.page_markers += 1
-        if k and not out[k - 1].text.endswith(_TERMINAL):
-            end = _SENTENCE_END.search(text)
-            split = end.end() if end else len(text)
-            out[k - 1] = Line(out[k - 1].no, out[k - 1].text + text[:split])
-            text = text[split:]
-        out[k] = Line(out[k].no, text)
-    return [ln for ln in out if ln.text]
+        last = out[-1].text.split(BREAK)[-1] if out else ""
+        if last and not last.endswith(_TERMINAL) and not _STRUCTURE_START.match(text):
+            out[-1] = Line(out[-1].no, out[-1].text + text)      # the page goes on with the sentence
+        else:
+            out.append(Line(line.no, text))
+    return out
