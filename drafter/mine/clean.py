@@ -250,8 +250,9 @@ def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
     often mid-sentence or mid-word (“…重温入党” / “2、誓词在系统内…”).  The numbers go, and a page that
     goes on with the sentence of the page before is joined to it (its segments then carry that page's
     line number); other texts are returned unchanged."""
-    last = len(lines) - 1                # the last page may be short
-    found = [(k, _PAGE_PREFIX.match(ln.text)) for k, ln in enumerate(lines) if len(ln.text) >= _PAGE_MIN or k == last]
+    final = len(lines) - 1               # the last page may be short
+    found = [(k, _PAGE_PREFIX.match(ln.text)) for k, ln in enumerate(lines)
+             if len(ln.text) >= _PAGE_MIN or k == final]
     pages = [k for k, m in found if m]
     numbers = [int(m.group(1)) for _, m in found if m]
     if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
@@ -266,8 +267,8 @@ def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
             continue
         text = _PAGE_PREFIX.sub("", line.text, count=1)
         stats.page_markers += 1
-        last = out[-1].text.split(BREAK)[-1] if out else ""
-        if last and not last.endswith(_TERMINAL) and not _STRUCTURE_START.match(text):
+        tail = out[-1].text.split(BREAK)[-1] if out else ""
+        if tail and not tail.endswith(_TERMINAL) and not _STRUCTURE_START.match(text):
             out[-1] = Line(out[-1].no, out[-1].text + text)      # the page goes on with the sentence
         else:
             out.append(Line(line.no, text))
