@@ -53,7 +53,9 @@ _HAS_TONE = re.compile(f"[{_TONED}]")
 
 _AD_STRONG = re.compile(
     r"【[^】]{0,20}(?:公众号|素材库|资料库|代笔|范文|会员)[^】]{0,20}】|素材库|代笔|svip|谨防假冒|添加客服|会员群|网盘群|"
-    r"有意加入请联系|唯一平台|关注公众号|扫码(?:关注|加入|下载|添加)|转载请注明|范文网|更多(?:精彩|范文)",
+    r"有意加入请联系|唯一平台|关注公众号|扫码(?:关注|加入|下载|添加)|转载请注明|范文网|更多(?:精彩|范文)|"
+    r"由[^。，,]{1,12}(?:网|站|之家)(?:整理|收集|编辑|发布)|希望(?:能够|可以)?(?:帮助到|对(?:你|您|大家)有所帮助)|"
+    r"精选\d+篇|(?:供你|供您|以供)(?:参考|借鉴)",
     re.IGNORECASE,
 )
 _AD_WEAK = re.compile(r"会员|公众号[:：]|客服|一键|更新材料|资料库|加微信|微信号|原创|接单|下载|版权|本站|预览|文档")
@@ -69,6 +71,8 @@ FURNITURE = re.compile(
 # a date and time stamp of a web page: “时间:2022-05-14 09:10:00”, “2023-01-05 10:20”
 STAMP = re.compile(r"^(?:(?:发布|更新|上传)?(?:时间|日期)\s*[：:]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
                    r"(?:\s+.{0,20})?$")
+# the separator of a compilation of sample texts: “驻村书记述职报告 篇1”, “范文二”
+COMPILATION = re.compile(r"^.{0,40}?(?:\s|^)(?:篇|范文)\s*[\d一二三四五六七八九十]{1,3}$|^第[\d一二三四五六七八九十]{1,3}篇$")
 # “1、” alone, “- 2 -”, “第2页 共4页”, “2/5”, a pager “1、 2、 3、 下一页”
 PAGE = re.compile(r"^(?:\d{1,3}\s*[、.．]?|[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                   r"|\d{1,3}\s*/\s*\d{1,3}|共\s*\d{1,3}\s*页"
@@ -105,7 +109,7 @@ def noise_line(line: str) -> str | None:
         return "page"
     if TOC_HEAD.match(text) or (TOC_ENTRY.search(text) and len(text) <= 60):
         return "toc"
-    if FURNITURE.match(text) or (STAMP.match(text) and (":" in text or "-" in text or "：" in text)):
+    if FURNITURE.match(text) or COMPILATION.match(text) or (STAMP.match(text) and (":" in text or "-" in text or "：" in text)):
         return "furniture"
     rest = URL.sub("", text)
     if rest != text and len(re.findall(f"[{_CJK}]", rest)) <= 12:

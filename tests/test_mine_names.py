@@ -58,3 +58,16 @@ def test_the_company_at_the_start_of_the_title() -> None:
     for generic in ("燃气公司党委2024年度党建工作总结", "集团公司党委书记述职报告", "科技有限公司党支部工作总结",
                     "分公司党委书记述职报告", "＊＊建设集团有限公司党委工作总结"):
         assert find_names(generic, "").found == {}, generic
+
+
+def test_places_after_a_preposition_with_another_suffix_and_in_a_list() -> None:
+    names = find_names("", "我从涧田乡调至芙蓉镇工作，芙蓉村近期开工，根据实际光明村、晓东村均实现整改目标。"
+                           "评为示范村，到先进村学习，在村干部中推广，驻村干部进村入户，位于镇中心。")
+    assert names.found == {"涧田乡": "village", "芙蓉镇": "village", "光明村": "village", "芙蓉村": "village",
+                           "晓东村": "village"}
+
+
+def test_persons_named_together_and_more_surnames() -> None:
+    names = find_names("", "今年裴明玖和张荣两位同志为入党积极分子。村党支部书记刘向朝明确了目标，书记文丰林带头。")
+    assert names.found == {"裴明玖": "person", "张荣": "person", "刘向朝": "person", "文丰林": "person"}
+    assert find_names("", "书记文件精神，书记温暖人心，书记尤其重视。").found == {}
