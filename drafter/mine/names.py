@@ -145,6 +145,15 @@ def _villages(title: str, text: str, names: Names) -> None:
         names.add(m.group(1) + m.group(2), "village")
         if len(m.group(1)) >= 3:
             names.add(m.group(1), "village")
+    _place_char_names(text, names)
+    for m in _AFTER_PREP.finditer(text):
+        if m.group(1) not in _GENERIC_PLACE_STEM and not any(ch in _NAME_STOP for ch in m.group(1)):
+            names.add(m.group(1) + m.group(2), "village")
+    _related_places(text, names)
+
+
+def _place_char_names(text: str, names: Names) -> None:
+    """杨柳湾村, 石桥村: a name ending in a place-name character, then 村 or 社区."""
     for m in _PLACE_NAME.finditer(text):
         stem = m.group(1)
         while len(stem) > 2 and stem[0] in _LEADING:
@@ -155,12 +164,15 @@ def _villages(title: str, text: str, names: Names) -> None:
         names.add(stem + m.group(2), "village")
         if len(stem) >= 3:
             names.add(stem, "village")
-    for m in _AFTER_PREP.finditer(text):
-        if m.group(1) not in _GENERIC_PLACE_STEM and not any(ch in _NAME_STOP for ch in m.group(1)):
-            names.add(m.group(1) + m.group(2), "village")
+
+
+def _related_places(text: str, names: Names) -> None:
+    """A known place's name with another suffix (芙蓉镇 → 芙蓉村), and places listed after a known one."""
     known = {n for n, kind in names.found.items() if kind == "village"}
-    for stem in {re.sub("(?:村|镇|乡|社区|街道)$", "", k) for k in known}:      # 芙蓉镇 → 芙蓉村 too
-        for m in re.finditer(re.escape(stem) + "(村|镇|乡|社区|街道)", text) if len(stem) >= 2 else ():
+    for stem in {re.sub("(?:村|镇|乡|社区|街道)$", "", k) for k in known}:
+        if len(stem) < 2:
+            continue
+        for m in re.finditer(re.escape(stem) + "(村|镇|乡|社区|街道)", text):
             names.add(m.group(0), "village")
             known.add(m.group(0))
     for m in _LISTED_PLACE.finditer(text):
