@@ -30,12 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.mine.classify import classify  # noqa: E402
 from drafter.mine.clean import clean  # noqa: E402
-from drafter.mine.labels import LabelSet, Score, found_units, load_labels, match  # noqa: E402
+from drafter.mine.labels import LabelSet, Score, load_labels, match  # noqa: E402
 from drafter.mine.names import find_names  # noqa: E402
 from drafter.mine.pipeline import read_seed  # noqa: E402
 from drafter.mine.roles import ROLES  # noqa: E402
 from drafter.mine.textmodel import Example, NaiveBayes  # noqa: E402
-from drafter.mine.training import LABEL_FILES, doc_id, examples_of, outline_of, write_training  # noqa: E402
+from drafter.mine.training import LABEL_FILES, doc_id, examples_of, outlines_of, units_in, write_training  # noqa: E402
 
 OUT = ROOT / "bench" / "MINER.md"
 # the invented names written into the test reports, which must all become slots
@@ -53,8 +53,8 @@ def _evaluate(sets: list[LabelSet], train: list[Example], heldout: bool) -> tupl
                 continue
             doc = doc_id(labels, name)
             model = NaiveBayes.trained(ex for ex in train if ex.doc != doc)
-            outline = classify(outline_of(labels, name), model)
-            pairs, extras = match(labs, found_units(outline))
+            outlines = [classify(o, model) for o in outlines_of(labels, name)]
+            pairs, extras = match(labs, units_in(outlines))
             extra = [f for f in extras if f.kind != "para"]
             for score in (total, part):
                 score.add(pairs, extra)

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from drafter.cli import cli
 from drafter.errors import DrafterError
 from drafter.mine.classify import classify
-from drafter.mine.labels import Score, found_units, load_labels, match
+from drafter.mine.labels import Score, load_labels, match
 from drafter.mine.textmodel import DATA, NaiveBayes, read_examples, write_examples
-from drafter.mine.training import LABEL_FILES, doc_id, examples_of, outline_of, training_examples
+from drafter.mine.training import LABEL_FILES, doc_id, examples_of, outlines_of, training_examples, units_in
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "fixtures" / "mine" / "reports"
@@ -41,7 +41,7 @@ def test_the_report_set_is_large_varied_and_labelled() -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
 def test_every_labelled_segment_is_found_on_its_own_and_nothing_else(name: str) -> None:
     labels = load_labels(REPORTS / "labels.yaml")
-    pairs, extras = match(labels.files[name], found_units(outline_of(labels, name)))
+    pairs, extras = match(labels.files[name], units_in(outlines_of(labels, name)))
     assert [p.label.start for p in pairs if p.found is None] == []
     assert [f.text for f in extras if f.kind != "para"] == []        # no table of contents as headings
 
@@ -69,7 +69,7 @@ def _evaluate(heldout: bool) -> Score:
                 continue
             doc = doc_id(labels, name)
             model = NaiveBayes.trained(ex for ex in train if ex.doc != doc)
-            pairs, _ = match(labs, found_units(classify(outline_of(labels, name), model)))
+            pairs, _ = match(labs, units_in([classify(o, model) for o in outlines_of(labels, name)]))
             score.add(pairs)
     return score
 

@@ -153,3 +153,15 @@ def test_spaced_headings_of_a_long_line_are_cut_and_pages_joined_by_sentence() -
     assert [(ln.no, ln.text[:8]) for ln in lines] == [
         (1, "卫生局党组书记述"), (1, "一、履行职责情况"), (1, "1、抓责任落实，"), (1, "二、存在问题及原"), (3, "一是思想认识不到")]
     assert "重温入党誓词，开展知识竞赛活动。" in lines[2].text
+
+
+def test_a_compilation_of_sample_texts_is_cut_into_documents() -> None:
+    cleaned = clean(read_seed(REPORTS / "r33_村.txt"))
+    docs = cleaned.documents()
+    assert [d[0].text for d in docs] == ["驻村第一书记述职报告", "驻村工作述职报告"]
+    assert not any("篇" in ln.text or "范文网" in ln.text for ln in cleaned.lines)
+    result = mine([REPORTS / "r33_村.txt"])
+    assert result.seeds[0].title == "驻村第一书记述职报告"
+    openings = [f.text for f in result.roles["开头"].fragments]
+    assert len(openings) == 2                          # each text has its own opening
+    assert clean("一、正文\n内容。").documents() == [clean("一、正文\n内容。").lines]

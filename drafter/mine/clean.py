@@ -1,7 +1,9 @@
 """Stage 1 of ``drafter mine``: turning a raw seed text into clean lines.
 
 Owns applying :mod:`drafter.noise` to a text — noise lines dropped (advertisements, paywall and
-hidden-text notices, site furniture, addresses, page markers, a table of contents), noise inside lines
+hidden-text notices, site furniture, addresses, page markers, a table of contents; a document site's
+numbered pages joined back; the separators of a compilation of sample texts remembered, see
+:meth:`CleanText.documents`), noise inside lines
 removed (##paidbegin##, word counters, “此处隐藏N个字”, pinyin annotations 发(fā)展, addresses) —,
 Traditional → Simplified conversion (opencc, loaded lazily and only run on lines that hold a
 Traditional character), full-width punctuation in Chinese text and stray whitespace.  Every kept line
@@ -74,6 +76,22 @@ class Line:
 class CleanText:
     lines: list[Line] = field(default_factory=list)
     stats: CleanStats = field(default_factory=CleanStats)
+    separators: list[int] = field(default_factory=list)   # source lines such as “篇2” between sample texts
+
+    def documents(self) -> list[list[Line]]:
+        """The kept lines as one list per document: a compilation of sample texts (“……述职报告 篇1”,
+        “篇2”…) is cut at its separators; any other text is one document."""
+        docs: list[list[Line]] = [[]]
+        cuts = iter(sorted(self.separators))
+        cut = next(cuts, None)
+        for line in self.lines:
+            if cut is not None and line.no > cut:
+                if docs[-1]:
+                    docs.append([])
+                while cut is not None and line.no > cut:
+                    cut = next(cuts, None)
+            docs[-1].append(line)
+        return [d for d in docs if d] or [[]]
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +244,8 @@ def clean(raw: str) -> CleanText:
             continue
         if noise.TOC_HEAD.match(raw_line.strip()):
             skip = _toc_block(raw_lines, no - 1)
+        if noise.COMPILATION.match(raw_line.strip()):
+            out.separators.append(no)
         text = clean_line(raw_line, out.stats)
         if text:
             out.lines.append(Line(no, text))

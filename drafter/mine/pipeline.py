@@ -98,7 +98,7 @@ class MineResult:
     roles: dict[str, RoleOutput] = field(default_factory=dict)
     units: int = 0
     merged: int = 0
-    outlines: dict[Path, Outline] = field(default_factory=dict)   # resolved path → classified outline
+    outlines: dict[Path, list[Outline]] = field(default_factory=dict)   # resolved path → its documents
 
 
 def display_path(path: Path) -> str:
@@ -216,24 +216,31 @@ def _assign_ids(fragments: Iterable[Mined]) -> None:
         m.id = fid
 
 
-def _mine_one(source: str, path: Path) -> tuple[SeedReport, list[Mined], Outline]:
-    """Clean, segment, classify and slot one file; its report line, its mined pieces and its outline."""
+def _mine_one(source: str, path: Path) -> tuple[SeedReport, list[Mined], list[Outline]]:
+    """Clean, segment, classify and slot one file (each sample text of a compilation on its own); its
+    report line, its mined pieces and its outlines."""
     raw = read_seed(path)
     cleaned = clean(raw)
-    outline = classify(segment(cleaned.lines))
-    found = units_of(outline, source)
-    names = find_names(outline.title, "\n".join(line.text for line in cleaned.lines))
-    mined_here = [_mined(u, names) for u in found]
+    outlines: list[Outline] = []
+    found: list[Unit] = []
+    mined_here: list[Mined] = []
+    for doc in cleaned.documents():
+        outline = classify(segment(doc))
+        units = units_of(outline, source)
+        names = find_names(outline.title, "\n".join(line.text for line in doc))
+        outlines.append(outline)
+        found.extend(units)
+        mined_here.extend(_mined(u, names) for u in units)
     roles: dict[str, int] = {}
     for u in found:
         if u.kind == "fragment":
             roles[u.role] = roles.get(u.role, 0) + 1
     report = SeedReport(
-        source=source, title=outline.title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
+        source=source, title=outlines[0].title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
         stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
-        items=sum(1 for _ in outline.items()), roles=roles,
+        items=sum(1 for o in outlines for _ in o.items()), roles=roles,
         unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific))
-    return report, mined_here, outline
+    return report, mined_here, outlines
 
 
 def _by_role(merged: Iterable[Mined]) -> dict[str, RoleOutput]:
@@ -257,9 +264,9 @@ def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
     mined: list[Mined] = []
     files = sorted((display_path(p), p) for p in paths)
     for done, (source, path) in enumerate(files, start=1):
-        report, mined_here, outline = _mine_one(source, path)
+        report, mined_here, outlines = _mine_one(source, path)
         result.seeds.append(report)
-        result.outlines[path.resolve()] = outline
+        result.outlines[path.resolve()] = outlines
         mined.extend(mined_here)
         if progress is not None:
             progress(done, len(files), source)
@@ -278,11 +285,11 @@ def check_labels(result: MineResult, labels: LabelSet) -> tuple[Score, list[str]
     score = Score()
     missing: list[str] = []
     for name, labs in labels.files.items():
-        outline = result.outlines.get((labels.folder / name).resolve())
-        if outline is None:
+        outlines = result.outlines.get((labels.folder / name).resolve())
+        if outlines is None:
             missing.append(name)
             continue
-        pairs, extras = match(labs, found_units(outline))
+        pairs, extras = match(labs, [f for o in outlines for f in found_units(o)])
         score.add(pairs, [f for f in extras if f.kind != "para"])
     if len(missing) == len(labels.files):
         raise DrafterError("标注文件里列出的材料一份也没有在这次提取之中", location=Location(labels.path),

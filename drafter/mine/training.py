@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.mine.clean import clean
-from drafter.mine.labels import LabelSet, found_units, load_labels, match
+from drafter.mine.labels import Found, LabelSet, found_units, load_labels, match
 from drafter.mine.pipeline import read_seed
 from drafter.mine.segment import Outline, segment
 from drafter.mine.textmodel import DATA, Example, write_examples
@@ -32,9 +32,14 @@ def doc_id(labels: LabelSet, name: str) -> str:
         return path.as_posix()
 
 
-def outline_of(labels: LabelSet, name: str) -> Outline:
-    """The segmented (not yet classified) outline of one labelled file."""
-    return segment(clean(read_seed(labels.folder / name)).lines)
+def outlines_of(labels: LabelSet, name: str) -> list[Outline]:
+    """The segmented (not yet classified) outlines of one labelled file: one per document in it."""
+    return [segment(doc) for doc in clean(read_seed(labels.folder / name)).documents()]
+
+
+def units_in(outlines: list[Outline]) -> list[Found]:
+    """Every segment of the outlines of one file, in order."""
+    return [f for o in outlines for f in found_units(o)]
 
 
 def examples_of(labels: LabelSet, heldout: bool = False) -> list[Example]:
@@ -43,7 +48,7 @@ def examples_of(labels: LabelSet, heldout: bool = False) -> list[Example]:
     for name, labs in labels.files.items():
         if (name in labels.heldout) != heldout:
             continue
-        pairs, _ = match(labs, found_units(outline_of(labels, name)))
+        pairs, _ = match(labs, units_in(outlines_of(labels, name)))
         doc = doc_id(labels, name)
         out.extend(Example(doc, p.label.role, p.label.kind, p.found.full) for p in pairs if p.found is not None)
     return out
