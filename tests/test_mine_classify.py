@@ -148,6 +148,7 @@ def test_confidence_is_a_probability_and_roles_are_known() -> None:
     ("一年来的主要工作", "其他"),
     ("履行职责情况", "其他"),
     ("履职情况和工作亮点", "其他"),
+    ("履职状况", "其他"),
     ("基层党建工作落实情况", "其他"),
     ("履行第一责任人职责情况", "组织建设"),        # a topic in it: not a mere container
 ])

@@ -75,6 +75,10 @@ def test_inline_noise_is_removed_with_counts() -> None:
     assert [(h.kind, h.text) for h in hits] == [("pinyin", "(fā)"), ("url", "www.example.com")]
 
 
+def test_double_prime_quotation_marks_become_chinese_quotes() -> None:
+    assert clean("落实“第一议题〞制度，开展〝三会一课〞。").lines[0].text == "落实“第一议题”制度，开展“三会一课”。"
+
+
 def test_an_untoned_bracket_is_not_pinyin() -> None:
     assert noise.strip_inline("评选先进(a)类")[0] == "评选先进(a)类"
 

@@ -29,6 +29,8 @@ _WIDE = f"{CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014"
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TRAD_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+# 〝 〞 (double prime quotation marks) stand for “ ” in texts converted from some word processors
+_PRIME_QUOTES = str.maketrans({"〝": "“", "〞": "”", "〟": "”"})
 
 _ASCII_PUNCT = re.compile("[,:;().?!\"「」『』]")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
@@ -190,7 +192,7 @@ def clean_line(raw: str, stats: CleanStats | None = None) -> str:
     """Clean one line; an empty result means the line is dropped.  In a long line, the spaces before
     a heading number (“……报告 一、履行职责情况 1、抓责任落实……”) become :data:`BREAK`."""
     stats = stats if stats is not None else CleanStats()
-    line = _INVISIBLE.sub("", raw).translate(_FULLWIDTH_DIGITS)
+    line = _INVISIBLE.sub("", raw).translate(_FULLWIDTH_DIGITS).translate(_PRIME_QUOTES)
     if len(line) >= _LONG_LINE:
         line = _SPACED_HEADING.sub(BREAK, line)
     if not line.strip():
