@@ -71,3 +71,8 @@ def test_persons_named_together_and_more_surnames() -> None:
     names = find_names("", "今年裴明玖和张荣两位同志为入党积极分子。村党支部书记刘向朝明确了目标，书记文丰林带头。")
     assert names.found == {"裴明玖": "person", "张荣": "person", "刘向朝": "person", "文丰林": "person"}
     assert find_names("", "书记文件精神，书记温暖人心，书记尤其重视。").found == {}
+
+
+def test_short_company_names_counted_in_a_list() -> None:
+    names = find_names("", "成立恒源、水务、交运等6家企业分校，组织学校、医院等6家单位参加。")
+    assert names.found == {"恒源": "company", "交运": "company"}

@@ -155,9 +155,9 @@ def _villages(title: str, text: str, names: Names) -> None:
 def _place_char_names(text: str, names: Names) -> None:
     """杨柳湾村, 石桥村: a name ending in a place-name character, then 村 or 社区."""
     for m in _PLACE_NAME.finditer(text):
-        stem = m.group(1)
-        while len(stem) > 2 and stem[0] in _LEADING:
-            stem = stem[1:]
+        stem = re.split(f"[{_LEADING}]", m.group(1))[-1]      # 年初到河湾村 → 河湾
+        if len(stem) < 2:
+            continue
         if stem in _GENERIC_PLACE or stem[-2:] in _GENERIC_PLACE or any(
                 (stem + m.group(2)).endswith(known) for known in names.found):
             continue
@@ -203,6 +203,12 @@ def _title_company(title: str, names: Names) -> None:
         names.add(stem, "company")
 
 
+_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2})等\d+家")
+_INSTITUTIONS = frozenset(["学校", "医院", "企业", "单位", "机关", "部门", "社区", "银行", "工厂", "协会", "商会", "律所",
+                           "高校", "院校", "中学", "小学", "幼儿", "街道", "乡镇", "村居", "国企", "民企", "外企", "平台",
+                           "党员", "干部", "群众", "支部", "组织"])
+
+
 def _companies(text: str, names: Names) -> None:
     trades = "|".join(sorted(_TRADES, key=len, reverse=True))
     suffix = "|".join(_COMPANY_SUFFIX)
@@ -216,6 +222,11 @@ def _companies(text: str, names: Names) -> None:
         names.add(stem + trade + end, "company")
         if trade:
             names.add(stem + trade, "company")
+    for m in _COUNTED_LIST.finditer(text):       # 恒源、水务、交运等6家: short names of companies
+        for name in m.group(1).split("、"):
+            if name not in _TRADES and name not in _GENERIC_STEM and name not in _INSTITUTIONS \
+                    and not any(ch in _NAME_STOP for ch in name):
+                names.add(name, "company")
     one = f"[\u4e00-\u9fff]{{2}}(?:{trades})"
     listed = re.compile(f"((?:{one}、)*{one})等(?:子|下属|所属)?(?:企业|公司)")
     for m in listed.finditer(text):
