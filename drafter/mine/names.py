@@ -209,29 +209,31 @@ _INSTITUTIONS = frozenset(["学校", "医院", "企业", "单位", "机关", "�
                            "党员", "干部", "群众", "支部", "组织"])
 
 
+_TRADE_ALT = "|".join(sorted(_TRADES, key=len, reverse=True))
+_FULL_COMPANY = re.compile(f"(?=([\u4e00-\u9fff]{{2}})((?:{_TRADE_ALT}){{0,3}})({'|'.join(_COMPANY_SUFFIX)}))")
+_ONE_TRADE_NAME = f"[\u4e00-\u9fff]{{2}}(?:{_TRADE_ALT})"
+_SUBSIDIARIES = re.compile(f"((?:{_ONE_TRADE_NAME}、)*{_ONE_TRADE_NAME})等(?:子|下属|所属)?(?:企业|公司)")
+
+
+def _name_like(stem: str) -> bool:
+    return stem not in _GENERIC_STEM and stem not in _TRADES and not any(ch in _NAME_STOP for ch in stem)
+
+
 def _companies(text: str, names: Names) -> None:
-    trades = "|".join(sorted(_TRADES, key=len, reverse=True))
-    suffix = "|".join(_COMPANY_SUFFIX)
-    full = re.compile(f"(?=([\u4e00-\u9fff]{{2}})((?:{trades}){{0,3}})({suffix}))")
-    for m in full.finditer(text):
+    for m in _FULL_COMPANY.finditer(text):       # 恒丰农业开发有限公司
         stem, trade, end = m.group(1), m.group(2), m.group(3)
-        if stem in _GENERIC_STEM or any(ch in _NAME_STOP for ch in stem) or stem in _TRADES:
-            continue
-        if end in ("公司", "集团") and not trade:
+        if not _name_like(stem) or (end in ("公司", "集团") and not trade):
             continue
         names.add(stem + trade + end, "company")
         if trade:
             names.add(stem + trade, "company")
     for m in _COUNTED_LIST.finditer(text):       # 恒源、水务、交运等6家: short names of companies
         for name in m.group(1).split("、"):
-            if name not in _TRADES and name not in _GENERIC_STEM and name not in _INSTITUTIONS \
-                    and not any(ch in _NAME_STOP for ch in name):
+            if _name_like(name) and name not in _INSTITUTIONS:
                 names.add(name, "company")
-    one = f"[\u4e00-\u9fff]{{2}}(?:{trades})"
-    listed = re.compile(f"((?:{one}、)*{one})等(?:子|下属|所属)?(?:企业|公司)")
-    for m in listed.finditer(text):
+    for m in _SUBSIDIARIES.finditer(text):       # 华兴置业、远航物流等子企业
         for name in m.group(1).split("、"):
-            if name[:2] not in _GENERIC_STEM and not any(ch in _NAME_STOP for ch in name[:2]):
+            if _name_like(name[:2]):
                 names.add(name, "company")
 
 
