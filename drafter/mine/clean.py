@@ -234,6 +234,37 @@ def _toc_block(lines: list[str], head: int) -> int:
     return n
 
 
+_ENTRY_NUMBER = re.compile(r"^\s*[（(〔]?[一二三四五六七八九十\d]{1,3}[、.．）)〕]\s*")
+
+
+def _leading_toc(lines: list[Line]) -> int:
+    """How many lines at the start of a document are a table of contents without a “目录” line: at least
+    three short numbered heading lines, two or more of which come back later as the start of a line."""
+    run = 0
+    for line in lines:
+        if len(line.text) > 30 or _SENTENCE_END.search(line.text):
+            break
+        run += 1
+    while run and not _ENTRY_NUMBER.match(lines[run - 1].text):   # the title and 尊敬的各位领导： stay
+        run -= 1
+    numbered = [_ENTRY_NUMBER.sub("", ln.text) for ln in lines[:run] if _ENTRY_NUMBER.match(ln.text)]
+    if run < 3 or len(numbered) < 0.6 * run:
+        return 0
+    later = [_ENTRY_NUMBER.sub("", ln.text) for ln in lines[run:]]
+    back = sum(1 for key in numbered if len(key) >= 2 and any(ln.startswith(key) for ln in later))
+    return run if back >= 2 else 0
+
+
+def _drop_leading_tocs(text: CleanText) -> None:
+    """Drop the table of contents at the start of each document of the text (see :func:`_leading_toc`)."""
+    kept: list[Line] = []
+    for doc in text.documents():
+        n = _leading_toc(doc)
+        text.stats.toc_lines += n
+        kept.extend(doc[n:])
+    text.lines = kept
+
+
 def clean(raw: str) -> CleanText:
     """Clean a whole text; blank and noise lines are left out, kept lines keep their line numbers."""
     out = CleanText()
@@ -253,6 +284,7 @@ def clean(raw: str) -> CleanText:
             out.lines.append(Line(no, text))
     out.lines = [Line(ln.no, part.strip()) for ln in _join_pages(out.lines, out.stats)
                  for part in ln.text.split(BREAK) if part.strip()]
+    _drop_leading_tocs(out)
     return out
 
 
