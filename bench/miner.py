@@ -40,7 +40,7 @@ from drafter.mine.training import LABEL_FILES, doc_id, examples_of, outlines_of,
 OUT = ROOT / "bench" / "MINER.md"
 # the invented names written into the test reports, which must all become slots
 PLANTED = ("周明远", "杨德顺", "杨柳湾村", "恒丰农业开发有限公司", "幸福里社区", "王建国", "石桥村", "鑫达农业科技有限公司",
-           "黄丽萍", "华兴置业", "远航物流", "刘振华", "李家寨村", "东湖社区", "青石岭村", "河湾村")
+           "黄丽萍", "华兴置业", "远航物流", "刘振华", "李家寨村", "东湖社区", "青石岭村", "河湾村", "郑光辉")
 
 
 def _evaluate(sets: list[LabelSet], train: list[Example], heldout: bool) -> tuple[Score, dict[str, Score]]:

@@ -176,3 +176,11 @@ def test_text_that_is_not_wrapped_is_left_alone() -> None:
     for path in sorted(p for f in folders for p in f.glob("*.txt")):
         lines = clean(read_seed(path)).lines
         assert unwrap(lines) == lines, path.name
+
+
+def test_a_byline_under_the_title_is_not_a_heading() -> None:
+    out = outline_of("2022年度基层党建专项述职报告\n林庄村党总支书记　张振华\n“欲筑其室，先治其基”，现汇报如下。\n"
+                     "共学共建　让基层组织强起来\n认真履行职责。\n")
+    assert out.title == "2022年度基层党建专项述职报告"
+    assert [s.heading for s in out.sections[1:]] == ["共学共建　让基层组织强起来"]
+    assert out.sections[0].paragraphs[0].text.startswith("“欲筑其室")

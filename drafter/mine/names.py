@@ -114,7 +114,10 @@ _COMRADE = re.compile(f"((?:{'|'.join(_COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}
 
 def _persons(text: str, names: Names) -> None:
     for m in _TITLE_RE.finditer(text):
-        name = _person_after(text, m.end())
+        pos = m.end()
+        while pos < len(text) and text[pos] in " \t\u3000：:":   # a byline: 党总支书记　张振华
+            pos += 1
+        name = _person_after(text, pos)
         if name:
             names.add(name, "person")
     for m in _COMRADE.finditer(text):

@@ -5,7 +5,8 @@ Owns heading recognition (一、 （一） 〔一〕 1. 1、 （1） and unnumbe
 (levels follow the order in which numbering styles first appear, so a report numbered only with 1、
 works too), a heading and its body on one line (“（一）精力投入还需平衡。抓党建是……”), the splitting of a
 paragraph into its 一是/二是… (also after a comma), 首先/其次…, 第一，/第二，…, ①② and inline （1）（2）
-items, each with its lead phrase, and three repairs of texts copied from the web: a hard-wrapped text
+items, each with its lead phrase, a byline under the title (“某村党总支书记　张某某”: not a heading),
+and three repairs of texts copied from the web: a hard-wrapped text
 is joined back into paragraphs, a whole report written on one line is cut before its headings, and
 a paragraph is cut where it turns to the causes of the problems (究其原因…) or, at the very end, to a
 closing sentence.  The role fields are left empty; :mod:`drafter.mine.classify` fills them.
@@ -31,6 +32,8 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SENTENCE = re.compile("[。！？]")
 _ITEM_AFTER_HEADING = re.compile("(?<=[\u4e00-\u9fff])(?:一是|首先，)")
 _CLAUSE_END = re.compile("[。！？；：]")
+_BYLINE = re.compile(r"^[^。，；！？]{0,24}(?:书记|主任|局长|院长|校长|园长|所长|站长|经理|董事长|负责人|述职人|汇报人)"
+                     r"[\s\u3000：:]*[\u4e00-\u9fff]{2,4}$|^(?:述职人|汇报人|报告人)[：:\s\u3000]")
 _TITLE_WORDS = re.compile("报告|总结|述职|汇报|发言|材料")
 _NOT_HEADING = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[（(]?此致|^特此|^附件|[：:]$")
 _ITEM_SERIES: tuple[tuple[str, ...], ...] = (
@@ -341,6 +344,8 @@ def segment(lines: list[Line]) -> Outline:
         text = line.text
         if _is_title(text, k):
             outline.title, outline.title_line = text, line.no
+            continue
+        if k <= 2 and _BYLINE.match(text):   # “林庄村党总支书记　张振华” under the title: not a heading
             continue
         found = numbering(text)      # a line starting with ① is a list paragraph, never a heading
         if found is not None and found[0] == "（1）" and "（2）" in found[2]:
