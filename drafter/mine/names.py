@@ -213,7 +213,8 @@ _INSTITUTIONS = frozenset(["学校", "医院", "企业", "单位", "机关", "�
 
 
 _TRADE_ALT = "|".join(sorted(_TRADES, key=len, reverse=True))
-_FULL_COMPANY = re.compile(f"(?=([\u4e00-\u9fff]{{2}})((?:{_TRADE_ALT}){{0,3}})({'|'.join(_COMPANY_SUFFIX)}))")
+_SUFFIX_RE = re.compile("|".join(_COMPANY_SUFFIX))
+_BEFORE_SUFFIX = re.compile(f"([\u4e00-\u9fff]{{2}})((?:{_TRADE_ALT}){{0,3}})$")
 _ONE_TRADE_NAME = f"[\u4e00-\u9fff]{{2}}(?:{_TRADE_ALT})"
 _SUBSIDIARIES = re.compile(f"((?:{_ONE_TRADE_NAME}、)*{_ONE_TRADE_NAME})等(?:子|下属|所属)?(?:企业|公司)")
 
@@ -223,8 +224,11 @@ def _name_like(stem: str) -> bool:
 
 
 def _companies(text: str, names: Names) -> None:
-    for m in _FULL_COMPANY.finditer(text):       # 恒丰农业开发有限公司
-        stem, trade, end = m.group(1), m.group(2), m.group(3)
+    for suffix in _SUFFIX_RE.finditer(text):     # 恒丰农业开发有限公司: look back from the suffix
+        m = _BEFORE_SUFFIX.search(text, max(0, suffix.start() - 14), suffix.start())
+        if m is None:
+            continue
+        stem, trade, end = m.group(1), m.group(2), suffix.group(0)
         if not _name_like(stem) or (end in ("公司", "集团") and not trade):
             continue
         names.add(stem + trade + end, "company")
