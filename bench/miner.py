@@ -155,7 +155,7 @@ def report(sets: list[LabelSet], train: list[Example]) -> str:
         "- The held-out reports were kept out of the training data and out of tuning the classifier's"
         " weights.  r07, r12, r19, r22, r23 and r26 were written before the classifier and were visible while"
         " the segmenter was fixed; r29 and r31 were written after it (with r28 and r30, which went into the"
-        " training part) and measured once.",
+        " training part); their errors were seen, none was tuned for.",
         f"- Roles: {'、'.join(ROLES)}.",
         "",
     ]
