@@ -176,3 +176,12 @@ def test_structure_decides_before_words() -> None:
     assert role("para", "学习形式单一，加强") == "存在问题"      # inherits, whatever its words
     assert role("heading", "明确方向，持续发力") == "下一步"        # after the problems: a plan
     assert role("item", "严格组织生活") == "下一步"
+
+
+def test_plans_written_into_the_problems_section_are_plans() -> None:
+    text = ("报告\n一、主要工作\n加强学习。\n二、存在的问题及今后工作目标\n对照要求仍有差距，方法不多。\n"
+            "党组织是群众的主心骨。在以后的工作中我们将牢记宗旨，紧扣中心狠抓落实。\n")
+    units = found_units(classify(segment(clean(text).lines)))
+    roles = {u[2][:6]: u[3] for u in units}
+    assert roles["对照要求仍有"] == "存在问题"
+    assert roles["党组织是群众"] == "下一步"

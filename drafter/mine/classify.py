@@ -61,6 +61,7 @@ _OPENING_CUE = re.compile("现将|现就|如下[：:。]|正确领导下|坚强�
 _PROBLEM_INTRO = re.compile("存在(?:一些|以下|着|的)?(?:问题|不足|差距)|不足之处|问题和不足|主要(?:表现|体现)在|^先说问题|"
                             "(?:还有|还存在|仍有|仍存在)(?:不少|一些|许多|较多)?(?:欠缺|不足|差距|问题|短板)")
 _ACTS_ON = re.compile("针对|聚焦|围绕|整改|解决|紧盯|对照|梳理|排查|查找|破解")
+_PLAN_SENTENCE = re.compile("(?:^|[。！？])(?:在以后的工作中|在今后的工作中|今后，|下一步，|下步，|新的一年，)")
 _NEXT_START = re.compile("^(?:下一步|下步|今后|新的一年|明年|来年)")
 _CAUSE_INTRO = re.compile(r"^(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|分析(?:其)?原因|"
                           r"(?:问题|不足)(?:产生|存在)的(?:主要)?原因)")
@@ -158,6 +159,9 @@ def _paragraph_role(para: Paragraph, sec: Section, first_in_root: bool, has_head
         return
     if _CAUSE_INTRO.search(para.text) and sec.role in (WT, YY, *TOPICAL):
         para.role, para.confidence = YY, 0.9
+        return
+    if sec.role == WT and _PLAN_SENTENCE.search(text):   # plans written in the problems section
+        para.role, para.confidence = XB, 0.8
         return
     if sec.role in FOLLOW_UP:
         para.role, para.confidence = sec.role, 0.9
