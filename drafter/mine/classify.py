@@ -144,38 +144,40 @@ def _closing(text: str) -> bool:
     return bool(_CLOSING.search(text))
 
 
-def _paragraph_role(para: Paragraph, sec: Section, first_in_root: bool, has_headings: bool,
-                    model: NaiveBayes) -> None:
+def _place_role(para: Paragraph, sec: Section, first_in_root: bool, has_headings: bool) -> tuple[str, float] | None:
+    """The role a paragraph's place decides: opening, closing, a container's words, the role passed on
+    by a 存在问题/原因/下一步 section (except causes and plans written into it)."""
     text = para.intro if para.items else para.text
     if sec.is_root and (has_headings or first_in_root) and not para.tail and (
             not para.items or _OPENING_CUE.search(para.intro)):
-        para.role, para.confidence = KT, (0.95 if _OPENING_CUE.search(text) else 0.7)
-        return
+        return KT, (0.95 if _OPENING_CUE.search(text) else 0.7)
     if para.tail and _closing(para.text):
-        para.role, para.confidence = JW, 0.9
-        return
+        return JW, 0.9
     if sec.role == QT:              # what a container heading says before its sub-headings
-        para.role, para.confidence = QT, sec.confidence
-        return
+        return QT, sec.confidence
     if _CAUSE_INTRO.search(para.text) and sec.role in (WT, YY, *TOPICAL):
-        para.role, para.confidence = YY, 0.9
-        return
+        return YY, 0.9
     if sec.role == WT and _PLAN_SENTENCE.search(text):   # plans written in the problems section
-        para.role, para.confidence = XB, 0.8
-        return
+        return XB, 0.8
     if sec.role in FOLLOW_UP:
-        para.role, para.confidence = sec.role, 0.9
-        return
-    if _PROBLEM_INTRO.search(para.intro):
+        return sec.role, 0.9
+    return None
+
+
+def _paragraph_role(para: Paragraph, sec: Section, first_in_root: bool, has_headings: bool,
+                    model: NaiveBayes) -> None:
+    text = para.intro if para.items else para.text
+    placed = _place_role(para, sec, first_in_root, has_headings)
+    if placed is not None:
+        para.role, para.confidence = placed
+    elif _PROBLEM_INTRO.search(para.intro):
         para.role, para.confidence = WT, 0.85
-        return
-    if para.items and _NEXT_INTRO.search(para.intro):
+    elif para.items and _NEXT_INTRO.search(para.intro):
         para.role, para.confidence = XB, 0.85
-        return
-    if not text:
+    elif not text:
         para.role, para.confidence = sec.role or QT, sec.confidence
-        return
-    para.role, para.confidence = classify_unit("", text, sec.role, model)
+    else:
+        para.role, para.confidence = classify_unit("", text, sec.role, model)
 
 
 def _item_role(item: Item, para: Paragraph, sec: Section, model: NaiveBayes) -> None:
