@@ -19,21 +19,33 @@ from drafter.errors import DrafterError
               help="输出文件夹（每个角色一个 YAML，另有 REPORT.txt）")
 @click.option("--report", is_flag=True, help="在终端列出每份材料、每个角色提取到的内容")
 @click.option("--force", is_flag=True, help="输出文件夹里已有别的文件时也写入（同名文件会被覆盖）")
-def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool) -> None:
+@click.option("--labels", "labels_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="标注文件", help="用人工标注（YAML）核对每个片段的角色，报告查准率、查全率")
+def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool, labels_file: Path | None) -> None:
     """从原始材料（.txt）中提取可复用的短语片段，供人工整理进 fragments/。
 
     \b
     例如：drafter mine seeds/*.txt -o mined --report
     PATHS 可以是文件、文件夹（取其中的 .txt）或通配符。
+    加 --labels 标注.yaml 可核对提取的角色是否正确（标注格式见 README）。
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from drafter.mine.pipeline import check_output_dir, expand_paths, format_report, mine, write_output
+    from drafter.mine.labels import format_score, load_labels
+    from drafter.mine.pipeline import (
+        check_labels,
+        check_output_dir,
+        expand_paths,
+        format_report,
+        mine,
+        write_output,
+    )
 
     if not paths:
         raise DrafterError("没有给出要提取的材料文件", hint="例如：drafter mine seeds/*.txt -o mined")
     files = expand_paths(paths)
+    labels = load_labels(labels_file) if labels_file is not None else None
     check_output_dir(output, force)
     console = Console(stderr=True, highlight=False)
     with Progress(TextColumn("提取片段"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -48,6 +60,11 @@ def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool
     write_output(result, output, force)
     if report:
         click.echo(format_report(result), nl=False)
+    if labels is not None:
+        score, missing = check_labels(result, labels)
+        click.echo(format_score(score, f"按 {labels_file} 核对角色"), nl=False)
+        if missing:
+            click.echo("  标注文件中这些材料不在这次提取之中，未核对：" + "、".join(missing))
     reusable = sum(len(r.fragments) for r in result.roles.values())
     specific = sum(len(r.unit_specific) for r in result.roles.values())
     click.echo(f"已提取 {len(result.seeds)} 份材料：可复用片段 {reusable} 条，单位特有 {specific} 条，"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.mine.clean import Line, clean
-from drafter.mine.segment import Outline, segment, split_heading, split_items
+from drafter.mine.pipeline import read_seed
+from drafter.mine.segment import Outline, segment, split_heading, split_items, unwrap
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,9 +86,15 @@ def test_items_one_two_three_in_a_paragraph() -> None:
     assert all(i.line == 9 for i in para.items)
 
 
-def test_a_lone_marker_or_a_marker_inside_a_word_is_not_an_item() -> None:
-    assert split_items("一是加强学习。没有第二条。", 1).items == []
+def test_a_marker_inside_a_sentence_or_a_word_is_not_an_item() -> None:
+    assert split_items("我们一是加强学习。没有第二条。", 1).items == []
     assert split_items("坚持统一是前提，二是后话。", 1).items == []
+
+
+def test_a_paragraph_opening_with_a_marker_is_one_item_of_a_list_written_one_per_line() -> None:
+    para = split_items("二是夯实基层基础，支部建设提质增效。优化调整党支部。", 1)
+    assert para.intro == "" and [(i.marker, i.lead) for i in para.items] == [("二是", "夯实基层基础，支部建设提质增效")]
+    assert split_items("一是。", 1).items == []                 # no lead phrase: not an item
 
 
 def test_other_item_markers() -> None:
@@ -127,3 +134,53 @@ def test_a_line_starting_with_a_circled_number_is_a_list_paragraph() -> None:
     out = outline_of("标题报告\n一、组织建设\n①调整支部设置；②吸纳党员进入组织。\n")
     assert [s.heading for s in out.sections[1:]] == ["组织建设"]
     assert [i.lead for i in out.sections[1].paragraphs[0].items] == ["调整支部设置", "吸纳党员进入组织"]
+
+
+def test_a_whole_report_on_one_line_segments_like_the_original() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        lines = clean(path.read_text(encoding="utf-8")).lines
+        body = "".join(ln.text if ln.text[-1] in "。！？" else ln.text + "。" for ln in lines[1:])
+        multi, one = segment(lines), outline_of(lines[0].text + " " + body)
+        assert one.title == multi.title, path.name
+        assert [(s.heading, s.level) for s in one.sections] == [(s.heading, s.level) for s in multi.sections]
+        assert [i.lead for _, _, i in one.items()] == [i.lead for _, _, i in multi.items()], path.name
+
+
+def test_inline_numbered_list_cause_paragraph_and_closing_sentence() -> None:
+    out = outline_of("报告\n一、主要工作\n（1）加强学习。每月学习。（2）严格管理。按月检查。\n"
+                     "二、存在问题\n一是学习不深；二是管理不严。究其原因，一是认识不足；二是精力有限。\n"
+                     "三、下一步打算\n一是深化学习。二是严格管理。今后，我将以更大的干劲做好工作。\n")
+    first = out.sections[1].paragraphs[0]
+    assert first.intro == "" and [i.lead for i in first.items] == ["加强学习", "严格管理"]
+    problems = out.sections[2].paragraphs
+    assert [p.text[:4] for p in problems] == ["一是学习", "究其原因"]
+    assert [i.lead for i in problems[1].items] == ["认识不足", "精力有限"]
+    last = out.sections[3].paragraphs
+    assert last[-1].text == "今后，我将以更大的干劲做好工作。" and last[-1].tail
+    assert last[0].items[-1].full == "严格管理。"
+
+
+def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
+    for width in (30, 38):
+        for path in sorted((ROOT / "seeds").glob("*.txt")):
+            lines = clean(path.read_text(encoding="utf-8")).lines
+            wrapped = [Line(ln.no, ln.text[i:i + width]) for ln in lines for i in range(0, len(ln.text), width)]
+            multi, one = segment(lines), segment(wrapped)
+            assert [(s.heading, s.level) for s in one.sections] == [(s.heading, s.level) for s in multi.sections]
+            assert [i.lead for _, _, i in one.items()] == [i.lead for _, _, i in multi.items()], (width, path.name)
+
+
+def test_text_that_is_not_wrapped_is_left_alone() -> None:
+    folders = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "mine" / "reports",
+               ROOT / "tests" / "fixtures" / "mine" / "layouts"]
+    for path in sorted(p for f in folders for p in f.glob("*.txt")):
+        lines = clean(read_seed(path)).lines
+        assert unwrap(lines) == lines, path.name
+
+
+def test_a_byline_under_the_title_is_not_a_heading() -> None:
+    out = outline_of("2022年度基层党建专项述职报告\n林庄村党总支书记　张振华\n“欲筑其室，先治其基”，现汇报如下。\n"
+                     "共学共建　让基层组织强起来\n认真履行职责。\n")
+    assert out.title == "2022年度基层党建专项述职报告"
+    assert [s.heading for s in out.sections[1:]] == ["共学共建　让基层组织强起来"]
+    assert out.sections[0].paragraphs[0].text.startswith("“欲筑其室")

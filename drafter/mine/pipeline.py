@@ -25,6 +25,8 @@ from drafter.facts import os_reason
 from drafter.mine.classify import JW, KT, ROLES, classify
 from drafter.mine.clean import CleanStats, clean
 from drafter.mine.dedupe import dedupe
+from drafter.mine.labels import LabelSet, Score, found_units, match
+from drafter.mine.names import Names, find_names
 from drafter.mine.segment import Outline, segment
 from drafter.mine.slotify import Slot, slot_text, slotify
 from drafter.textio import decode_bytes
@@ -32,7 +34,7 @@ from drafter.textio import decode_bytes
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each file."""
 
-PREFIX = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "下一步": "xb",
+PREFIX = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "原因": "yy", "下一步": "xb",
           "开头": "kt", "结尾": "jw", "业务融合": "yw", "其他": "qt"}
 REPORT_NAME = "REPORT.txt"
 OUTPUT_NAMES = frozenset({f"{r}.yaml" for r in ROLES} | {REPORT_NAME})
@@ -97,6 +99,7 @@ class MineResult:
     roles: dict[str, RoleOutput] = field(default_factory=dict)
     units: int = 0
     merged: int = 0
+    outlines: dict[Path, list[Outline]] = field(default_factory=dict)   # resolved path → its documents
 
 
 def display_path(path: Path) -> str:
@@ -179,11 +182,11 @@ def units_of(outline: Outline, source: str) -> list[Unit]:
     return out
 
 
-def _mined(unit: Unit) -> Mined:
+def _mined(unit: Unit, names: Names | None = None) -> Mined:
     if unit.kind == "heading":
-        text, slots = slot_text(unit.text)
+        text, slots = slot_text(unit.text, names)
         return Mined(unit.kind, unit.role, "", text, slots, [], unit.confidence, [unit.source])
-    s = slotify(unit.lead, unit.text)
+    s = slotify(unit.lead, unit.text, names)
     return Mined(unit.kind, unit.role, s.lead, s.text, s.slots, s.specific, unit.confidence, [unit.source])
 
 
@@ -217,38 +220,37 @@ def _assign_ids(fragments: Iterable[Mined]) -> None:
         m.id = fid
 
 
-def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
-    """Mine the given seed files (in sorted order of their displayed path)."""
-    result = MineResult()
-    mined: list[Mined] = []
-    files = sorted((display_path(p), p) for p in paths)
-    for done, (source, path) in enumerate(files, start=1):
-        raw = read_seed(path)
-        cleaned = clean(raw)
-        outline = classify(segment(cleaned.lines))
-        found = units_of(outline, source)
-        mined_here = [_mined(u) for u in found]
-        mined.extend(mined_here)
-        roles: dict[str, int] = {}
-        for u in found:
-            if u.kind == "fragment":
-                roles[u.role] = roles.get(u.role, 0) + 1
-        result.seeds.append(SeedReport(
-            source=source, title=outline.title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
-            stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
-            items=sum(1 for _ in outline.items()), roles=roles,
-            unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific)))
-        if progress is not None:
-            progress(done, len(files), source)
-    result.units = len(mined)
-    merged: list[Mined] = []
-    for kind, threshold in (("heading", 1.0), ("intro", 0.5), ("fragment", 0.5)):
-        merged.extend(_merge([m for m in mined if m.kind == kind], threshold))
-    result.merged = len(mined) - len(merged)
-    _assign_ids(m for m in merged if m.kind == "fragment")
-    result.roles = {r: RoleOutput(r) for r in ROLES}
+def _mine_one(source: str, path: Path) -> tuple[SeedReport, list[Mined], list[Outline]]:
+    """Clean, segment, classify and slot one file (each sample text of a compilation on its own); its
+    report line, its mined pieces and its outlines."""
+    raw = read_seed(path)
+    cleaned = clean(raw)
+    outlines: list[Outline] = []
+    found: list[Unit] = []
+    mined_here: list[Mined] = []
+    for doc in cleaned.documents():
+        outline = classify(segment(doc))
+        units = units_of(outline, source)
+        names = find_names(outline.title, "\n".join(line.text for line in doc))
+        outlines.append(outline)
+        found.extend(units)
+        mined_here.extend(_mined(u, names) for u in units)
+    roles: dict[str, int] = {}
+    for u in found:
+        if u.kind == "fragment":
+            roles[u.role] = roles.get(u.role, 0) + 1
+    report = SeedReport(
+        source=source, title=outlines[0].title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
+        stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
+        items=sum(1 for o in outlines for _ in o.items()), roles=roles,
+        unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific))
+    return report, mined_here, outlines
+
+
+def _by_role(merged: Iterable[Mined]) -> dict[str, RoleOutput]:
+    roles = {r: RoleOutput(r) for r in ROLES}
     for m in merged:
-        out = result.roles[m.role]
+        out = roles[m.role]
         if m.kind == "heading":
             out.headings.append(m)
         elif m.kind == "intro" and not m.unit_specific:
@@ -257,7 +259,46 @@ def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
             out.unit_specific.append(m)
         else:
             out.fragments.append(m)
+    return roles
+
+
+def mine(paths: Sequence[Path], progress: Progress | None = None) -> MineResult:
+    """Mine the given seed files (in sorted order of their displayed path)."""
+    result = MineResult()
+    mined: list[Mined] = []
+    files = sorted((display_path(p), p) for p in paths)
+    for done, (source, path) in enumerate(files, start=1):
+        report, mined_here, outlines = _mine_one(source, path)
+        result.seeds.append(report)
+        result.outlines[path.resolve()] = outlines
+        mined.extend(mined_here)
+        if progress is not None:
+            progress(done, len(files), source)
+    result.units = len(mined)
+    merged: list[Mined] = []
+    for kind, threshold in (("heading", 1.0), ("intro", 0.5), ("fragment", 0.5)):
+        merged.extend(_merge([m for m in mined if m.kind == kind], threshold))
+    result.merged = len(mined) - len(merged)
+    _assign_ids(m for m in merged if m.kind == "fragment")
+    result.roles = _by_role(merged)
     return result
+
+
+def check_labels(result: MineResult, labels: LabelSet) -> tuple[Score, list[str]]:
+    """Score the roles of the mined files against a label file; also the labelled files not mined."""
+    score = Score()
+    missing: list[str] = []
+    for name, labs in labels.files.items():
+        outlines = result.outlines.get((labels.folder / name).resolve())
+        if outlines is None:
+            missing.append(name)
+            continue
+        pairs, extras = match(labs, [f for o in outlines for f in found_units(o)])
+        score.add(pairs, [f for f in extras if f.kind != "para"])
+    if len(missing) == len(labels.files):
+        raise DrafterError("标注文件里列出的材料一份也没有在这次提取之中", location=Location(labels.path),
+                           hint="标注文件中 files: 下的文件名要与提取的材料一致（相对于 folder: 指定的文件夹）")
+    return score, missing
 
 
 # ---- output -------------------------------------------------------------------------------------
@@ -319,8 +360,11 @@ def role_yaml(out: RoleOutput) -> str:
 
 
 def _stats_line(s: CleanStats) -> str:
-    return (f"付费标记 {s.paywall_markers} 处，广告行 {s.ad_lines} 行，字数标记 {s.counters} 处，"
-            f"资源描述 {s.resource_lines} 行，繁体行 {s.traditional_lines} 行，标点改全角 {s.punctuation} 处")
+    parts = [("付费标记", s.paywall_markers, "处"), ("广告行", s.ad_lines, "行"), ("字数或隐藏提示", s.counters, "处"),
+             ("付费提示行", s.paywall_lines, "行"), ("网站栏目", s.resource_lines, "行"), ("网址", s.addresses, "处"),
+             ("页码", s.page_markers, "行"), ("目录", s.toc_lines, "行"), ("拼音注音", s.pinyin, "处"),
+             ("繁体行", s.traditional_lines, "行"), ("标点改全角", s.punctuation, "处")]
+    return "，".join(f"{name} {n} {unit}" for name, n, unit in parts)
 
 
 def format_report(result: MineResult) -> str:

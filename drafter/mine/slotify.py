@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.mine.names import Names
+
 CJK = "\u4e00-\u9fff"
 
 # measure word → slot base name (longest first when matching)
@@ -25,7 +27,7 @@ _MEASURES: dict[str, str] = {
     "万": "数量", "亿": "数量",
 }
 _MEASURE_ALT = "|".join(sorted(map(re.escape, _MEASURES), key=len, reverse=True))
-_REDACTED = r"[XＸ]{1,4}(?![A-Za-z])|[×✕]{1,4}|\*{1,8}|＊{1,8}|○{2,6}"
+_REDACTED = r"[XxＸｘ×✕]{1,4}(?![A-Za-z])|\*{1,8}|＊{1,8}|○{2,6}"
 _NUMBER = r"\d+(?:\.\d+)?"
 _TOKEN = re.compile(
     rf"(?P<book>《[^》]{{0,80}}》)"
@@ -55,10 +57,16 @@ _BOOK = re.compile(r"《[^》]*》")
 _NAMED_PROJECT = re.compile(r"^[^，。；、“”]{0,10}?(?:工程|项目|碧道|公园|示范段)")
 
 
+_NAME_BASE = {"person": "人名", "village": "村社名", "company": "企业名"}
+_ASIDE_KINDS = ("person", "company")
+"""A sentence naming a person or a company only makes sense for one unit: it is set aside."""
+
+
 @dataclass(frozen=True)
 class Slot:
     name: str
     kind: str        # count | percent | amount | year | month | day | name | unit | place | project
+    #                  | person | village | company
     original: str
 
 
@@ -66,6 +74,7 @@ class Slot:
 class Slotter:
     """Replaces numbers and names with ``{{ name }}`` slots, numbering them across one fragment."""
 
+    names: Names | None = None
     slots: dict[str, Slot] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=dict)
     _same: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -95,26 +104,39 @@ class Slotter:
         before = m.string[max(0, m.start() - 1):m.start()]
         if before == "第" or rest.startswith(("+", "＋", "/", "—", "-", "世纪", "小时", "分钟", "周岁", "岁")):
             return m.group(0) if not redacted else self._slot("名称", "name", tok) + after + unit
+        slotted = self._dated(tok, after, unit, redacted) or self._measured(tok, after, unit)
+        if slotted:
+            return slotted
+        if not redacted:
+            return m.group(0)
+        return self._redacted_name(tok, rest) + after + unit
+
+    def _dated(self, tok: str, after: str, unit: str, redacted: bool) -> str:
+        """A year, month or day (or a number of years); '' when the token is none of these."""
+        if after:
+            return ""
+        if unit == "年":
+            if redacted or re.fullmatch(r"(?:19|20)\d\d", tok):
+                return self._slot("年度", "year", tok, shared=True) + unit
+            return self._slot("年数", "count", tok) + unit
+        if unit == "月" and (redacted or 1 <= int(float(tok)) <= 12):
+            return self._slot("月份", "month", tok, shared=True) + unit
+        if unit == "日" and (redacted or 1 <= int(float(tok)) <= 31):
+            return self._slot("日期", "day", tok, shared=True) + unit
+        return ""
+
+    def _measured(self, tok: str, after: str, unit: str) -> str:
+        """A percentage, an amount or a count with its measure word; '' when the token is none."""
         if unit in ("%", "％", "个百分点"):
             return self._slot("比例", "percent", tok) + after + unit
         if unit == "元":
             return self._slot("金额", "amount", tok) + after + unit
-        if unit == "年" and not after:
-            if redacted or re.fullmatch(r"(?:19|20)\d\d", tok):
-                return self._slot("年度", "year", tok, shared=True) + unit
-            return self._slot("年数", "count", tok) + unit
-        if unit == "月" and not after and (redacted or 1 <= int(float(tok)) <= 12):
-            return self._slot("月份", "month", tok, shared=True) + unit
-        if unit == "日" and not after and (redacted or 1 <= int(float(tok)) <= 31):
-            return self._slot("日期", "day", tok, shared=True) + unit
         if unit in _MEASURES:
             base = _MEASURES[unit] if unit not in ("万", "亿") else "数量"
             return self._slot(base, "count", tok) + after + unit
         if after in ("万", "亿", "余万", "余亿", "多万"):
             return self._slot("数量", "count", tok) + after + unit
-        if not redacted:
-            return m.group(0)
-        return self._redacted_name(tok, rest) + after + unit
+        return ""
 
     def _redacted_name(self, tok: str, rest: str) -> str:
         if _UNIT_AFTER.match(rest):
@@ -133,6 +155,11 @@ class Slotter:
 
     def sub(self, text: str) -> str:
         """Slot one piece of text."""
+        pattern = self.names.pattern() if self.names is not None else None
+        if pattern is not None and self.names is not None:
+            found = self.names.found
+            text = pattern.sub(lambda m: self._slot(_NAME_BASE[found[m.group(0)]], found[m.group(0)],
+                                                    m.group(0), shared=True), text)
         text = _TOKEN.sub(self._token, text)
         return _PLACE.sub(lambda m: self._place(m), text)
 
@@ -141,9 +168,12 @@ class Slotter:
         return self._slot("地名", "place", m.group(0), shared=True)
 
 
-def is_unit_specific(sentence: str) -> bool:
-    """A sentence that only makes sense for one unit: statistics, a place-named project, a ranking claim."""
+def is_unit_specific(sentence: str, names: Names | None = None) -> bool:
+    """A sentence that only makes sense for one unit: statistics, a place-named project, a ranking
+    claim, a named person or company."""
     if _SPECIFIC.search(sentence):
+        return True
+    if names is not None and any(n in sentence for n, kind in names.found.items() if kind in _ASIDE_KINDS):
         return True
     plain = _BOOK.sub("", sentence)
     return any(_NAMED_PROJECT.match(plain[m.end():]) for m in _PLACE.finditer(plain))
@@ -167,18 +197,19 @@ class Slotted:
         return not self.text and bool(self.specific)
 
 
-def slotify(lead: str, text: str) -> Slotted:
-    """Slot a fragment's lead and text; unit-specific sentences go to ``specific``."""
-    slotter = Slotter()
+def slotify(lead: str, text: str, names: Names | None = None) -> Slotted:
+    """Slot a fragment's lead and text (with the report's proper names); unit-specific sentences go
+    to ``specific``."""
+    slotter = Slotter(names)
     lead_out = slotter.sub(lead)
     keep: list[str] = []
     aside: list[str] = []
     for sentence in sentences(text):
-        (aside if is_unit_specific(sentence) else keep).append(slotter.sub(sentence))
+        (aside if is_unit_specific(sentence, names) else keep).append(slotter.sub(sentence))
     return Slotted(lead_out, "".join(keep), aside, slotter.slots)
 
 
-def slot_text(text: str) -> tuple[str, dict[str, Slot]]:
+def slot_text(text: str, names: Names | None = None) -> tuple[str, dict[str, Slot]]:
     """Slot a heading or another single piece of text."""
-    slotter = Slotter()
+    slotter = Slotter(names)
     return slotter.sub(text), slotter.slots
