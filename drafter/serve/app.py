@@ -15,7 +15,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from flask import Flask, Response, abort, jsonify, render_template, request
 
@@ -99,7 +99,8 @@ def create_app(workspace: Workspace, *, extra_host: str | None = None) -> Flask:
         result = workspace.download(_values())
         response = Response(result.data, mimetype="application/vnd.openxmlformats-officedocument"
                                                   ".wordprocessingml.document")
-        response.headers.set("Content-Disposition", "attachment", filename=result.name)
+        response.headers["Content-Disposition"] = (  # RFC 6266: an ASCII fallback, then the Chinese name
+            f"attachment; filename=\"draft.docx\"; filename*=UTF-8''{quote(result.name)}")
         return response
 
     @app.post("/api/lint")
