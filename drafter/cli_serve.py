@@ -27,6 +27,8 @@ def serve_command(facts: Path, port: int, no_browser: bool, host: str) -> None:
 
     if facts.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError("事实文件应以 .yaml 结尾", hint=f"例如：drafter serve {facts.stem}.yaml")
+    if not facts.parent.is_dir():
+        raise OutputError(f"文件夹“{facts.parent}”不存在", hint="先建好文件夹，或换一个事实文件的位置")
     if not is_loopback(host):
         click.echo(f"警告：页面将在 {host} 上开放，同一网络中的其他人也可能打开它、改写 {facts.name}。"
                    "只在可信的网络里这样做；平时请不加 --host。", err=True)

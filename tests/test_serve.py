@@ -326,3 +326,25 @@ def test_docx_download_is_a_docx(tmp_path: Path) -> None:
     client, token, workspace = _client(tmp_path / "x.yaml")
     response = _post(client, token, "/api/download", workspace.initial)
     assert zipfile.ZipFile(io.BytesIO(response.data)).testzip() is None
+
+
+def test_a_key_the_form_does_not_know_is_kept_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(FACTS + "年份: 2024\n", encoding="utf-8")
+    client, token, workspace = _client(path)
+    body = _post(client, token, "/api/preview", workspace.initial).get_json()
+    unknown = [d for d in body["diagnostics"] if d["key"] == "年份"]
+    assert body["ok"] is False and unknown and "是不是想写“年度”" in unknown[0]["hint"]
+    _post(client, token, "/api/save", dict(workspace.initial, **{"单位.自称": "我委"}))
+    assert "年份: 2024" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["yes", "on", "12:30", "010", "null", "~", "1e3", "2024", "a: b", "- x",
+                                  "#1", "第一行\n第二行", " 前后空格 ", "'引号'", "“中文引号”"])
+def test_saved_text_reads_back_as_typed(tmp_path: Path, text: str) -> None:
+    """ruamel.yaml writes YAML 1.2; drafter reads with PyYAML (1.1): text must survive the difference."""
+    path = tmp_path / "x.yaml"
+    client, token, workspace = _client(path)
+    _post(client, token, "/api/save", dict(workspace.initial, **{"单位.全称": text, "业务融合": [text]}))
+    facts = load_facts(path)
+    assert facts.get("单位.全称") == text.strip() and facts.get("业务融合") == [text.strip()]

@@ -93,7 +93,7 @@ class Workspace:
         try:
             data = values_to_data(values)
         except FormValueError as exc:
-            raise FactsError(f"“{exc.path}”{exc}", location=Location(self.path, key=exc.path),
+            raise FactsError(str(exc), location=Location(self.path, key=exc.path),
                              hint="按 YAML 写法填写，或清空这一项") from None
         return update_text(text, data, self.path.name), encoding
 
@@ -109,12 +109,10 @@ class Workspace:
         from drafter.service import review
 
         try:
-            data = values_to_data(values)
-        except FormValueError as exc:
-            bad = Diagnostic("error", str(exc), Location(self.path, key=exc.path), "按 YAML 写法填写，或清空这一项")
-            return {"ok": False, "diagnostics": [diagnostic_json(bad)]}
-        try:
-            facts, diags = validate(data, self.path, {})
+            # through the text "保存事实文件" would write: what the page shows is what render will say
+            text, _ = self.yaml_text(values)
+            data, lines = parse_yaml(text, self.path)
+            facts, diags = validate(data, self.path, lines)
             if any(d.severity == "error" for d in diags):
                 return {"ok": False, "diagnostics": [diagnostic_json(d) for d in diags]}
             facts.warnings = diags

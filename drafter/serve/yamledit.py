@@ -13,9 +13,11 @@ import datetime as _dt
 import io
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from drafter.errors import FactsError, Location
 
@@ -53,7 +55,20 @@ def _container(value: Any) -> Any:
     if isinstance(value, list):
         seq = CommentedSeq(_container(v) for v in value)
         return seq
+    if isinstance(value, str) and _misread(value):
+        return DoubleQuotedScalarString(value)
     return value
+
+
+def _misread(text: str) -> bool:
+    """Whether PyYAML (YAML 1.1, what drafter reads with) would read ``text`` written plain as something else.
+
+    ruamel.yaml writes YAML 1.2, where ``yes``, ``on``, ``12:30`` or ``010`` are plain text; PyYAML would
+    read them as true, 750 or 8.  Such values are written in double quotes."""
+    try:
+        return bool(yaml.safe_load(text) != text)
+    except yaml.YAMLError:
+        return True
 
 
 def _merge(target: CommentedMap, data: dict[str, Any]) -> None:
