@@ -132,7 +132,12 @@ def test_fill_a_new_unit_fix_an_error_save_and_download(browser: WebDriver, serv
     problems = field(browser, "存在问题")
     problems.find_element(By.CLASS_NAME, "add").click()
     problems.find_element(By.CSS_SELECTOR, ".row textarea").send_keys("调研走访基层党支部不够经常")
-    wait(browser, lambda d: "调研走访基层党支部不够经常" in preview_text(d))
+    problems.find_element(By.CLASS_NAME, "add").click()
+    problems.find_elements(By.CSS_SELECTOR, ".row textarea")[-1].send_keys("临时写错的一条")
+    wait(browser, lambda d: "调研走访基层党支部不够经常" in preview_text(d) and "临时写错的一条" in preview_text(d))
+    problems.find_elements(By.CSS_SELECTOR, ".row button.remove")[-1].click()
+    wait(browser, lambda d: "临时写错的一条" not in preview_text(d))
+    assert "调研走访基层党支部不够经常" in preview_text(browser)
 
     picker = field(browser, "选用")
     picker.find_element(By.CLASS_NAME, "picker-search").send_keys("谈心谈话")

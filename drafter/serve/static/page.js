@@ -358,6 +358,10 @@
     setStatus("已检查 " + file.name);
   });
 
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }  // the browser asks before losing edits
+  });
+
   build(state.form, form);
   refresh();
 })();
