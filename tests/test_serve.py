@@ -348,3 +348,14 @@ def test_saved_text_reads_back_as_typed(tmp_path: Path, text: str) -> None:
     _post(client, token, "/api/save", dict(workspace.initial, **{"单位.全称": text, "业务融合": [text]}))
     facts = load_facts(path)
     assert facts.get("单位.全称") == text.strip() and facts.get("业务融合") == [text.strip()]
+
+
+def test_reloading_the_page_shows_the_file_as_saved(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    client, token, workspace = _client(path)
+    _post(client, token, "/api/save", dict(workspace.initial, **{"单位.全称": "某区卫生健康局"}))
+    page = client.get("/", base_url="http://127.0.0.1:8765").get_data(as_text=True)
+    state = json.loads(re.search(r'<script type="application/json" id="state">(.*?)</script>', page, re.S)[1])
+    assert state["values"]["单位.全称"] == "某区卫生健康局" and state["exists"] is True
+    path.write_text("年度: [坏\n", encoding="utf-8")  # broken by hand meanwhile: the page still opens
+    assert client.get("/", base_url="http://127.0.0.1:8765").status_code == 200

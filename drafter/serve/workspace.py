@@ -70,14 +70,17 @@ class Workspace:
         self.path = path
         self.folder = path.parent
         self._lock = threading.Lock()
-        text, _ = self._base()
         try:
-            data, _lines = parse_yaml(text, path)
+            self.initial = self._read_values()
         except FactsError as exc:
             raise FactsError(f"页面无法打开这个事实文件：{exc}", location=exc.location,
                              hint=f"先运行 drafter check {path.name} 改正 YAML 语法错误",
                              diagnostics=exc.diagnostics) from None
-        self.initial = form_values(data if isinstance(data, dict) else {})
+
+    def _read_values(self) -> dict[str, Any]:
+        text, _ = self._base()
+        data, _lines = parse_yaml(text, self.path)
+        return form_values(data if isinstance(data, dict) else {})
 
     # ------------------------------------------------------------------ the file
 
@@ -100,8 +103,14 @@ class Workspace:
     # ------------------------------------------------------------------ actions
 
     def page_state(self) -> dict[str, Any]:
+        """What the page starts from: the form and the file's values as they are on disk now (a reload
+        after saving, or after an edit in Notepad, shows the file, not what the server first read)."""
+        try:
+            values = self._read_values()
+        except FactsError:  # broken since the start (edited by hand): the last values that could be read
+            values = self.initial
         return {"file": self.path.name, "folder": str(self.folder), "exists": self.path.exists(),
-                "form": describe_form(), "values": self.initial}
+                "form": describe_form(), "values": values}
 
     def preview(self, values: dict[str, Any]) -> dict[str, Any]:
         """Every ``check`` finding and, when the facts are valid, the draft, 字数 and originality."""
