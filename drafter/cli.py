@@ -19,7 +19,7 @@ import click
 
 from drafter import __version__
 from drafter.cli_i18n import install as install_chinese
-from drafter.errors import Diagnostic, DrafterError, Location, OutputError
+from drafter.errors import Diagnostic, DrafterError, Location, OutputError, UsageError
 
 EXIT_BAD_INPUT = 2
 
@@ -118,15 +118,41 @@ def cli() -> None:
 @cli.command("init", options_metavar="[选项]")
 @click.argument("path", type=click.Path(path_type=Path), default=Path("述职事实.yaml"), metavar="[事实文件]")
 @click.option("--force", is_flag=True, help="文件已存在时也覆盖（旧文件备份为 .bak.yaml）")
-def init_command(path: Path, force: bool) -> None:
-    """生成一份带中文说明的事实文件模板。"""
+@click.option("--from", "last_year", type=click.Path(path_type=Path), metavar="去年报告",
+              help="从去年的报告（.docx、.md、.txt）读出单位、述职人、去年的数和问题，预先填好")
+@click.option("--类型", "unit_type", default=None, metavar="单位类型",
+              help="单位类型（机关、学校、国企、街道、社区、村……），带出这类单位常用的统计项")
+@click.option("--报告类型", "kind", default=None, metavar="报告类型", help="书记述职、党建工作总结 或 党支部书记述职")
+def init_command(path: Path, force: bool, last_year: Path | None, unit_type: str | None, kind: str | None) -> None:
+    """生成一份带中文说明的事实文件模板。
+
+    \b
+    例：drafter init 述职事实.yaml --from 去年述职报告.docx
+    """
     from drafter.initfile import facts_template
     from drafter.output import write_atomic
 
+    from drafter.registry import registry
+
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError("事实文件应以 .yaml 结尾", hint=f"例如：drafter init {path.stem}.yaml")
-    backup = write_atomic(path, facts_template(path.name).encode("utf-8"), force=force)
+    reg = registry()
+    if unit_type and reg.unit_type(unit_type).name == "通用" and unit_type != "通用":
+        raise UsageError(f"没有“{unit_type}”这类单位", hint="可选：" + "、".join(reg.type_names))
+    if kind and kind not in reg.kinds:
+        raise UsageError(f"没有“{kind}”这种报告类型", hint="可选：" + "、".join(reg.kinds))
+    prefill, notes = None, []
+    if last_year is not None:
+        from drafter.lastyear import facts_from_report, prefill_from, summary, unit_warning
+
+        report = facts_from_report(last_year)
+        prefill, notes = prefill_from(report, last_year, path), [summary(report), *report.notes]
+        notes += [w for w in [unit_warning(report, path)] if w]
+    text = facts_template(path.name, prefill, unit_type=unit_type, kind=kind)
+    backup = write_atomic(path, text.encode("utf-8"), force=force)
     click.echo(f"已生成事实文件：{path}")
+    for note in notes:
+        click.echo(f"  {note}")
     if backup:
         click.echo(f"原文件已备份为：{backup}")
     click.echo(f"请用记事本或 WPS 打开填写，然后运行：drafter check {path}")
@@ -248,6 +274,7 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
         click.echo(f"原文件已备份为：{backup}")
     checked = review(doc)
     _echo_originality(checked.overlap)
+    _echo_last_year(result.facts, doc)
     _echo_lint(checked.findings, path)
     if holes:
         click.echo("请在 Word/WPS 中查找“待补充”，逐一补上黄色标出的内容。")
@@ -265,6 +292,14 @@ def _echo_lint(findings: list[Any], path: Path) -> None:
         click.echo(f"  ……完整清单：drafter lint {path}")
 
 
+def _echo_last_year(facts: Any, doc: Any) -> None:
+    """When the facts file names 去年报告: the comparison with it (see drafter.yearcompare)."""
+    from drafter.yearcompare import last_year_lines
+
+    for line in last_year_lines(facts, doc):
+        click.echo(line)
+
+
 def _echo_originality(overlap: Any) -> None:
     if overlap is not None:
         click.echo(f"与样例报告的重合度：最高 {overlap.share:.0%}（{overlap.b}，按 13 字片段计）")
@@ -274,12 +309,21 @@ def _echo_originality(overlap: Any) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="稿子或文件夹...")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=60.0, show_default=True,
               help="只列出重合度不低于这个百分数的两份稿子")
-def compare_command(paths: tuple[Path, ...], threshold: float) -> None:
+@click.option("--last-year", "--去年", "last_year", type=click.Path(path_type=Path), metavar="去年报告",
+              help="与去年的报告对照：照搬了多少、去年“下一步”的打算今年是否回应")
+@click.option("--阈值", "last_year_threshold", type=click.FloatRange(0, 100), default=30.0, show_default=True,
+              help="与 --last-year 同用：与去年相同的文字超过这个百分数时退出码为 1")
+def compare_command(paths: tuple[Path, ...], threshold: float, last_year: Path | None,
+                    last_year_threshold: float) -> None:
     """比较多份稿子（.docx、.md、.txt 或其所在文件夹）两两之间、以及与样例报告的重合度（按 13 字片段计）。
 
     \b
     例：drafter compare 各支部述职报告/
+        drafter compare 今年述职报告.docx --last-year 去年述职报告.docx
     """
+    if last_year is not None:
+        _compare_last_year(paths, last_year, last_year_threshold / 100)
+        return
     from drafter.originality import compare_drafts
 
     seeds, pairs, count = compare_drafts(paths, threshold / 100)
@@ -289,6 +333,20 @@ def compare_command(paths: tuple[Path, ...], threshold: float) -> None:
         click.echo(f"两两重合度不低于 {threshold:.0f}% 的稿子：{len(pairs)} 对")
         for pair in pairs:
             click.echo(f"  {pair.a} ~ {pair.b}：{pair.share:.0%}")
+
+
+def _compare_last_year(paths: tuple[Path, ...], last_year: Path, threshold: float) -> None:
+    """``compare 今年 --last-year 去年``: the table, and exit 1 when too much is copied."""
+    from drafter.yearcompare import compare_last_year, report_lines
+
+    if len(paths) != 1 or _is_dir(paths[0]):
+        raise DrafterError("与去年对照时只能给一份今年的稿子",
+                           hint="例如：drafter compare 今年述职报告.docx --last-year 去年述职报告.docx")
+    result = compare_last_year(paths[0], last_year)
+    for line in report_lines(result, threshold, f"去年的报告（{last_year.name}）"):
+        click.echo(line)
+    if result.over(threshold):
+        sys.exit(1)
 
 
 @cli.command("schema", options_metavar="[选项]")

@@ -95,3 +95,7 @@ class LibraryError(DrafterError):
 
 class OutputError(DrafterError):
     """The output cannot be written (exists, not writable, a folder...)."""
+
+
+class UsageError(DrafterError):
+    """A command-line argument names something that does not exist (a unit type, a topic…)."""

@@ -418,7 +418,8 @@ _KIND_WORD = {
     "choice": "规定选项之一",
     "texts": "列表（每行以“- ”开头）",
     "items": "列表（每行以“- ”开头）",
-    "ids": "片段编号列表（每行以“- ”开头）",
+    "ids": "列表（每行以“- ”开头）",
+    "findings": "列表（每项写 问题、整改情况、状态，或只写一句话）",
     "group": "分组（下一行缩进后写各项）",
 }
 
@@ -484,6 +485,13 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
         return "内容为空", "不知道就删掉这一项（或留空），报告里会显示【待补充】标记"
     if v in ("maxLength",):
         return "内容过长", "这一项只需一句话；大段文字请写到“亮点”等列表里"
+    if v == "anyOf" and isinstance(value, dict) and f.kind == "findings":
+        extra = [str(k) for k in value if k not in ("问题", "整改情况", "状态")]
+        if extra:
+            return f"不认识的键“{_clip(extra[0], 20)}”", "每条整改只能写“问题”“整改情况”“状态”三个键"
+        if value.get("状态") not in (None, "已整改", "整改中"):
+            return f"状态“{_clip(str(value.get('状态')), 20)}”不对", "状态写 已整改 或 整改中"
+        return "缺少“问题”（或不是文字）", "写成“- 问题: ……”，下一行缩进写“整改情况: ……”“状态: 已整改”"
     if v == "anyOf" and isinstance(value, dict):
         extra = [str(k) for k in value if k not in ("标题", "内容")]
         if extra:

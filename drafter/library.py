@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,29 @@ import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
 from drafter.facts import FAST_LOADER, describe_yaml_error, os_reason
+from drafter.registry import VOICES, Registry, registry
 from drafter.resources import data_dir
-from drafter.schema import UNIT_TYPES, leaf_paths
+from drafter.schema import leaf_paths
 
-ROLES = ("开头", "思想建设", "组织建设", "党风廉政", "业务融合", "存在问题", "下一步", "结尾")
-VOICES = ("个人", "单位")
-_FRAGMENT_KEYS = {"id", "lead", "text", "variants", "needs", "voice", "unit_types", "years", "source", "pairs",
-                  "tags"}
+HEADINGS_ROLE = "标题"  # a file of heading families (one pattern for the four parts of 主要工作)
+INTROS_ROLE = "引语"  # a file of section intros, by role
+ROLES = registry().roles
+FILE_ROLES = (*ROLES, HEADINGS_ROLE, INTROS_ROLE)
+# The registry a library is checked against while it loads (a --templates folder may add kinds and roles).
+_LOADING: ContextVar[Registry | None] = ContextVar("drafter_loading_registry", default=None)
+
+
+def _reg() -> Registry:
+    return _LOADING.get() or registry()
+
+
+def _file_roles() -> tuple[str, ...]:
+    return (*_reg().roles, HEADINGS_ROLE, INTROS_ROLE)
+# Names every fragment may use without listing them in ``needs`` (filled from the registry, never missing
+# when the year and type are known).
+DERIVED = ("提法.学习教育", "提法.全会", "提法.最新全会", "类型.领域", "类型.中心工作")
+_FRAGMENT_KEYS = {"id", "topic", "lead", "text", "variants", "needs", "voice", "unit_types", "kinds", "years",
+                  "claims", "source", "pairs", "tags"}
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _FOLD_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
@@ -33,7 +50,7 @@ _FOLD_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 def join_lines(text: str) -> str:
     """Undo YAML line folding for Chinese: no space next to a Chinese character or punctuation mark."""
     return _FOLD_RE.sub("", " ".join(text.split()))
-_VARIANT_KEYS = {"text", "voice", "unit_types", "years"}
+_VARIANT_KEYS = {"text", "voice", "unit_types", "years", "kinds"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 _YEARS_RE = re.compile(r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$")
 
@@ -75,6 +92,21 @@ class Variant:
     voice: tuple[str, ...] = VOICES
     unit_types: tuple[str, ...] = ("通用",)
     years: Years = Years()
+    kinds: tuple[str, ...] = ()  # empty: every report kind
+
+
+@dataclass(frozen=True)
+class Family:
+    """A heading family: one heading per part of 主要工作, all in one pattern (聚焦…，… / 抓…，…)."""
+
+    name: str
+    headings: dict[str, str]
+    voice: tuple[str, ...] = VOICES
+    unit_types: tuple[str, ...] = ("通用",)
+    years: Years = Years()
+    kinds: tuple[str, ...] = ()
+    file: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,6 +116,7 @@ class Fragment:
     id: str
     role: str
     text: str
+    topic: str = ""  # from templates/主题.yaml; fragments without one are a topic of their own
     lead: str = ""
     needs: tuple[str, ...] = ()
     voice: tuple[str, ...] = VOICES
@@ -93,8 +126,14 @@ class Fragment:
     pairs: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()  # alternative wordings of ``text``, same facts
+    kinds: tuple[str, ...] = ()  # report kinds it is written for; empty: all
+    claims: tuple[str, ...] = ()  # 做法 it asserts: used only when the facts tick them
     file: str = ""
     line: int = 0
+
+    @property
+    def topic_key(self) -> str:
+        return self.topic or f"#{self.id}"
 
     @property
     def location(self) -> Location:
@@ -112,13 +151,34 @@ class RoleFile:
     headings: list[Variant] = field(default_factory=list)
     intros: list[Variant] = field(default_factory=list)
     fragments: list[Fragment] = field(default_factory=list)
+    families: list[Family] = field(default_factory=list)
+    role_intros: dict[str, list[Variant]] = field(default_factory=dict)
+
+    def merge(self, other: RoleFile) -> None:
+        self.headings += other.headings
+        self.intros += other.intros
+        self.fragments += other.fragments
+        self.families += other.families
+        for role, intros in other.role_intros.items():
+            self.role_intros.setdefault(role, []).extend(intros)
 
 
 @dataclass
 class Library:
     roles: dict[str, RoleFile] = field(default_factory=dict)
     folder: Path | None = None
+    notices: list[Diagnostic] = field(default_factory=list)
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def families(self) -> list[Family]:
+        return list(self.roles[HEADINGS_ROLE].families) if HEADINGS_ROLE in self.roles else []
+
+    def intros(self, role: str) -> list[Variant]:
+        """Intros of a section: those of the 引语 file, then those in the role's own file."""
+        shared = self.roles[INTROS_ROLE].role_intros.get(role, []) if INTROS_ROLE in self.roles else []
+        own = self.roles[role].intros if role in self.roles else []
+        return [*shared, *own]
 
     def fragments(self, role: str | None = None) -> list[Fragment]:
         if role is not None:
@@ -157,14 +217,19 @@ def _years(value: Any, loc: Location) -> Years:
                            hint="写成 \"2023\"、\"2022-\" 或 \"2018-2023\"") from None
 
 
-def _check_tags(voice: tuple[str, ...], units: tuple[str, ...], loc: Location) -> None:
+def _check_tags(voice: tuple[str, ...], units: tuple[str, ...], loc: Location,
+                kinds: tuple[str, ...] = ()) -> None:
+    bad_kinds = [k for k in kinds if k not in _reg().kinds]
+    if bad_kinds:
+        raise LibraryError(f"kinds 取值不对：{'、'.join(bad_kinds)}", location=loc,
+                           hint="可选：" + "、".join(_reg().kinds))
     bad = [v for v in voice if v not in VOICES]
     if bad:
         raise LibraryError(f"voice 取值不对：{'、'.join(bad)}", location=loc, hint="可选：个人、单位")
-    bad = [u for u in units if u not in UNIT_TYPES]
+    bad = [u for u in units if u not in _reg().unit_types]
     if bad:
         raise LibraryError(f"unit_types 取值不对：{'、'.join(bad)}", location=loc,
-                           hint="可选：" + "、".join(UNIT_TYPES))
+                           hint="可选：" + "、".join(_reg().type_names))
 
 
 def _variant(raw: Any, loc: Location) -> Variant:
@@ -178,8 +243,9 @@ def _variant(raw: Any, loc: Location) -> Variant:
                            hint="可写：" + "、".join(sorted(_VARIANT_KEYS)))
     voice = _strs(raw.get("voice"), "voice", loc) or VOICES
     units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
-    _check_tags(voice, units, loc)
-    return Variant(raw["text"].strip(), voice, units, _years(raw.get("years"), loc))
+    kinds = _strs(raw.get("kinds"), "kinds", loc)
+    _check_tags(voice, units, loc, kinds)
+    return Variant(join_lines(raw["text"].strip()), voice, units, _years(raw.get("years"), loc), kinds)
 
 
 def _node_for(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
@@ -227,10 +293,16 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
         raise LibraryError("片段文件最外层应有 role 和 fragments", location=Location(path, 1),
                            hint="参照 fragments/ 中的已有文件")
     role = data.get("role")
-    if role != path.stem:
-        raise LibraryError(f"role（{role}）应与文件名（{path.stem}）一致", location=Location(path, 1),
-                           hint="可用的角色：" + "、".join(ROLES))
+    if role not in _file_roles():
+        raise LibraryError(f"不认识的 role：{role!r}", location=Location(path, 1),
+                           hint="可用的角色：" + "、".join(_file_roles()))
     result = RoleFile(str(role))
+    if role == HEADINGS_ROLE:
+        result.families = _families(data, root, path)
+        return result
+    if role == INTROS_ROLE:
+        result.role_intros = _role_intros(data, root, path)
+        return result
     for key in ("headings", "intros"):
         items = data.get(key) or []
         nodes = _node_for(root, key)
@@ -249,6 +321,50 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
             _check_syntax(source, Location(path, loc.line, key=fragment.id))
         result.fragments.append(fragment)
     return result
+
+
+def _families(data: dict[str, Any], root: yaml.Node | None, path: Path) -> list[Family]:
+    nodes = _node_for(root, "families")
+    out: list[Family] = []
+    for i, raw in enumerate(data.get("families") or []):
+        node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
+        loc = Location(path, _line_of(node), key=f"families[{i}]")
+        if not isinstance(raw, dict):
+            raise LibraryError("标题组应写成 name、思想建设、组织建设… 的分组", location=loc, hint="参照 fragments/框架/标题.yaml")
+        headings = {str(k): str(v).strip() for k, v in raw.items() if k in _reg().roles}
+        unknown = set(raw) - set(headings) - {"name", "voice", "unit_types", "years", "kinds"}
+        if unknown:
+            raise LibraryError(f"不认识的键：{'、'.join(sorted(map(str, unknown)))}", location=loc,
+                               hint="可写：name、voice、unit_types、years、kinds 和各章节角色")
+        voice = _strs(raw.get("voice"), "voice", loc) or VOICES
+        units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
+        kinds = _strs(raw.get("kinds"), "kinds", loc)
+        _check_tags(voice, units, loc, kinds)
+        for text in headings.values():
+            _check_syntax(text, loc)
+        out.append(Family(str(raw.get("name") or i), headings, voice, units, _years(raw.get("years"), loc), kinds,
+                          str(path), loc.line or 0))
+    return out
+
+
+def _role_intros(data: dict[str, Any], root: yaml.Node | None, path: Path) -> dict[str, list[Variant]]:
+    intros = data.get("intros") or {}
+    if not isinstance(intros, dict):
+        raise LibraryError("intros 应按章节角色分组", location=Location(path, 1), hint="写成 intros: {思想建设: [...]}")
+    group = _node_for(root, "intros")
+    out: dict[str, list[Variant]] = {}
+    for role, items in intros.items():
+        nodes = _node_for(group, str(role))
+        if role not in _reg().roles:
+            raise LibraryError(f"不认识的章节角色：{role}", location=Location(path, _line_of(nodes)),
+                               hint="可用的角色：" + "、".join(_reg().roles))
+        for i, raw in enumerate(items or []):
+            node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
+            loc = Location(path, _line_of(node), key=f"intros.{role}[{i}]")
+            variant = _variant(raw, loc)
+            _check_syntax(variant.text, loc)
+            out.setdefault(str(role), []).append(variant)
+    return out
 
 
 _SYNTAX = jinja2.Environment()  # parses only: never renders, so it needs no sandbox
@@ -306,12 +422,24 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
                            hint="事实名见 drafter schema 或 README 的事实文件说明")
     voice = _strs(raw.get("voice"), "voice", loc) or VOICES
     units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
-    _check_tags(voice, units, loc)
+    kinds = _strs(raw.get("kinds"), "kinds", loc)
+    _check_tags(voice, units, loc, kinds)
     lead = raw.get("lead") or ""
     if not isinstance(lead, str):
         raise LibraryError("lead 应是一句话", location=loc)
+    topic = raw.get("topic") or ""
+    topics = _reg().topics.get(role, {})
+    if topic and topic not in topics:
+        raise LibraryError(f"“{role}”没有主题“{topic}”", location=loc,
+                           hint="可用的主题：" + "、".join(topics) + "（见 templates/主题.yaml）")
+    claims = _strs(raw.get("claims"), "claims", loc)
+    bad_claims = [c for c in claims if c not in _reg().practices]
+    if bad_claims:
+        raise LibraryError(f"claims 中有做法清单里没有的：{'、'.join(bad_claims)}", location=loc,
+                           hint="做法名见 templates/做法.yaml")
     return Fragment(
-        id=fid, role=role, text=join_lines(text), lead=lead.strip(), needs=needs,
+        id=fid, role=role, text=join_lines(text), topic=str(topic), lead=lead.strip(), needs=needs,
+        kinds=kinds, claims=claims,
         voice=voice, unit_types=units, years=_years(raw.get("years"), loc),
         source=str(raw.get("source") or ""), pairs=_strs(raw.get("pairs"), "pairs", loc),
         tags=_strs(raw.get("tags"), "tags", loc), variants=tuple(join_lines(v) for v in variants),
@@ -320,26 +448,52 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
 
 
 def iter_role_files(folder: Path) -> Iterator[Path]:
-    return iter(sorted(p for p in folder.glob("*.yaml") if p.stem in ROLES))
+    """Every fragment file below ``folder`` (subfolders included), in a stable order."""
+    return iter(sorted((p for p in folder.rglob("*.yaml") if p.is_file()), key=lambda p: p.relative_to(folder).parts))
 
 
-def load_library(folder: Path | None = None) -> Library:
-    """Load every role file of ``folder`` (default: the shipped fragments/)."""
-    folder = folder or data_dir("fragments")
-    if not folder.is_dir():
-        raise LibraryError("找不到片段文件夹", location=Location(folder), hint="检查 --fragments 参数")
-    missing = [role for role in ROLES if not (folder / f"{role}.yaml").exists()]
-    if missing:
-        names = "、".join(f"{role}.yaml" for role in missing)
-        raise LibraryError(f"片段文件夹缺少 {names}", location=Location(folder / f"{missing[0]}.yaml"),
-                           hint="片段库要有全部 8 个文件（" + "、".join(ROLES) + "）；可从内置片段库复制缺少的文件")
-    library = Library(folder=folder)
+def _load_folder(folder: Path) -> dict[str, RoleFile]:
+    roles: dict[str, RoleFile] = {}
     for path in iter_role_files(folder):
         rf = load_role_file(path)
-        library.roles[rf.role] = rf
+        if rf.role in roles:
+            roles[rf.role].merge(rf)
+        else:
+            roles[rf.role] = rf
+    return roles
+
+
+def load_library(folder: Path | None = None, reg: Registry | None = None) -> Library:
+    """Load every fragment file of ``folder`` (default: the shipped fragments/), checked against ``reg``
+    (default: the shipped registry).  A user's folder may hold only some roles: the others come from the
+    shipped library, with a notice saying which."""
+    token = _LOADING.set(reg)
+    try:
+        return _load_library(folder)
+    finally:
+        _LOADING.reset(token)
+
+
+def _load_library(folder: Path | None) -> Library:
+    shipped = data_dir("fragments")
+    folder = folder or shipped
+    if not folder.is_dir():
+        raise LibraryError("找不到片段文件夹", location=Location(folder), hint="检查 --fragments 参数")
+    library = Library(folder=folder)
+    library.roles = _load_folder(folder)
     if not library.roles:
         raise LibraryError("片段文件夹里没有片段文件", location=Location(folder),
-                           hint="文件名应为角色名，如 思想建设.yaml")
+                           hint="每个文件写明 role，如 role: 思想建设；文件名随意，如 思想建设.yaml")
+    if folder.resolve() != shipped.resolve():
+        builtin = _load_folder(shipped)
+        borrowed = [r for r in builtin if r not in library.roles]
+        for role in borrowed:
+            library.roles[role] = builtin[role]
+        if borrowed:
+            library.notices.append(Diagnostic(
+                "info", "您的片段库没有这些部分，已用内置片段库：" + "、".join(borrowed), Location(folder),
+                "要自己写这些部分，在片段文件夹里加上对应角色的 .yaml 文件", code="builtin-roles",
+            ))
     _check_ids(library)
     return library
 

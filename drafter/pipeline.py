@@ -16,9 +16,9 @@ from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
-from drafter.render import FragmentRenderer, fact_context, make_environment, render_report
+from drafter.registry import Registry, registry, registry_for
+from drafter.render import FragmentRenderer, Missing, Rendered, clean_text, fact_context, make_environment, render_report
 from drafter.resources import data_dir
-from drafter.schema import REPORT_KINDS
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
 
 LENGTH_TOLERANCE = 0.10
@@ -67,6 +67,7 @@ class SectionView:
     heading: str
     intro: str | None
     items: list[ItemView]
+    outro: str | None = None
 
 
 def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any]) -> SectionView:
@@ -79,13 +80,25 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
         if it.fragment is not None:
             lead = renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
             return ItemView(lead, renderer.render(it.fragment, ctx, it.variant), it.fragment.id)
-        return ItemView(it.lead, it.text)
+        where = Location(f"fragments/{section.role}.yaml", key="user")
+        lead = clean_text(it.lead) if it.lead else (renderer.render_text(it.lead_source, ctx, where)
+                                                   if it.lead_source else "")
+        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", clean_text(it.text)]
+        if it.detail is not None:
+            parts.append(renderer.render(it.detail, ctx, it.variant))
+        if it.marker:
+            parts.append(str(Missing(it.marker)))
+        return ItemView(Rendered(lead), Rendered("".join(parts)), it.detail.id if it.detail else None)
+
+    def sentences(frags: list[Any]) -> Rendered | None:
+        return Rendered("".join(renderer.render(f, ctx) for f in frags)) if frags else None
 
     return SectionView(
         section.role,
         text(section.heading, "headings") or section.role,
-        text(section.intro, "intros"),
+        sentences(section.lead_in) or text(section.intro, "intros"),
         [item(i) for i in section.items],
+        sentences(section.tail),
     )
 
 
@@ -94,17 +107,39 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     renderer = _renderer(options.templates_dir or data_dir("templates"))
     env = renderer.env
     ctx = fact_context(facts)
+    ctx.update(derived_context(facts, registry_for(options.templates_dir)))
     sections = {role: _section_context(s, renderer, ctx) for role, s in plan.sections.items()}
-    main_roles = [r for r in ("思想建设", "组织建设", "党风廉政", "业务融合") if r in sections]
+    main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
         **ctx,
         "opening": renderer.render(plan.opening, ctx) if plan.opening else None,
         "closing": renderer.render(plan.closing, ctx) if plan.closing else None,
         "main": [sections[r] for r in main_roles],
+        "rectify": sections.get("上年度问题整改"),
         "problems": sections.get("存在问题", SectionView("存在问题", "存在问题", None, [])),
+        "causes": sections.get("原因"),
         "plans": sections.get("下一步", SectionView("下一步", "下一步", None, [])),
     }
     return render_report(env, f"{plan.kind}/report.j2", report_ctx), sections
+
+
+def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]:
+    """The names every fragment may use besides the facts: the year's 提法 and the unit type's field."""
+    reg = reg or registry()
+    year = reg.year(facts.year)
+    utype = reg.unit_type(facts.get("单位.类型"))
+
+    def value(text: str, path: str) -> Any:
+        return text if text else Missing(path)
+
+    return {
+        "提法": {
+            "学习教育": value(year.campaign, "提法.学习教育"),
+            "全会": value(year.plenum_phrase, "提法.全会"),
+            "最新全会": value(year.latest_plenum, "提法.最新全会"),
+        },
+        "类型": {"名称": utype.name, "领域": utype.field_words, "中心工作": utype.center},
+    }
 
 
 def _section_chars(view: SectionView) -> int:
@@ -134,37 +169,38 @@ def _renderer(template_dir: Path) -> FragmentRenderer:
 
 
 @lru_cache(maxsize=8)
-def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> Library:
-    if not stamp:
-        return load_library(folder)
+def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...], reg: Registry | None = None) -> Library:
+    if not stamp or reg is not None:
+        return load_library(folder, reg)
     return cached("library", stamp, lambda: load_library(folder))
 
 
-def cached_library(folder: Path | None) -> Library:
+def cached_library(folder: Path | None, reg: Registry | None = None) -> Library:
     """The library of ``folder``: loaded once per process while its files are unchanged (batch runs
     draft thousands of reports with one library), and kept parsed on disk between runs."""
     folder = folder or data_dir("fragments")
     try:
-        stamp = file_stamp(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
+        stamp = file_stamp(sorted(folder.rglob("*.yaml"))) if folder.is_dir() else ()
     except OSError:
         stamp = ()
-    return _library(folder, stamp)
+    return _library(folder, stamp, None if reg is None or reg is registry() else reg)
 
 
-def _load_facts(source: Path | Facts) -> Facts:
+def _load_facts(source: Path | Facts, reg: Registry) -> Facts:
     facts = source if isinstance(source, Facts) else load_facts(source)
-    if facts.kind not in REPORT_KINDS:  # the schema enforces this; kept for Facts built in code
+    if facts.kind not in reg.kinds:
         raise FactsError(f"不支持的报告类型“{facts.kind}”", location=facts.location("报告类型"),
-                         hint="可选：" + "、".join(REPORT_KINDS))
+                         hint="可选：" + "、".join(reg.kinds))
     return facts
 
 
 def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     """Run the whole pipeline on a facts file (or already loaded Facts)."""
     options = options or Options()
-    facts = _load_facts(source)
-    library = cached_library(options.fragments_dir)
-    plan = select(library, facts, seed=options.seed, target=options.target_chars)
+    reg = registry_for(options.templates_dir)
+    facts = _load_facts(source, reg)
+    library = cached_library(options.fragments_dir, reg)
+    plan = select(library, facts, seed=options.seed, target=options.target_chars, reg=reg)
     markup, views = render_plan(plan, facts, options)
     try:
         document = build_document(markup)
@@ -195,10 +231,22 @@ def check(source: Path | Facts, options: Options | None = None) -> list[Diagnost
             missing_location(result.facts, need), f"片段 {frag.id} 用到这个数；补上它，或在“不用”里排除该片段",
             code="missing-fact",
         ))
+    derived = {"全会": "年度", "学习教育": "年度", "最新全会": "年度", "具体表现": "存在问题",
+               "整改措施和成效": "上年度问题整改"}
     for label in _missing_in_document(result):
         if label not in {n.rsplit(".", 1)[-1] for n in seen}:
-            diags.append(Diagnostic("info", f"报告中有【待补充：{label}】", Location(result.facts.path),
-                                    f"在事实文件里填写“{label}”", code="placeholder"))
+            key = derived.get(label, label)
+            hint = (f"填写“{key}”后，drafter 会补上这一处" if key != label else f"在事实文件里填写“{label}”")
+            diags.append(Diagnostic("info", f"报告中有【待补充：{label}】", Location(result.facts.path), hint,
+                                    code="placeholder"))
+    reg = registry_for((options or Options()).templates_dir)
+    if "上年度问题整改" not in result.plan.sections and any(
+            s.role == "上年度问题整改" for s in reg.kinds[result.facts.kind].sections):
+        diags.append(Diagnostic(
+            "info", "没有填写“上年度问题整改”：稿子里不写上年度问题整改情况", result.facts.location("上年度问题整改"),
+            "上年度述职评议、巡察等反馈过问题的，在事实文件里填写“上年度问题整改”（来源、问题、整改情况、状态，"
+            "或反馈问题数、已整改数）；drafter init --from 去年的报告 可以预先填好", code="no-rectify",
+        ))
     return diags
 
 

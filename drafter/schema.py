@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-Kind = Literal["group", "count", "percent", "year", "date", "text", "choice", "texts", "items", "ids"]
+from drafter.registry import FactSpec, registry
 
-REPORT_KINDS = ("书记述职", "党建工作总结")
-UNIT_TYPES = ("机关", "国企", "街道/社区", "学校", "医院", "村", "非公", "通用")
+Kind = Literal["group", "count", "percent", "year", "date", "text", "choice", "texts", "items", "ids", "findings"]
+
+REPORT_KINDS = tuple(registry().kinds)
+UNIT_TYPES = registry().type_names
+PRACTICES = tuple(registry().practices)
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
@@ -30,6 +33,7 @@ class Field:
     children: tuple[Field, ...] = ()
     choices: tuple[str, ...] = ()
     default: Any = None
+    open_choice: bool = False  # choices are suggestions: a --templates folder may add more (checked later)
 
     def child(self, key: str) -> Field | None:
         return next((c for c in self.children if c.key == key), None)
@@ -49,8 +53,8 @@ def _highlights(section: str) -> Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("报告类型", "choice", "报告类型：书记述职（第一人称“我”）或 党建工作总结（单位口吻）",
-          "书记述职", choices=REPORT_KINDS, default="书记述职"),
+    Field("报告类型", "choice", "报告类型：" + "；".join(f"{k.name}（{k.description}）" for k in registry().kinds.values()),
+          "书记述职", choices=REPORT_KINDS, default="书记述职", open_choice=True),
     Field("年度", "year", "述职年度，四位数字", 2024),
     Field("报告日期", "date", "落款日期，写成 2025年1月10日 或 2025-01-10", "2025年1月10日"),
     Field("字数", "count", "目标字数（可不填）；填写后按篇幅分配各部分", 3000),
@@ -60,7 +64,8 @@ FIELDS: tuple[Field, ...] = (
         Field("自称", "text", "报告中的自称", "我委"),
         Field("党组织", "text", "本单位党组织名称", "委党组"),
         Field("上级党委", "text", "上级党委的规范简称", "市委"),
-        Field("类型", "choice", "单位类型：" + "、".join(UNIT_TYPES), "机关", choices=UNIT_TYPES,
+        Field("类型", "choice", "单位类型：" + "、".join(UNIT_TYPES) + "（决定用哪一类单位的表述和统计项）", "机关",
+              choices=UNIT_TYPES + tuple(a for t in registry().unit_types.values() for a in t.aliases),
               default="通用"),
     )),
     Field("述职人", "group", "述职人（书记）信息", children=(
@@ -98,13 +103,47 @@ FIELDS: tuple[Field, ...] = (
     )),
     Field("业务融合", "texts", "党建引领业务的主要成效，每条一句，原样写入报告（不填则不写这一部分）",
           ["（示例）全年完成某项重点任务，群众满意度明显提升"]),
+    Field("做法", "ids", "本单位今年确实做过的具体做法（从下面的清单里挑，写名称）；没勾选的做法，稿子里一律不写",
+          [f"{k}（{v}）" for k, v in registry().practices.items()], choices=PRACTICES),
+    Field("上年度问题整改", "group", "上年度述职评议、巡察、审计、主题教育检视等反馈问题的整改情况（没有可不填）", children=(
+        Field("来源", "text", "问题来源", "上年度述职评议和区委巡察"),
+        _c("反馈问题数", "反馈（查摆）问题个数", 6),
+        _c("已整改数", "已完成整改的问题个数", 5),
+        Field("问题", "findings", "逐条写：问题、整改情况、状态（已整改／整改中）；也可只写一句话",
+              ["问题: 党支部组织生活不够规范", "  整改情况: 制定组织生活清单，每季度督查", "  状态: 已整改（或 整改中）"]),
+    )),
+    _c("存在问题数", "存在问题写几条（不填为 3 条；您自己写的问题多于这个数时全部写入）", 3),
     Field("存在问题", "items",
-          "存在的问题：写片段编号（如 wt-effort-balance），或自己的话；"
-          "自己的话可写成“标题：内容”", ["wt-effort-balance"]),
-    Field("下一步", "items", "下一步工作打算：写片段编号，或自己的话（同上）", ["xb-duty-chain"]),
+          "存在的问题：写片段编号（如 wt-effort-balance），或自己的话——一句短语即可，"
+          "drafter 会补上具体表现；也可写成“标题：内容”", ["基层党支部书记履职能力参差不齐"]),
+    Field("原因", "items", "问题的原因（可不填，drafter 按问题配上原因分析）：自己的话，或片段编号", []),
+    Field("下一步", "items", "下一步工作打算：写片段编号，或自己的话（同上）；措施按主题回应问题", ["xb-duty-chain"]),
+    Field("去年报告", "text", "去年的述职报告文件（.docx/.md/.txt），填写后生成时比对与去年的重复", "去年述职报告.docx"),
     Field("选用", "ids", "一定要用的片段编号（可不填）", []),
     Field("不用", "ids", "不要用的片段编号（可不填）", []),
 )
+
+def _extra(spec: FactSpec) -> Field:
+    return Field(spec.path.split(".", 1)[1], spec.kind, spec.comment, spec.example)  # type: ignore[arg-type]
+
+
+def _with_extras(fields: tuple[Field, ...], extras: tuple[FactSpec, ...]) -> tuple[Field, ...]:
+    """The base fields with every unit type's and kind's extra facts added to their groups (before 亮点)."""
+    out: list[Field] = []
+    for f in fields:
+        mine = [_extra(e) for e in extras if e.path.split(".", 1)[0] == f.key and f.kind == "group"
+                and f.child(e.path.split(".", 1)[1]) is None]
+        if mine:
+            children = list(f.children)
+            at = next((i for i, c in enumerate(children) if c.key == "亮点"), len(children))
+            f = Field(f.key, f.kind, f.comment, f.example, (*children[:at], *mine, *children[at:]), f.choices,
+                      f.default)
+        out.append(f)
+    return tuple(out)
+
+
+FIELDS = _with_extras(FIELDS, registry().fact_specs)
+EXTRA_FACTS = frozenset(e.path for e in registry().fact_specs)
 
 ROOT = Field("", "group", "", children=FIELDS)
 
@@ -150,14 +189,33 @@ def _json(field: Field) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": 40, **desc}
     if field.kind == "text":
         return {"type": "string", "minLength": 1, "maxLength": 200, **desc}
+    if field.kind == "choice" and field.open_choice:
+        return {"type": "string", "minLength": 1, "maxLength": 40, "examples": list(field.choices), **desc}
     if field.kind == "choice":
         return {"type": "string", "enum": list(field.choices), **desc}
     if field.kind == "texts":
         return {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 2000}, **desc}
     if field.kind == "ids":
-        return {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 80}, **desc}
+        item: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": 80}
+        if field.choices:
+            item["enum"] = list(field.choices)
+        return {"type": "array", "items": item, **desc}
+    if field.kind == "findings":
+        finding = {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": 2000},
+                {
+                    "type": "object",
+                    "properties": {"问题": {"type": "string"}, "整改情况": {"type": "string"},
+                                   "状态": {"type": "string", "enum": ["已整改", "整改中"]}},
+                    "required": ["问题"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+        return {"type": "array", "items": finding, **desc}
     # items: a fragment id, a sentence, or {标题, 内容}
-    item = {
+    items = {
         "anyOf": [
             {"type": "string", "minLength": 1, "maxLength": 2000},
             {
@@ -168,7 +226,7 @@ def _json(field: Field) -> dict[str, Any]:
             },
         ]
     }
-    return {"type": "array", "items": item, **desc}
+    return {"type": "array", "items": items, **desc}
 
 
 @lru_cache(maxsize=1)

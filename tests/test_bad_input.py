@@ -303,7 +303,6 @@ def fragment_case(role: str, text: str | bytes | None, *, line: int | None, key:
 
 OPENING = "role: 开头\nfragments:\n  - id: kt-{id}\n    text: \"{text}\"\n"
 
-CASES["fragment-file-missing"] = fragment_case("开头", None, line=None, key=None, words=("缺少",))
 CASES["fragment-jinja-syntax"] = fragment_case("开头", OPENING.format(id="broken", text="{{ 年度 }年，报告如下："),
                                                line=3, key="kt-broken", words=("语法错误",))
 CASES["fragment-unclosed-block"] = fragment_case(

@@ -12,7 +12,9 @@ from jinja2 import nodes
 
 from drafter.errors import LibraryError
 from drafter.facts import facts_from_text
-from drafter.library import ROLES, Fragment, lint_library, load_library, load_role_file
+from drafter.library import FILE_ROLES, Fragment, lint_library, load_library, load_role_file
+from drafter.pipeline import derived_context
+from drafter.registry import registry
 from drafter.render import FragmentRenderer, fact_context, make_environment
 
 LIB = load_library()
@@ -28,7 +30,8 @@ def referenced(source: str) -> set[str]:
     out: set[str] = set()
     for node in tree.find_all((nodes.Getattr, nodes.Name)):
         if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
-            out.add(f"{node.node.name}.{node.attr}")
+            if node.node.name not in ("提法", "类型"):  # names from the registry, always there
+                out.add(f"{node.node.name}.{node.attr}")
         elif isinstance(node, nodes.Name) and node.ctx == "load" and node.name in ("年度", "报告日期"):
             out.add(node.name)
     return out
@@ -43,8 +46,11 @@ def test_enough_distinct_fragments_per_role(role: str, minimum: int) -> None:
         assert sum(voice in f.voice for f in frags) >= 2, voice
 
 
-def test_every_role_file_is_there() -> None:
-    assert set(LIB.roles) == set(ROLES)
+def test_every_role_has_fragments_and_no_unknown_role() -> None:
+    assert set(LIB.roles) <= set(FILE_ROLES)
+    for kind in registry().kinds.values():
+        for section in kind.sections:
+            assert LIB.fragments(section.role) or LIB.intros(section.role), (kind.name, section.role)
 
 
 @pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
@@ -58,8 +64,10 @@ def test_fragment_renders_with_and_without_its_facts(frag: Fragment) -> None:
     import yaml
 
     renderer = FragmentRenderer(make_environment())
-    full = fact_context(facts_from_text(yaml.safe_dump(full_facts(), allow_unicode=True)))
-    empty = fact_context(facts_from_text("年度: 2024\n"))
+    full_f = facts_from_text(yaml.safe_dump(full_facts(), allow_unicode=True))
+    empty_f = facts_from_text("年度: 2024\n")
+    full = {**fact_context(full_f), **derived_context(full_f)}
+    empty = {**fact_context(empty_f), **derived_context(empty_f)}
     for variant in range(len(frag.texts)):
         with_facts = renderer.render(frag, full, variant)
         without = renderer.render(frag, empty, variant)
@@ -79,8 +87,21 @@ def test_text_is_clean_reusable_chinese(frag: Fragment) -> None:
     assert not frag.lead.endswith(("。", "，", "；", "：")), "lead has its own punctuation"
 
 
+def _source_ids() -> set[str]:
+    import yaml
+
+    return {str(e["id"]) for e in yaml.safe_load((ROOT / "sources.yaml").read_text(encoding="utf-8")) or []}
+
+
+SOURCE_IDS = _source_ids() if (ROOT / "sources.yaml").exists() else set()
+
+
 @pytest.mark.parametrize("frag", FRAGMENTS, ids=lambda f: f.id)
-def test_source_points_at_a_seed_line(frag: Fragment) -> None:
+def test_source_points_at_a_seed_line_or_a_listed_source(frag: Fragment) -> None:
+    if frag.source.startswith("sources.yaml#"):
+        ids = frag.source.removeprefix("sources.yaml#").replace("，", ",").split(",")
+        assert all(i.strip() in SOURCE_IDS for i in ids), frag.source
+        return
     path, _, line = frag.source.partition(":")
     seed = ROOT / path
     assert seed.is_file() and path.startswith("seeds/")
@@ -115,6 +136,51 @@ def test_broken_fragment_files_are_reported_with_line(tmp_path: Path) -> None:
     with pytest.raises(LibraryError) as info:
         load_role_file(bad)
     assert "思想建设.yaml:3" in info.value.format() and "不存在" in info.value.format()
-    bad.write_text("role: 组织建设\nfragments: []\n", encoding="utf-8")
-    with pytest.raises(LibraryError, match="文件名"):
+    bad.write_text("role: 组织工作\nfragments: []\n", encoding="utf-8")
+    with pytest.raises(LibraryError, match="不认识的 role"):
         load_role_file(bad)
+
+
+def test_a_users_folder_may_omit_roles_and_borrows_them_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "开头.yaml").write_text(
+        "role: 开头\nfragments:\n  - id: kt-mine\n    topic: 开头\n    text: 我单位的开头。\n", encoding="utf-8")
+    lib = load_library(tmp_path)
+    assert [f.id for f in lib.fragments("开头")] == ["kt-mine"]  # the user's role replaces the built-in one
+    assert lib.fragments("思想建设") == LIB.fragments("思想建设")  # missing roles come from the built-in library
+    assert lib.notices and "思想建设" in lib.notices[0].message
+
+
+def test_a_kind_and_a_role_added_from_data_files_only(tmp_path: Path) -> None:
+    """Issue 10: a new report kind with a new section role needs data files, fragments and no Python."""
+    import shutil
+
+    from drafter.pipeline import Options, draft
+    from drafter.registry import load_registry
+    from drafter.resources import data_dir
+
+    templates = tmp_path / "templates"
+    shutil.copytree(data_dir("templates"), templates)
+    kind = templates / "意识形态述职"
+    kind.mkdir()
+    (kind / "kind.yaml").write_text(
+        "说明: 意识形态工作述职\n口吻: 个人\n文件名用词: 意识形态述职\n章节:\n  - {角色: 开头}\n"
+        "  - {角色: 意识形态, 主要工作: true, 必写: [阵地管理], 条数: 1}\n  - {角色: 存在问题, 条数: 3}\n"
+        "  - {角色: 原因, 条数: 2}\n  - {角色: 下一步}\n  - {角色: 结尾}\n", encoding="utf-8")
+    (kind / "report.j2").write_text(
+        "::title {{ 年度 }}年度意识形态工作述职报告\n{% for s in main %}::h1 {{ s.heading }}\n"
+        "{% for it in s.items %}::item {{ it.lead }}\t{{ it.text }}\n{% endfor %}{% endfor %}\n"
+        "::h1 存在的问题\n{% for it in problems.items %}::h2p {{ it.lead }}\t{{ it.text }}\n{% endfor %}\n",
+        encoding="utf-8")
+    topics = (templates / "主题.yaml").read_text(encoding="utf-8")
+    (templates / "主题.yaml").write_text(topics + "意识形态:\n  阵地管理: {keywords: [阵地]}\n", encoding="utf-8")
+    reg = load_registry(templates)
+    assert "意识形态述职" in reg.kinds and "意识形态" in reg.roles
+    fragments = tmp_path / "fragments"
+    fragments.mkdir()
+    (fragments / "意识形态.yaml").write_text(
+        "role: 意识形态\nheadings: [{text: 守好意识形态阵地}]\nfragments:\n  - id: ys-front\n    topic: 阵地管理\n"
+        "    lead: 管好用好宣传阵地\n    text: 我对本单位网站、公众号和宣传栏逐一明确管理责任。\n", encoding="utf-8")
+    facts = facts_from_text("报告类型: 意识形态述职\n年度: 2024\n")
+    result = draft(facts, Options(fragments_dir=fragments, templates_dir=templates))
+    text = result.document.text
+    assert "意识形态工作述职报告" in text and "管好用好宣传阵地" in text and "守好意识形态阵地" in text

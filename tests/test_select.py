@@ -35,7 +35,7 @@ def test_year_decides_the_wording() -> None:
 
 
 def test_unit_type_specific_fragment_is_preferred_and_others_excluded() -> None:
-    assert ids("年度: 2024\n单位:\n  类型: 学校\n", "思想建设")[:2] == ["sx-2024", "sx-school"]
+    assert ids("年度: 2024\n单位:\n  类型: 学校\n", "思想建设")[0] == "sx-school"  # the type's own wording first
     assert "sx-school" not in ids("年度: 2024\n单位:\n  类型: 机关\n", "思想建设")
 
 

@@ -1,0 +1,364 @@
+"""The registry of report structure, read from data files: nothing else in drafter lists kinds, roles,
+unit types, topics, the year's 提法 or the 做法 checklist.
+
+Owns the data files under the shipped ``templates/`` folder:
+
+* ``<kind>/kind.yaml`` — one per report kind: voice, the sections in order (role, main work or not, required
+  and optional topics, item count), length shares, the word used in file names, extra facts;
+* ``主题.yaml`` — the topics of every section role (keywords, for problems their causes, for causes the
+  measure topic that answers them);
+* ``单位类型.yaml`` — unit types: aliases, field words, extra outline topics and extra facts;
+* ``年度.yaml`` — each year's campaign and plenums, the 提法 a draft of that year must carry, sources;
+* ``做法.yaml`` — concrete activities a fragment may claim only when the user ticks them.
+
+Adding a kind, role, type, topic or year is a data change; :func:`registry` reads it and every module asks
+the registry.  Errors name the file and line (:class:`drafter.errors.LibraryError`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import LibraryError, Location
+from drafter.resources import data_dir
+
+VOICES = ("个人", "单位")
+GENERIC_TYPE = "通用"
+# Section roles that are not written from fragments of their own but have a data file role all the same.
+FRAME_ROLES = ("开头", "结尾")
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    """An extra fact a unit type or report kind brings into the facts file."""
+
+    path: str
+    kind: str
+    comment: str
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    role: str
+    keywords: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()  # 存在问题 topics: the cause topics behind them
+    measure: str = ""  # 原因 topics: the 下一步 topic that answers them
+
+
+@dataclass(frozen=True)
+class UnitType:
+    name: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    field_words: str = "各项事业"
+    center: str = "中心工作"
+    outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facts: tuple[FactSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class YearInfo:
+    year: int | None
+    campaign: str = ""
+    plenums: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def plenum_phrase(self) -> str:
+        """党的二十大和二十届三中全会 — the plenums joined as reports write them."""
+        if not self.plenums:
+            return ""
+        names = [self.plenums[0], *(p.removeprefix("党的") for p in self.plenums[1:])]
+        return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+
+    @property
+    def latest_plenum(self) -> str:
+        return self.plenums[-1] if self.plenums else ""
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    role: str
+    main: bool = False
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    description: str
+    voice: str
+    file_word: str
+    sections: tuple[SectionSpec, ...]
+    shares: dict[str, float]
+    facts: tuple[FactSpec, ...] = ()
+    folder: str = ""
+
+    def section(self, role: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.role == role), None)
+
+    @property
+    def main_roles(self) -> tuple[str, ...]:
+        return tuple(s.role for s in self.sections if s.main)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one registry per templates folder and process
+class Registry:
+    kinds: dict[str, Kind]
+    unit_types: dict[str, UnitType]
+    topics: dict[str, dict[str, Topic]]  # role → topic name → topic
+    years: dict[int, YearInfo]
+    common: YearInfo
+    common_from: int
+    practices: dict[str, str]
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every section role, in the order the kinds use them (then any role only topics name)."""
+        out: list[str] = []
+        for kind in self.kinds.values():
+            for s in kind.sections:
+                if s.role not in out:
+                    out.append(s.role)
+        out.extend(r for r in self.topics if r not in out)
+        return tuple(out)
+
+    @property
+    def type_names(self) -> tuple[str, ...]:
+        return tuple(self.unit_types)
+
+    def unit_type(self, name: Any) -> UnitType:
+        """The unit type named ``name`` or one of its aliases; 通用 when unknown or empty."""
+        text = str(name or "").strip()
+        for t in self.unit_types.values():
+            if text == t.name or text in t.aliases:
+                return t
+        return self.unit_types.get(GENERIC_TYPE) or UnitType(GENERIC_TYPE)
+
+    def year(self, year: int | None) -> YearInfo:
+        if year is None:
+            return YearInfo(None)
+        info = self.years.get(year)
+        if info is None:
+            known = [y for y in self.years if y <= year]
+            info = self.years[max(known)] if known else YearInfo(year)
+            info = YearInfo(year, "", info.plenums, tuple(r for r in info.required if "全会" in r), info.sources)
+        required = info.required + (self.common.required if year >= self.common_from else ())
+        return YearInfo(year, info.campaign, info.plenums, required, info.sources)
+
+    def topic(self, role: str, name: str) -> Topic | None:
+        return self.topics.get(role, {}).get(name)
+
+    def classify(self, role: str, text: str, title: str = "") -> str | None:
+        """The topic of ``role`` whose keywords ``text`` mentions most: each keyword found counts its
+        length (longer words are surer), twice in the ``title``; the first listed topic wins ties."""
+        best, score = None, 0
+        for topic in self.topics.get(role, {}).values():
+            n = sum(len(k) * ((k in text) + 2 * (k in title)) for k in topic.keywords)
+            if n > score:
+                best, score = topic.name, n
+        return best
+
+    @property
+    def fact_specs(self) -> tuple[FactSpec, ...]:
+        """Extra facts of every type and kind, each path once, in file order."""
+        seen: dict[str, FactSpec] = {}
+        for spec in (*[f for t in self.unit_types.values() for f in t.facts],
+                     *[f for k in self.kinds.values() for f in k.facts]):
+            seen.setdefault(spec.path, spec)
+        return tuple(seen.values())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _load(path: Path) -> tuple[Any, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LibraryError("找不到结构数据文件", location=Location(path),
+                           hint="重新安装 drafter，或检查 --templates 文件夹") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LibraryError(f"结构数据文件无法读取（{type(exc).__name__}）", location=Location(path),
+                           hint="文件应为 UTF-8 编码的 YAML") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise LibraryError(f"结构数据文件 YAML 语法错误：{getattr(exc, 'problem', exc)}",
+                           location=Location(path, line), hint="检查缩进和冒号") from None
+    return data, node
+
+
+def _line(node: yaml.Node | None, key: str) -> int | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if getattr(k, "value", None) == key:
+                return int(v.start_mark.line) + 1
+    return None
+
+
+def _strs(value: Any, loc: Location, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return tuple(str(v) for v in value)
+    raise LibraryError(f"“{what}”应为文字列表", location=loc, hint=f"写成 {what}: [甲, 乙]")
+
+
+def _facts(raw: Any, loc: Location) -> tuple[FactSpec, ...]:
+    out: list[FactSpec] = []
+    for item in raw or []:
+        if not isinstance(item, dict) or not isinstance(item.get("键"), str) or "." not in item["键"]:
+            raise LibraryError("“事实”的每一项应写成 {键: 分组.名称, 类型: count, 说明: …}", location=loc,
+                               hint="例如 {键: 组织建设.网格党支部数, 类型: count, 说明: 网格党支部个数}")
+        kind = str(item.get("类型") or "count")
+        if kind not in ("count", "percent", "text"):
+            raise LibraryError(f"事实的类型“{kind}”不支持", location=loc, hint="可选：count、percent、text")
+        out.append(FactSpec(item["键"], kind, str(item.get("说明") or item["键"]), item.get("例子")))
+    return tuple(out)
+
+
+def _section(raw: Any, loc: Location) -> SectionSpec:
+    if not isinstance(raw, dict) or not isinstance(raw.get("角色"), str):
+        raise LibraryError("章节应写成 {角色: 思想建设, …}", location=loc, hint="参照内置的 kind.yaml")
+    return SectionSpec(
+        role=raw["角色"], main=bool(raw.get("主要工作")),
+        required=_strs(raw.get("必写"), loc, "必写"), optional=_strs(raw.get("可写"), loc, "可写"),
+        count=int(raw.get("条数") or 0),
+    )
+
+
+def load_kind(path: Path) -> Kind:
+    data, node = _load(path)
+    loc = Location(path, 1)
+    if not isinstance(data, dict):
+        raise LibraryError("kind.yaml 最外层应是“键: 值”", location=loc, hint="参照内置的 kind.yaml")
+    voice = data.get("口吻")
+    if voice not in VOICES:
+        raise LibraryError(f"口吻应为 个人 或 单位，不是 {voice!r}", location=Location(path, _line(node, "口吻")),
+                           hint="个人＝第一人称“我”；单位＝我局、局党组")
+    sections_loc = Location(path, _line(node, "章节"))
+    sections = tuple(_section(s, sections_loc) for s in data.get("章节") or [])
+    if not sections:
+        raise LibraryError("kind.yaml 没有“章节”", location=loc, hint="列出报告的各个部分，如 {角色: 思想建设}")
+    shares = {str(k): float(v) for k, v in (data.get("篇幅") or {}).items()}
+    return Kind(
+        name=path.parent.name, description=str(data.get("说明") or ""), voice=voice,
+        file_word=str(data.get("文件名用词") or "报告"), sections=sections, shares=shares,
+        facts=_facts(data.get("事实"), Location(path, _line(node, "事实"))), folder=str(path.parent),
+    )
+
+
+def _topics(path: Path) -> dict[str, dict[str, Topic]]:
+    data, _ = _load(path)
+    out: dict[str, dict[str, Topic]] = {}
+    for role, topics in (data or {}).items():
+        out[str(role)] = {}
+        for name, spec in (topics or {}).items():
+            spec = spec or {}
+            loc = Location(path, key=f"{role}.{name}")
+            out[str(role)][str(name)] = Topic(
+                str(name), str(role), _strs(spec.get("keywords"), loc, "keywords"),
+                _strs(spec.get("causes"), loc, "causes"), str(spec.get("measure") or ""),
+            )
+    return out
+
+
+def _unit_types(path: Path) -> dict[str, UnitType]:
+    data, node = _load(path)
+    out: dict[str, UnitType] = {}
+    for name, spec in (data or {}).items():
+        spec = spec or {}
+        loc = Location(path, _line(node, name), key=str(name))
+        outline = {str(r): _strs(t, loc, "提纲") for r, t in (spec.get("提纲") or {}).items()}
+        out[str(name)] = UnitType(
+            str(name), str(spec.get("说明") or ""), _strs(spec.get("别名"), loc, "别名"),
+            str(spec.get("领域") or "各项事业"), str(spec.get("中心工作") or "中心工作"), outline,
+            _facts(spec.get("事实"), loc),
+        )
+    out.setdefault(GENERIC_TYPE, UnitType(GENERIC_TYPE))
+    return out
+
+
+def _years(path: Path) -> tuple[dict[int, YearInfo], YearInfo, int]:
+    data, node = _load(path)
+    years: dict[int, YearInfo] = {}
+    common = YearInfo(None)
+    common_from = 0
+    for key, spec in (data or {}).items():
+        spec = spec or {}
+        loc = Location(path, _line(node, key), key=str(key))
+        info = YearInfo(
+            key if isinstance(key, int) else None, str(spec.get("学习教育") or ""),
+            _strs(spec.get("全会"), loc, "全会"), _strs(spec.get("必备"), loc, "必备"),
+            _strs(spec.get("来源"), loc, "来源"),
+        )
+        if key == "常用":
+            common, common_from = info, int(spec.get("起始") or 0)
+        elif isinstance(key, int):
+            years[key] = info
+        else:
+            raise LibraryError(f"年度应为四位数字或“常用”，不是 {key!r}", location=loc, hint="例如 2024:")
+    return years, common, common_from
+
+
+def _practices(path: Path) -> dict[str, str]:
+    data, _ = _load(path)
+    return {str(k): str(v) for k, v in (data or {}).items()}
+
+
+def load_registry(folder: Path, base: Registry | None = None) -> Registry:
+    """Read every structure file of a templates folder.  With a ``base`` (the shipped registry), a file the
+    folder lacks comes from the base, and the folder's kinds are added to (or replace) the base's."""
+    kinds = dict(base.kinds) if base else {}
+    for path in sorted(folder.glob("*/kind.yaml")):
+        kind = load_kind(path)
+        kinds[kind.name] = kind
+    if not kinds:
+        raise LibraryError("模板文件夹里没有报告类型", location=Location(folder),
+                           hint="每种报告类型一个子文件夹，内有 kind.yaml 和 report.j2")
+
+    def has(name: str) -> bool:
+        return base is None or (folder / name).is_file()
+
+    years, common, common_from = (_years(folder / "年度.yaml") if has("年度.yaml") else
+                                  (base.years, base.common, base.common_from) if base else ({}, YearInfo(None), 0))
+    return Registry(
+        kinds=kinds,
+        unit_types=_unit_types(folder / "单位类型.yaml") if has("单位类型.yaml") or not base else base.unit_types,
+        topics=_topics(folder / "主题.yaml") if has("主题.yaml") or not base else base.topics,
+        years=years, common=common, common_from=common_from,
+        practices=_practices(folder / "做法.yaml") if has("做法.yaml") or not base else base.practices,
+    )
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The shipped registry (read once per process)."""
+    return load_registry(data_dir("templates"))
+
+
+@lru_cache(maxsize=8)
+def registry_for(folder: Path | None) -> Registry:
+    """The registry a run uses: the shipped one, or the shipped one with a --templates folder's data."""
+    if folder is None or folder.resolve() == data_dir("templates").resolve():
+        return registry()
+    if not folder.is_dir():
+        raise LibraryError("找不到模板文件夹", location=Location(folder),
+                           hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹")
+    return load_registry(folder, registry())

@@ -1,0 +1,184 @@
+"""Drafts planned from the outline, checked as a 组织部 reviewer reads them (issues 12 and 13).
+
+Every kind × unit type × year: required topics once each, the year's 提法, one heading family, the unit
+type's own fragments, 3–4 problems with 表现, causes, and a measure answering every problem and cause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from drafter.facts import facts_from_text
+from drafter.library import load_library
+from drafter.originality import grams, share
+from drafter.pipeline import draft
+from drafter.registry import registry
+from drafter.select import CAUSES, MEASURES, PROBLEMS, select
+
+REG = registry()
+LIB = load_library()
+TYPES = [t for t in REG.unit_types if t != "通用"]
+YEARS = (2023, 2024, 2025)
+KINDS = tuple(REG.kinds)
+BASE_NUMBERS = {
+    "思想建设": {"中心组学习次数": 12, "第一议题学习次数": 20, "专题党课次数": 2, "谈心谈话次数": 60},
+    "组织建设": {"党支部数": 8, "党员数": 160, "发展党员数": 3, "入党积极分子数": 6, "三会一课次数": 90,
+             "主题党日次数": 12},
+    "党风廉政": {"警示教育次数": 3, "廉政谈话人次": 40, "监督检查次数": 6},
+}
+
+
+def facts_for(kind: str, utype: str, year: int, *, unit: str = "某某单位", person: str = "张三",
+              blank: bool = False, **extra: Any) -> Any:
+    data: dict[str, Any] = {
+        "报告类型": kind, "年度": year, "报告日期": f"{year + 1}年1月10日",
+        "单位": {"全称": unit, "简称": unit, "自称": "我单位", "党组织": "单位党委", "上级党委": "上级党委",
+               "类型": utype},
+        "述职人": {"姓名": person, "职务": "党委书记"},
+    }
+    if not blank:
+        for group, numbers in BASE_NUMBERS.items():
+            data[group] = dict(numbers)
+        for spec in REG.unit_type(utype).facts:
+            group, key = spec.path.split(".", 1)
+            data.setdefault(group, {})[key] = spec.example
+    data.update(extra)
+    return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def required_topics(kind: str, utype: str, role: str, year: int) -> list[str]:
+    spec = REG.kinds[kind].section(role)
+    assert spec is not None
+    topics = [*spec.required, *(t for t in REG.unit_type(utype).outline.get(role, ()) if t not in spec.required)]
+    if not REG.year(year).campaign:
+        topics = [t for t in topics if t != "年度学习教育"]
+    return topics
+
+
+CASES = [(k, t, y) for k in KINDS for t in TYPES for y in YEARS]
+
+
+@pytest.mark.parametrize(("kind", "utype", "year"), CASES, ids=lambda v: str(v))
+def test_outline_topics_once_with_the_years_wording(kind: str, utype: str, year: int) -> None:
+    result = draft(facts_for(kind, utype, year))
+    plan = result.plan
+    main_topics: list[str] = []
+    for role in plan.main_roles:
+        section = plan.sections.get(role)
+        if section is None:
+            continue
+        topics = section.topics
+        assert len(topics) == len(set(topics)), (role, topics)  # no topic twice in a section
+        main_topics += topics
+        for topic in required_topics(kind, utype, role, year):
+            if topic in main_topics[: -len(topics) or None] and topic not in topics:
+                continue  # written in an earlier part (a topic appears once in 主要工作)
+            assert topic in topics, (role, topic)
+    assert len(main_topics) == len(set(main_topics))
+    text = result.document.text
+    for phrase in REG.year(year).required:
+        assert phrase in text, phrase  # the year's 提法
+    assert plan.family is not None  # the four main headings share one pattern
+    headings = [b.text for b in result.document.blocks if b.kind == "heading2"]
+    family = {role: plan.family.headings[role] for role in plan.main_roles if role in plan.sections}
+    assert len(family) >= 3 and all(any(h.endswith(_plain(f)) for h in headings) for f in family.values())
+    own = [f for f in plan.fragments if utype in f.unit_types]
+    assert len(own) >= 2, [f.id for f in plan.fragments]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"{{.*?}}", "", text)[-6:]
+
+
+@pytest.mark.parametrize(("kind", "utype", "year"), CASES[:: 3], ids=lambda v: str(v))
+def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> None:
+    plan = draft(facts_for(kind, utype, year)).plan
+    problems = plan.sections[PROBLEMS].items
+    assert 3 <= len(problems) <= 4
+    causes = plan.sections[CAUSES].items
+    assert 2 <= len(causes) <= 4
+    answered = {i.topic for i in plan.sections[MEASURES].items}
+    for p in problems:
+        assert p.fragment is not None and len(p.fragment.text) >= 60
+        assert p.topic in answered, p.topic
+    for c in causes:
+        measure = REG.topic(CAUSES, c.topic)
+        assert measure is not None and measure.measure in answered, c.topic
+    assert not [d for d in plan.diagnostics if d.code == "unpaired"]
+
+
+def test_bare_phrase_problems_become_full_problems() -> None:
+    phrases = ["基层党支部书记履职能力参差不齐", "党员教育管理不够经常", "党建和业务融合不深",
+               "意识形态阵地管理有薄弱环节", "谈心谈话覆盖不全"]
+    result = draft(facts_for("书记述职", "机关", 2024, 存在问题=phrases))
+    items = result.plan.sections[PROBLEMS].items
+    assert [i.lead for i in items[:5]] == phrases
+    blocks = [b.text for b in result.document.blocks if b.kind == "para" and any(p in b.text for p in phrases)]
+    assert len(blocks) == 5
+    for block in blocks:
+        assert len(block) >= 60 + len("（一）") and "待补充" not in block, block
+    assert not [d for d in result.diagnostics if d.code == "unpaired"]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_a_blank_number_never_drops_a_topic(year: int) -> None:
+    full = draft(facts_for("书记述职", "机关", year)).plan
+    blank = draft(facts_for("书记述职", "机关", year, blank=True)).plan
+    for role in full.main_roles:
+        for topic in required_topics("书记述职", "机关", role, year):
+            assert topic in blank.sections[role].topics or any(
+                topic in blank.sections[r].topics for r in blank.main_roles), (role, topic)
+            assert topic in [t for r in full.main_roles for t in full.sections[r].topics]
+
+
+def test_claimed_activities_only_when_ticked() -> None:
+    claiming = [f for f in LIB.fragments() if f.claims]
+    assert claiming, "the library tags fragments that claim activities"
+    for kind, utype, year in CASES:
+        plan = select(LIB, facts_for(kind, utype, year))
+        assert not [f.id for f in plan.fragments if f.claims], (kind, utype, year)
+    ticked = sorted({c for f in claiming for c in f.claims})
+    seen = set()
+    for kind, utype, year in CASES:
+        plan = select(LIB, facts_for(kind, utype, year, 做法=ticked))
+        seen.update(c for f in plan.fragments for c in f.claims)
+        assert all(set(f.claims) <= set(ticked) for f in plan.fragments)
+    assert seen, "ticked activities are used"
+
+
+@pytest.mark.parametrize(("kind", "utype"), [("书记述职", "机关"), ("党建工作总结", "学校"), ("书记述职", "街道"),
+                                             ("党支部书记述职", "国企")])
+def test_sibling_units_differ(kind: str, utype: str) -> None:
+    a = draft(facts_for(kind, utype, 2024, unit="某某第一单位", person="张三"))
+    b = draft(facts_for(kind, utype, 2024, unit="某某第二单位", person="李四"))
+    text_a = a.document.text.replace("某某第一单位", "某某单位").replace("张三", "某某")
+    text_b = b.document.text.replace("某某第二单位", "某某单位").replace("李四", "某某")
+    shared = share(grams(text_a), grams(text_b))
+    assert shared < 0.35, shared
+    assert a.plan.opening != b.plan.opening and a.plan.closing != b.plan.closing
+    intros_a = {s.intro.text for s in a.plan.sections.values() if s.intro}
+    intros_b = {s.intro.text for s in b.plan.sections.values() if s.intro}
+    assert not intros_a & intros_b
+
+
+def test_seed_changes_topics_not_only_order() -> None:
+    facts = facts_for("书记述职", "机关", 2024)
+    plans = [select(LIB, facts, seed=s) for s in range(6)]
+    topic_sets = {tuple(sorted(t for r in p.main_roles for t in p.sections[r].topics)) for p in plans}
+    assert len(topic_sets) > 1
+
+
+def test_rectification_part_with_findings_or_counts() -> None:
+    findings = {"来源": "上年度述职评议", "问题": [{"问题": "组织生活不够规范", "整改情况": "制定清单，每季度督查",
+                                              "状态": "已整改"}, "党员教育方式单一"]}
+    result = draft(facts_for("书记述职", "机关", 2024, 上年度问题整改=findings))
+    text = result.document.text
+    assert "组织生活不够规范" in text and "已整改到位" in text and "党员教育方式单一" in text
+    counts = draft(facts_for("书记述职", "机关", 2024, 上年度问题整改={"反馈问题数": 5, "已整改数": 4}))
+    assert "5" in counts.document.text and "上年度" in counts.document.text
+    none = draft(facts_for("书记述职", "机关", 2024))
+    assert "上年度问题整改" not in none.plan.sections
