@@ -62,28 +62,62 @@ def test_form_has_every_schema_field_with_init_comments() -> None:
     for path, f in schema.walk():
         node = described[path]
         assert node["key"] == f.key and node["comment"] == f.comment
-        if f.kind != "group":
+        assert node["extra"] == (path in schema.EXTRA_FACTS)
+        if f.kind != "group" and not node["extra"]:
             assert f"# {f.comment}{node['example']}" in template  # the same words as drafter init
     assert described["思想建设.中心组学习次数"]["widget"] == "number"
-    assert described["存在问题"]["widget"] == "items"
     assert described["选用"]["widget"] == "picker"
     assert described["单位.类型"]["widget"] == "choice"
     assert described["业务融合"]["widget"] == "rows"
+    problems = described["存在问题"]
+    assert problems["widget"] == "records" and problems["primary"] == "内容"
+    assert [c["key"] for c in problems["columns"]] == ["标题", "内容"]
+
+
+def test_new_kinds_of_field_get_their_widgets() -> None:
+    """The checklist (ids with choices) and findings (问题/整改情况/状态) the schema gained."""
+    by_kind = {ff.field.kind: ff for ff in leaves().values()}
+    checklist = next(ff for ff in leaves().values() if ff.field.kind == "ids" and ff.field.choices)
+    assert checklist.widget == "checklist" and checklist.choices == checklist.field.choices
+    if "findings" in by_kind:
+        findings = by_kind["findings"]
+        assert findings.widget == "records" and findings.primary == "问题"
+        status = next(c for c in findings.columns if c.choices)
+        rows = [{"问题": "组织生活不规范", "整改情况": "", status.key: ""},
+                {"问题": "学习不深", "整改情况": "建立清单", status.key: status.choices[0]}, {"问题": ""}]
+        data = values_to_data({findings.path: rows})
+        got = data
+        for part in findings.path.split("."):
+            got = got[part]
+        assert got == ["组织生活不规范", {"问题": "学习不深", "整改情况": "建立清单", status.key: status.choices[0]}]
+        assert form_values(data)[findings.path][1][status.key] == status.choices[0]
+    picked = values_to_data({checklist.path: [checklist.choices[1], "", checklist.choices[0]]})
+    assert picked[checklist.path] == [checklist.choices[1], checklist.choices[0]]
+
+
+def test_extra_counts_follow_the_unit_type() -> None:
+    from drafter.serve.form import visible_extras
+
+    by_type = {t: set(visible_extras({"单位.类型": t})) for t in schema.UNIT_TYPES}
+    shown = set().union(*by_type.values())
+    assert shown <= set(schema.EXTRA_FACTS)
+    assert by_type.get("通用", set()) <= shown
+    assert visible_extras({"单位.类型": "不认识的类型"}) == visible_extras({})
 
 
 def test_a_field_added_to_the_schema_appears_in_the_form(monkeypatch: pytest.MonkeyPatch) -> None:
-    extra = schema.Field("上年度问题整改", "texts", "上年度查摆问题的整改情况", ["（示例）整改一项"])
+    extra = schema.Field("新问题整改", "texts", "新的整改情况", ["（示例）整改一项"])
     count = schema.Field("品牌数", "count", "党建品牌个数", 2)
-    group = schema.Field("做法", "group", "做法清单", children=(count,))
+    group = schema.Field("新分组", "group", "一个新的分组", children=(count,))
     fields = (*schema.FIELDS, extra, group)
     monkeypatch.setattr(schema, "FIELDS", fields)
     monkeypatch.setattr(schema, "ROOT", schema.Field("", "group", "", children=fields))
     paths = leaves()
-    assert paths["上年度问题整改"].widget == "rows"
-    assert paths["做法.品牌数"].widget == "number" and paths["做法.品牌数"].integer
-    assert [n["path"] for n in describe_form()][-2:] == ["上年度问题整改", "做法"]
-    data = values_to_data({"上年度问题整改": [" 已整改 ", ""], "做法.品牌数": "3"})
-    assert data["上年度问题整改"] == ["已整改"] and data["做法"] == {"品牌数": 3}
+    assert paths["新问题整改"].widget == "rows"
+    assert paths["新分组.品牌数"].widget == "number" and paths["新分组.品牌数"].integer
+    assert [n["path"] for n in describe_form()][-2:] == ["新问题整改", "新分组"]
+    data = values_to_data({"新问题整改": [" 已整改 ", ""], "新分组.品牌数": "3"})
+    assert data["新问题整改"] == ["已整改"] and data["新分组"] == {"品牌数": 3}
 
 
 @pytest.mark.parametrize(("shape", "widget"), [
@@ -95,7 +129,7 @@ def test_a_field_added_to_the_schema_appears_in_the_form(monkeypatch: pytest.Mon
 ])
 def test_widget_follows_the_json_schema_of_a_new_kind(shape: dict[str, Any], widget: str) -> None:
     """A kind of field this page has never seen still gets a widget, from its JSON Schema alone."""
-    assert _widget(schema.Field("新", "text", ""), shape)[0] == widget
+    assert _widget(schema.Field("新", "text", ""), shape) == widget
 
 
 def test_values_round_trip_through_the_form() -> None:
@@ -161,7 +195,7 @@ def test_save_new_file_keeps_init_comments_and_backs_up(tmp_path: Path) -> None:
     facts = load_facts(path)
     assert facts.get("单位.全称") == "某县统计局" and facts.get("思想建设.中心组学习次数") == 10
     assert facts.get("存在问题") == ["学习形式单一"]
-    assert list(yaml.safe_load(saved)) == [f.key for f in schema.FIELDS]  # key order of the init file
+    assert list(yaml.safe_load(saved)) == list(yaml.safe_load(facts_template(path.name)))  # init's key order
     assert not list(tmp_path.glob("*.bak*"))
     assert _post(client, token, "/api/save", values).get_json()["changed"] is False
     values["存在问题"] = []
@@ -186,8 +220,10 @@ def test_save_keeps_a_gbk_file_gbk_and_its_own_comments(tmp_path: Path) -> None:
 
 def test_update_text_moves_example_comments_with_lists() -> None:
     template = facts_template()
+    sample = f"  # - {schema.field_at('存在问题').example[0]}"  # type: ignore[union-attr]
+    assert sample in template
     filled = update_text(template, {"存在问题": ["x", {"标题": "t", "内容": "c"}], "选用": ["a"]}, "f.yaml")
-    assert "  # - wt-effort-balance" in filled and "- 标题: t" in filled
+    assert sample in filled and "- 标题: t" in filled
     emptied = update_text(filled, {"存在问题": None, "选用": None}, "f.yaml")
     assert _comment_lines(emptied) == _comment_lines(template)
     assert yaml.safe_load(emptied)["存在问题"] is None

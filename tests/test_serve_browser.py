@@ -21,7 +21,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from drafter import schema
 from drafter.cli import cli
+from drafter.facts import load_facts
+from drafter.serve.form import leaves, visible_extras
 from drafter.serve.server import bind, url_of
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -37,7 +40,7 @@ try:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.remote.webelement import WebElement
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # pragma: no cover - selenium is in the test extra
     webdriver = None  # type: ignore[assignment]
 
@@ -131,9 +134,9 @@ def test_fill_a_new_unit_fix_an_error_save_and_download(browser: WebDriver, serv
 
     problems = field(browser, "存在问题")
     problems.find_element(By.CLASS_NAME, "add").click()
-    problems.find_element(By.CSS_SELECTOR, ".row textarea").send_keys("调研走访基层党支部不够经常")
+    problems.find_element(By.CSS_SELECTOR, ".row textarea.col-内容").send_keys("调研走访基层党支部不够经常")
     problems.find_element(By.CLASS_NAME, "add").click()
-    problems.find_elements(By.CSS_SELECTOR, ".row textarea")[-1].send_keys("临时写错的一条")
+    problems.find_elements(By.CSS_SELECTOR, ".row textarea.col-内容")[-1].send_keys("临时写错的一条")
     wait(browser, lambda d: "调研走访基层党支部不够经常" in preview_text(d) and "临时写错的一条" in preview_text(d))
     problems.find_elements(By.CSS_SELECTOR, ".row button.remove")[-1].click()
     wait(browser, lambda d: "临时写错的一条" not in preview_text(d))
@@ -232,3 +235,27 @@ def test_a_post_from_another_origin_is_refused(browser: WebDriver, served: Calla
     finally:
         other.shutdown()
         other.server_close()
+
+
+def test_unit_type_brings_its_counts_and_the_checklist_ticks(browser: WebDriver, served: Callable[[Path], str],
+                                                            tmp_path: Path) -> None:
+    typed = next((t for t in schema.UNIT_TYPES if visible_extras({"单位.类型": t})), None)
+    checklist = next((p for p, ff in leaves().items() if ff.widget == "checklist"), None)
+    if typed is None or checklist is None:
+        pytest.skip("this schema has no unit-type counts or no checklist")
+    extra = visible_extras({"单位.类型": typed})[0]
+    facts = tmp_path / "村.yaml"
+    open_page(browser, served(facts))
+    assert not field(browser, extra).is_displayed()
+    Select(field(browser, "单位.类型").find_element(By.TAG_NAME, "select")).select_by_value(typed)
+    wait(browser, lambda d: field(d, extra).is_displayed())
+    ticks = field(browser, checklist).find_elements(By.CSS_SELECTOR, "input[type=checkbox]")
+    ticks[1].click()
+    ticks[0].click()
+    wait(browser, lambda d: d.find_element(By.ID, "status").text == "有未保存的修改")
+    browser.find_element(By.ID, "save").click()
+    wait(browser, lambda d: "已保存" in d.find_element(By.ID, "status").text)
+    facts_read = load_facts(facts)
+    choices = leaves()[checklist].choices
+    assert facts_read.get(checklist) == [choices[0], choices[1]]  # in the checklist's order
+    assert facts_read.get("单位.类型") == typed

@@ -18,14 +18,24 @@ from typing import Any
 import yaml
 
 from drafter import schema as facts_schema
+from drafter.errors import DrafterError
 from drafter.initfile import _example as init_example
 from drafter.schema import Field
 
 # widget per JSON Schema shape: a new kind of field gets a widget from its JSON Schema alone
-Widget = str  # "group" | "number" | "choice" | "text" | "rows" | "items" | "picker" | "flag" | "yaml"
+Widget = str  # group number choice text rows records checklist picker flag yaml
 
 _INT = re.compile(r"-?[0-9]+")
 _NUM = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One part of a list entry that may be a sentence or a small mapping (标题/内容, 问题/整改情况/状态)."""
+
+    key: str
+    required: bool
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,38 +45,62 @@ class FormField:
     path: str
     field: Field
     widget: Widget
-    integer: bool = False
+    schema: dict[str, Any]
+
+    @property
+    def integer(self) -> bool:
+        return self.schema.get("type") == "integer"
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """For ``records``: the parts of one entry, from the mapping alternative of the entry's schema."""
+        shapes = self.schema.get("items", {}).get("anyOf", [])
+        mapping: dict[str, Any] = next((a for a in shapes if a.get("type") == "object"), {})
+        required = mapping.get("required", [])
+        return tuple(Column(key, key in required, tuple(spec.get("enum", ())))
+                     for key, spec in mapping.get("properties", {}).items())
+
+    @property
+    def primary(self) -> str:
+        """The part an entry written as one sentence stands for (内容, 问题)."""
+        return next((c.key for c in self.columns if c.required), self.columns[0].key if self.columns else "")
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self.widget == "checklist":
+            return tuple(self.schema.get("items", {}).get("enum", ()))
+        return tuple(self.field.choices) or tuple(self.schema.get("enum", ()))
 
     def describe(self) -> dict[str, Any]:
         f = self.field
         samples = [str(s) for s in f.example] if isinstance(f.example, list) else []
         return {
             "path": self.path, "key": f.key, "kind": f.kind, "widget": self.widget, "comment": f.comment,
-            "example": init_example(f), "samples": samples, "choices": list(f.choices),
-            "integer": self.integer,
+            "example": init_example(f), "samples": samples, "choices": list(self.choices),
+            "integer": self.integer, "primary": self.primary,
+            "columns": [{"key": c.key, "required": c.required, "choices": list(c.choices)} for c in self.columns],
+            "extra": self.path in getattr(facts_schema, "EXTRA_FACTS", ()),
             "children": [],
         }
 
 
-def _widget(field: Field, schema: dict[str, Any]) -> tuple[Widget, bool]:
+def _widget(field: Field, schema: dict[str, Any]) -> Widget:
     kind = schema.get("type")
     if field.kind == "group" or kind == "object":
-        return ("group" if field.children else "yaml"), False
-    if field.kind == "ids":
-        return "picker", False
+        return "group" if field.children else "yaml"
     if kind in ("integer", "number"):
-        return "number", kind == "integer"
+        return "number"
     if kind == "boolean":
-        return "flag", False
+        return "flag"
     if kind == "string":
-        return ("choice" if "enum" in schema else "text"), False
+        return "choice" if "enum" in schema else "text"
     if kind == "array":
         items = schema.get("items", {})
         if items.get("type") == "string":
-            return "rows", False
-        if "anyOf" in items:
-            return "items", False
-    return "yaml", False
+            return "checklist" if "enum" in items else "picker" if field.kind == "ids" else "rows"
+        if any(a.get("type") == "object" and a.get("properties") for a in items.get("anyOf", ())):
+            return "records"
+    return "yaml"
 
 
 def _fields(fields: tuple[Field, ...], schema: dict[str, Any], prefix: str) -> Iterator[tuple[FormField, Any]]:
@@ -74,8 +108,7 @@ def _fields(fields: tuple[Field, ...], schema: dict[str, Any], prefix: str) -> I
     for f in fields:
         path = f"{prefix}.{f.key}" if prefix else f.key
         sub = props.get(f.key, {})
-        widget, integer = _widget(f, sub)
-        yield FormField(path, f, widget, integer), sub
+        yield FormField(path, f, _widget(f, sub), sub), sub
 
 
 def form_fields(fields: tuple[Field, ...] | None = None, schema: dict[str, Any] | None = None,
@@ -132,18 +165,15 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
-def _to_form(widget: Widget, value: Any) -> Any:
-    if widget in ("rows", "picker"):
+def _to_form(ff: FormField, value: Any) -> Any:
+    widget = ff.widget
+    if widget in ("rows", "picker", "checklist"):
         return [_scalar_text(v) for v in value] if isinstance(value, list) else []
-    if widget == "items":
-        if not isinstance(value, list):
-            return []
+    if widget == "records":
         rows = []
-        for v in value:
-            if isinstance(v, dict):
-                rows.append({"标题": _scalar_text(v.get("标题")), "内容": _scalar_text(v.get("内容"))})
-            else:
-                rows.append({"标题": "", "内容": _scalar_text(v)})
+        for v in value if isinstance(value, list) else []:
+            entry = v if isinstance(v, dict) else {ff.primary: v}
+            rows.append({c.key: _scalar_text(entry.get(c.key)) for c in ff.columns})
         return rows
     if widget == "yaml":
         return "" if value is None else yaml.safe_dump(value, allow_unicode=True, sort_keys=False).strip()
@@ -154,7 +184,7 @@ def _to_form(widget: Widget, value: Any) -> Any:
 
 def form_values(data: Any) -> dict[str, Any]:
     """The form's values for facts ``data`` (as parsed from a facts file, possibly invalid)."""
-    return {path: _to_form(ff.widget, _get(data, path)) for path, ff in leaves().items()}
+    return {path: _to_form(ff, _get(data, path)) for path, ff in leaves().items()}
 
 
 # --------------------------------------------------------------------------- form values → facts data
@@ -183,18 +213,20 @@ def _number(raw: Any) -> Any:
     return text  # validation reports it in check's words (“去掉“次”“人”等字”)
 
 
-def _items(raw: Any) -> list[Any] | None:
+def _records(ff: FormField, raw: Any) -> list[Any] | None:
+    """Entries: a sentence when only the main part is filled, else a mapping of the filled parts (a part
+    left out that the schema requires is reported by validation, in check's words)."""
     out: list[Any] = []
     for row in raw if isinstance(raw, list) else []:
         if isinstance(row, str):
-            row = {"内容": row}
+            row = {ff.primary: row}
         if not isinstance(row, dict):
             continue
-        title, body = _text(row.get("标题")), _text(row.get("内容"))
-        if title:
-            out.append({"标题": title, "内容": body})
-        elif body:
-            out.append(body)
+        filled = {c.key: _text(row.get(c.key)) for c in ff.columns if _text(row.get(c.key))}
+        if list(filled) == [ff.primary]:
+            out.append(filled[ff.primary])
+        elif filled:
+            out.append(filled)
     return out or None
 
 
@@ -202,11 +234,11 @@ def _value(ff: FormField, raw: Any) -> Any:
     widget = ff.widget
     if widget == "number":
         return _number(raw)
-    if widget in ("rows", "picker"):
+    if widget in ("rows", "picker", "checklist"):
         rows = [_text(r) for r in raw] if isinstance(raw, list) else []
         return [r for r in rows if r] or None
-    if widget == "items":
-        return _items(raw)
+    if widget == "records":
+        return _records(ff, raw)
     if widget == "flag":
         return {"是": True, "否": False}.get(_text(raw))
     if widget == "yaml":
@@ -257,3 +289,15 @@ def placeholder_fields() -> dict[str, str]:
         out.setdefault(ff.field.key, path)
         out.setdefault(path, path)
     return out
+
+
+def visible_extras(values: dict[str, Any]) -> list[str]:
+    """The extra facts (counts only some unit types or report kinds have) to show for the 单位.类型 and
+    报告类型 the form holds now, as ``drafter init --类型`` would write them."""
+    from drafter.initfile import Prefill
+
+    chosen = {path: values.get(path) or None for path in ("单位.类型", "报告类型")}
+    try:
+        return sorted(Prefill(values=chosen).extras())
+    except DrafterError:
+        return []

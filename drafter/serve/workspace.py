@@ -27,6 +27,7 @@ from drafter.serve.form import (
     form_values,
     placeholder_fields,
     values_to_data,
+    visible_extras,
 )
 from drafter.serve.yamledit import update_text
 
@@ -110,7 +111,7 @@ class Workspace:
         except FactsError:  # broken since the start (edited by hand): the last values that could be read
             values = self.initial
         return {"file": self.path.name, "folder": str(self.folder), "exists": self.path.exists(),
-                "form": describe_form(), "values": values}
+                "form": describe_form(), "values": values, "extras": visible_extras(values)}
 
     def preview(self, values: dict[str, Any]) -> dict[str, Any]:
         """Every ``check`` finding and, when the facts are valid, the draft, 字数 and originality."""
@@ -123,7 +124,8 @@ class Workspace:
             data, lines = parse_yaml(text, self.path)
             facts, diags = validate(data, self.path, lines)
             if any(d.severity == "error" for d in diags):
-                return {"ok": False, "diagnostics": [diagnostic_json(d) for d in diags]}
+                return {"ok": False, "diagnostics": [diagnostic_json(d) for d in diags],
+                        "extras": visible_extras(values)}
             facts.warnings = diags
             findings = check(facts)
             result = draft(facts)
@@ -131,6 +133,7 @@ class Workspace:
             return {"ok": False, "diagnostics": [diagnostic_json(d) for d in exc.diagnostics]}
         doc = result.document
         checked = review(doc)
+        extras = visible_extras(values)
         overlap = checked.overlap
         return {
             "ok": True,
@@ -141,6 +144,7 @@ class Workspace:
             "placeholders": len(doc.placeholders),
             "originality": {"share": overlap.share, "seed": overlap.b} if overlap else None,
             "lint": [f.to_dict() for f in checked.findings],
+            "extras": extras,
         }
 
     def save(self, values: dict[str, Any]) -> dict[str, Any]:

@@ -77,29 +77,48 @@
     } else {
       input = textInput(path, values[path], "", node.widget === "number" ? "number" : "");
       input.id = id;
+      if (node.choices.length) {  // suggestions only (a --templates folder may add report kinds)
+        const list = el("datalist", { id: id + "-choices" });
+        for (const c of node.choices) list.append(el("option", { value: c }));
+        input.setAttribute("list", list.id);
+        return el("span", {}, input, list);
+      }
       if (node.widget === "number") input.setAttribute("inputmode", "numeric");
     }
     input.addEventListener("input", () => { values[path] = input.value; changed(); });
     return input;
   }
 
+  function columnInput(node, column, row, i) {
+    const name = node.path + "[" + i + "]." + column.key;
+    let input;
+    if (column.choices.length) {
+      input = el("select", { name: name, class: "col-" + column.key });
+      input.append(el("option", { value: "", text: column.key + "（未填）" }));
+      for (const c of column.choices) input.append(el("option", { value: c, text: c }));
+    } else {
+      const sample = column.key === node.primary && node.samples[0] && !node.samples[0].includes(":")
+        ? node.samples[0] : column.key + (column.required ? "" : "（可不填）");
+      input = el("textarea", { name: name, rows: column.key === node.primary ? "2" : "1", placeholder: sample,
+                               class: "col-" + column.key });
+    }
+    input.value = row[column.key] || "";
+    input.addEventListener("input", () => { row[column.key] = input.value; changed(); });
+    return input;
+  }
+
   function rowsWidget(node) {
+    // a list of sentences (rows) or of entries with parts such as 标题/内容 or 问题/整改情况/状态 (records)
     const path = node.path;
     const box = el("div", { class: "rows" });
-    const isItems = node.widget === "items";
+    const isRecords = node.widget === "records";
     if (!Array.isArray(values[path])) values[path] = [];
     function draw() {
       box.textContent = "";
       values[path].forEach((value, i) => {
         let inputs;
-        if (isItems) {
-          const title = textInput(path + "[" + i + "].标题", value["标题"], "标题（可不填）", "item-title");
-          const body = el("textarea", { name: path + "[" + i + "].内容", class: "item-body", rows: "2",
-                                        placeholder: node.samples[0] || "内容" });
-          body.value = value["内容"] || "";
-          title.addEventListener("input", () => { values[path][i]["标题"] = title.value; changed(); });
-          body.addEventListener("input", () => { values[path][i]["内容"] = body.value; changed(); });
-          inputs = el("div", { class: "inputs" }, title, body);
+        if (isRecords) {
+          inputs = el("div", { class: "inputs" }, ...node.columns.map((c) => columnInput(node, c, value, i)));
         } else {
           const body = el("textarea", { name: path + "[" + i + "]", class: "row-text", rows: "2",
                                         placeholder: node.samples[0] || "" });
@@ -114,12 +133,35 @@
     }
     draw();
     const add = el("button", { type: "button", class: "add", text: "＋ 添加一条", onclick: () => {
-      values[path].push(isItems ? { "标题": "", "内容": "" } : "");
+      const fresh = {};
+      for (const c of node.columns) fresh[c.key] = "";
+      values[path].push(isRecords ? fresh : "");
       draw();
       const last = box.querySelector(".row:last-child textarea");
       if (last) last.focus();
     } });
     return el("div", {}, box, add);
+  }
+
+  function checklistWidget(node) {
+    // choices the schema lists (做法): ticked ones are written to the facts file, in the schema's order
+    const path = node.path;
+    if (!Array.isArray(values[path])) values[path] = [];
+    const box = el("div", { class: "checklist" });
+    for (const choice of node.choices) {
+      const detail = node.samples.find((s) => s.startsWith(choice + "（")) || choice;
+      const tick = el("input", { type: "checkbox", name: path, value: choice });
+      tick.checked = values[path].includes(choice);
+      tick.addEventListener("change", () => {
+        const chosen = new Set(values[path]);
+        if (tick.checked) chosen.add(choice); else chosen.delete(choice);
+        values[path] = node.choices.filter((c) => chosen.has(c))
+          .concat(values[path].filter((c) => !node.choices.includes(c)));
+        changed();
+      });
+      box.append(el("label", { class: "tick" }, tick, detail));
+    }
+    return box;
   }
 
   function pickerWidget(node) {
@@ -169,14 +211,16 @@
   function fieldNode(node) {
     const id = inputId();
     const wrap = el("div", { class: "field", "data-path": node.path });
-    const list = ["rows", "items", "picker"].includes(node.widget);
+    const list = ["rows", "records", "picker", "checklist"].includes(node.widget);
     wrap.append(list ? el("div", { class: "label", text: node.key })
                      : el("label", { for: id, text: node.key }));
     wrap.append(el("div", { class: "comment", text: node.comment + node.example }));
-    if (node.widget === "rows" || node.widget === "items") wrap.append(rowsWidget(node));
+    if (node.widget === "rows" || node.widget === "records") wrap.append(rowsWidget(node));
+    else if (node.widget === "checklist") wrap.append(checklistWidget(node));
     else if (node.widget === "picker") wrap.append(pickerWidget(node));
     else wrap.append(scalarWidget(node, id));
     wrap.append(el("div", { class: "errors" }));
+    if (node.extra) wrap.dataset.extra = "1";
     fields[node.path] = wrap;
     return wrap;
   }
@@ -221,9 +265,22 @@
     }
   }
 
+  function hasValue(value) {
+    return Array.isArray(value) ? value.length > 0 : Boolean(value && String(value).trim());
+  }
+
+  function showExtras(extras) {
+    // counts only some unit types or report kinds have: shown for the chosen 类型/报告类型, or when filled
+    const wanted = new Set(extras || []);
+    for (const [path, box] of Object.entries(fields)) {
+      if (box.dataset.extra) box.hidden = !wanted.has(path) && !hasValue(values[path]);
+    }
+  }
+
   function jumpTo(path) {
     const box = fields[path];
     if (!box) return;
+    box.hidden = false;
     box.scrollIntoView({ block: "center" });
     const input = box.querySelector("input, textarea, select");
     if (input) input.focus();
@@ -284,6 +341,7 @@
     if (mine < shown) return;  // an older answer arriving late
     shown = mine;
     showDiagnostics(data.diagnostics || []);
+    showExtras(data.extras);
     if (data.ok) {
       drawDocument(data.blocks);
       drawMeta(data);
@@ -363,5 +421,6 @@
   });
 
   build(state.form, form);
+  showExtras(state.extras);
   refresh();
 })();
