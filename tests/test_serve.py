@@ -395,3 +395,13 @@ def test_reloading_the_page_shows_the_file_as_saved(tmp_path: Path) -> None:
     assert state["values"]["单位.全称"] == "某区卫生健康局" and state["exists"] is True
     path.write_text("年度: [坏\n", encoding="utf-8")  # broken by hand meanwhile: the page still opens
     assert client.get("/", base_url="http://127.0.0.1:8765").status_code == 200
+
+
+def test_previews_do_not_wear_away_the_comments_a_save_keeps(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    client, token, workspace = _client(path)
+    lists = {"存在问题": [{"标题": "", "内容": "学习不深"}], "业务融合": ["完成重点任务"]}
+    for _ in range(3):
+        _post(client, token, "/api/preview", dict(workspace.initial, **lists))
+    _post(client, token, "/api/save", dict(workspace.initial, **lists))
+    assert _comment_lines(path.read_text(encoding="utf-8")) == _comment_lines(facts_template(path.name))

@@ -115,7 +115,7 @@ class Workspace:
 
     def preview(self, values: dict[str, Any]) -> dict[str, Any]:
         """Every ``check`` finding and, when the facts are valid, the draft, 字数 and originality."""
-        from drafter.pipeline import check, draft
+        from drafter.pipeline import check_draft, draft
         from drafter.service import review
 
         try:
@@ -127,8 +127,8 @@ class Workspace:
                 return {"ok": False, "diagnostics": [diagnostic_json(d) for d in diags],
                         "extras": visible_extras(values)}
             facts.warnings = diags
-            findings = check(facts)
             result = draft(facts)
+            findings = check_draft(result)
         except DrafterError as exc:
             return {"ok": False, "diagnostics": [diagnostic_json(d) for d in exc.diagnostics]}
         doc = result.document

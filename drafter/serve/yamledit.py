@@ -9,8 +9,10 @@ are replaced; keys the form does not know (a newer file, a typo the user still h
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import io
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -146,11 +148,18 @@ def _insert(target: CommentedMap, key: str, value: Any, order: list[str]) -> Non
     target.insert(position, key, value)
 
 
+@lru_cache(maxsize=4)
+def _parsed(text: str) -> Any:
+    """The round-trip tree of ``text``; parsed once while the file is unchanged (the page asks for it
+    on every change), handed out as deep copies."""
+    return _yaml().load(text) if text.strip() else None
+
+
 def update_text(text: str, data: dict[str, Any], where: str) -> str:
     """``text`` (a facts file) with the values of ``data`` written in."""
     y = _yaml()
     try:
-        doc = y.load(text) if text.strip() else None
+        doc = copy.deepcopy(_parsed(text))
     except YAMLError as exc:
         raise FactsError("事实文件有 YAML 语法错误，页面无法在保留注释的同时改写它", location=Location(where),
                          hint=f"先运行 drafter check {where} 改正语法错误（{type(exc).__name__}）") from None
