@@ -171,9 +171,12 @@ def test_preview_is_the_draft_with_counts_and_placeholder_fields(write_facts: An
     assert 0 <= body["originality"]["share"] < 1
     marks = {s["placeholder"]: s["field"] for b in body["blocks"] for s in b["spans"] if s["placeholder"]}
     assert marks["年度"] == "年度"
-    assert all(f in leaves() for f in marks.values() if f)
+    assert all(f in leaves() for f in marks.values())  # every marker leads to the field that fills it
     no_year = [d for d in body["diagnostics"] if d["key"] == "年度"]
     assert no_year and no_year[0]["field"] == "年度"  # check's warning, beside its field
+    for d in body["diagnostics"]:  # a finding about a group sits at the group; nothing about a key is lost
+        if d["key"] and d["key"] in {p for p, _ in schema.walk()}:
+            assert d["field"] == d["key"], d
     assert {d["message"] for d in body["diagnostics"]} == {d.message for d in check(path)}
     values = dict(workspace.initial, 年度="2024")
     again = _post(client, token, "/api/preview", values).get_json()

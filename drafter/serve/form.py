@@ -268,7 +268,7 @@ def field_for_key(key: str | None) -> tuple[str | None, int | None]:
     """The form field a diagnostic's key belongs to (``存在问题[1].内容`` → ``存在问题``, row 1)."""
     if not key:
         return None, None
-    known = leaves()
+    known = {ff.path for ff in form_fields()}  # groups too: a finding about a whole group sits at its top
     row: int | None = None
     candidate = key
     while candidate:

@@ -42,6 +42,7 @@ class Download:
 
 
 _PLACEHOLDER = re.compile("【" + re.escape(PLACEHOLDER_PREFIX) + "(.+?)】")
+_NAMED = re.compile("填写“([^”]+)”")
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -50,14 +51,16 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
     field, row = field_for_key(d.location.key)
     if field is None:
         mark = _PLACEHOLDER.search(d.message)
-        field = placeholder_fields().get(mark[1]) if mark else None
+        named = _NAMED.search(d.hint or "") if mark else None  # 【待补充：全会】: “填写“年度”后……”
+        field = placeholder_fields().get(named[1] if named else mark[1]) if mark else None
     return {"severity": d.severity, "label": SEVERITY_LABEL[d.severity], "message": d.message,
             "hint": d.hint or "", "key": d.location.key or "", "field": field, "row": row}
 
 
-def document_json(doc: Document) -> list[dict[str, Any]]:
-    """The document model's blocks, placeholders pointing at the field that fills them."""
-    fields = placeholder_fields()
+def document_json(doc: Document, derived: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The document model's blocks, placeholders pointing at the field that fills them (``derived``:
+    markers such as 【待补充：全会】 that another field fills, as ``check`` names it)."""
+    fields = {**placeholder_fields(), **(derived or {})}
     return [{"kind": b.kind, "spans": [{"text": s.text, "role": s.role, "placeholder": s.placeholder,
                                         "field": fields.get(s.placeholder) if s.placeholder else None}
                                        for s in b.spans]}
@@ -135,10 +138,12 @@ class Workspace:
         checked = review(doc)
         extras = visible_extras(values)
         overlap = checked.overlap
+        shown = [diagnostic_json(d) for d in findings]
+        derived = {m[1]: d["field"] for d in shown if d["field"] and (m := _PLACEHOLDER.search(d["message"]))}
         return {
             "ok": True,
-            "diagnostics": [diagnostic_json(d) for d in findings],
-            "blocks": document_json(doc),
+            "diagnostics": shown,
+            "blocks": document_json(doc, derived),
             "counts": [{"section": name, "chars": n} for name, n in doc.word_counts()],
             "total": doc.total_chars,
             "placeholders": len(doc.placeholders),

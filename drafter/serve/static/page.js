@@ -231,7 +231,8 @@
       if (node.widget === "group") {
         loose = null;
         const box = el("fieldset", { "data-path": node.path }, el("legend", { text: node.key }),
-                       el("p", { class: "group-comment", text: node.comment }));
+                       el("p", { class: "group-comment", text: node.comment }), el("div", { class: "errors" }));
+        fields[node.path] = box;
         build(node.children, box);
         parent.append(box);
       } else if (parent === form) {
