@@ -7,9 +7,10 @@ cross-draft comparison.  Nothing here prints: progress goes to a callback, resul
 
 from __future__ import annotations
 
-import glob
+import fnmatch
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -57,17 +58,63 @@ class BatchResult:
         return sum(r.status == status for r in self.results)
 
 
+def _walk(root: Path, depth: int | None = None) -> Iterable[Path]:
+    """Every regular facts file under ``root`` (at most ``depth`` folders down); symlinked folders are not
+    entered, so a link loop cannot hang."""
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        if depth is not None and len(Path(folder).relative_to(root).parts) >= depth:
+            dirs.clear()
+        dirs.sort()
+        for name in names:
+            candidate = Path(folder) / name
+            if candidate.suffix.lower() in FACTS_SUFFIXES and candidate.is_file():
+                yield candidate
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A glob pattern (``*``, ``?``, ``[...]`` within one folder name, ``**`` across folders) as a regex."""
+    out = []
+    for token in re.findall(r"\*\*/|\*\*|\*|\?|\[[^\]]+\]|.", pattern, flags=re.S):
+        if token == "**/":
+            out.append("(?:[^/]*/)*")
+        elif token == "**":
+            out.append(".*")
+        elif token == "*":
+            out.append("[^/]*")
+        elif token == "?":
+            out.append("[^/]")
+        elif len(token) > 1:  # a [...] class, as fnmatch reads it
+            out.append(fnmatch.translate(token)[4:-3])
+        else:
+            out.append(re.escape(token))
+    return re.compile("".join(out) + r"\Z")
+
+
+def _glob(spec: str) -> list[Path]:
+    """Files matching a glob pattern, found by :func:`_walk` from the pattern's fixed leading folders."""
+    parts = Path(spec).parts
+    fixed = 0
+    while fixed < len(parts) - 1 and not any(ch in parts[fixed] for ch in "*?["):
+        fixed += 1
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = "/".join(parts[fixed:])
+    regex = _pattern_regex(rest)
+    if not root.is_dir():
+        return []
+    depth = None if "**" in rest else rest.count("/")
+    return [p for p in _walk(root, depth) if regex.match(p.relative_to(root).as_posix())]
+
+
 def discover(spec: str | Path) -> tuple[Path, list[Path]]:
     """(base folder, facts files) for a folder (searched recursively), a glob pattern or one file."""
     path = Path(spec)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FACTS_SUFFIXES and p.is_file())
+        files = sorted(_walk(path))
         base = path
     elif path.is_file():
         files, base = [path], path.parent
     else:
-        files = sorted(Path(p) for p in glob.glob(str(spec), recursive=True)
-                       if Path(p).suffix.lower() in FACTS_SUFFIXES and Path(p).is_file())
+        files = sorted(_glob(str(spec)))
         base = Path(os.path.commonpath([str(p.parent) for p in files])) if files else Path(".")
     if not files:
         raise DrafterError("没有找到事实文件（.yaml）", location=Location(str(spec)),
@@ -89,7 +136,21 @@ def plan_jobs(spec: str | Path, outdir: Path, fmt: str, *, force: bool = False,
             relative = Path(source.name)
         jobs.append(Job(source, (outdir / relative).with_suffix(f".{fmt}"), relative.as_posix(), fmt, force,
                         fragments_dir, templates_dir))
+    _refuse_collisions(jobs)
     return jobs
+
+
+def _refuse_collisions(jobs: list[Job]) -> None:
+    """Two facts files that would write one draft (一支部.yaml and 一支部.yml, or names differing only in
+    case, which Windows and macOS treat as one file): refuse before drafting anything, naming both."""
+    seen: dict[str, Job] = {}
+    for job in jobs:
+        key = os.path.normcase(str(job.output)).casefold()
+        if key in seen:
+            raise DrafterError(f"“{seen[key].name}”和“{job.name}”会写成同一份稿子“{job.output.name}”，没有起草",
+                               location=Location(job.source),
+                               hint="给其中一个文件改名（例如加上支部名），或删掉重复的那个")
+        seen[key] = job
 
 
 def draft_one(job: Job) -> FileResult:

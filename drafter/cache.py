@@ -1,10 +1,19 @@
-"""A small on-disk cache for work that only depends on shipped or user files (the parsed phrase library).
+"""The one on-disk cache that is left: Jinja's compiled fragments, kept so that they need not be compiled
+again on the next run.  Nothing parsed is pickled (a pickle from a shared or planted folder would run code,
+and a stale one would serve old output); the library and lint rules are parsed from their files each run.
 
-Parsing and checking the library's YAML and Jinja is most of a cold ``drafter render``; the result is
-pickled under the user's cache folder, keyed by drafter's version and each source file's name, size and
-modification time, so any edit invalidates it.  Every failure (no cache folder, a read-only home, a
-corrupt or foreign entry) silently falls back to doing the work.  ``DRAFTER_NO_CACHE=1`` turns it off;
-``DRAFTER_CACHE_DIR`` moves it.
+Owns the cache folder and the rules that make the cache fail safe:
+
+* the folder is used only if it belongs to the user and nobody else can write to it (POSIX); drafter
+  creates it private (0700).  Any other folder — a shared ``DRAFTER_CACHE_DIR``, one made by another
+  user — means no cache;
+* entries are keyed on content: Jinja checks each entry against the SHA-1 of the fragment's source, and
+  the folder name carries a digest of drafter's version, Jinja's version and the code generator's source,
+  so a code change starts a fresh folder;
+* a missing, truncated or foreign entry is ignored and rebuilt; a full or read-only disk only skips
+  caching.
+
+``DRAFTER_NO_CACHE=1`` turns it off; ``DRAFTER_CACHE_DIR`` moves it.
 """
 
 from __future__ import annotations
@@ -12,11 +21,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
-import tempfile
+import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+import jinja2
+import jinja2.bccache
 
 from drafter import __version__
 
@@ -24,6 +36,7 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
+    """The user's cache folder for drafter (not checked or created; see :func:`safe_folder`)."""
     if os.environ.get("DRAFTER_NO_CACHE"):
         return None
     if os.environ.get("DRAFTER_CACHE_DIR"):
@@ -34,32 +47,86 @@ def cache_dir() -> Path | None:
     return Path(base) / "drafter"
 
 
-def file_stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Name, modification time and size of each file: what decides whether a cache entry is current."""
-    out = []
-    for path in paths:
-        st = path.stat()
-        out.append((str(path.resolve()), st.st_mtime_ns, st.st_size))
-    return tuple(out)
+def _private(path: Path) -> bool:
+    """True if ``path`` is a real folder owned by this user that no one else may write to."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if os.name == "nt" or not hasattr(os, "getuid"):
+        return True  # %LOCALAPPDATA% is the user's own; NTFS ACLs are not modelled here
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def safe_folder(*parts: str) -> Path | None:
+    """``cache_dir()/parts…``, created private if needed, or None when it is off, cannot be made, or is
+    not safe to load from (another owner, writable by others, a symlink)."""
+    root = cache_dir()
+    if root is None:
+        return None
+    folder = root.joinpath(*parts)
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    for level in (root, folder):
+        if not _private(level):
+            return None
+    return folder
+
+
+def prune(keep: Path) -> None:
+    """Remove what older drafters left beside ``keep`` in the cache folder: pickles, and compiled-template
+    folders of other code versions (each upgrade would otherwise leave one behind)."""
+    root = keep.parent
+    if not _private(root):
+        return
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(root):
+            if entry.is_symlink():
+                continue
+            if entry.name.endswith(".pickle") and entry.is_file():
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+            elif entry.is_dir() and entry.name.startswith("jinja") and entry.name != keep.name:
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def code_digest(*sources: Path) -> str:
+    """A short digest of drafter's and Jinja's versions and the given source files (the code that
+    decides what a cache entry means)."""
+    digest = hashlib.sha256(f"{__version__}\0{jinja2.__version__}".encode())
+    for source in sources:
+        with contextlib.suppress(OSError):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def file_stamp(paths: list[Path]) -> tuple[tuple[str, str], ...]:
+    """Name and content digest of each file: what decides whether something parsed from them is current
+    (content, not size and modification time, which an edit can leave unchanged)."""
+    return tuple((str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths)
 
 
 def cached(kind: str, key: object, build: Callable[[], T]) -> T:
-    """``build()``, or its pickled result from an earlier run with the same ``kind`` and ``key``."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    digest = hashlib.sha256(repr((__version__, kind, key)).encode("utf-8")).hexdigest()[:32]
-    path = folder / f"{kind}-{digest}.pickle"
-    try:
-        with path.open("rb") as handle:
-            value: T = pickle.load(handle)
-        return value
-    except Exception:  # missing, unreadable, corrupt or from another version: rebuild
-        pass
-    value = build()
-    with contextlib.suppress(Exception):
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as tmp:
-            pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
-    return value
+    """``build()``.  Kept for callers written when parsed data was pickled here: nothing is stored."""
+    del kind, key
+    return build()
+
+
+class SafeBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file bytecode cache that never fails a render: an unreadable, truncated or foreign entry
+    is treated as missing, and a failed write (full disk, read-only folder) is skipped."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # truncated marshal data, a folder in the file's place, …: compile afresh
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(Exception):
+            super().dump_bytecode(bucket)

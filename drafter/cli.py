@@ -35,6 +35,8 @@ class LazyGroup(click.Group):
         "fragments": "drafter.cli_fragments:fragments_group",
         "batch": "drafter.cli_batch:batch_command",
         "serve": "drafter.cli_serve:serve_command",
+        "format": "drafter.cli_format:format_command",
+        "doctor": "drafter.cli_doctor:doctor_command",
     }
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -201,13 +203,7 @@ def preview_command(facts: Path, fragments: Path | None, templates: Path | None,
 def _fonts(pairs: tuple[str, ...]) -> Any:
     from drafter.writers.docx import Fonts
 
-    overrides: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise DrafterError(f"字体参数写法不对：{pair}", hint="写成 --font 正文=仿宋，可多次使用")
-        overrides[key.strip()] = value.strip()
-    return Fonts.with_overrides(overrides)
+    return Fonts.from_options(pairs)
 
 
 def _is_dir(path: Path) -> bool:
@@ -221,6 +217,9 @@ def _format_for(output: Path | None, fmt: str | None) -> str:
     if output is not None and _is_dir(output):
         raise OutputError("输出路径是一个文件夹", location=Location(output),
                           hint="请在 -o 后面写文件名，例如 -o 述职报告.docx")
+    if fmt and output is not None and output.suffix and output.suffix.lower() != f".{fmt}":
+        raise OutputError(f"输出文件的扩展名“{output.suffix}”与 --format {fmt} 不一致，没有写入",
+                          location=Location(output), hint=f"改成 -o {output.stem}.{fmt}，或去掉 --format")
     if fmt:
         return fmt
     if output is not None:
@@ -253,6 +252,9 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
     from drafter.output import check_target, default_path, write_atomic
     from drafter.service import produce, review
 
+    if output is not None and output.resolve() == facts.resolve():
+        raise OutputError("输出文件就是事实文件本身，没有写入", location=Location(output),
+                          hint="用 -o 另起一个文件名，例如 -o 述职报告.docx")
     fmt = _format_for(output, fmt)
     product = produce(facts, _options(fragments, templates, seed, target), fmt=fmt,
                       fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
@@ -362,8 +364,15 @@ def schema_command() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point.  Bad input is handled in :meth:`LazyGroup.invoke`; this only turns
     an unexpected internal error into a short Chinese message (DRAFTER_DEBUG=1 shows the traceback)."""
+    from drafter.console import Cancelled, install_signal_handlers, say_cancelled, setup_streams
+
+    install_signal_handlers()
+    setup_streams()
     try:
         cli.main(args=argv, prog_name="drafter")
+    except Cancelled as stop:
+        say_cancelled(stop.code)
+        sys.exit(stop.code)
     except Exception as exc:
         if os.environ.get("DRAFTER_DEBUG"):
             raise

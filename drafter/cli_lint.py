@@ -11,19 +11,22 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.text import Text
 
-from drafter.errors import SEVERITY_LABEL, DrafterError
+from drafter.errors import SEVERITY_LABEL, DrafterError, Location
 from drafter.lint import Finding, detect_year, has_errors, lint_paragraphs, load_rules, read_paragraphs
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _where(path: Path, finding: Finding) -> str:
+    if finding.paragraph == 0:  # the page, margins or footers: the whole document
+        return "全文"
     unit = "段" if path.suffix.lower() in (".docx", ".docm") else "行"
     return f"第{finding.paragraph}{unit}第{finding.column}字"
 
@@ -66,6 +69,39 @@ def _print_text(console: Console, path: Path, year: int | None, year_from: str, 
         console.print(tail)
 
 
+def _layout(file: Path, disabled: Collection[str]) -> list[Finding]:
+    from drafter.typeset.layoutcheck import check_layout
+
+    return [f for f in check_layout(file) if f.rule not in disabled]
+
+
+def _only_docx(file: Path, option: str) -> None:
+    if file.suffix.lower() not in (".docx", ".docm"):
+        raise DrafterError(f"{option} 只能用于 Word 文件（.docx）", location=Location(file),
+                           hint="先在 Word 或 WPS 中另存为 .docx")
+
+
+def _fix(file: Path, output: Path | None, fonts: tuple[str, ...], force: bool) -> None:
+    from drafter.cli_format import run_format
+
+    _only_docx(file, "--fix")
+    run_format(file, output, fonts, False, force)
+
+
+def _annotate(file: Path, findings: list[Finding], output: Path | None, force: bool) -> list[str]:
+    from drafter.output import write_atomic
+    from drafter.typeset.annotate import annotate
+
+    _only_docx(file, "--批注")
+    target = output or file.with_name(f"{file.stem}（批注）.docx")
+    data, placed = annotate(file, findings)
+    backup = write_atomic(target, data, force=force)
+    lines = [f"已写入带批注的副本：{target}（{placed} 条批注）"]
+    if backup:
+        lines.append(f"原文件已备份为：{backup}")
+    return lines
+
+
 @click.command(name="lint", options_metavar="[选项]")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False), metavar="稿子")
 @click.option("--year", type=click.IntRange(2000, 2100), default=None,
@@ -74,18 +110,34 @@ def _print_text(console: Console, path: Path, year: int | None, year_from: str, 
               help="自定义规则文件（YAML），可重复使用；同 id 的规则覆盖内置规则。")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式。")
-def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt: str) -> None:
-    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效。
+@click.option("--批注", "--comments", "annotate", is_flag=True,
+              help="把每条问题写成 Word 批注（作者 drafter），标在原文对应的字上，另存一份（仅 .docx）。")
+@click.option("--fix", is_flag=True, help="按 GB/T 9704 重新排版（同 drafter format），另存一份（仅 .docx）。")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="--批注 或 --fix 的输出文件（默认在原文件旁：文件名（批注）.docx / 文件名（排版）.docx）。")
+@click.option("--force", is_flag=True, help="输出文件已存在时也覆盖（旧文件先备份）。")
+@click.option("--font", "fonts", multiple=True, metavar="级别=字体", help="--fix 时改字体，写法同 drafter render。")
+def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt: str, annotate: bool,
+                 fix: bool, output: Path | None, force: bool, fonts: tuple[str, ...]) -> None:
+    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效；.docx 还检查版式。
+
+    版式检查对照 GB/T 9704：纸张、页边距、各级字体字号、行距、首行缩进、页码。
 
     有错误时退出码为 1，无法读取文件或规则文件时为 2。
     """
     try:
+        if fix:
+            _fix(file, output, fonts, force)
+            return
         ruleset = load_rules(rule_files)
         paragraphs = read_paragraphs(file)
         detected = detect_year(paragraphs)
         used_year = year if year is not None else detected
         findings = lint_paragraphs(paragraphs, year=used_year, rules=ruleset.active(),
                                    disable=ruleset.disabled_ids)
+        if file.suffix.lower() in (".docx", ".docm"):
+            findings += _layout(file, ruleset.disabled_ids)
+        written = _annotate(file, findings, output, force) if annotate else []
     except DrafterError as exc:
         Console(stderr=True, highlight=False, soft_wrap=True).print(Text(exc.format(), style="red"))
         sys.exit(2)
@@ -101,4 +153,6 @@ def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print_text(Console(highlight=False, soft_wrap=True), file, used_year, year_from, findings)
+    for line in written:
+        click.echo(line, err=fmt == "json")
     sys.exit(1 if has_errors(findings) else 0)

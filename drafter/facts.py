@@ -13,6 +13,8 @@ import datetime as _dt
 import difflib
 import errno
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,10 +99,16 @@ def read_text(path: Path) -> tuple[str, str]:
         raise FactsError("这是一个文件夹，不是事实文件", location=Location(path),
                          hint="请给出 .yaml 文件的路径")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_large(path, size)
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a FIFO would wait forever
+            raise FactsError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
+                             hint="请给出 .yaml 文件的路径")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(path, info.st_size)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # grew since stat
+            raise _too_large(path, len(raw))
     except PermissionError as exc:
         raise FactsError("没有权限读取该文件", location=Location(path),
                          hint="请检查文件权限，或把文件复制到自己的文件夹再试") from exc
@@ -116,20 +124,31 @@ def os_reason(exc: OSError) -> str:
         errno.ENOENT: "文件或文件夹不存在",
         errno.ENOTDIR: "路径中有一级不是文件夹",
         errno.EISDIR: "这是一个文件夹",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "操作不被允许",
-        errno.ENOSPC: "磁盘空间不足",
+        errno.EACCES: "权限不够",
+        errno.EPERM: "权限不够，操作不被允许",
+        errno.ENOSPC: "磁盘已满",
+        errno.EDQUOT: "磁盘配额已满",
+        errno.EFBIG: "文件太大",
         errno.EROFS: "磁盘或文件夹是只读的",
-        errno.ENAMETOOLONG: "文件名或路径太长",
+        errno.ENAMETOOLONG: "文件名太长",
         errno.EBUSY: "文件正被其他程序使用",
+        errno.ETXTBSY: "文件正被其他程序使用",
         errno.EIO: "磁盘读写出错",
         errno.EXDEV: "不能跨磁盘改名",
         errno.EMFILE: "打开的文件太多",
+        errno.ENFILE: "打开的文件太多",
         errno.EINVAL: "文件名不合法",
+        errno.ELOOP: "符号链接太多层或成环",
+        errno.EEXIST: "文件已存在",
+        errno.ENOTEMPTY: "文件夹不是空的",
+        errno.ENXIO: "不是普通文件（设备或管道）",
+        errno.ENODEV: "不是普通文件（设备）",
     }
     reason = reasons.get(exc.errno or -1)
     if reason is None:
-        reason = "系统错误" + (f"（{exc.strerror}）" if exc.strerror else "")
+        winerror = getattr(exc, "winerror", None)
+        reason = {32: "文件正被其他程序使用（可能在 Word/WPS 中打开）", 112: "磁盘已满", 206: "文件名太长"}.get(
+            winerror or -1, f"系统错误（错误码 {exc.errno}）")
     return reason
 
 
@@ -185,6 +204,7 @@ _YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("cannot start any token", "这一行以特殊符号开头",
      "以 @ ` % * & ! | > 等符号开头的内容，请把整段内容用引号括起来"),
     ("found another document", "文件里有“---”分隔的多份内容", "事实文件只能有一份内容：删掉“---”和重复的部分"),
+    ("tag:yaml.org,2002:merge", "用了 YAML 合并键“<<”", "drafter 不支持“<<: *名字”的写法：请把要合并的各项直接写出来"),
     ("could not determine a constructor", "用了不支持的 YAML 标记（以 !! 或 ! 开头）",
      "删掉以 ! 开头的标记，直接写内容；内容本身以 ! 开头时请用引号括起来"),
     ("expected <block end>", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
@@ -192,7 +212,7 @@ _YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
      "删掉这一行里看不见的特殊字符（可以把这一行删掉重新输入）"),
 )
 
-_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t]|$)")
+_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t\u3000]|$)")
 _FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
 
 
@@ -246,17 +266,44 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str = "") -> tuple[str, str, 
         if index < 0:
             index = exc.position
         line = text.count("\n", 0, index) + 1
-    lines = text.split("\n")
-    if line is not None and line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(
-            lines[line - 1].lstrip())] and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误"):
-        problem, hint = "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"  # LibYAML does not name the tab
-    if line is not None and text and problem in ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误"):
-        colon = _full_width_colon_line(text, line)
-        if colon is not None:
-            line, column = colon, None
-            problem, hint = "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”"
+    if line is not None and text:
+        problem, hint, line, column = _typing_slip(text, problem, hint, line, column)
     key = key_at_line(text, line) if (line is not None and text) else None
     return problem, hint, line, column, key
+
+
+_LAYOUT_PROBLEMS = ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误", "这一行以特殊符号开头")
+
+
+def _typing_slip(text: str, problem: str, hint: str, line: int,
+                 column: int | None) -> tuple[str, str, int, int | None]:
+    """Name what was really typed when PyYAML reports a layout error: a Tab, a full-width space “　” or a
+    Chinese colon “：”, on the line that has it (often the line above the one PyYAML blames)."""
+    lines = text.split("\n")
+    if problem not in _LAYOUT_PROBLEMS:
+        return problem, hint, line, column
+    if line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())] \
+            and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误"):
+        return "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格", line, column  # LibYAML does not name it
+    space = _full_width_space_line(lines, line)
+    if space is not None:
+        return ("用了全角空格“　”", "缩进和冒号后面的空格都要用半角空格（英文输入法下的空格键），不能用全角空格",
+                space, None)
+    colon = _full_width_colon_line(text, line)
+    if colon is not None:
+        return "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”", colon, None
+    return problem, hint, line, column
+
+
+_FULL_WIDTH_SPACE = re.compile(r"^[ \t]*\u3000|^[^#]*?:\u3000|^[^#]*?: +\u3000")
+
+
+def _full_width_space_line(lines: list[str], line: int) -> int | None:
+    """A line at or up to three above ``line`` indented with, or with a value starting with, “　”."""
+    for number in range(min(line, len(lines)), max(line - 4, 0), -1):
+        if _FULL_WIDTH_SPACE.match(lines[number - 1]):
+            return number
+    return None
 
 
 def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsError:
@@ -266,8 +313,35 @@ def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsE
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+def _join_surrogates(value: str) -> str:
+    """``"\ud842\udfb7"`` escapes written for 𠮷 become 𠮷; a lone surrogate, which no file or terminal
+    takes, is dropped."""
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return _SURROGATES.sub("", joined)
+
+
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 MAX_NODES = 50_000  # a filled-in facts file has about a hundred; YAML aliases could expand to billions
+
+
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_INT_12 = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DIGITS = re.compile(r"[-+]?[0-9]+")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+def _number_12(text: str) -> Any:
+    """A plain scalar PyYAML's YAML 1.1 rules call a number, read by YAML 1.2's: ``012`` is not octal 10,
+    ``1:30`` is not base-60 90, ``1_000`` is not 1000.  What 1.2 does not read as a number stays text
+    exactly as typed (a leading zero included), so the checks can say what it is and what to write."""
+    if len(text) <= 30 and _INT_12.fullmatch(text):
+        return int(text)
+    if _DIGITS.fullmatch(text):  # a leading zero, or too long: text, read as a decimal by the checks
+        return text
+    if len(text) <= 400 and _FLOAT_12.fullmatch(text):
+        return float(text)
+    return _SPECIAL_FLOAT.get(text.lower(), text)
 
 
 class _Composer:
@@ -324,12 +398,17 @@ class _Composer:
                 self.lines[child] = item.start_mark.line + 1
                 items.append(self.build(item, child, depth + 1))
             return items
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _NUMBER_TAGS:
+            return _number_12(node.value)
         try:
             value = self.loader.construct_object(node, deep=True)
         except ValueError:  # e.g. a timestamp such as 2025-02-30: keep the text, checks report it
             value = str(node.value)
-        if isinstance(value, str):  # "\ud800" escapes give lone surrogates, which no file or terminal takes
-            value = _SURROGATES.sub("", value)
+        if isinstance(value, str) and _SURROGATES.search(value):
+            value = _join_surrogates(value)
         return value
 
 
@@ -464,6 +543,8 @@ def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
         hint = f"“{key}”应写在“{home.rsplit('.', 1)[0]}”下面" if "." in home else f"“{key}”应写在最外层，不要缩进"
     else:
         hint = "这里可写的键：" + "、".join(siblings)
+    if key[:1] == "\u3000":
+        return "这一行用全角空格“　”缩进", "缩进要用半角空格（英文输入法下的空格键），不能用全角空格"
     return f"不认识的键“{_clip(key, 40)}”", hint
 
 
@@ -472,8 +553,8 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     f = _field_for(path)
     v = error.validator
     shown = _shown(value)
-    if f is None:
-        return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
+    if f is None:  # (the validator's own message is English: not shown)
+        return f"取值不对：{shown}", "请对照 drafter init 生成的模板"
     want = _KIND_WORD.get(f.kind, "")
     if v == "enum":
         return f"{shown} 不是可选的值", "可选：" + "、".join(f.choices)
@@ -503,15 +584,68 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     if v == "required":
         return "缺少“内容”", "写成“标题: ……”和“内容: ……”两行"
     if v == "type":
-        got = {dict: "分组", list: "列表", str: "文字", bool: "是/否", int: "整数", float: "小数"}.get(
-            type(value), type(value).__name__
-        )
-        if f.kind in ("count", "year", "percent") and isinstance(value, str) and value.isdigit():
-            return f"数字过大（{len(value)} 位），应为{want}", "请核对这个数"
-        if f.kind == "count" and isinstance(value, str):
-            return f"应为{want}，现在是文字 {shown}", "去掉“次”“人”等字，只写数字" + _example(f)
-        return f"应为{want}，现在是{got} {shown}", "请对照 drafter init 生成的模板" + _example(f)
-    return f"取值不对：{_clip(error.message, 80)}", "请对照 drafter init 生成的模板"
+        return _describe_type(value, want, f)
+    return f"取值不对：{shown}，应为{want}", "请对照 drafter init 生成的模板" + _example(f)
+
+
+_NUMBER_KINDS = ("count", "year", "percent")
+_TYPED_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
+
+
+def _coerce_numbers(data: dict[str, Any], prefix: str, where: Path | str,
+                    lines: dict[str, int]) -> list[Diagnostic]:
+    """Numbers typed as text where a number belongs — full-width ``１２``, quoted ``"120"``, a leading zero
+    ``012`` — become the number the user meant, each with a notice saying how it was read."""
+    notices: list[Diagnostic] = []
+    for key, value in data.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            notices.extend(_coerce_numbers(value, path, where, lines))
+            continue
+        f = _field_for(path)
+        if f is None or f.kind not in _NUMBER_KINDS or not isinstance(value, str):
+            continue
+        typed = unicodedata.normalize("NFKC", value).strip()
+        if not _TYPED_NUMBER.fullmatch(typed) or ("." in typed and f.kind != "percent"):
+            continue
+        number = float(typed) if "." in typed else int(typed)
+        data[key] = int(number) if isinstance(number, float) and number.is_integer() else number
+        if typed != value:
+            how = f"“{value}”用了全角数字，已按 {data[key]} 读取"
+        elif len(typed) > 1 and typed.startswith("0") and not typed.startswith("0."):
+            how = f"“{value}”以 0 开头，已按十进制读作 {data[key]}（不是八进制）"
+        else:
+            how = f"“{value}”加了引号，已按数字 {data[key]} 读取"
+        notices.append(Diagnostic("info", how, Location(where, _line_for(lines, path), key=path),
+                                  "数字直接写半角数字即可，不加引号，如：" + f"{key}: {data[key]}", code="number-text"))
+    return notices
+
+
+def _describe_type(value: Any, want: str, f: Field) -> tuple[str, str]:
+    if f.kind in _NUMBER_KINDS and isinstance(value, str):
+        return _describe_number_text(value, want, f)
+    got = {dict: "分组", list: "列表", str: "文字", bool: "是/否", int: "整数", float: "小数"}.get(
+        type(value), type(value).__name__
+    )
+    return f"应为{want}，现在是{got} {_shown(value)}", "请对照 drafter init 生成的模板" + _example(f)
+
+
+def _describe_number_text(value: str, want: str, f: Field) -> tuple[str, str]:
+    """Why text where a number belongs is not one, with the fix for how it was typed."""
+    typed = unicodedata.normalize("NFKC", value).strip()
+    shown = _shown(value)
+    if typed.isascii() and typed.isdigit():
+        return f"数字过大（{len(typed)} 位），应为{want}", "请核对这个数"
+    if re.fullmatch(r"[0-9]+(?::[0-9]+)+", typed):
+        return (f"{shown} 不是一个数，应为{want}", "冒号隔开的写法（如 1:30）不会当作数字；只写一个数" + _example(f))
+    if re.fullmatch(r"[0-9]+(?:[_,，][0-9]+)+", typed):
+        return (f"{shown} 中有分隔符，应为{want}",
+                f"数字中间不要写下划线或逗号，写成 {re.sub(r'[_,，]', '', typed)}")
+    if re.fullmatch(r"[0-9]+\.[0-9]+", typed):
+        return f"{shown} 是小数，应为{want}", "次数、人数只写整数" + _example(f)
+    if f.kind == "count":
+        return f"应为{want}，现在是文字 {shown}", "去掉“次”“人”等字，只写数字" + _example(f)
+    return f"应为{want}，现在是文字 {shown}", "只写数字" + _example(f)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -577,7 +711,7 @@ def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
             location=Location(where, 1, key=None), hint=hint,
         )
     data = _normalise(data)
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = _coerce_numbers(data, "", where, lines)
     for error in iter_errors(validation_schema(), data):
         key = _dotted(error.absolute_path)
         if error.validator == "additionalProperties":

@@ -257,10 +257,18 @@ def _node_for(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
     return None
 
 
+def _refuse_special(path: Path) -> None:
+    """A FIFO or device named like a fragment file would never finish reading: refuse it first."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise LibraryError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
+                           hint="片段文件夹里的 .yaml 应是普通文件")
+
+
 def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     """Load one ``<role>.yaml``; raise LibraryError naming file, line and fragment id."""
     known = known_facts if known_facts is not None else set(leaf_paths())
     try:
+        _refuse_special(path)
         raw_bytes = path.read_bytes()
     except FileNotFoundError:
         raise LibraryError("找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹") from None
@@ -281,6 +289,7 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
             root = yaml.compose(text, Loader=FAST_LOADER)
         except yaml.YAMLError:
             root = yaml.compose(text, Loader=yaml.SafeLoader)  # raises with PyYAML's clearer message
+        _check_node_count(root, path)
         data = FAST_LOADER("").construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         problem, hint, where, column, key = describe_yaml_error(exc, text)
@@ -370,14 +379,43 @@ def _role_intros(data: dict[str, Any], root: yaml.Node | None, path: Path) -> di
 _SYNTAX = jinja2.Environment()  # parses only: never renders, so it needs no sandbox
 
 
+# A text whose only Jinja is ``{{ 名字.名字 }}`` placeholders parses for sure: no need to run the parser
+# (most of a library is like that, and parsing every wording was most of a cold start).
+_SIMPLE_JINJA = re.compile(r"{{\s*[\w\u4e00-\u9fff]+(?:\.[\w\u4e00-\u9fff]+)*\s*}}")
+
+
 def _check_syntax(source: str, loc: Location) -> None:
     """A fragment's Jinja must parse: report a broken ``{{`` or ``{%`` when the library loads, not only
     when the fragment happens to be chosen.  ``loc`` is the fragment's (or heading's) own line."""
+    rest = _SIMPLE_JINJA.sub("", source)
+    if not any(mark in rest for mark in ("{{", "}}", "{%", "%}", "{#", "#}")):
+        return
     try:
         _SYNTAX.parse(source)
     except jinja2.TemplateSyntaxError as exc:
         raise LibraryError(f"片段中的模板语法错误：{exc.message}", location=loc,
                            hint="检查 {{ }} 和 {% %} 是否成对；要写出花括号本身，请写 {{ '{{' }}") from None
+
+
+MAX_NODES = 200_000  # a shipped fragment file has a few thousand; YAML aliases could expand to billions
+
+
+def _check_node_count(root: yaml.Node | None, path: Path) -> None:
+    """Refuse a file whose node tree, with every alias (``*name``) expanded, passes :data:`MAX_NODES`:
+    the walks below would otherwise take exponential time on a "billion laughs" file."""
+    stack = [root] if root is not None else []
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise LibraryError(f"片段文件内容过多（展开后超过 {MAX_NODES:,} 项）", location=Location(path),
+                               hint="片段文件不需要 YAML 别名（&名字、*名字），请直接写出内容")
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:

@@ -167,7 +167,7 @@ def build_document(markup: str) -> Document:
         if not line:
             continue
         if not line.startswith("::"):
-            raise MarkupError(f"line {lineno}: not outline markup: {line[:40]!r}")
+            raise MarkupError(f"输出的第 {lineno} 行不以 :: 标记开头（“{line[:40]}”）")
         directive, _, rest = line[2:].partition(" ")
         rest = rest.strip()
         lead, tab, body = rest.partition("\t")
@@ -224,7 +224,7 @@ def build_document(markup: str) -> Document:
             section = ""
             doc.blocks.append(Block("para", split_spans(rest), "", section))
         else:
-            raise MarkupError(f"line {lineno}: unknown directive ::{directive}")
+            raise MarkupError(f"输出的第 {lineno} 行用了不认识的标记 ::{directive}")
     _merge_spans(doc)
     return doc
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter.cache import cached, file_stamp
+from drafter.cache import file_stamp
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
@@ -19,6 +19,7 @@ from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_docume
 from drafter.registry import Registry, registry, registry_for
 from drafter.render import FragmentRenderer, Missing, Rendered, clean_text, fact_context, make_environment, render_report
 from drafter.resources import data_dir
+from drafter.sandbox import time_budget
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
 
 LENGTH_TOLERANCE = 0.10
@@ -169,15 +170,14 @@ def _renderer(template_dir: Path) -> FragmentRenderer:
 
 
 @lru_cache(maxsize=8)
-def _library(folder: Path, stamp: tuple[tuple[str, int, int], ...], reg: Registry | None = None) -> Library:
-    if not stamp or reg is not None:
-        return load_library(folder, reg)
-    return cached("library", stamp, lambda: load_library(folder))
+def _library(folder: Path, stamp: tuple[tuple[str, str], ...], reg: Registry | None = None) -> Library:
+    del stamp  # part of the lru_cache key only: the files' content digests
+    return load_library(folder, reg)
 
 
 def cached_library(folder: Path | None, reg: Registry | None = None) -> Library:
-    """The library of ``folder``: loaded once per process while its files are unchanged (batch runs
-    draft thousands of reports with one library), and kept parsed on disk between runs."""
+    """The library of ``folder``: loaded once per process while its files' content is unchanged (batch
+    runs draft thousands of reports with one library)."""
     folder = folder or data_dir("fragments")
     try:
         stamp = file_stamp(sorted(folder.rglob("*.yaml"))) if folder.is_dir() else ()
@@ -200,8 +200,9 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     reg = registry_for(options.templates_dir)
     facts = _load_facts(source, reg)
     library = cached_library(options.fragments_dir, reg)
-    plan = select(library, facts, seed=options.seed, target=options.target_chars, reg=reg)
-    markup, views = render_plan(plan, facts, options)
+    with time_budget():  # user templates and fragments run here: a runaway one is stopped in seconds
+        plan = select(library, facts, seed=options.seed, target=options.target_chars, reg=reg)
+        markup, views = render_plan(plan, facts, options)
     try:
         document = build_document(markup)
     except MarkupError as exc:

@@ -22,10 +22,12 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from drafter.cache import SafeBytecodeCache
 from drafter.errors import LibraryError, Location
 from drafter.facts import Facts
 from drafter.library import Fragment
 from drafter.model import PH_CLOSE, PH_OPEN
+from drafter.sandbox import ContainedLoader, DraftTimeout, LimitError, Sandbox, capped_render, template_line
 from drafter.schema import FIELDS, Field
 
 # XML 1.0 forbids most C0 controls; Word also chokes on the private-use sentinels and lone surrogates.
@@ -74,27 +76,6 @@ def _finalize(value: Any) -> Any:
     return clean_text(str(value))
 
 
-MAX_SIZE = 1_000_000  # the longest string or list a template may build with * (a report is ~10 000 characters)
-MAX_EXPONENT_BITS = 4_000  # ** results up to ~1 200 digits
-
-
-class Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox (no Python internals, no mutation, no file or network access beyond the
-    loader's own folder) with ``*`` and ``**`` capped, so a template cannot exhaust memory or CPU."""
-
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
-                    raise SecurityError(f"重复生成的内容过长（超过 {MAX_SIZE} 项）")
-        if (operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1
-                and right * abs(left).bit_length() > MAX_EXPONENT_BITS):
-            raise SecurityError("乘方的结果过大")
-        return super().call_binop(context, operator, left, right)
-
-
 def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
     """The sandboxed environment every template and fragment runs in; ``template_dir`` holds report.j2 files."""
     if template_dir is not None and not template_dir.is_dir():
@@ -103,7 +84,7 @@ def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvi
     sources = _SourceLoader()
     loaders: list[jinja2.BaseLoader] = [sources]
     if template_dir:
-        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
+        loaders.insert(0, ContainedLoader(str(template_dir)))
     env = Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=_bytecode_cache(),
@@ -140,20 +121,19 @@ class _SourceLoader(jinja2.BaseLoader):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates and fragments kept under drafter's cache folder (see drafter.cache)."""
-    from drafter.cache import cache_dir
+    """Compiled fragments kept under drafter's cache folder (see drafter.cache), in a folder named after
+    the code that compiles them, so a new drafter or Jinja never loads an old compilation."""
+    from drafter.cache import code_digest, prune, safe_folder
 
-    folder = cache_dir()
+    here = Path(__file__).resolve().parent
+    folder = safe_folder(f"jinja-{code_digest(here / 'render.py', here / 'sandbox.py')}")
     if folder is None:
         return None
-    try:
-        (folder / "jinja").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _FragmentBytecodeCache(str(folder / "jinja"))
+    prune(folder)
+    return _FragmentBytecodeCache(str(folder))
 
 
-class _FragmentBytecodeCache(jinja2.FileSystemBytecodeCache):
+class _FragmentBytecodeCache(SafeBytecodeCache):
     """Caches compiled fragments only: report templates stay compiled from their files, so that an error
     inside one is always reported at its own file and line."""
 
@@ -211,19 +191,22 @@ def fact_context(facts: Facts) -> dict[str, Any]:
 
 # What a template or fragment can raise while it renders, besides the sandbox's SecurityError.
 _RUNTIME_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
-                   RecursionError, MemoryError)
+                   RecursionError, MemoryError, DraftTimeout)
 
 
 def _template_place(exc: BaseException, folder: str | None) -> tuple[str, int] | None:
     """The template file and line an error happened in.  Jinja rewrites tracebacks so that their frames
     point into the templates; the innermost such frame is the place (the outermost for endless recursion,
     whose innermost frame is arbitrary)."""
+    place = getattr(exc, "place", None)  # set by the output-size limit (drafter.sandbox.capped_render)
+    if place is not None:
+        return place  # type: ignore[no-any-return]
     places: list[tuple[str, int]] = []
     tb = exc.__traceback__
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
         if folder and name.startswith(folder.rstrip(os.sep) + os.sep):
-            places.append((name, tb.tb_lineno))
+            places.append((name, template_line(tb.tb_frame, tb.tb_lineno)))
         tb = tb.tb_next
     if not places:
         return None
@@ -251,8 +234,15 @@ def _detail(exc: BaseException) -> str:
     return text
 
 
+_LIMITS_HINT = "用户模板和片段在限制下运行（见 README“出错时”）：检查其中的循环、重复和格式宽度"
+
+
 def _problem(exc: BaseException) -> tuple[str, str]:
     """Chinese (what went wrong, hint) for an error raised while rendering a template or fragment."""
+    if isinstance(exc, LimitError):
+        return f"超出限制：{exc.message or exc}", _LIMITS_HINT
+    if isinstance(exc, DraftTimeout):
+        return "运行超时", _LIMITS_HINT
     if isinstance(exc, SecurityError):
         return (f"做了不允许的操作（{_detail(exc)}）",
                 "模板和片段只能引用事实和列出的名字，不能调用 Python 内部属性、读写文件或联网")
@@ -269,8 +259,22 @@ def _problem(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, ZeroDivisionError):
         return "中有除数为零的算式", "检查模板中的算式"
     if isinstance(exc, OverflowError):
-        return "中的数值或范围过大", "检查模板中的算式和 range()（沙箱中 range 最多 100000 项）"
-    return f"渲染失败（{type(exc).__name__}：{exc}）", "检查模板中的表达式"
+        return "中的数值或范围过大", "检查模板中的算式和 range()"
+    for kind, problem in _PYTHON_PROBLEMS:
+        if isinstance(exc, kind):
+            return problem, "检查模板中的表达式"
+    return "渲染失败", "检查模板中的表达式"
+
+
+# Python's own messages are English: say in Chinese what kind of mistake it is instead.
+_PYTHON_PROBLEMS: tuple[tuple[type[BaseException], str], ...] = (
+    (TypeError, "中的运算或调用用错了类型（例如把数字和文字相加，或调用了不能调用的东西）"),
+    (KeyError, "引用了不存在的键"),
+    (IndexError, "引用了不存在的第几项"),
+    (AttributeError, "引用了不存在的属性"),
+    (ValueError, "中有不合要求的值（例如把文字转换成数字）"),
+    (ArithmeticError, "中的算式无法计算"),
+)
 
 
 class FragmentRenderer:
@@ -305,7 +309,7 @@ class FragmentRenderer:
     def render_text(self, source: str, context: dict[str, Any], where: Location) -> Rendered:
         template = self._compile(source, where)
         try:
-            return Rendered(" ".join(template.render(context).split()))
+            return Rendered(" ".join(capped_render(template, context).split()))
         except (*_RUNTIME_ERRORS, SecurityError) as exc:
             problem, hint = _problem(exc)
             raise LibraryError(f"片段{problem}", location=where, hint=hint) from None
@@ -345,7 +349,7 @@ def render_report(env: ImmutableSandboxedEnvironment, template_name: str, contex
         raise LibraryError(f"报告模板{problem}", location=Location(where), hint=hint) from None
     filename = template.filename or where
     try:
-        return template.render(context)
+        return capped_render(template, context)
     except jinja2.TemplateSyntaxError as exc:  # in a template pulled in by {% include %}
         raise LibraryError(f"报告模板引用的模板语法错误：{exc.message}",
                            location=Location(exc.filename or filename, exc.lineno),

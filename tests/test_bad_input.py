@@ -261,9 +261,52 @@ CASES["template-escapes-folder"] = template_case(TEMPLATE_HEAD + "{% include '..
 CASES["template-divides-by-zero"] = template_case(TEMPLATE_HEAD + "::para {{ 年度 / 0 }}\n", line=3,
                                                   words=("除数为零",))
 CASES["template-memory-bomb"] = template_case(TEMPLATE_HEAD + "::para {{ '党建' * 10000000000 }}\n", line=3,
-                                              words=("不允许", "过长"))
+                                              words=("超出限制", "上限"))
 CASES["template-power-bomb"] = template_case(TEMPLATE_HEAD + "::para {{ 9 ** 99999999 }}\n", line=3,
-                                             words=("不允许", "过大"))
+                                             words=("超出限制", "过大"))
+# Hang and memory cases from a careful tester (issue 11): each stops at a limit within seconds, exit 2.
+_HANGS = {
+    "nested-range": ("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+                     "{% endfor %}{% endfor %}{% endfor %}", "循环次数"),
+    "range-too-long": "{% for i in range(100000) %}x{% endfor %}",
+    "macro-2-to-40": ("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
+                      "::para {{ m(40) }}", "调用次数"),
+    "percent-width": "::para {{ '%0300000000d' % 1 }}",
+    "percent-star": "::para {{ '%*d' % (300000000, 1) }}",
+    "format-filter": "::para {{ '%0300000000d' | format(1) }}",
+    "str-format": "::para {{ '{:0300000000d}'.format(1) }}",
+    "lipsum": "::para {{ lipsum(n=100000) }}",
+    "concat-doubling": "{% set s = namespace(v='党建') %}{% for i in range(60) %}{% set s.v = s.v ~ s.v %}{% endfor %}"
+                       "::para {{ s.v }}",
+    "plus-doubling": "{% set s = namespace(v='党建') %}{% for i in range(60) %}{% set s.v = s.v + s.v %}{% endfor %}"
+                     "::para {{ s.v }}",
+    "center-method": "::para {{ '党'.center(300000000) }}",
+    "center-filter": "::para {{ '党' | center(300000000) }}",
+    "indent-filter": "::para {{ '党' | indent(300000000, true) }}",
+    "replace-growth": "::para {{ ('x' * 900000) | replace('x', 'yyyyyyyyyy') }}",
+    "join-growth": "::para {{ ['x' * 900000, 'y' * 900000] | join }}",
+    "output-stream": "{% for i in range(10000) %}{% for j in range(10000) %}::para 党建党建党建党建党建\n"
+                     "{% endfor %}{% endfor %}",
+    "macro-buffer": "{% macro m() %}{% for i in range(10000) %}{% for j in range(1000) %}党建党建{% endfor %}"
+                    "{% endfor %}{% endmacro %}{% set x = m() %}::para 好",
+}
+for _name, _spec in _HANGS.items():
+    _body, _word = (_spec, "上限") if isinstance(_spec, str) else _spec
+    CASES[f"template-hang-{_name}"] = template_case(TEMPLATE_HEAD + _body + "\n", line=3, words=("超出限制", _word))
+
+
+@case("template-symlink-out-of-folder")
+def _template_symlink(tmp: Path) -> Case:
+    secret = tmp / "机密.txt"
+    secret.write_text("::para 机密内容\n", encoding="utf-8")
+    folder = templates(tmp, TEMPLATE_HEAD + "{% include 'notes.j2' %}\n")
+    try:
+        (folder / "notes.j2").symlink_to(secret)
+    except (OSError, NotImplementedError):
+        pytest.skip("这台机器不能建符号链接")
+    return Case(render(facts(tmp, GOOD), "--templates", folder), "report.j2", 3, None, ("不存在", "notes.j2"))
+
+
 CASES["template-includes-itself"] = template_case(TEMPLATE_HEAD + "{% include '书记述职/report.j2' %}\n", line=3,
                                                   words=("无限循环",))
 CASES["template-includes-broken"] = template_case(TEMPLATE_HEAD + "{% include 'part.j2' %}\n", line=2,
@@ -385,7 +428,7 @@ def _output_link(tmp: Path) -> Case:
         link.symlink_to(tmp / "不存在的目标.docx")
     except (OSError, NotImplementedError):
         pytest.skip("这台机器不能建符号链接")
-    return Case([*render(path)[:3], link, "--force"], "链接.docx", words=("不是普通文件",))
+    return Case([*render(path)[:3], link, "--force"], "链接.docx", words=("符号链接",))
 
 
 @case("init-under-a-file")
@@ -454,24 +497,32 @@ def test_bad_input(name: str, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- a write that fails half-way
 
 
-@pytest.mark.parametrize("step", ["fsync", "copy2", "replace"])
-def test_a_failed_write_leaves_no_trace(step: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The disk fills up while the draft is written, while the old draft is backed up, or at the rename:
-    the old draft stays as it was and neither a temporary file nor a half-made backup is left."""
+# The write with --force over an existing draft calls: fsync (the new draft), link #1 (new draft → name:
+# taken), link #2 (old draft → backup name), rename #1 (old draft off its name), link #3 (new draft → name).
+@pytest.mark.parametrize(("step", "nth"), [("fsync", 1), ("link", 1), ("link", 2), ("rename", 1), ("link", 3)])
+def test_a_failed_write_leaves_no_trace(step: str, nth: int, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up while the draft is written, while the old draft is backed up, when it is moved off
+    its name or when the new one takes the name: the old draft stays as it was and neither a temporary
+    file nor a backup is left."""
     path = facts(tmp_path, GOOD)
     (tmp_path / OLD_DRAFT).write_bytes(OLD_BYTES)
     before = snapshot(tmp_path)
+    real = getattr(os, step)
+    calls = []
 
-    def full_disk(*args: object, **kwargs: object) -> None:
-        if step == "copy2":  # a backup that got half-way
-            Path(str(args[1])).write_bytes(OLD_BYTES[:5])
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def full_disk(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        if len(calls) == nth:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(shutil if step == "copy2" else os, step, full_disk)
+    monkeypatch.setattr(os, step, full_disk)
     result = CliRunner().invoke(cli, [str(a) for a in render(path)], catch_exceptions=False)
     monkeypatch.undo()
 
+    assert len(calls) >= nth
     assert result.exit_code == 2, result.output
-    assert "磁盘空间不足" in result.output and OLD_DRAFT in result.output and "提示：" in result.output
-    assert "Traceback" not in result.output
+    assert "磁盘已满" in result.output and OLD_DRAFT in result.output and "提示：" in result.output
+    assert "Traceback" not in result.output and "No space" not in result.output
     assert snapshot(tmp_path) == before

@@ -65,3 +65,51 @@ def test_discover_folder_glob_and_nothing(folder: Path) -> None:
     assert len(files) == 5
     with pytest.raises(DrafterError, match="没有找到事实文件"):
         discover(str(folder / "*.json"))
+
+
+def test_two_inputs_mapping_to_one_output_are_refused_naming_both(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "一支部.yaml").write_text(SAMPLE, encoding="utf-8")
+    (src / "一支部.yml").write_text(SAMPLE, encoding="utf-8")
+    with pytest.raises(DrafterError, match="同一份稿子") as info:
+        plan_jobs(src, tmp_path / "out", "md")
+    assert "一支部.yaml" in str(info.value) and "一支部.yml" in str(info.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_names_differing_only_in_case_are_one_output(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "Zhibu.yaml").write_text(SAMPLE, encoding="utf-8")
+    (src / "zhibu.yaml").write_text(SAMPLE, encoding="utf-8")
+    with pytest.raises(DrafterError, match="同一份稿子"):
+        plan_jobs(src, tmp_path / "out", "md")
+
+
+def test_recursive_glob_does_not_hang_on_symlink_loops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    (src / "a" / "b").mkdir(parents=True)
+    (src / "a" / "b" / "支部.yaml").write_text(SAMPLE, encoding="utf-8")
+    (src / "a" / "b" / "loop").symlink_to(src / "a")
+    (src / "a" / "self").symlink_to(src)
+    monkeypatch.chdir(tmp_path)
+    base, files = discover("in/**/*.yaml")
+    assert files == [Path("in/a/b/支部.yaml")] and base == Path("in/a/b")
+    _, files = discover(src)
+    assert files == [src / "a" / "b" / "支部.yaml"]
+    _, files = discover("in/a/*/支?.y[a]ml")
+    assert files == [Path("in/a/b/支部.yaml")]
+    with pytest.raises(DrafterError, match="没有找到事实文件"):  # one level only, as glob reads it
+        discover("in/*.yaml")
+
+
+def test_special_files_are_not_facts_files(tmp_path: Path) -> None:
+    import os
+
+    src = tmp_path / "in"
+    src.mkdir()
+    os.mkfifo(src / "管道.yaml")
+    (src / "真的.yaml").write_text(SAMPLE, encoding="utf-8")
+    _, files = discover(src)
+    assert files == [src / "真的.yaml"]

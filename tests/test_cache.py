@@ -1,15 +1,19 @@
-"""The on-disk cache: reused between runs, invalidated by edits, harmless when broken or off."""
+"""The on-disk cache fails safe: no pickles, content keys, private folders only, errors only skip it."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
-from conftest import FIXTURE_FRAGMENTS
+from conftest import FACTS, FIXTURE_FRAGMENTS
 
-from drafter.cache import cached
+from drafter import cache as cache_module
+from drafter.cache import code_digest, safe_folder
+from drafter.pipeline import Options, draft
 
 
 @pytest.fixture
@@ -20,43 +24,106 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_second_call_reads_the_cache(cache: Path) -> None:
-    calls: list[int] = []
-    assert cached("t", "k", lambda: calls.append(1) or {"v": 1}) == {"v": 1}
-    assert cached("t", "k", lambda: calls.append(1) or {"v": 2}) == {"v": 1}
-    assert calls == [1]
-    assert cached("t", "other", lambda: "x") == "x"
+def _draft(tmp_path: Path, fragments: Path | None = None) -> str:
+    from drafter import pipeline
+
+    pipeline._renderer.cache_clear()  # a new process: a new environment and bytecode cache
+    pipeline._library.cache_clear()
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    return draft(facts, Options(fragments_dir=fragments)).document.text
 
 
-def test_corrupt_entry_is_rebuilt(cache: Path) -> None:
-    cached("t", "k", lambda: 1)
-    for entry in cache.glob("t-*.pickle"):
-        entry.write_bytes(b"not a pickle")
-    assert cached("t", "k", lambda: 2) == 2
+def test_no_pickle_is_ever_written_and_compiled_fragments_are_reused(cache: Path, tmp_path: Path) -> None:
+    first = _draft(tmp_path)
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert entries and all(p.suffix == ".cache" for p in entries)
+    assert not list(cache.rglob("*.pickle"))
+    assert _draft(tmp_path) == first
+    assert cache.stat().st_mode & 0o777 == 0o700
 
 
-def test_cache_can_be_turned_off_or_unwritable(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_truncated_or_foreign_entries_are_rebuilt(cache: Path, tmp_path: Path) -> None:
+    first = _draft(tmp_path)
+    entries = list(cache.rglob("*.cache"))
+    for i, entry in enumerate(entries):
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if i % 2 else b"\x80\x04garbage that is not bytecode")
+    assert _draft(tmp_path) == first
+
+
+def test_a_folder_others_can_write_to_is_not_used(cache: Path, tmp_path: Path) -> None:
+    cache.mkdir(mode=0o777)
+    os.chmod(cache, 0o777)  # e.g. DRAFTER_CACHE_DIR pointing at a shared folder
+    assert safe_folder("x") is None
+    _draft(tmp_path)
+    assert not [p for p in cache.rglob("*") if p.is_file()]
+
+
+def test_a_folder_owned_by_another_user_is_not_used(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert safe_folder("x") is not None
+    uid = os.getuid()
+    monkeypatch.setattr(cache_module.os, "getuid", lambda: uid + 1)  # as if made by someone else
+    assert safe_folder("x") is None
+
+
+def test_a_symlinked_cache_folder_is_not_used(cache: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    cache.symlink_to(elsewhere)
+    assert safe_folder("x") is None
+
+
+def test_a_full_disk_only_skips_caching(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", full)
+    assert "述职" in _draft(tmp_path)
+    assert not list(cache.rglob("*.cache"))
+
+
+def test_cache_off_or_unmakeable(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRAFTER_NO_CACHE", "1")
-    assert cached("t", "k", lambda: 1) == 1
+    _draft(tmp_path)
     assert not cache.exists()
     monkeypatch.delenv("DRAFTER_NO_CACHE")
-    cache.parent.joinpath("file").write_text("x")
-    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(cache.parent / "file" / "sub"))
-    assert cached("t", "k", lambda: 3) == 3
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "file" / "sub"))
+    assert "述职" in _draft(tmp_path)
 
 
-def test_edited_fragment_file_is_not_served_stale(cache: Path, tmp_path: Path) -> None:
-    from drafter.pipeline import _library, cached_library
+def test_a_fragment_edited_with_the_same_size_and_time_is_seen(cache: Path, tmp_path: Path) -> None:
+    from drafter.pipeline import cached_library
 
     folder = tmp_path / "frags"
     shutil.copytree(FIXTURE_FRAGMENTS, folder)
-    first = cached_library(folder)
-    assert first.get("jw-a") is not None
+    assert cached_library(folder).get("jw-a") is not None
     path = folder / "结尾.yaml"
+    before = path.stat()
     path.write_text(path.read_text(encoding="utf-8").replace("jw-a", "jw-b"), encoding="utf-8")
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-    _library.cache_clear()  # a new process
-    second = cached_library(folder)
-    assert second.get("jw-a") is None and second.get("jw-b") is not None
-    assert list(cache.glob("library-*.pickle"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    library = cached_library(folder)  # same process, no cache clearing
+    assert library.get("jw-a") is None and library.get("jw-b") is not None
+
+
+def test_a_code_change_starts_a_fresh_bytecode_folder(tmp_path: Path) -> None:
+    source = tmp_path / "sandbox.py"
+    source.write_text("A = 1\n")
+    before = code_digest(source)
+    source.write_text("A = 2\n")
+    assert code_digest(source) != before
+
+
+def test_leftovers_of_older_versions_are_removed(cache: Path, tmp_path: Path) -> None:
+    cache.mkdir(mode=0o700)
+    (cache / "library-0123.pickle").write_bytes(b"\x80\x04old")
+    (cache / "jinja").mkdir()
+    (cache / "jinja" / "__jinja2_x.cache").write_bytes(b"old")
+    (cache / "jinja-0000000000000000").mkdir()
+    (cache / "keep.txt").write_text("not ours to delete")
+    _draft(tmp_path)
+    names = sorted(p.name for p in cache.iterdir())
+    assert "library-0123.pickle" not in names and "jinja" not in names and "jinja-0000000000000000" not in names
+    assert "keep.txt" in names and len([n for n in names if n.startswith("jinja-")]) == 1

@@ -216,3 +216,11 @@ def test_click_speaks_chinese(run) -> None:
     helped = run("check", "--help")
     assert "选项" in helped.output and "显示本帮助并退出" in helped.output
     assert "Usage" not in helped.output and "Show this message" not in helped.output
+
+
+def test_output_extension_and_format_must_agree(write_facts, run, tmp_path: Path) -> None:
+    path = write_facts(FACTS)
+    result = run("render", path, "-o", tmp_path / "稿.docx", "--format", "md")
+    assert result.exit_code == 2 and "与 --format md 不一致" in result.output
+    assert not (tmp_path / "稿.docx").exists()
+    assert run("render", path, "-o", tmp_path / "稿.MD", "--format", "md").exit_code == 0

@@ -137,3 +137,146 @@ def test_deep_nesting_is_refused_cleanly() -> None:
     with pytest.raises(FactsError) as info:
         facts_from_text("单位: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
     assert "f.yaml" in info.value.format()
+
+
+# --------------------------------------------------------------------------- numbers as the user typed them
+
+_NUMBER_BASE = "年度: 2024\n单位:\n  全称: 某局\n思想建设:\n"
+
+
+def _with(value: str) -> str:
+    return f"{_NUMBER_BASE}  中心组学习次数: {value}\n"
+
+
+@pytest.mark.parametrize(("typed", "number", "words"), [
+    ("012", 12, "十进制"),
+    ("08", 8, "十进制"),
+    ("１２", 12, "全角"),
+    ('"120"', 120, "引号"),
+    ("'１２０'", 120, "全角"),
+    ("12", 12, None),
+])
+def test_numbers_are_read_as_typed_with_a_notice(typed: str, number: int, words: str | None) -> None:
+    from drafter.facts import facts_from_text
+
+    facts = facts_from_text(_with(typed), "f.yaml")
+    assert facts.get("思想建设.中心组学习次数") == number
+    notices = [d for d in facts.warnings if d.code == "number-text"]
+    if words is None:
+        assert not notices
+    else:
+        assert len(notices) == 1 and words in notices[0].message
+        assert notices[0].location.line == 5 and "数字过大" not in notices[0].message
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    ("1:30", "冒号"),
+    ("1_000", "1000"),
+    ("1,000", "1000"),
+    ("0x1F", "只写数字"),
+    ("0o17", "只写数字"),
+    ("12.5", "小数"),
+])
+def test_yaml_11_number_forms_are_not_numbers(typed: str, words: str) -> None:
+    from drafter.facts import facts_from_text
+
+    with pytest.raises(FactsError) as info:
+        facts_from_text(_with(typed), "f.yaml")
+    text = info.value.format()
+    assert words in text and "数字过大" not in text and "f.yaml:5" in text
+    assert "90" not in text.replace("1:30", "")  # never the base-60 reading
+
+
+def test_text_fields_keep_leading_zeros_and_colons() -> None:
+    from drafter.facts import parse_yaml
+
+    data, _ = parse_yaml("a: 012\nb: 1:30\nc: 1_000\nd: 7\ne: 2.5\nf: -3\n", "x")
+    assert data == {"a": "012", "b": "1:30", "c": "1_000", "d": 7, "e": 2.5, "f": -3}
+
+
+def test_an_overlong_digit_string_is_still_too_large() -> None:
+    from drafter.facts import facts_from_text
+
+    with pytest.raises(FactsError, match="数字过大"):
+        facts_from_text(_with("9" * 40), "f.yaml")
+
+
+# --------------------------------------------------------------------------- typing slips named on their own line
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("年度: 2024\n单位:\n  全称: 某局\n  简称:\u3000局\n", 4),   # after the colon
+    ("年度:\u30002024\n单位:\n  全称: 某局\n", 1),               # after the colon, blamed a line later by YAML
+    ("年度: 2024\n单位:\n  全称: 某局\n\u3000简称: 局\n", 4),      # as indentation
+])
+def test_full_width_space_is_named_on_its_line(text: str, line: int) -> None:
+    with pytest.raises(FactsError) as info:
+        facts_from_text(text, "f.yaml")
+    report = info.value.format()
+    assert "全角空格" in report and f"f.yaml:{line}" in report
+
+
+def test_merge_key_is_not_called_a_tag() -> None:
+    with pytest.raises(FactsError) as info:
+        facts_from_text("x: &x {全称: 某局}\n年度: 2024\n单位:\n  <<: *x\n", "f.yaml")
+    report = info.value.format()
+    assert "合并键" in report and "!!" not in report and "f.yaml:4" in report
+
+
+def test_surrogate_pair_escape_becomes_the_character() -> None:
+    facts = facts_from_text('年度: 2024\n单位:\n  全称: "\\ud842\\udfb7局\\ud800"\n')
+    assert facts.get("单位.全称") == "𠮷局"
+
+
+def test_os_errors_are_named_in_chinese() -> None:
+    import errno
+
+    from drafter.facts import os_reason
+
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘已满"
+    assert os_reason(OSError(errno.EACCES, "Permission denied")) == "权限不够"
+    assert os_reason(OSError(errno.ENAMETOOLONG, "File name too long")) == "文件名太长"
+    assert "No" not in os_reason(OSError(99999, "Something English"))
+
+
+def test_markup_errors_are_chinese() -> None:
+    from drafter.model import MarkupError, build_document
+
+    for markup in ("::title 好\n不是标记\n", "::title 好\n::nonsense x\n"):
+        with pytest.raises(MarkupError) as info:
+            build_document(markup)
+        assert "第 2 行" in str(info.value) and "line" not in str(info.value)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_fifo_and_devices_are_refused_before_reading(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "事实.yaml"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        if path.exists():
+            with pytest.raises(FactsError, match="不是普通文件"):
+                load_facts(path)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_fifo_fragment_and_seed_files_are_refused(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from conftest import FIXTURE_FRAGMENTS
+
+    from drafter.errors import DrafterError
+    from drafter.library import load_library
+    from drafter.mine.pipeline import read_seed
+
+    folder = tmp_path / "frag"
+    shutil.copytree(FIXTURE_FRAGMENTS, folder)
+    (folder / "开头.yaml").unlink()
+    os.mkfifo(folder / "开头.yaml")
+    with pytest.raises(DrafterError, match="不是普通文件"):
+        load_library(folder)
+    os.mkfifo(tmp_path / "材料.txt")
+    with pytest.raises(DrafterError, match="不是普通文件"):
+        read_seed(tmp_path / "材料.txt")

@@ -480,7 +480,7 @@ def test_read_errors(tmp_path: Path) -> None:
     with pytest.raises(DrafterError, match="不支持的文件类型"):
         read_paragraphs(tmp_path / "a.pdf")
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
-    with pytest.raises(DrafterError, match="无法打开 Word 文件"):
+    with pytest.raises(DrafterError, match="文件已损坏或不是 Word 文档"):
         read_paragraphs(tmp_path / "broken.docx")
     (tmp_path / "dir.txt").mkdir()
     with pytest.raises(DrafterError, match="文件夹"):
@@ -641,7 +641,8 @@ def test_cli_json(tmp_path: Path) -> None:
     assert payload["year"] == 2025 and payload["year_from"] == "option"
     assert payload["summary"]["error"] == 1 and payload["summary"]["warning"] == 1
     first = payload["findings"][0]
-    assert set(first) == {"rule", "severity", "message", "paragraph", "column", "excerpt", "suggestion", "source"}
+    assert set(first) == {"rule", "severity", "message", "paragraph", "column", "length", "excerpt", "suggestion",
+                          "source"}
     assert {f["rule"] for f in payload["findings"]} == {"year-zhuti-2023-short", "redaction-number"}
 
 

@@ -172,3 +172,23 @@ def test_gb18030_input_and_progress_callback(tmp_path: Path) -> None:
 def test_output_is_independent_of_argument_order(tmp_path: Path) -> None:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     assert output_files(mine(seeds)) == output_files(mine(list(reversed(seeds))))
+
+
+def test_a_curated_library_is_refused_and_forced_writes_keep_backups(at_root: None, tmp_path: Path) -> None:
+    library = tmp_path / "我的片段库"
+    library.mkdir()
+    curated = {p.name: p.read_bytes() for p in (ROOT / "fragments").glob("*.yaml")}
+    for name, data in curated.items():
+        (library / name).write_bytes(data)
+    refused = run_mine("seeds/000_4c7955c042904a00.txt", "-o", library)
+    assert refused.exit_code == 2 and "片段库" in refused.output and "--force" in refused.output
+    assert {p.name: p.read_bytes() for p in library.glob("*.yaml")} == curated
+    forced = run_mine("seeds/000_4c7955c042904a00.txt", "-o", library, "--force")
+    assert forced.exit_code == 0, forced.output
+    for name, data in curated.items():
+        assert (library / name.replace(".yaml", ".bak.yaml")).read_bytes() == data
+        assert (library / name).read_text(encoding="utf-8").startswith("# drafter mine 的原始输出")
+    again = run_mine("seeds/000_4c7955c042904a00.txt", "-o", library)  # now an earlier mine output
+    assert again.exit_code == 0
+    assert not list(library.glob("*.bak2.yaml"))
+    assert not [p for p in library.iterdir() if p.name.startswith(".~drafter-")]

@@ -86,6 +86,7 @@ class Finding:
     excerpt: str
     suggestion: str
     source: str
+    length: int = 1  # characters from ``column`` the finding is about (what a Word comment anchors on)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -102,7 +103,8 @@ def _f(
     rule: str, severity: Severity, message: str, idx: int, text: str, start: int, end: int,
     suggestion: str, source: str,
 ) -> Finding:
-    return Finding(rule, severity, message, idx + 1, start + 1, excerpt(text, start, end), suggestion, source)
+    return Finding(rule, severity, message, idx + 1, start + 1, excerpt(text, start, end), suggestion, source,
+                   max(1, end - start))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,7 +290,7 @@ _H2 = re.compile(r"([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])
 _H3 = re.compile(r"(\d{1,2})\s*([.．、])(?!\d)")
 _H4 = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
 _AFTER_PAREN = re.compile(r"\s*[、，,.．：:]")
-_ITEM = re.compile(r"(?:^|(?<=[。；：！？，;:!?]))\s*([一二三四五六七八九十]{1,3})是(?![否非])")
+_ITEM = re.compile(r"(?:^|(?<=[。；：！？，、;:!?\s\u3000]))\s*([一二三四五六七八九十]{1,3})是(?![否非])")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _TRAILING = "。：:；;，,、."
 

@@ -23,6 +23,7 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
+from drafter.facts import os_reason
 from drafter.textio import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -56,6 +57,9 @@ def read_paragraphs(path: Path) -> list[str]:
         raise ReadError(f"找不到文件：{path}", location=Location(path), hint="检查文件名和路径是否正确。")
     if path.is_dir():
         raise ReadError(f"这是一个文件夹，不是文件：{path}", location=Location(path))
+    if not path.is_file():  # a FIFO or device: reading would wait or never end
+        raise ReadError(f"这不是普通文件（是设备、管道等特殊文件），没有读取：{path}", location=Location(path),
+                        hint="请给出 .docx、.md 或 .txt 文件")
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
     text = decode_text(_read_bytes(path), path)
@@ -63,13 +67,21 @@ def read_paragraphs(path: Path) -> list[str]:
     return strip_markdown(lines) if suffix in MARKDOWN_SUFFIXES else lines
 
 
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a text draft is some 100 KB
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise ReadError(f"文件过大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），不像一份稿子：{path.name}",
+                            location=Location(path), hint="请确认选对了文件")
+        return data
     except PermissionError as exc:
         raise ReadError(f"没有权限读取文件：{path}", location=Location(path)) from exc
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}", location=Location(path)) from exc
+        raise ReadError(f"无法读取文件：{os_reason(exc)}", location=Location(path)) from exc
 
 
 def decode_text(data: bytes, path: Path | str = "") -> str:
@@ -93,24 +105,74 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+# Limits checked on a .docx before anything is inflated or parsed (a real draft is well below all).
+MAX_MEMBERS = 5_000
+MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one part, uncompressed
+MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts, uncompressed
+MAX_RATIO = 100  # uncompressed / compressed, for parts over 1 MB
+MAX_XML_TAGS = 2_000_000  # elements in one XML part
+
+
+def _corrupt(path: Path) -> ReadError:
+    return ReadError(f"文件已损坏或不是 Word 文档：{path.name}", location=Location(path),
+                     hint="在 Word 或 WPS 中打开后重新“另存为” .docx 再检查。")
+
+
+def check_docx_package(path: Path) -> None:
+    """Refuse a .docx whose parts would inflate past the limits, or whose XML declares a DTD or entities
+    (a "billion laughs" part), before python-docx reads it."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
+                raise _too_big(path)
+            for member in members:
+                if member.file_size > MAX_MEMBER_BYTES or (
+                        member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1)):
+                    raise _too_big(path)
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")):
+                    _check_xml(package.read(member), path)
+    except ReadError:
+        raise
+    except PermissionError as exc:
+        raise ReadError(f"没有权限读取文件：{path}", location=Location(path)) from exc
+    except OSError as exc:
+        if exc.errno is None:  # zipfile reports some damage as a bare OSError
+            raise _corrupt(path) from None
+        raise ReadError(f"无法读取文件：{os_reason(exc)}", location=Location(path)) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, RuntimeError,
+            UnicodeDecodeError):
+        raise _corrupt(path) from None
+
+
+def _too_big(path: Path) -> ReadError:
+    return ReadError(f"文件解压后过大，不像一份稿子（可能已损坏或是压缩炸弹）：{path.name}", location=Location(path),
+                     hint="请确认选对了文件；正常的述职报告解压后只有几 MB。")
+
+
+def _check_xml(data: bytes, path: Path) -> None:
+    head = data[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in data.lower():
+        raise _corrupt(path)
+    if data.count(b"<") > MAX_XML_TAGS:
+        raise _too_big(path)
+
+
 def read_docx(path: Path) -> list[str]:
     try:
         import docx  # python-docx; imported here so that text checks do not pay for it
-        from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise ReadError("读取 .docx 需要 python-docx", location=Location(path),
                         hint="运行 pip install python-docx") from exc
+    check_docx_package(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(
-            f"无法打开 Word 文件（文件已损坏，或不是真正的 .docx）：{path.name}",
-            location=Location(path),
-            hint="在 Word 或 WPS 中打开后重新“另存为” .docx。",
-        ) from exc
-    except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}", location=Location(path)) from exc
-    return [str(p.text) for p in document.paragraphs]
+        return [str(p.text) for p in document.paragraphs]
+    except PermissionError as exc:
+        raise ReadError(f"没有权限读取文件：{path}", location=Location(path)) from exc
+    except Exception as exc:  # a part missing, empty, truncated or not WordprocessingML: python-docx and lxml
+        raise _corrupt(path) from exc  # raise many kinds (KeyError, XMLSyntaxError, AttributeError …)
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
@@ -121,7 +183,9 @@ _MD_COMMENT = re.compile(r"<!--.*?-->")
 _MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HR = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _BOLD_OPEN_OK = " \t　。，、；：？！“”‘’（）《》【】"
-_MD_BOLD = re.compile(r"(?<!\\)\*\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*\*")
+# the content may not contain "**": each opening then looks only as far as the next "**", which keeps a
+# long line of "**a " linear instead of quadratic
+_MD_BOLD = re.compile(r"(?<!\\)\*\*(?=[^\s*])((?:(?!\*\*).)+?)(?<=[^\s\\*])\*\*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 

@@ -43,7 +43,7 @@ from typing import Any, Literal
 import yaml
 
 from drafter.errors import Diagnostic, DrafterError, Location
-from drafter.facts import FAST_LOADER
+from drafter.facts import FAST_LOADER, os_reason
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -209,15 +209,68 @@ def _compile(pattern: Any, probs: _Problems, line: int, rule_id: str, key: str) 
         probs.add(line, f"规则“{rule_id}”的 {key} 必须是非空字符串（正则表达式）", key=key)
         return None
     try:
-        return re.compile(pattern)
+        compiled = re.compile(pattern)
+        slow = backtracking_risk(pattern)
     except re.error as exc:
         probs.add(
             line,
-            f"规则“{rule_id}”的 {key} 不是合法的正则表达式：{exc}",
+            f"规则“{rule_id}”的 {key} 不是合法的正则表达式：{exc.msg}",
             hint="正则表达式按 Python re 语法书写；在 YAML 里用单引号括起来，反斜杠无需再转义。",
             key=key,
         )
         return None
+    if slow is not None:
+        probs.add(line, f"规则“{rule_id}”的 {key} 可能让检查卡住：{slow}",
+                  hint="去掉嵌套的重复，例如把 (党+)+ 改成 党+；重复的部分只写一层。", key=key)
+        return None
+    return compiled
+
+
+MAX_PATTERN = 1_000  # characters in one rule pattern
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` could take exponential time (Python's re backtracks), or None.
+
+    Refused: a repeat nested inside another repeat (``(党+)+``, ``(a*)*b``, ``(?:x+y?)*``), a repeated
+    group whose alternatives can match the same text (``(a|ab)+``), and very long patterns."""
+    if len(pattern) > MAX_PATTERN:
+        return f"正则表达式过长（超过 {MAX_PATTERN} 个字符）"
+    import importlib
+    import sys
+
+    # the stdlib's own regex parser (``sre_parse`` before Python 3.11)
+    sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+    def walk(items: Any, inside_repeat: bool) -> str | None:
+        for op, arg in items:
+            name = str(op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                _, high, sub = arg
+                repeats = high is sre_parse.MAXREPEAT or high > 1
+                if repeats and inside_repeat and name != "POSSESSIVE_REPEAT":
+                    return "重复套在重复里（如 (党+)+）"
+                found = walk(sub, inside_repeat or repeats)
+                if found:
+                    return found
+            elif name == "SUBPATTERN":
+                found = walk(arg[-1], inside_repeat)
+                if found:
+                    return found
+            elif name == "BRANCH":
+                for branch in arg[1]:
+                    found = walk(branch, inside_repeat)
+                    if found:
+                        return found
+                if inside_repeat and len(arg[1]) > 1:
+                    return "重复的部分里有多个可选项（如 (甲|甲乙)+）"
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                found = walk(arg[1], inside_repeat)
+                if found:
+                    return found
+        return None
+
+    return walk(sre_parse.parse(pattern), False)
 
 
 def _str_list(value: Any) -> tuple[str, ...] | None:
@@ -429,6 +482,8 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
 
 def read_rule_file(path: Path) -> RuleSet:
     """Read a user's ``--rules`` file (UTF-8, with or without BOM)."""
+    if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
+        raise RuleFileError(f"规则文件不是普通文件（是设备、管道等特殊文件）：{path}", location=Location(path))
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -437,7 +492,7 @@ def read_rule_file(path: Path) -> RuleSet:
     except IsADirectoryError as exc:
         raise RuleFileError(f"规则文件路径是一个文件夹：{path}", location=Location(path)) from exc
     except OSError as exc:
-        raise RuleFileError(f"无法读取规则文件：{exc.strerror or exc}", location=Location(path)) from exc
+        raise RuleFileError(f"无法读取规则文件：{os_reason(exc)}", location=Location(path)) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -450,8 +505,5 @@ def read_rule_file(path: Path) -> RuleSet:
 @lru_cache(maxsize=1)
 def shipped_rules() -> RuleSet:
     """The rule file that ships with drafter (``drafter/lint/rules.yaml``)."""
-    from drafter.cache import cached
-
     text = resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
-    # parsed once and kept on disk between runs (keyed by the file's own text): render lints every draft
-    return cached("rules", text, lambda: parse_rules(text, file=SHIPPED_NAME, require_source=True))
+    return parse_rules(text, file=SHIPPED_NAME, require_source=True)

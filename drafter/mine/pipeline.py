@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import DrafterError, Location, OutputError
+from drafter.facts import os_reason
 from drafter.mine.classify import JW, KT, ROLES, classify
 from drafter.mine.clean import CleanStats, clean
 from drafter.mine.dedupe import dedupe
@@ -133,10 +134,13 @@ def expand_paths(args: Iterable[str | Path]) -> list[Path]:
 
 def read_seed(path: Path) -> str:
     """The text of a seed file, decoded as :func:`drafter.textio.decode_bytes` does."""
+    if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
+        raise DrafterError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
+                           hint="给出 .txt 文件")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DrafterError(f"材料文件无法读取：{exc.strerror or exc}", location=Location(path),
+        raise DrafterError(f"材料文件无法读取：{os_reason(exc)}", location=Location(path),
                            hint="检查文件是否存在、是否有读取权限") from None
     decoded = decode_bytes(data)
     if decoded is None:
@@ -355,31 +359,63 @@ def output_files(result: MineResult) -> dict[str, str]:
     return files
 
 
+MINE_HEADER = "# drafter mine 的原始输出"
+
+
+def _is_mine_output(path: Path) -> bool:
+    """True if ``path`` is a raw output file an earlier ``drafter mine`` wrote (its first line says so)."""
+    if path.name == REPORT_NAME:
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(MINE_HEADER.encode("utf-8"))) == MINE_HEADER.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _is_backup(name: str) -> bool:
+    """``思想建设.bak.yaml``, ``思想建设.bak2.yaml``: a backup an earlier forced run kept."""
+    stem, dot, rest = name.partition(".bak")
+    number, _, suffix = rest.partition(".")
+    return bool(dot) and (number == "" or (number.isdigit() and number[0] != "0")) and f"{stem}.{suffix}" in OUTPUT_NAMES
+
+
 def check_output_dir(folder: Path, force: bool = False) -> None:
-    """Refuse a folder that is a file, or is not empty and does not look like an earlier mine output."""
+    """Refuse a folder that is a file, holds other files, or holds a fragment library (files named like the
+    output that an earlier mine run did not write, e.g. a curated fragments/ folder), unless ``force``."""
     if folder.exists() and not folder.is_dir():
         raise OutputError("输出路径是一个文件，不是文件夹", location=Location(folder),
                           hint="-o 后面写一个文件夹，例如 -o mined")
     if not folder.exists() or force:
         return
-    foreign = sorted(p.name for p in folder.iterdir() if p.name not in OUTPUT_NAMES and not p.name.startswith("."))
+    foreign = sorted(p.name for p in folder.iterdir()
+                     if p.name not in OUTPUT_NAMES and not p.name.startswith(".") and not _is_backup(p.name))
     if foreign:
         shown = "、".join(foreign[:5]) + ("等" if len(foreign) > 5 else "")
         raise OutputError(f"输出文件夹不是空的，也不像上次提取的结果（有 {shown}）", location=Location(folder),
-                          hint="换一个空文件夹；确需写入请加 --force（同名文件会被覆盖）")
+                          hint="换一个空文件夹；确需写入请加 --force（原有的文件会备份为 .bak.yaml）")
+    library = sorted(p.name for p in folder.iterdir() if p.name in OUTPUT_NAMES and not _is_mine_output(p))
+    if library:
+        shown = "、".join(library[:5]) + ("等" if len(library) > 5 else "")
+        raise OutputError(f"输出文件夹里是一个片段库（{shown}），不是上次提取的结果，没有写入",
+                          location=Location(folder),
+                          hint="换一个空文件夹，例如 -o mined；确需写入请加 --force（原有的文件会备份为 .bak.yaml）")
 
 
 def write_output(result: MineResult, folder: Path, force: bool = False) -> list[Path]:
-    """Write the raw output into ``folder`` (created if needed); returns the written files."""
+    """Write the raw output into ``folder`` (created if needed), each file atomically; returns the written
+    files.  Files of an earlier mine run are replaced; any other file of the same name is backed up first."""
+    from drafter.output import write_atomic
+
     check_output_dir(folder, force)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, content in output_files(result).items():
-            path = folder / name
-            path.write_bytes(content.encode("utf-8"))
-            written.append(path)
     except OSError as exc:
-        raise OutputError(f"无法写入输出文件夹：{exc.strerror or exc}", location=Location(folder),
+        raise OutputError(f"无法建立输出文件夹：{os_reason(exc)}", location=Location(folder),
                           hint="检查文件夹权限，或换一个 -o 路径") from None
+    written = []
+    for name, content in output_files(result).items():
+        path = folder / name
+        write_atomic(path, content.encode("utf-8"), force=True, backup=not _is_mine_output(path))
+        written.append(path)
     return written

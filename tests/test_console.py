@@ -1,0 +1,102 @@
+"""Consoles and signals: no encoding crashes, Ctrl-C is “已取消” with exit 130 at any moment."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+FACTS = """\
+年度: 2024
+报告日期: 2025-01-10
+单位:
+  全称: 某市𠮷祥发展和改革委员会“é”
+  简称: 市发改委
+述职人:
+  姓名: 张𠮷
+  职务: 党组书记、主任
+思想建设:
+  中心组学习次数: 012
+"""
+
+
+def _env(**more: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), **more}
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk", "cp1252", "latin-1"])
+@pytest.mark.parametrize("command", ["preview", "check", "render"])
+def test_output_never_crashes_on_the_console_encoding(encoding: str, command: str, tmp_path: Path) -> None:
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    args = [command, str(facts)] + (["-o", str(tmp_path / "稿.md")] if command == "render" else [])
+    proc = subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True,
+                          env=_env(PYTHONIOENCODING=encoding), timeout=120)
+    # (click itself writes UTF-8 to a console it finds misconfigured as ASCII)
+    out, err = proc.stdout.decode(encoding, "replace"), proc.stderr.decode(encoding, "replace")
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "内部错误" not in err
+    if encoding == "gbk":  # what the console can show is shown as it is
+        assert {"preview": "发展", "check": "可以使用", "render": "已写入"}[command] in out + err
+
+
+def _wait_for_drafter_handlers(pid: int) -> None:
+    """Until drafter's first line has run: it catches SIGTERM, which Python alone does not (Linux /proc)."""
+    status = Path(f"/proc/{pid}/status")
+    for _ in range(10_000):
+        try:
+            caught = next(int(line.split()[1], 16) for line in status.read_text().splitlines()
+                          if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            return
+        if caught & (1 << (signal.SIGTERM - 1)):
+            return
+        time.sleep(0.001)
+
+
+def _render_and_interrupt(tmp_path: Path, delay: float) -> tuple[int, str]:
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    out = tmp_path / f"稿{delay}.docx"
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "render", str(facts), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    _wait_for_drafter_handlers(proc.pid)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    return proc.returncode, err.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+# from drafter's first line on (a signal in the interpreter's own start-up, before it, is Python's)
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to see the handlers")
+@pytest.mark.parametrize("delay", [0.0, 0.01, 0.03, 0.06, 0.12, 0.25])
+def test_ctrl_c_at_any_moment_is_cancelled_without_traceback(tmp_path: Path, delay: float) -> None:
+    code, err = _render_and_interrupt(tmp_path, delay)
+    assert "Traceback" not in err and "内部错误" not in err, err
+    assert code in (0, 130), err  # 0: the draft was finished before the signal came
+    if code == 130:
+        assert "已取消" in err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~drafter-")]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to see the handlers")
+def test_sigterm_unwinds_quietly(tmp_path: Path) -> None:
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "render", str(facts), "-o", str(tmp_path / "稿.docx")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    _wait_for_drafter_handlers(proc.pid)
+    time.sleep(0.05)
+    proc.terminate()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode in (0, 128 + signal.SIGTERM)
+    assert b"Traceback" not in err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~drafter-")]
