@@ -3,11 +3,13 @@
 ``drafter render``, ``drafter batch`` and ``drafter serve`` all go through :func:`produce` (facts to
 draft and bytes) and :func:`review` (what the originality check and ``drafter lint`` find in the new
 draft), so the page's "下载 Word 初稿" returns exactly the bytes ``drafter render`` writes for the same
-facts.  Writing stays with :mod:`drafter.output`; nothing here prints.
+facts.  :func:`check_file` is ``drafter lint`` on a draft someone edited, for the CLI and the page's
+"检查已改稿" alike.  Writing stays with :mod:`drafter.output`; nothing here prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,3 +62,27 @@ def review(document: Document) -> Review:
 
     findings = [f for f in lint_document(document) if f.rule != "placeholder"]
     return Review(against_seeds(document.text), findings)
+
+
+@dataclass
+class FileCheck:
+    """``drafter lint`` of one draft file: the findings and the report year they were checked for."""
+
+    findings: list[Finding]
+    year: int | None
+
+
+def check_file(path: Path, *, year: int | None = None, rule_files: Sequence[Path] = ()) -> FileCheck:
+    """Every ``drafter lint`` finding in a .docx/.md/.txt draft: wording, numbering, dates and 提法 for the
+    report year (``year``, else read from the title), and the GB/T 9704 layout of a .docx."""
+    from drafter.lint import detect_year, lint_paragraphs, load_rules, read_paragraphs
+
+    ruleset = load_rules(rule_files)
+    paragraphs = read_paragraphs(path)
+    used_year = year if year is not None else detect_year(paragraphs)
+    findings = lint_paragraphs(paragraphs, year=used_year, rules=ruleset.active(), disable=ruleset.disabled_ids)
+    if path.suffix.lower() in (".docx", ".docm"):
+        from drafter.typeset.layoutcheck import check_layout
+
+        findings += [f for f in check_layout(path) if f.rule not in ruleset.disabled_ids]
+    return FileCheck(findings, used_year)

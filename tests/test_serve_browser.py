@@ -195,6 +195,10 @@ def test_upload_an_edited_draft_and_see_lint_findings(browser: WebDriver, served
     assert "改过的稿子.docx" in text and "发现" in text
     assert "待补充" in text and "截至" in text
     assert not list(tmp_path.glob("上传*"))
+    browser.find_element(By.ID, "annotated").click()
+    downloads: Path = browser.downloads  # type: ignore[attr-defined]
+    copies = wait(browser, lambda d: list(downloads.glob("*.docx")))
+    assert [p.name for p in copies] == ["改过的稿子（批注）.docx"]
 
 
 class _OtherSite(http.server.BaseHTTPRequestHandler):

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 from flask import Flask, Response, abort, jsonify, render_template, request
 
 from drafter.errors import DrafterError
-from drafter.serve.workspace import MAX_UPLOAD_BYTES, Workspace, diagnostic_json
+from drafter.serve.workspace import MAX_UPLOAD_BYTES, Download, Workspace, diagnostic_json
 
 TOKEN_HEADER = "X-Drafter-Token"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
@@ -96,12 +96,15 @@ def create_app(workspace: Workspace, *, extra_host: str | None = None) -> Flask:
 
     @app.post("/api/download")
     def download() -> Response:
-        result = workspace.download(_values())
-        response = Response(result.data, mimetype="application/vnd.openxmlformats-officedocument"
-                                                  ".wordprocessingml.document")
-        response.headers["Content-Disposition"] = (  # RFC 6266: an ASCII fallback, then the Chinese name
-            f"attachment; filename=\"draft.docx\"; filename*=UTF-8''{quote(result.name)}")
-        return response
+        return _docx(workspace.download(_values()))
+
+    @app.post("/api/annotated")
+    def annotated() -> Response:
+        body = request.get_json(silent=True)
+        key = body.get("id") if isinstance(body, dict) else None
+        if not isinstance(key, str):
+            abort(400)
+        return _docx(workspace.annotated(key))
 
     @app.post("/api/lint")
     def lint() -> Response:
@@ -109,7 +112,7 @@ def create_app(workspace: Workspace, *, extra_host: str | None = None) -> Flask:
         if upload is None or not upload.filename:
             return _refuse(400, "没有收到文件")
         data = upload.read(MAX_UPLOAD_BYTES + 1)
-        return jsonify({"findings": workspace.lint_upload(upload.filename, data)})
+        return jsonify(workspace.lint_upload(upload.filename, data))
 
     @app.get("/api/fragments")
     def fragments() -> Response:
@@ -130,6 +133,14 @@ def _fragment_hits(query: str, ids: str) -> list[dict[str, str]]:
     else:
         frags = [hit.fragment for hit in search(library, query[:50], limit=30)]
     return [{"id": f.id, "role": f.role, "lead": f.lead, "text": f.text[:90]} for f in frags]
+
+
+def _docx(result: Download) -> Response:
+    response = Response(result.data, mimetype="application/vnd.openxmlformats-officedocument"
+                                              ".wordprocessingml.document")
+    response.headers["Content-Disposition"] = (  # RFC 6266: an ASCII fallback, then the Chinese name
+        f"attachment; filename=\"draft.docx\"; filename*=UTF-8''{quote(result.name)}")
+    return response
 
 
 def _refuse(status: int, message: str) -> Response:

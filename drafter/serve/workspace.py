@@ -9,6 +9,7 @@ render``; the download is drafted from exactly the text "保存事实文件" wri
 from __future__ import annotations
 
 import re
+import secrets
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ class Download:
 
 _PLACEHOLDER = re.compile("【" + re.escape(PLACEHOLDER_PREFIX) + "(.+?)】")
 _NAMED = re.compile("填写“([^”]+)”")
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -74,6 +76,7 @@ class Workspace:
         self.path = path
         self.folder = path.parent
         self._lock = threading.Lock()
+        self._annotated: dict[str, Download] = {}
         try:
             self.initial = self._read_values()
         except FactsError as exc:
@@ -171,9 +174,10 @@ class Workspace:
         product = produce(facts)
         return Download(default_name(product.draft.facts, "docx"), product.data)
 
-    def lint_upload(self, filename: str, data: bytes) -> list[dict[str, object]]:
-        """``drafter lint`` on an uploaded draft; the upload lives in a private temporary folder only."""
-        from drafter.lint import lint_file
+    def lint_upload(self, filename: str, data: bytes) -> dict[str, Any]:
+        """``drafter lint`` on an uploaded draft, and for a .docx a copy with one Word comment per finding
+        (kept in memory for the page to fetch).  The upload lives in a private temporary folder only."""
+        from drafter.service import check_file
 
         suffix = Path(filename).suffix.lower()
         if suffix not in UPLOAD_SUFFIXES:
@@ -183,8 +187,31 @@ class Workspace:
             raise DrafterError("文件太大", hint=f"稿子一般不超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB")
         if suffix == ".docx" and not data.startswith(b"PK\x03\x04"):
             raise DrafterError("这不是真正的 .docx 文件", hint="在 Word 或 WPS 中“另存为” .docx 后再上传")
+        annotated: str | None = None
         with tempfile.TemporaryDirectory(prefix="drafter-upload-") as tmp:
             target = Path(tmp) / f"上传的稿子{suffix}"  # never the uploaded name: no path comes from the page
             target.write_bytes(data)
-            findings = lint_file(target)
-        return [f.to_dict() for f in findings]
+            findings = check_file(target).findings
+            if suffix == ".docx" and findings:
+                annotated = self._annotate(target, findings, filename)
+        return {"findings": [f.to_dict() for f in findings], "annotated": annotated}
+
+    def _annotate(self, draft: Path, findings: list[Any], filename: str) -> str | None:
+        from drafter.typeset.annotate import annotate
+
+        try:
+            data, _placed = annotate(draft, findings)
+        except DrafterError:
+            return None
+        key = secrets.token_urlsafe(12)
+        stem = _UNSAFE.sub("", Path(filename).stem)[:60] or "稿子"
+        with self._lock:
+            self._annotated = {key: Download(f"{stem}（批注）.docx", data)}  # the last one only
+        return key
+
+    def annotated(self, key: str) -> Download:
+        """The commented copy of the last checked draft."""
+        found = self._annotated.get(key)
+        if found is None:
+            raise DrafterError("带批注的副本已不在了", hint="请重新点“检查已改稿”上传一次")
+        return found

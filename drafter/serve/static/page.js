@@ -383,15 +383,20 @@
     return plain ? plain[1] : "述职报告.docx";
   }
 
-  document.getElementById("download").addEventListener("click", async () => {
-    const res = await api("/api/download", { json: { values: values } });
-    if (!res.ok) return showError(res);
+  async function saveAs(res) {
     const blob = await res.blob();
     const link = el("a", { href: URL.createObjectURL(blob), download: filenameOf(res) });
     document.body.append(link);
     link.click();
     link.remove();
-    setStatus("已下载 " + link.download + (dirty ? "（事实文件尚未保存）" : ""));
+    return link.download;
+  }
+
+  document.getElementById("download").addEventListener("click", async () => {
+    const res = await api("/api/download", { json: { values: values } });
+    if (!res.ok) return showError(res);
+    const name = await saveAs(res);
+    setStatus("已下载 " + name + (dirty ? "（事实文件尚未保存）" : ""));
   });
 
   document.getElementById("lint-file").addEventListener("change", async (event) => {
@@ -402,16 +407,27 @@
     const res = await api("/api/lint", { body: body });
     event.target.value = "";
     if (!res.ok) return showError(res);
-    const findings = (await res.json()).findings;
+    const result = await res.json();
+    const findings = result.findings;
     const box = document.getElementById("lint-results");
     box.hidden = false;
     box.textContent = "";
     box.append(el("strong", { text: "检查已改稿 " + file.name + "：" +
                                      (findings.length ? "发现 " + findings.length + " 处" : "未发现问题") }));
+    if (result.annotated) {
+      box.append(" ", el("button", { type: "button", id: "annotated", text: "下载带批注的副本",
+        onclick: async () => {
+          const copy = await api("/api/annotated", { json: { id: result.annotated } });
+          if (!copy.ok) return showError(copy);
+          setStatus("已下载 " + await saveAs(copy));
+        } }));
+    }
     const list = el("ol", {});
     for (const f of findings) {
       list.append(el("li", { class: "finding " + f.severity,
-                             text: "第" + f.paragraph + "段：" + f.message + "（" + f.excerpt + "）→ " + f.suggestion }));
+                             text: (f.paragraph ? "第" + f.paragraph + "段：" : "全文：") + f.message +
+                                   (f.excerpt ? "（" + f.excerpt + "）" : "") +
+                                   (f.suggestion ? "→ " + f.suggestion : "") }));
     }
     box.append(list);
     setStatus("已检查 " + file.name);
