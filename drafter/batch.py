@@ -156,14 +156,15 @@ def _refuse_collisions(jobs: list[Job]) -> None:
 def draft_one(job: Job) -> FileResult:
     """Draft and write one facts file; every failure becomes a ``failed`` result, never an exception."""
     from drafter.output import write_atomic
-    from drafter.pipeline import Options, draft
-    from drafter.writers import render_bytes
+    from drafter.pipeline import Options
+    from drafter.service import produce
 
     try:
-        result = draft(job.source, Options(fragments_dir=job.fragments_dir, templates_dir=job.templates_dir))
-        data = render_bytes(result.document, job.fmt)
+        product = produce(job.source, Options(fragments_dir=job.fragments_dir, templates_dir=job.templates_dir),
+                          fmt=job.fmt)
+        result = product.draft
         job.output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(job.output, data, force=job.force)
+        write_atomic(job.output, product.data, force=job.force)
     except DrafterError as exc:
         return FileResult(job.source, job.name, None, "failed", exc.format())
     except Exception as exc:  # a bug must not stop the other files; it is reported per file

@@ -34,6 +34,7 @@ class LazyGroup(click.Group):
         "mine": "drafter.cli_mine:mine_command",
         "fragments": "drafter.cli_fragments:fragments_group",
         "batch": "drafter.cli_batch:batch_command",
+        "serve": "drafter.cli_serve:serve_command",
         "format": "drafter.cli_format:format_command",
         "doctor": "drafter.cli_doctor:doctor_command",
     }
@@ -248,20 +249,20 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
                    templates: Path | None, seed: int | None, target: int | None) -> None:
     """生成稿子：Word（GB/T 9704 版式）、Markdown 或纯文本。"""
     from drafter.output import check_target, default_path, write_atomic
-    from drafter.pipeline import draft
-    from drafter.writers import render_bytes
+    from drafter.service import produce, review
 
     if output is not None and output.resolve() == facts.resolve():
         raise OutputError("输出文件就是事实文件本身，没有写入", location=Location(output),
                           hint="用 -o 另起一个文件名，例如 -o 述职报告.docx")
     fmt = _format_for(output, fmt)
-    result = draft(facts, _options(fragments, templates, seed, target))
+    product = produce(facts, _options(fragments, templates, seed, target), fmt=fmt,
+                      fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
+    result, data = product.draft, product.data
     path = output or default_path(result.facts, fmt)
     if path.resolve() == facts.resolve():
         raise OutputError("输出文件就是事实文件本身，没有写入", location=Location(path),
                           hint="用 -o 另起一个文件名，例如 -o 述职报告.docx")
     doc = result.document
-    data = render_bytes(doc, fmt, fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
     _echo_diagnostics(result.diagnostics)
     holes = len(doc.placeholders)
     if dry_run:
@@ -272,18 +273,16 @@ def render_command(facts: Path, output: Path | None, fmt: str | None, force: boo
     click.echo(f"已写入：{path}（{doc.total_chars} 字，待补充 {holes} 处）")
     if backup:
         click.echo(f"原文件已备份为：{backup}")
-    _echo_originality(doc.text)
+    checked = review(doc)
+    _echo_originality(checked.overlap)
     _echo_last_year(result.facts, doc)
-    _echo_lint(doc, path)
+    _echo_lint(checked.findings, path)
     if holes:
         click.echo("请在 Word/WPS 中查找“待补充”，逐一补上黄色标出的内容。")
 
 
-def _echo_lint(doc: Any, path: Path) -> None:
+def _echo_lint(findings: list[Any], path: Path) -> None:
     """What ``drafter lint`` finds in the new draft, placeholders apart (they were counted already)."""
-    from drafter.lint import lint_document
-
-    findings = [f for f in lint_document(doc) if f.rule != "placeholder"]
     if not findings:
         click.echo("规范表述检查：未发现问题。")
         return
@@ -302,10 +301,7 @@ def _echo_last_year(facts: Any, doc: Any) -> None:
         click.echo(line)
 
 
-def _echo_originality(text: str) -> None:
-    from drafter.originality import against_seeds
-
-    overlap = against_seeds(text)
+def _echo_originality(overlap: Any) -> None:
     if overlap is not None:
         click.echo(f"与样例报告的重合度：最高 {overlap.share:.0%}（{overlap.b}，按 13 字片段计）")
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Collection
 from pathlib import Path
 
 import click
@@ -19,7 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from drafter.errors import SEVERITY_LABEL, DrafterError, Location
-from drafter.lint import Finding, detect_year, has_errors, lint_paragraphs, load_rules, read_paragraphs
+from drafter.lint import Finding, has_errors
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -67,12 +66,6 @@ def _print_text(console: Console, path: Path, year: int | None, year_from: str, 
         if counts["error"]:
             tail.append("交稿前请先改正全部错误。", style="bold")
         console.print(tail)
-
-
-def _layout(file: Path, disabled: Collection[str]) -> list[Finding]:
-    from drafter.typeset.layoutcheck import check_layout
-
-    return [f for f in check_layout(file) if f.rule not in disabled]
 
 
 def _only_docx(file: Path, option: str) -> None:
@@ -129,14 +122,10 @@ def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt
         if fix:
             _fix(file, output, fonts, force)
             return
-        ruleset = load_rules(rule_files)
-        paragraphs = read_paragraphs(file)
-        detected = detect_year(paragraphs)
-        used_year = year if year is not None else detected
-        findings = lint_paragraphs(paragraphs, year=used_year, rules=ruleset.active(),
-                                   disable=ruleset.disabled_ids)
-        if file.suffix.lower() in (".docx", ".docm"):
-            findings += _layout(file, ruleset.disabled_ids)
+        from drafter.service import check_file  # the same checks as the page's “检查已改稿”
+
+        checked = check_file(file, year=year, rule_files=rule_files)
+        findings, used_year = checked.findings, checked.year
         written = _annotate(file, findings, output, force) if annotate else []
     except DrafterError as exc:
         Console(stderr=True, highlight=False, soft_wrap=True).print(Text(exc.format(), style="red"))

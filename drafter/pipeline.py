@@ -229,7 +229,11 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
 
 def check(source: Path | Facts, options: Options | None = None) -> list[Diagnostic]:
     """Every finding for ``drafter check``: facts warnings, plan warnings and facts the draft lacks."""
-    result = draft(source, options)
+    return check_draft(draft(source, options), options)
+
+
+def check_draft(result: Draft, options: Options | None = None) -> list[Diagnostic]:
+    """:func:`check` for a draft already made (``drafter serve`` drafts once per change)."""
     diags = list(result.diagnostics)
     if result.facts.year is None:
         diags.append(Diagnostic("warning", "没有填写“年度”：标题会显示【待补充】，也无法按年度选用当年的提法",
