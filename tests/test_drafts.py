@@ -43,9 +43,9 @@ def test_every_fact_given_appears_and_no_noise(sample: Path) -> None:
             continue
         if path.startswith("述职人.") and result.plan.voice == "单位":
             continue  # a unit's summary is signed by the unit
+        value = result.facts.get(path)
         if path == "上年度问题整改.已整改数" and value == result.facts.get("上年度问题整改.反馈问题数"):
             continue  # all fixed: the draft says 全部整改到位
-        value = result.facts.get(path)
         if path == "年度":
             assert f"{value}年度" in text
             continue
