@@ -727,7 +727,10 @@ class Selector:
                 self._carry(plan, main, path) or self._swap(plan, main, path)
 
     def _carriers(self, main: list[str], path: str) -> list[Fragment]:
-        pool = [f for r in main for f in self.library.fragments(r) if path in f.needs and self.eligible(f)]
+        """Fragments that would write ``path``; those that would add a 【待补充】 marker are left out
+        (a number the user gave is not worth a marker for one they left blank)."""
+        pool = [f for r in main for f in self.library.fragments(r) if path in f.needs and self.eligible(f)
+                and all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS)]
         return self.rank(pool, f"carry:{path}")
 
     def _carry(self, plan: Plan, main: list[str], path: str) -> bool:

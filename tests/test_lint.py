@@ -402,7 +402,9 @@ SAMPLES = sorted(p for p in (ROOT / "samples").glob("*") if p.suffix in (".md", 
 @pytest.mark.skipif(not SAMPLES, reason="no sample drafts in samples/")
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
 def test_sample_drafts_have_no_errors(path: Path) -> None:
-    findings = lint_file(path)
+    """Nothing but the 【待补充】 markers of numbers a sample leaves blank (those are errors on purpose:
+    they must be filled before the report is handed in)."""
+    findings = [f for f in lint_file(path) if f.rule != "placeholder"]
     assert not has_errors(findings), [(f.paragraph, f.rule, f.excerpt) for f in findings if f.severity == "error"]
 
 

@@ -192,7 +192,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 def _strip_bold(line: str) -> str:
     def repl(m: re.Match[str]) -> str:
         before = line[m.start() - 1] if m.start() > 0 else ""
-        if before and before not in _BOLD_OPEN_OK:
+        if before and before not in _BOLD_OPEN_OK and not m.group(1).startswith("【"):
             return m.group(0)  # “开展**次，…**项” — a redaction, not bold
         return m.group(1)
 
