@@ -158,7 +158,7 @@ def join_post(unit: Any, post: Any) -> Any:
     for size in range(min(len(unit_text), len(post_text)), 1, -1):
         if unit_text.endswith(post_text[:size]):
             return unit_text + post_text[size:]
-    if unit_text[-1:] in "村镇乡" and post_text.startswith(unit_text[-1]):  # 某某村 + 村党支部书记
+    if unit_text and unit_text[-1] in "村镇乡" and post_text.startswith(unit_text[-1]):  # 某某村 + 村党支部书记
         return unit_text + post_text[1:]
     return unit_text + post_text
 

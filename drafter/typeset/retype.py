@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -532,6 +533,24 @@ def _wants_blank_line(previous: str, level: str) -> bool:
     )
 
 
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
+def _valid_comment_dates(word: WordDocument) -> None:
+    """Comments and tracked changes keep their text; a date that is not a real date (LibreOffice writes
+    0-00-00T00:00:00Z for comments without one) is dropped, as the attribute is optional."""
+    parts = [word.part, *(rel.target_part for rel in word.part.rels.values()
+                          if not rel.is_external and rel.reltype.endswith("/comments"))]
+    for part in parts:
+        element = getattr(part, "element", None) or getattr(part, "_element", None)
+        if element is None:
+            continue
+        for node in element.iter():
+            date = node.get(qn("w:date"))
+            if date is not None and not _DATE_TIME.match(date):
+                del node.attrib[qn("w:date")]
+
+
 def retype_document(word: WordDocument, fonts: Fonts) -> Report:
     """Re-typeset ``word`` in place; what was done."""
     report = Report()
@@ -559,6 +578,7 @@ def retype_document(word: WordDocument, fonts: Fonts) -> Report:
     if cells:
         report.changes.append(f"表格中的文字改用{fonts.body}（{cells} 处），字号和表格布局不变")
     setup_sections(word, fonts, report)
+    _valid_comment_dates(word)
     _drop_styles_with_effects(word)
     _theme_and_font_table(word, fonts)
     for num in list(word.styles.element.iter(qn("w:numPr"))):
