@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from drafter.docread import Item, Para, body_text, items, read_report, sections
 from drafter.initfile import Prefill, scalar
@@ -77,7 +78,7 @@ PATTERN_MIN = 8  # characters of fragment wording around a number that must agre
 SENTENCE_REACH = 80
 MEASURE_WORDS = ("个", "名", "人")
 
-_NUMBER = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d+)?)\s*(人次|次|场|个|名|人|%|％)")
+_NUMBER = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d+)?)\s*(人次|次|场|个|名|人|项|户|%|％)")
 _FREQUENCY = re.compile(r"(?:每|一|半)(?:年|季度?|月|周|天|日)(?:至少|不少于)?$")
 _SENTENCE_END = re.compile(r"[。；！？\n]")
 _CLAUSE_END = re.compile(r"[，、。；！？：\n]")
@@ -87,7 +88,7 @@ def _derived_cues() -> None:
     """Cue words and units for the counts unit types and report kinds add (组织建设.网格党支部数 → 网格党支部)."""
     for spec in registry().fact_specs:
         name = spec.path.split(".", 1)[1]
-        for suffix, units in (("次数", _DEFAULT_UNITS), ("人数", _PEOPLE), ("人次", ("人次",)), ("数", ("个", "户"))):
+        for suffix, units in (("次数", _DEFAULT_UNITS), ("人数", _PEOPLE), ("人次", ("人次",)), ("数", ("个", "户", "项"))):
             if name.endswith(suffix):
                 CUES.setdefault(spec.path, (name[: -len(suffix)],))
                 if units is not _DEFAULT_UNITS:
@@ -478,8 +479,59 @@ def summary(report: ReportFacts) -> str:
 
 
 def facts_from_report(path: Path, library: Path | None = None) -> ReportFacts:
-    """Read a report file (.docx, .md, .txt) and the facts it states."""
-    return facts_from_paras(read_report(path), library)
+    """Read a report file (.docx, .md, .txt) and the facts it states.  A draft drafter wrote keeps the facts
+    it was made from (a custom XML part in .docx, a comment in .md): those are taken as they are."""
+    report = facts_from_paras(read_report(path), library)
+    kept = embedded_facts(path)
+    if kept:
+        _take_embedded(report, kept)
+    return report
+
+
+_EMBEDDED_MD = re.compile(r"<!-- drafter-facts (\{.*\}) -->")
+_EMBEDDED_XML = re.compile(r'<drafter xmlns="urn:drafter:facts:1">(.*?)</drafter>', re.S)
+MAX_EMBEDDED = 1 << 20
+
+
+def embedded_facts(path: Path) -> dict[str, Any] | None:
+    """The facts a drafter draft carries, or None (any other file, or a damaged part: then the text is read)."""
+    import html
+    import json
+    import zipfile
+
+    try:
+        if path.suffix.lower() == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                info = next((i for i in archive.infolist() if i.filename == "customXml/item1.xml"), None)
+                if info is None or info.file_size > MAX_EMBEDDED:
+                    return None
+                m = _EMBEDDED_XML.search(archive.read(info).decode("utf-8"))
+                raw = html.unescape(m.group(1)) if m else None
+        else:
+            m = _EMBEDDED_MD.search(path.read_bytes()[-MAX_EMBEDDED:].decode("utf-8", "replace"))
+            raw = m.group(1) if m else None
+        data = json.loads(raw) if raw else None
+    except (OSError, ValueError, zipfile.BadZipFile, KeyError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _take_embedded(report: ReportFacts, kept: dict[str, Any]) -> None:
+    for group in ("单位", "述职人"):
+        for key, value in (kept.get(group) or {}).items():
+            if isinstance(value, str) and value:
+                report.values[f"{group}.{key}"] = value
+    if isinstance(kept.get("报告类型"), str):
+        report.values["报告类型"] = kept["报告类型"]
+    if isinstance(kept.get("年度"), int):
+        report.year = kept["年度"]
+    for path in count_keys():
+        group, key = path.split(".", 1)
+        value = (kept.get(group) or {}).get(key) if isinstance(kept.get(group), dict) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            report.numbers[path] = Number(path, value, "（初稿中保存的事实）")
+    report.notes = [n for n in report.notes if not n.startswith(("未能读出单位", "未能读出党组织", "未能读出述职人",
+                                                                 "未能读出报告年度", "标题里没有"))]
 
 
 # --------------------------------------------------------------------------- the new facts file

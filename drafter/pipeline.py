@@ -136,6 +136,14 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     return render_report(env, f"{plan.kind}/report.j2", report_ctx), sections
 
 
+def facts_json(facts: Facts) -> str:
+    """The facts as canonical JSON (sorted keys, dates as text): embedded in the draft so that next year's
+    ``drafter init --from`` reads them back exactly."""
+    import json
+
+    return json.dumps(facts.data, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+
+
 def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]:
     """The names every fragment may use besides the facts: the year's 提法 and the unit type's field."""
     reg = reg or registry()
@@ -221,6 +229,7 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
         raise LibraryError(f"报告模板输出的格式不对：{exc}", location=Location(f"{plan.kind}/report.j2"),
                            hint="模板每一行应以 ::title、::h1、::para 等标记开头，见 README“模板”一节") from None
     document.year = facts.year
+    document.facts = facts_json(facts)
     target = options.target_chars or facts.get("字数")
     diagnostics = [*facts.warnings, *plan.diagnostics, *_length_check(document.total_chars, target, facts)]
     chars = {role: _section_chars(view) for role, view in views.items()}

@@ -19,6 +19,10 @@ def _md_inline(block: Block) -> str:
     return "".join(out)
 
 
+FACTS_MARK = "drafter-facts"
+_DASHES = "\\u002d\\u002d"  # JSON's own escape for "--": json.loads reads it back as "--"
+
+
 def to_markdown(doc: Document) -> str:
     lines: list[str] = []
     for block in doc.blocks:
@@ -34,6 +38,9 @@ def to_markdown(doc: Document) -> str:
         else:
             lines.append(text)
         lines.append("")
+    if doc.facts:  # invisible when the Markdown is shown; next year's init --from reads it back
+        facts = doc.facts.replace("--", _DASHES)  # "--" may not stand inside an HTML comment
+        lines.append(f"<!-- {FACTS_MARK} {facts} -->")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -23,6 +23,7 @@ from drafter.writers.docx.skeleton import (
     DOCUMENT_TAIL,
     content_types_xml,
     document_rels_xml,
+    facts_parts,
     package_rels_xml,
     parts_for,
 )
@@ -164,8 +165,9 @@ def render_docx(doc: Document, fonts: Fonts | None = None, *, comments: bool = T
         "docProps/core.xml": core_xml(
             clean_text(doc.title)[:_CORE_LIMIT], clean_text(doc.author)[:_CORE_LIMIT]
         ),
-        "word/_rels/document.xml.rels": document_rels_xml(comments=bool(notes)),
+        "word/_rels/document.xml.rels": document_rels_xml(comments=bool(notes), facts=bool(doc.facts)),
         "word/document.xml": DOCUMENT_HEAD + body + DOCUMENT_TAIL,
+        **(facts_parts(doc.facts) if doc.facts else {}),
     }
     if notes:
         drafted[COMMENTS] = COMMENTS_HEAD + "".join(notes) + "</w:comments>"

@@ -53,7 +53,10 @@ _CONTENT_TYPES = {
     COMMENTS: _CT + "wordprocessingml.comments+xml",
     "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
     "docProps/app.xml": _CT + "extended-properties+xml",
+    "customXml/itemProps1.xml": _CT + "customXmlProperties+xml",
 }
+FACTS_PART = "customXml/item1.xml"
+FACTS_NS = "urn:drafter:facts:1"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 # word/document.xml's relationships: id → (type, target)
 _DOCUMENT_RELS = {
@@ -258,14 +261,29 @@ def package_rels_xml() -> str:
     )
 
 
-def document_rels_xml(*, comments: bool) -> str:
-    return _relationships(
-        [
-            (rid, _REL + kind, target)
-            for rid, (kind, target) in _DOCUMENT_RELS.items()
-            if comments or kind != "comments"
-        ]
-    )
+def document_rels_xml(*, comments: bool, facts: bool = False) -> str:
+    rels = [(rid, _REL + kind, target) for rid, (kind, target) in _DOCUMENT_RELS.items()
+            if comments or kind != "comments"]
+    if facts:
+        rels.append(("rId8", _REL + "customXml", "../" + FACTS_PART))
+    return _relationships(rels)
+
+
+def facts_parts(facts_json: str) -> dict[str, str]:
+    """The custom XML part that keeps the facts a draft was made from (Word and WPS keep such parts when
+    they save), with its properties part and relationship."""
+    import uuid
+
+    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, FACTS_NS + facts_json)).upper() + "}"
+    ds = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+    return {
+        FACTS_PART: DECLARATION + el("drafter", {"xmlns": FACTS_NS}, text=facts_json),
+        "customXml/itemProps1.xml": DECLARATION + el(
+            "ds:datastoreItem", {"ds:itemID": item_id, "xmlns:ds": ds}, el("ds:schemaRefs", None,
+                                                                           el("ds:schemaRef", {"ds:uri": FACTS_NS}))),
+        "customXml/_rels/item1.xml.rels": _relationships(
+            [("rId1", _REL + "customXmlProps", "itemProps1.xml")]),
+    }
 
 
 DOCUMENT_HEAD = DECLARATION + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
