@@ -427,7 +427,7 @@ def test_a_report_made_by_changing_numbers_is_flagged(facts: Path, tmp_path: Pat
     cli = run("compare", this, "--last-year", last)
     assert cli.exit_code == 1
     assert "超过 30% 的阈值" in cli.output and "与去年基本相同的段落" in cli.output
-    assert run("compare", this, "--last-year", last, "--阈值", "99").exit_code == 0
+    assert run("compare", this, "--last-year", last, "--阈值", "100").exit_code == 0
 
 
 def test_two_different_years_of_one_unit_pass(run) -> None:
