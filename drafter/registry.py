@@ -104,6 +104,7 @@ class Kind:
     shares: dict[str, float]
     facts: tuple[FactSpec, ...] = ()
     folder: str = ""
+    avoid: tuple[str, ...] = ()  # words this kind of report does not use (党支部书记述职: 所属党组织)
 
     def section(self, role: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.role == role), None)
@@ -265,6 +266,7 @@ def load_kind(path: Path) -> Kind:
         name=path.parent.name, description=str(data.get("说明") or ""), voice=voice,
         file_word=str(data.get("文件名用词") or "报告"), sections=sections, shares=shares,
         facts=_facts(data.get("事实"), Location(path, _line(node, "事实"))), folder=str(path.parent),
+        avoid=_strs(data.get("避免用语"), Location(path, _line(node, "避免用语")), "避免用语"),
     )
 
 

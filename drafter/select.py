@@ -38,7 +38,7 @@ DEFAULT_PROBLEMS = 3
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 CLASH_MAX = 3  # specific three-character words a problem or cause may share with the achievements above
-LONG_FROM = 4500  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
+LONG_FROM = 5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 OPENING, CLOSING = "开头", "结尾"
@@ -241,7 +241,8 @@ class Selector:
 
     def _foreign(self, texts: Sequence[str]) -> int:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工)."""
-        return 1 if any(w in t for w in self.unit_type.avoid for t in texts) else 0
+        avoid = (*self.unit_type.avoid, *self.kind.avoid)
+        return 1 if any(w in t for w in avoid for t in texts) else 0
 
     def _weight(self, f: Fragment) -> float:
         """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
@@ -437,7 +438,9 @@ class Selector:
         optional.sort(key=lambda t: (0 if self._brings(bests[t]) else 1, self._missing(bests[t])))
         for topic in optional:
             frag = self.best(role, topic)  # again: an earlier pick may have covered its facts
-            if frag is not None and fill.wants(self._brings(frag)):
+            if frag is None or (self._foreign(frag.texts) and not self._brings(frag)):
+                continue  # an optional topic only this kind of unit's own words may fill
+            if fill.wants(self._brings(frag)):
                 fill.add(topic, self.take(frag), self.estimate(frag))
 
     def _fill_untopiced(self, role: str, fill: _Fill) -> None:
@@ -722,20 +725,21 @@ class Selector:
         (unused) topic, or replaces the item of its topic when the numbers that item carried still reach the
         draft (they are in the replacement, or another unused topic takes them)."""
         main = [r for r in plan.main_roles if r in plan.sections]
-        for path in sorted(NUMBER_FACTS):
-            if self.facts.has(path) and path not in self.covered:
-                self._carry(plan, main, path) or self._swap(plan, main, path)
+        for strict in (True, False):  # carriers that add no marker first; a marker only as the last resort
+            for path in sorted(NUMBER_FACTS):
+                if self.facts.has(path) and path not in self.covered:
+                    self._carry(plan, main, path, strict) or self._swap(plan, main, path, strict)
 
-    def _carriers(self, main: list[str], path: str) -> list[Fragment]:
-        """Fragments that would write ``path``; those that would add a 【待补充】 marker are left out
-        (a number the user gave is not worth a marker for one they left blank)."""
+    def _carriers(self, main: list[str], path: str, strict: bool = True) -> list[Fragment]:
+        """Fragments that would write ``path``; with ``strict``, not those that would add a 【待补充】 marker
+        for a number the user left blank."""
         pool = [f for r in main for f in self.library.fragments(r) if path in f.needs and self.eligible(f)
-                and all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS)]
+                and (not strict or all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS))]
         return self.rank(pool, f"carry:{path}")
 
-    def _carry(self, plan: Plan, main: list[str], path: str) -> bool:
+    def _carry(self, plan: Plan, main: list[str], path: str, strict: bool = True) -> bool:
         """Add a fragment carrying ``path`` under a topic the draft does not have yet."""
-        for frag in self._carriers(main, path):
+        for frag in self._carriers(main, path, strict):
             section = plan.sections[frag.role]
             if frag.topic_key in self.main_topics or any(it.topic == frag.topic_key for it in section.items):
                 continue
@@ -748,9 +752,9 @@ class Selector:
     def _numbers(self, frag: Fragment) -> set[str]:
         return {n for n in frag.needs if n in NUMBER_FACTS and self.facts.has(n)}
 
-    def _swap(self, plan: Plan, main: list[str], path: str) -> bool:
+    def _swap(self, plan: Plan, main: list[str], path: str, strict: bool = True) -> bool:
         """Replace the item of a carrier's topic, when what that item carried can still be carried."""
-        for frag in self._carriers(main, path):
+        for frag in self._carriers(main, path, strict):
             section = plan.sections[frag.role]
             at = next((i for i, it in enumerate(section.items) if it.topic == frag.topic_key), None)
             current = section.items[at].fragment if at is not None else None
