@@ -65,8 +65,13 @@ class LazyGroup(click.Group):
         module_name, attr = self.lazy[cmd_name].split(":")
         try:
             module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            return None
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:  # the command itself is not part of this install
+                return None
+            raise DrafterError(  # a library the command needs is missing: say which, not "no such command"
+                f"安装不完整：缺少 {exc.name}，“{cmd_name}”命令无法运行",
+                hint="请重新安装：pip install --force-reinstall drafter（或在项目文件夹里 pip install .）",
+            ) from None
         found: click.Command = getattr(module, attr)
         return found
 

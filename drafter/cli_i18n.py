@@ -23,7 +23,6 @@ ZH: dict[str, str] = {
     "Missing command.": "缺少命令。",
     "No such command {name!r}.": "没有 {name!r} 这个命令。",
     "No such option {name!r}.": "没有 {name!r} 这个选项。",
-    "No such option: {name}": "没有 {name} 这个选项",
     "Did you mean {possibility}?": "是不是想写 {possibility}？",
     "(Did you mean one of: {possibilities}?)": "（是不是想写其中之一：{possibilities}？）",
     "Invalid value for {param_hint}: {message}": "{param_hint} 的值不对：{message}",
