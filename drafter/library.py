@@ -273,12 +273,11 @@ def _refuse_special(path: Path) -> None:
                            hint="片段文件夹里的 .yaml 应是普通文件")
 
 
-def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
-    """Load one ``<role>.yaml``; raise LibraryError naming file, line and fragment id."""
-    known = known_facts if known_facts is not None else set(leaf_paths())
+def _read_role_bytes(path: Path) -> bytes:
+    """The raw bytes of a fragment file, or a LibraryError saying why they cannot be read."""
     try:
         _refuse_special(path)
-        raw_bytes = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LibraryError("找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹") from None
     except IsADirectoryError:
@@ -287,12 +286,20 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     except OSError as exc:
         raise LibraryError(f"片段文件无法读取：{os_reason(exc)}", location=Location(path),
                            hint="检查文件权限，或把片段文件夹复制到自己的文件夹再试") from None
+
+
+def _decode_role_text(raw_bytes: bytes, path: Path) -> str:
+    """A fragment file's text (UTF-8, with or without a BOM), or a LibraryError naming the bad line."""
     try:
-        text = raw_bytes.decode("utf-8-sig")
+        return raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw_bytes.count(b"\n", 0, exc.start) + 1
         raise LibraryError("片段文件不是 UTF-8 编码", location=Location(path, line),
                            hint="用记事本或 VS Code 把文件“另存为”UTF-8 编码") from None
+
+
+def _parse_role_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
+    """The composed node tree (for line numbers) and the plain data of a fragment file's text."""
     try:
         try:
             root = yaml.compose(text, Loader=FAST_LOADER)
@@ -307,6 +314,11 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     except RecursionError:
         raise LibraryError("片段文件嵌套层数过深", location=Location(path), hint="参照 fragments/ 中的已有文件") from None
     _check_duplicate_keys(root, path)
+    return root, data
+
+
+def _role_of(data: Any, path: Path) -> str:
+    """The ``role`` a fragment file declares, checked against the roles the library knows."""
     if not isinstance(data, dict):
         raise LibraryError("片段文件最外层应有 role 和 fragments", location=Location(path, 1),
                            hint="参照 fragments/ 中的已有文件")
@@ -314,13 +326,11 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     if role not in _file_roles():
         raise LibraryError(f"不认识的 role：{role!r}", location=Location(path, 1),
                            hint="可用的角色：" + "、".join(_file_roles()))
-    result = RoleFile(str(role))
-    if role == HEADINGS_ROLE:
-        result.families = _families(data, root, path)
-        return result
-    if role == INTROS_ROLE:
-        result.role_intros = _role_intros(data, root, path)
-        return result
+    return str(role)
+
+
+def _load_headings_and_intros(data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile) -> None:
+    """A role file's own ``headings`` and ``intros`` variants, each checked for template syntax."""
     for key in ("headings", "intros"):
         items = data.get(key) or []
         nodes = _node_for(root, key)
@@ -330,6 +340,11 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
             variant = _variant(raw, loc)
             _check_syntax(variant.text, loc)
             getattr(result, key).append(variant)
+
+
+def _load_fragments(data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile,
+                    known: set[str]) -> None:
+    """A role file's ``fragments``, each checked and its lead and texts checked for template syntax."""
     frag_nodes = _node_for(root, "fragments")
     for i, raw in enumerate(data.get("fragments") or []):
         node = frag_nodes.value[i] if isinstance(frag_nodes, yaml.SequenceNode) else None
@@ -338,6 +353,23 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
         for source in (fragment.lead, *fragment.texts):
             _check_syntax(source, Location(path, loc.line, key=fragment.id))
         result.fragments.append(fragment)
+
+
+def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
+    """Load one ``<role>.yaml``; raise LibraryError naming file, line and fragment id."""
+    known = known_facts if known_facts is not None else set(leaf_paths())
+    text = _decode_role_text(_read_role_bytes(path), path)
+    root, data = _parse_role_yaml(text, path)
+    role = _role_of(data, path)
+    result = RoleFile(role)
+    if role == HEADINGS_ROLE:
+        result.families = _families(data, root, path)
+        return result
+    if role == INTROS_ROLE:
+        result.role_intros = _role_intros(data, root, path)
+        return result
+    _load_headings_and_intros(data, root, path, result)
+    _load_fragments(data, root, path, result, known)
     return result
 
 
@@ -444,7 +476,8 @@ def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:
             _check_duplicate_keys(item, path)
 
 
-def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -> Fragment:
+def _fragment_id(raw: Any, loc: Location) -> str:
+    """A fragment's ``id``, after checking it is a mapping with only known keys."""
     if not isinstance(raw, dict):
         raise LibraryError("片段应写成“键: 值”的分组", location=loc, hint="至少要有 id 和 text")
     unknown = set(raw) - _FRAGMENT_KEYS
@@ -455,7 +488,12 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
     if not isinstance(fid, str) or not _ID_RE.match(fid):
         raise LibraryError(f"片段编号不对：{fid!r}", location=loc,
                            hint="编号用小写英文、数字和连字符，如 sx-first-topic")
-    loc = Location(loc.file, loc.line, key=fid)
+    return fid
+
+
+def _fragment_body(raw: dict[str, Any], loc: Location,
+                   known: set[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A fragment's ``text``, ``needs`` (each a known fact) and ``variants`` (none empty)."""
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():
         raise LibraryError("片段缺少 text", location=loc, hint="text 是片段正文")
@@ -467,23 +505,54 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
     if bad:
         raise LibraryError(f"needs 中有不存在的事实：{'、'.join(bad)}", location=loc,
                            hint="事实名见 drafter schema 或 README 的事实文件说明")
+    return text, needs, variants
+
+
+def _fragment_audience(raw: dict[str, Any],
+                       loc: Location) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Whom a fragment suits: ``voice``, ``unit_types`` and ``kinds`` (defaults filled in, tags checked)."""
     voice = _strs(raw.get("voice"), "voice", loc) or VOICES
     units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
     kinds = _strs(raw.get("kinds"), "kinds", loc)
     _check_tags(voice, units, loc, kinds)
+    return voice, units, kinds
+
+
+def _fragment_lead(raw: dict[str, Any], loc: Location) -> str:
     lead = raw.get("lead") or ""
     if not isinstance(lead, str):
         raise LibraryError("lead 应是一句话", location=loc)
+    return lead
+
+
+def _fragment_topic(raw: dict[str, Any], role: str, loc: Location) -> Any:
+    """A fragment's ``topic``: empty, or one of the topics templates/主题.yaml gives its role."""
     topic = raw.get("topic") or ""
     topics = _reg().topics.get(role, {})
     if topic and topic not in topics:
         raise LibraryError(f"“{role}”没有主题“{topic}”", location=loc,
                            hint="可用的主题：" + "、".join(topics) + "（见 templates/主题.yaml）")
+    return topic
+
+
+def _fragment_claims(raw: dict[str, Any], loc: Location) -> tuple[str, ...]:
+    """A fragment's ``claims``: each one a practice of templates/做法.yaml."""
     claims = _strs(raw.get("claims"), "claims", loc)
     bad_claims = [c for c in claims if c not in _reg().practices]
     if bad_claims:
         raise LibraryError(f"claims 中有做法清单里没有的：{'、'.join(bad_claims)}", location=loc,
                            hint="做法名见 templates/做法.yaml")
+    return claims
+
+
+def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -> Fragment:
+    fid = _fragment_id(raw, loc)
+    loc = Location(loc.file, loc.line, key=fid)
+    text, needs, variants = _fragment_body(raw, loc, known)
+    voice, units, kinds = _fragment_audience(raw, loc)
+    lead = _fragment_lead(raw, loc)
+    topic = _fragment_topic(raw, role, loc)
+    claims = _fragment_claims(raw, loc)
     return Fragment(
         id=fid, role=role, text=join_lines(text), topic=str(topic), lead=lead.strip(), needs=needs,
         kinds=kinds, claims=claims,

@@ -386,28 +386,38 @@ class Selector:
         type_topics = tuple(t for t in self.unit_type.outline.get(role, ()) if t not in spec.required)
         required = (*spec.required, *type_topics)
         fill = _Fill([*required, *(t for t in spec.optional if t not in required)], budget)
-        for pinned in self._pinned(role):  # 选用: first, whatever their topic
-            if pinned.topic_key not in fill.slots and pinned.topic_key not in self.main_topics:
-                fill.slots[pinned.topic_key] = self.take(pinned)
-        fill.order = [*fill.slots, *(t for t in fill.order if t not in fill.slots)]
+        self._place_pins(role, fill)
         self._place_user_lines(role, fill)
-        for topic in required:
-            frag = None if topic in fill.slots or topic in self.main_topics else self.best(role, topic)
-            if frag is not None:
-                fill.add(topic, self.take(frag), self.estimate(frag))
+        self._fill_required(role, required, fill)
         if role == "业务融合":
             self._carry_achievements(fill)
         fill.count = max(spec.count, len(fill.slots) + len(fill.extra)) if budget is None else 0
         self._fill_optional(role, spec, fill)
         self._fill_untopiced(role, fill)
-        taken = {i.fragment.lead for i in fill.slots.values() if i.fragment}
-        for item in (*fill.slots.values(), *fill.extra):
-            if item.is_user:
-                self._dress(item, role, taken)
+        self._dress_user_lines(role, fill)
         section.items = [fill.slots[t] for t in fill.order if t in fill.slots] + fill.extra
         self.main_topics.update(fill.slots)
         self._main_items[role] = section.items
         return section
+
+    def _place_pins(self, role: str, fill: _Fill) -> None:
+        """选用: first, whatever their topic."""
+        for pinned in self._pinned(role):
+            if pinned.topic_key not in fill.slots and pinned.topic_key not in self.main_topics:
+                fill.slots[pinned.topic_key] = self.take(pinned)
+        fill.order = [*fill.slots, *(t for t in fill.order if t not in fill.slots)]
+
+    def _fill_required(self, role: str, required: tuple[str, ...], fill: _Fill) -> None:
+        for topic in required:
+            frag = None if topic in fill.slots or topic in self.main_topics else self.best(role, topic)
+            if frag is not None:
+                fill.add(topic, self.take(frag), self.estimate(frag))
+
+    def _dress_user_lines(self, role: str, fill: _Fill) -> None:
+        taken = {i.fragment.lead for i in fill.slots.values() if i.fragment}
+        for item in (*fill.slots.values(), *fill.extra):
+            if item.is_user:
+                self._dress(item, role, taken)
 
     def _carry_achievements(self, fill: _Fill) -> None:
         """The user's bare 业务融合 lines follow the type's own item as its evidence (“……。在党建引领下，全年
@@ -550,24 +560,29 @@ class Selector:
             return
         phrase = item.text.rstrip("。")
         item.lead, item.text = phrase, ""
+        detail = self._detail_for(phrase, item.topic)
+        if detail is None:
+            item.marker = "具体表现"
+            return
+        item.topic = detail.topic_key
+        self.used.add(detail.id)
+        item.detail = detail
+        item.variant = self._rng(detail.id).randrange(len(detail.texts))
+
+    def _detail_for(self, phrase: str, topic: str) -> Fragment | None:
         overlap = self.library.overlap
         pool = [f for f in self.library.fragments(PROBLEMS) if self.eligible(f)]
-        scored = [(max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == item.topic, f) for f in pool]
+        scored = [(max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f) for f in pool]
         good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
-        if not good and item.topic:
+        if not good and topic:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
         if not good:
-            item.marker = "具体表现"
-            return
+            return None
         top = max((fit, same) for fit, same, _ in good)
-        detail = self.rank([f for fit, same, f in good if (fit, same) == top], f"expand:{phrase}")[0]
-        item.topic = detail.topic_key
-        self.used.add(detail.id)
-        item.detail = detail
-        item.variant = self._rng(detail.id).randrange(len(detail.texts))
+        return self.rank([f for fit, same, f in good if (fit, same) == top], f"expand:{phrase}")[0]
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
@@ -614,40 +629,50 @@ class Selector:
         return section
 
     def measures_section(self, problems: SectionPlan, causes: SectionPlan, family: Family | None) -> SectionPlan:
+        """下一步: the user's own measures, then one measure for every problem's and every cause's topic not
+        answered yet, topped up to three."""
         section = self._section(MEASURES, family)
         own, frags = self._listed(MEASURES, MEASURES)
         listed = [self.take(f) for f in frags] + own
-        needed: list[str] = [p.topic for p in problems.items if p.topic]
+        answered = {i.topic for i in listed if i.topic}
+        tool = self._answers_by_pairs(problems, listed, answered)
+        for topic in dict.fromkeys(self._needed_measures(problems, causes)):
+            frag = None if topic in answered else self.best(MEASURES, topic)
+            if frag is not None:
+                tool.append(self.take(frag))
+                answered.add(topic)
+        missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
+        if missing > 0:
+            pool = [f for f in self.library.fragments(MEASURES) if self.eligible(f) and f.topic_key not in answered]
+            tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
+        section.items = tool + listed
+        return section
+
+    def _needed_measures(self, problems: SectionPlan, causes: SectionPlan) -> list[str]:
+        """The measure topics that answer the problems, then those that answer the causes."""
+        needed = [p.topic for p in problems.items if p.topic]
         for c in causes.items:
             cause = self.reg.topic(CAUSES, c.topic)
             if cause is not None and cause.measure:
                 needed.append(cause.measure)
-        answered = {i.topic for i in listed if i.topic}
-        tool: list[Item] = []
+        return needed
+
+    def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
+        """Problems from a library without topics name their answers (pairs)."""
         by_id = self.library.by_id()
-        for p in problems.items:  # fragments without a topic name their answers (pairs)
+        chosen_ids = {i.fragment.id for i in listed if i.fragment}
+        out: list[Item] = []
+        for p in problems.items:
             if p.fragment is None or p.fragment.topic or p.topic in answered:
                 continue
-            answer = next((by_id[t] for t in p.fragment.pairs if t in by_id and (t in self.pinned or
-                           self.eligible(by_id[t]))), None)
+            answer = next((by_id[t] for t in p.fragment.pairs
+                           if t in by_id and (t in self.pinned or self.eligible(by_id[t]))), None)
             if answer is not None and answer.id not in self.used:
-                tool.append(self.take(answer, p.topic))
+                out.append(self.take(answer, p.topic))
                 answered.add(p.topic)
-            elif any(t in {i.fragment.id for i in listed if i.fragment} for t in p.fragment.pairs):
+            elif chosen_ids & set(p.fragment.pairs):
                 answered.add(p.topic)
-        for topic in dict.fromkeys(needed):
-            if topic in answered:
-                continue
-            frag = self.best(MEASURES, topic)
-            if frag is not None:
-                tool.append(self.take(frag))
-                answered.add(topic)
-        if len(tool) + len(listed) < DEFAULT_PROBLEMS:
-            pool = [f for f in self.library.fragments(MEASURES) if self.eligible(f) and f.topic_key not in answered]
-            for frag in self.rank(pool, MEASURES)[: DEFAULT_PROBLEMS - len(tool) - len(listed)]:
-                tool.append(self.take(frag))
-        section.items = tool + listed
-        return section
+        return out
 
     def _check_pairs(self, problems: SectionPlan, measures: SectionPlan) -> None:
         """Every problem should have a measure of its topic; the user's own unmatched ones by count."""
