@@ -548,6 +548,36 @@ def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
     return f"不认识的键“{_clip(key, 40)}”", hint
 
 
+def _describe_range(v: str, shown: str, want: str, f: Field) -> tuple[str, str]:
+    """Message and hint for a number below its minimum or above its maximum."""
+    if f.kind == "count":
+        return f"{shown} 超出范围，应为{want}", "次数、人数不能是负数" if v == "minimum" else "请核对这个数"
+    return f"{shown} 超出范围，应为{want}", "请核对这个数" + _example(f)
+
+
+def _describe_finding(value: dict[Any, Any]) -> tuple[str, str]:
+    """Message and hint for one 上年度问题整改 entry that is not 问题/整改情况/状态."""
+    extra = [str(k) for k in value if k not in ("问题", "整改情况", "状态")]
+    if extra:
+        return f"不认识的键“{_clip(extra[0], 20)}”", "每条整改只能写“问题”“整改情况”“状态”三个键"
+    if value.get("状态") not in (None, "已整改", "整改中"):
+        return f"状态“{_clip(str(value.get('状态')), 20)}”不对", "状态写 已整改 或 整改中"
+    return "缺少“问题”（或不是文字）", "写成“- 问题: ……”，下一行缩进写“整改情况: ……”“状态: 已整改”"
+
+
+def _describe_any_of(value: Any, f: Field) -> tuple[str, str]:
+    """Message and hint for a list item that is neither one sentence nor the group its list allows."""
+    if isinstance(value, dict) and f.kind == "findings":
+        return _describe_finding(value)
+    if isinstance(value, dict):
+        extra = [str(k) for k in value if k not in ("标题", "内容")]
+        if extra:
+            return f"不认识的键“{_clip(extra[0], 20)}”", "这样的一项只能写“标题”和“内容”两个键"
+        if not isinstance(value.get("内容"), str):
+            return "缺少“内容”（或内容为空）", "写成“标题: ……”和“内容: ……”两行，或直接写成“- 一句话”"
+    return f"这一项应是一句话，或“标题/内容”两项，现在是 {type(value).__name__}", "写成“- 一句话”即可"
+
+
 def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     """Chinese message and hint for one schema error."""
     f = _field_for(path)
@@ -559,28 +589,13 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
     if v == "enum":
         return f"{shown} 不是可选的值", "可选：" + "、".join(f.choices)
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        if f.kind == "count":
-            return f"{shown} 超出范围，应为{want}", "次数、人数不能是负数" if v == "minimum" else "请核对这个数"
-        return f"{shown} 超出范围，应为{want}", "请核对这个数" + _example(f)
+        return _describe_range(v, shown, want, f)
     if v in ("minLength",):
         return "内容为空", "不知道就删掉这一项（或留空），报告里会显示【待补充】标记"
     if v in ("maxLength",):
         return "内容过长", "这一项只需一句话；大段文字请写到“亮点”等列表里"
-    if v == "anyOf" and isinstance(value, dict) and f.kind == "findings":
-        extra = [str(k) for k in value if k not in ("问题", "整改情况", "状态")]
-        if extra:
-            return f"不认识的键“{_clip(extra[0], 20)}”", "每条整改只能写“问题”“整改情况”“状态”三个键"
-        if value.get("状态") not in (None, "已整改", "整改中"):
-            return f"状态“{_clip(str(value.get('状态')), 20)}”不对", "状态写 已整改 或 整改中"
-        return "缺少“问题”（或不是文字）", "写成“- 问题: ……”，下一行缩进写“整改情况: ……”“状态: 已整改”"
-    if v == "anyOf" and isinstance(value, dict):
-        extra = [str(k) for k in value if k not in ("标题", "内容")]
-        if extra:
-            return f"不认识的键“{_clip(extra[0], 20)}”", "这样的一项只能写“标题”和“内容”两个键"
-        if not isinstance(value.get("内容"), str):
-            return "缺少“内容”（或内容为空）", "写成“标题: ……”和“内容: ……”两行，或直接写成“- 一句话”"
     if v == "anyOf":
-        return f"这一项应是一句话，或“标题/内容”两项，现在是 {type(value).__name__}", "写成“- 一句话”即可"
+        return _describe_any_of(value, f)
     if v == "required":
         return "缺少“内容”", "写成“标题: ……”和“内容: ……”两行"
     if v == "type":

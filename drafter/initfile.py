@@ -60,6 +60,44 @@ def _example(f: Field) -> str:
     return f"（例：{f.example}）"
 
 
+def _emit_checklist(f: Field, indent: str, note: str, out: list[str]) -> None:
+    """A checklist: delete the “# ” before each line that applies."""
+    out.append(f"{indent}# 删去行首的“# ”即为勾选：")
+    out.append(f"{indent}{f.key}:{note}")
+    width = max(len(c) for c in f.choices)
+    for choice in f.choices:
+        out.append(f"{indent}  # - {choice}{'　' * (width - len(choice))}  # {registry().practices[choice]}")
+
+
+def _emit_findings(f: Field, indent: str, note: str, out: list[str]) -> None:
+    """One finding over three commented lines."""
+    out.append(f"{indent}{f.key}:{note}")
+    for i, line in enumerate(f.example or []):
+        out.append(f"{indent}  # {'- ' if i == 0 else ''}{line}")
+
+
+def _emit_list(f: Field, indent: str, note: str, out: list[str]) -> None:
+    """A list key with its examples as commented items."""
+    out.append(f"{indent}{f.key}:{note}")
+    for sample in f.example or []:
+        out.append(f"{indent}  # - {sample}")
+
+
+def _emit_field(f: Field, path: str, indent: str, out: list[str], prefill: Prefill) -> None:
+    """One field that is not a group: its comment line, then its key (with a value, a list or a checklist)."""
+    out.append(f"{indent}# {f.comment}{_example(f)}")
+    note = f"  # {prefill.notes[path]}" if path in prefill.notes else ""
+    if f.kind == "ids" and f.choices:
+        _emit_checklist(f, indent, note, out)
+    elif f.kind == "findings":
+        _emit_findings(f, indent, note, out)
+    elif f.kind in ("texts", "items", "ids"):
+        _emit_list(f, indent, note, out)
+    else:
+        value = prefill.values.get(path, f.default)
+        out.append(f"{indent}{f.key}:{' ' + scalar(value) if value is not None else ''}{note}")
+
+
 def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefill, prefix: str = "") -> None:
     extras = prefill.extras()
     for f in fields:
@@ -69,34 +107,13 @@ def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefi
         if path in prefill.blocks:
             out.append("")
             out += [indent + line if line else line for line in prefill.blocks[path]]
-            continue
-        if f.kind == "group":
+        elif f.kind == "group":
             out.append("")
             out.append(f"{indent}# ===== {f.comment} =====")
             out.append(f"{indent}{f.key}:")
             _emit(f.children, indent + "  ", out, prefill, path)
-            continue
-        out.append(f"{indent}# {f.comment}{_example(f)}")
-        note = f"  # {prefill.notes[path]}" if path in prefill.notes else ""
-        if f.kind == "ids" and f.choices:  # a checklist: delete the “# ” before each line that applies
-            out.append(f"{indent}# 删去行首的“# ”即为勾选：")
-            out.append(f"{indent}{f.key}:{note}")
-            width = max(len(c) for c in f.choices)
-            for choice in f.choices:
-                out.append(f"{indent}  # - {choice}{'　' * (width - len(choice))}  # {registry().practices[choice]}")
-            continue
-        if f.kind == "findings":  # one finding over three commented lines
-            out.append(f"{indent}{f.key}:{note}")
-            for i, line in enumerate(f.example or []):
-                out.append(f"{indent}  # {'- ' if i == 0 else ''}{line}")
-            continue
-        if f.kind in ("texts", "items", "ids"):
-            out.append(f"{indent}{f.key}:{note}")
-            for sample in f.example or []:
-                out.append(f"{indent}  # - {sample}")
-            continue
-        value = prefill.values.get(path, f.default)
-        out.append(f"{indent}{f.key}:{' ' + scalar(value) if value is not None else ''}{note}")
+        else:
+            _emit_field(f, path, indent, out, prefill)
 
 
 def facts_template(name: str = "述职事实.yaml", prefill: Prefill | None = None, *, unit_type: str | None = None,

@@ -519,6 +519,7 @@ def _fragment_audience(raw: dict[str, Any],
 
 
 def _fragment_lead(raw: dict[str, Any], loc: Location) -> str:
+    """A fragment's ``lead``: one sentence before its text, or empty."""
     lead = raw.get("lead") or ""
     if not isinstance(lead, str):
         raise LibraryError("lead 应是一句话", location=loc)

@@ -7,7 +7,7 @@ Schema editors such as VS Code use for completion).  Keys are Chinese because us
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -266,16 +266,11 @@ _TYPES: dict[str, Any] = {
 }
 
 
-def iter_errors(schema: dict[str, Any], instance: Any,
-                path: tuple[str | int, ...] = ()) -> Iterator[SchemaError]:
-    """Validate ``instance`` against the JSON Schema subset :func:`json_schema` produces (type, enum,
-    minimum/maximum, minLength/maxLength, properties, additionalProperties, required, items, anyOf),
-    yielding errors as ``jsonschema`` would.  Hand-written because importing ``jsonschema`` took about a
-    tenth of a cold ``drafter render``; tests check the two agree."""
+_Report = Callable[[str, str], SchemaError]
 
-    def error(kind: str, message: str) -> SchemaError:
-        return SchemaError(kind, path, instance, schema, message)
 
+def _scalar_errors(schema: dict[str, Any], instance: Any, error: _Report) -> Iterator[SchemaError]:
+    """The type, enum, range and length checks of one value."""
     wanted = schema.get("type")
     if wanted is not None and not _TYPES[wanted](instance):
         yield error("type", f"{instance!r} is not of type {wanted!r}")
@@ -291,16 +286,35 @@ def iter_errors(schema: dict[str, Any], instance: Any,
             yield error("minLength", f"{instance!r} is too short")
         if "maxLength" in schema and len(instance) > schema["maxLength"]:
             yield error("maxLength", f"{instance!r} is too long")
+
+
+def _object_errors(schema: dict[str, Any], instance: dict[Any, Any], path: tuple[str | int, ...],
+                   error: _Report) -> Iterator[SchemaError]:
+    """The required, properties and additionalProperties checks of a mapping, its values included."""
+    properties = schema.get("properties", {})
+    for key in schema.get("required", ()):
+        if key not in instance:
+            yield error("required", f"{key!r} is a required property")
+    for key, value in instance.items():
+        if key in properties:
+            yield from iter_errors(properties[key], value, (*path, key))
+    if schema.get("additionalProperties") is False and any(k not in properties for k in instance):
+        yield error("additionalProperties", "Additional properties are not allowed")
+
+
+def iter_errors(schema: dict[str, Any], instance: Any,
+                path: tuple[str | int, ...] = ()) -> Iterator[SchemaError]:
+    """Validate ``instance`` against the JSON Schema subset :func:`json_schema` produces (type, enum,
+    minimum/maximum, minLength/maxLength, properties, additionalProperties, required, items, anyOf),
+    yielding errors as ``jsonschema`` would.  Hand-written because importing ``jsonschema`` took about a
+    tenth of a cold ``drafter render``; tests check the two agree."""
+
+    def error(kind: str, message: str) -> SchemaError:
+        return SchemaError(kind, path, instance, schema, message)
+
+    yield from _scalar_errors(schema, instance, error)
     if isinstance(instance, dict):
-        properties = schema.get("properties", {})
-        for key in schema.get("required", ()):
-            if key not in instance:
-                yield error("required", f"{key!r} is a required property")
-        for key, value in instance.items():
-            if key in properties:
-                yield from iter_errors(properties[key], value, (*path, key))
-        if schema.get("additionalProperties") is False and any(k not in properties for k in instance):
-            yield error("additionalProperties", "Additional properties are not allowed")
+        yield from _object_errors(schema, instance, path, error)
     if isinstance(instance, list) and "items" in schema:
         for i, item in enumerate(instance):
             yield from iter_errors(schema["items"], item, (*path, i))
