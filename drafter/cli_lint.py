@@ -110,9 +110,12 @@ def _annotate(file: Path, findings: list[Finding], output: Path | None, force: b
               help="--批注 或 --fix 的输出文件（默认在原文件旁：文件名（批注）.docx / 文件名（排版）.docx）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时也覆盖（旧文件先备份）。")
 @click.option("--font", "fonts", multiple=True, metavar="级别=字体", help="--fix 时改字体，写法同 drafter render。")
+@click.option("--重复上限", "repeat_rate", type=click.FloatRange(0.5, 50), default=2.0, show_default=True,
+              metavar="次数", help="同一个四字以上的说法每千字出现超过几次就提示。")
 def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt: str, annotate: bool,
-                 fix: bool, output: Path | None, force: bool, fonts: tuple[str, ...]) -> None:
-    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效；.docx 还检查版式。
+                 fix: bool, output: Path | None, force: bool, fonts: tuple[str, ...], repeat_rate: float) -> None:
+    """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效、当年提法、
+    重复的说法；.docx 还检查版式。
 
     版式检查对照 GB/T 9704：纸张、页边距、各级字体字号、行距、首行缩进、页码。
 
@@ -124,7 +127,7 @@ def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt
             return
         from drafter.service import check_file  # the same checks as the page's “检查已改稿”
 
-        checked = check_file(file, year=year, rule_files=rule_files)
+        checked = check_file(file, year=year, rule_files=rule_files, repeat_rate=repeat_rate)
         findings, used_year = checked.findings, checked.year
         written = _annotate(file, findings, output, force) if annotate else []
     except DrafterError as exc:

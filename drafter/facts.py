@@ -707,6 +707,32 @@ def _semantic_checks(facts: Facts, today: _dt.date) -> list[Diagnostic]:
     if isinstance(changed, int) and isinstance(branches, int) and changed > branches:
         out.append(Diagnostic("warning", f"换届支部数（{changed}）多于党支部数（{branches}）",
                               facts.location("组织建设.换届支部数"), "请核对这两个数"))
+    out.extend(_meeting_checks(facts, branches))
+    return out
+
+
+# 《中国共产党支部工作条例（试行）》: 支部党员大会每季度 1 次、支委会每月 1 次、党小组会每月 1 次、党课每季度 1 次.
+MEETINGS_PER_BRANCH = 4 + 12 + 4  # 支部党员大会 + 支委会 + 党课, without 党小组 (not every branch has them)
+
+
+def _meeting_checks(facts: Facts, branches: Any) -> list[Diagnostic]:
+    """“三会一课” and 主题党日 below what the rules ask of every branch: a reviewer reads such a figure as
+    meetings not held (or a typing error)."""
+    out: list[Diagnostic] = []
+    meetings, days = facts.get("组织建设.三会一课次数"), facts.get("组织建设.主题党日次数")
+    if not isinstance(branches, int) or branches <= 0:
+        return out
+    if isinstance(meetings, int) and meetings < branches * MEETINGS_PER_BRANCH:
+        out.append(Diagnostic(
+            "warning", f"“三会一课”{meetings}次，少于 {branches} 个支部按规定至少应开的 {branches * MEETINGS_PER_BRANCH} 次",
+            facts.location("组织建设.三会一课次数"),
+            "按支部工作条例，每个支部每年至少开支部党员大会 4 次、支委会 12 次、上党课 4 次；请核对是否为各支部合计数",
+        ))
+    if isinstance(days, int) and days < branches * 12:
+        out.append(Diagnostic(
+            "warning", f"主题党日{days}次，少于 {branches} 个支部每月一次的 {branches * 12} 次",
+            facts.location("组织建设.主题党日次数"), "主题党日一般每个支部每月一次；请核对是否为各支部合计数",
+        ))
     return out
 
 

@@ -37,7 +37,7 @@ MAX_EXTRA = 3  # a main section may grow by this many items to carry every numbe
 DEFAULT_PROBLEMS = 3
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
-CLASH_MAX = 3  # specific three-character words a problem or cause may share with the achievements above
+CLASH_MAX = 2  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = 5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
@@ -492,8 +492,8 @@ class Selector:
                 if not how:
                     item.marker = "整改措施和成效"
                 section.items.append(item)
-            else:
-                section.items.append(Item("", _full_stop(str(raw)), topic="整改"))
+            else:  # only the finding: what was done is for the user to fill in
+                section.items.append(Item(_full_stop(str(raw)).rstrip("。"), "", topic="整改", marker="整改措施和成效"))
         return section
 
     # -- 存在问题、原因、下一步 ----------------------------------------------------------------

@@ -284,3 +284,12 @@ def test_fifo_fragment_and_seed_files_are_refused(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "材料.txt")
     with pytest.raises(DrafterError, match="不是普通文件"):
         read_seed(tmp_path / "材料.txt")
+
+
+def test_meetings_below_what_every_branch_must_hold_are_questioned() -> None:
+    facts = facts_from_text("组织建设:\n  党支部数: 9\n  三会一课次数: 118\n  主题党日次数: 12\n", "f.yaml")
+    messages = [d.message for d in facts.warnings]
+    assert any("“三会一课”118次" in m and "180 次" in m for m in messages)
+    assert any("主题党日12次" in m and "108 次" in m for m in messages)
+    fine = facts_from_text("组织建设:\n  党支部数: 9\n  三会一课次数: 200\n  主题党日次数: 108\n", "f.yaml")
+    assert not [d for d in fine.warnings if "支部" in d.message]

@@ -93,19 +93,23 @@ def lint_paragraphs(
     year: int | None = None,
     rules: Sequence[Rule] | None = None,
     disable: Collection[str] = (),
+    repeat_rate: float = 2.0,
 ) -> list[Finding]:
     """Check paragraphs (index 0 = paragraph 1).  ``year`` defaults to the year read from the title;
-    ``rules`` defaults to the shipped rules; ``disable`` switches off rule or check ids."""
+    ``rules`` defaults to the shipped rules; ``disable`` switches off rule or check ids; ``repeat_rate`` is
+    how many times per 1,000 characters a phrase may recur before it is reported."""
     active = shipped_rules().active() if rules is None else tuple(rules)
     report_year = year if year is not None else detect_year(paragraphs)
-    return run_all(paragraphs, year=report_year, rules=active, disabled=frozenset(disable))
+    return run_all(paragraphs, year=report_year, rules=active, disabled=frozenset(disable), repeat_rate=repeat_rate)
 
 
-def lint_file(path: Path, *, year: int | None = None, extra_rule_files: Sequence[Path] = ()) -> list[Finding]:
+def lint_file(path: Path, *, year: int | None = None, extra_rule_files: Sequence[Path] = (),
+              repeat_rate: float = 2.0) -> list[Finding]:
     """Read a .docx/.md/.txt draft and check it with the shipped rules plus ``extra_rule_files``."""
     ruleset = load_rules(extra_rule_files)
     paragraphs = read_paragraphs(Path(path))
-    return lint_paragraphs(paragraphs, year=year, rules=ruleset.active(), disable=ruleset.disabled_ids)
+    return lint_paragraphs(paragraphs, year=year, rules=ruleset.active(), disable=ruleset.disabled_ids,
+                           repeat_rate=repeat_rate)
 
 
 def lint_document(document: Document, *, rules: Sequence[Rule] | None = None) -> list[Finding]:

@@ -650,8 +650,53 @@ def example_failures(rule: Rule) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
+_PLENUM = re.compile(r"^(二十|十九)届(.)中全会$")
+
+
+def _says(text: str, phrase: str) -> bool:
+    """``phrase`` is in ``text``; a plenum also as reports shorten it (二十届二中、三中全会)."""
+    if phrase in text:
+        return True
+    m = _PLENUM.match(phrase)
+    return bool(m) and re.search(rf"{m[1]}届[^。，；]{{0,8}}{m[2]}中全会", text) is not None
+
+
+WHOLE_REPORT = 1000  # characters from which a text is taken as a whole report that must carry the year's 提法
+
+
+def check_year_wording(paragraphs: Sequence[str], year: int | None) -> Iterator[Finding]:
+    """A draft of a year must carry that year's 提法 (templates/年度.yaml: 党纪学习教育 and 二十届三中全会 in
+    2024, 两个确立/两个维护 from 2022 …)."""
+    text = "".join(paragraphs)
+    if year is None or len(text) < WHOLE_REPORT:
+        return  # a snippet, not a whole report
+    from drafter.registry import registry
+
+    info = registry().year(year)
+    for phrase in info.required:
+        if not _says(text, phrase):
+            source = "；".join(info.sources[:2]) or "templates/年度.yaml"
+            yield Finding("year-wording", "warning", f"{year}年的稿子没有写到“{phrase}”", 1, 1,
+                          excerpt(paragraphs[0] if paragraphs else "", 0, 0), f"在开头或思想建设部分写到“{phrase}”",
+                          source, 1)
+
+
+def check_repetition(paragraphs: Sequence[str], per_thousand: float) -> Iterator[Finding]:
+    """The same phrase of four or more characters used more often than the draft's length allows."""
+    from drafter.repetition import repeated_phrases
+
+    for repeat in repeated_phrases("\n".join(paragraphs), per_thousand=per_thousand):
+        idx = next((i for i, t in enumerate(paragraphs) if repeat.phrase in t), 0)
+        start = paragraphs[idx].find(repeat.phrase) if paragraphs else 0
+        yield Finding("repetition", "info",
+                      f"“{repeat.phrase}”出现 {repeat.count} 次（按篇幅至多 {int(repeat.allowed)} 次）", idx + 1,
+                      start + 1, excerpt(paragraphs[idx], start, start + len(repeat.phrase)) if paragraphs else "",
+                      "换几种说法，或删去重复的句子", "review-rubric：语言（同一说法反复出现）", len(repeat.phrase))
+
+
 def run_all(
-    paragraphs: Sequence[str], *, year: int | None, rules: Sequence[Rule], disabled: frozenset[str] = frozenset()
+    paragraphs: Sequence[str], *, year: int | None, rules: Sequence[Rule], disabled: frozenset[str] = frozenset(),
+    repeat_rate: float = 2.0,
 ) -> list[Finding]:
     """All checks over all paragraphs; sorted by position, then severity; duplicates dropped."""
     findings: list[Finding] = []
@@ -670,6 +715,8 @@ def run_all(
             findings.extend(check_rule(rule, idx, text))
     findings.extend(check_numbering(paragraphs, skip=ads))
     findings.extend(check_year_terms(paragraphs, [r for r in rules if r.is_year_term], year, skip=ads))
+    findings.extend(check_year_wording(paragraphs, year))
+    findings.extend(check_repetition([p for i, p in enumerate(paragraphs) if i not in ads], repeat_rate))
     unique: dict[tuple[str, int, int], Finding] = {}
     for f in findings:
         if f.rule not in disabled:

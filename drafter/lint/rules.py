@@ -281,18 +281,24 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-def _parse_rule(
-    node: yaml.Node, *, kind: Literal["rules", "year_terms"], probs: _Problems, require_source: bool
-) -> Rule | None:
-    start = _line(node)
-    if not isinstance(node, yaml.MappingNode):
-        probs.add(start, f"{kind} 下的每一项必须是键值映射（以“- id: …”开头）")
-        return None
+def _check_example_keys(value_node: yaml.Node, line: int, probs: _Problems) -> None:
+    """``examples`` must be a mapping whose keys are only fire and pass."""
+    if not isinstance(value_node, yaml.MappingNode):
+        probs.add(line, "examples 必须是映射：{fire: [...], pass: [...]}", key="examples")
+        return
+    for ex_key, _, ex_line in _mapping_items(value_node):
+        if ex_key not in EXAMPLE_KEYS:
+            probs.add(ex_line, f"examples 中的未知字段“{ex_key}”", hint="只能是 fire 或 pass", key=ex_key)
+
+
+def _rule_fields(
+    node: yaml.MappingNode, kind: Literal["rules", "year_terms"], probs: _Problems
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """A rule's values and the line of each key; unknown and repeated keys are reported and skipped."""
     allowed = RULE_KEYS if kind == "rules" else YEAR_KEYS
-    items = _mapping_items(node)
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
-    for key, value_node, line in items:
+    for key, value_node, line in _mapping_items(node):
         if key not in allowed:
             probs.add(
                 line,
@@ -307,27 +313,40 @@ def _parse_rule(
         values[key] = _value(value_node)
         lines[key] = line
         if key == "examples":
-            if not isinstance(value_node, yaml.MappingNode):
-                probs.add(line, "examples 必须是映射：{fire: [...], pass: [...]}", key=key)
-            else:
-                for ex_key, _, ex_line in _mapping_items(value_node):
-                    if ex_key not in EXAMPLE_KEYS:
-                        probs.add(ex_line, f"examples 中的未知字段“{ex_key}”", hint="只能是 fire 或 pass", key=ex_key)
+            _check_example_keys(value_node, line, probs)
+    return values, lines
 
+
+def _rule_id(values: dict[str, Any], lines: dict[str, int], start: int, probs: _Problems) -> str:
+    """The rule's id, or a stand-in naming its line when the id is missing or malformed."""
     rule_id = values.get("id")
-    if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
-        probs.add(
-            lines.get("id", start),
-            "规则缺少 id，或 id 不合法" if rule_id is None else f"规则 id“{rule_id}”不合法",
-            hint="id 由英文字母、数字、连字符组成，例如 my-typo-1",
-            key="id",
-        )
-        rule_id = f"<第{start}行的规则>"
+    if isinstance(rule_id, str) and _ID_RE.match(rule_id):
+        return rule_id
+    probs.add(
+        lines.get("id", start),
+        "规则缺少 id，或 id 不合法" if rule_id is None else f"规则 id“{rule_id}”不合法",
+        hint="id 由英文字母、数字、连字符组成，例如 my-typo-1",
+        key="id",
+    )
+    return f"<第{start}行的规则>"
+
+
+def _rule_severity(values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str,
+                   probs: _Problems) -> Severity:
+    """The rule's severity (warning when absent or not one of error, warning, info)."""
     severity = values.get("severity", "warning")
     if severity not in SEVERITIES:
         probs.add(lines.get("severity", start), f"规则“{rule_id}”的 severity 只能是 error、warning 或 info",
                   key="severity")
-        severity = "warning"
+        return "warning"
+    result: Severity = severity
+    return result
+
+
+def _rule_patterns(
+    values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str, probs: _Problems
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The compiled ``pattern`` (required), ``context`` and ``current`` (optional); None where unusable."""
     pattern = None
     if "pattern" not in values:
         probs.add(start, f"规则“{rule_id}”缺少 pattern（正则表达式）", key="pattern")
@@ -339,11 +358,105 @@ def _parse_rule(
     current = None
     if "current" in values:
         current = _compile(values["current"], probs, lines["current"], rule_id, "current")
+    return pattern, context, current
 
+
+def _check_texts(values: dict[str, Any], lines: dict[str, int], rule_id: str, probs: _Problems) -> None:
+    """Text keys that are not text are reported and read as empty."""
     for text_key in ("message", "suggestion", "source", "replace", "name"):
         if text_key in values and not isinstance(values[text_key], str):
             probs.add(lines[text_key], f"规则“{rule_id}”的 {text_key} 必须是文字", key=text_key)
             values[text_key] = ""
+
+
+def _checked_replace(replace: str | None, pattern: re.Pattern[str] | None, line: int | None, rule_id: str,
+                     probs: _Problems) -> str | None:
+    """``replace``, or None when it refers to a group the pattern does not have."""
+    if replace is None or pattern is None:
+        return replace
+    try:
+        # Group references must exist in the pattern (re only checks them on a match).
+        for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replace):
+            num = ref[0] or ref[1]
+            if num.isdigit() and int(num) > pattern.groups:
+                raise re.error(f"invalid group reference {num}")
+            if not num.isdigit() and num not in pattern.groupindex:
+                raise re.error(f"unknown group name {num}")
+    except re.error as exc:
+        probs.add(line, f"规则“{rule_id}”的 replace 引用了不存在的分组：{exc}", key="replace")
+        return None
+    return replace
+
+
+def _rule_examples(values: dict[str, Any], lines: dict[str, int], rule_id: str,
+                   probs: _Problems) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The texts a rule must fire on and those it must pass."""
+    fire: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()
+    examples = values.get("examples")
+    if not isinstance(examples, dict):
+        return fire, passing
+    for ex_key in EXAMPLE_KEYS:
+        if ex_key in examples:
+            parsed = _str_list(examples[ex_key])
+            if parsed is None:
+                probs.add(lines["examples"], f"规则“{rule_id}”的 examples.{ex_key} 必须是文字列表", key=ex_key)
+            elif ex_key == "fire":
+                fire = parsed
+            else:
+                passing = parsed
+    return fire, passing
+
+
+def _term_years(values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str,
+                probs: _Problems) -> tuple[int, int | None]:
+    """A 提法's ``year`` (2000 when unusable) and ``until`` (None when absent or unusable)."""
+    year = values.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
+        probs.add(lines.get("year", start), f"提法“{rule_id}”缺少 year，或 year 不是四位年份", key="year")
+        year = 2000
+    until = values.get("until")
+    if until is not None and (not isinstance(until, int) or isinstance(until, bool) or until < year):
+        probs.add(lines["until"], f"提法“{rule_id}”的 until 必须是不早于 year 的年份", key="until")
+        until = None
+    return year, until
+
+
+def _term_check_early(values: dict[str, Any], lines: dict[str, int], rule_id: str, probs: _Problems) -> bool:
+    """Whether naming a 提法 in a report for a year before it appeared is an error
+    (true unless the rule says false)."""
+    early = values.get("check_early", True)
+    if not isinstance(early, bool):
+        probs.add(lines["check_early"], f"提法“{rule_id}”的 check_early 只能是 true 或 false",
+                  key="check_early")
+        return True
+    return early
+
+
+def _check_term_examples(examples: tuple[str, ...], line: int, rule_id: str, probs: _Problems) -> None:
+    """Every example of a 提法 starts with the year it is read in (the first one that does not is reported)."""
+    for example in examples:
+        if not re.match(r"^(19|20)\d{2}\|", example):
+            probs.add(
+                line,
+                f"提法“{rule_id}”的示例“{example[:20]}”要以“年份|”开头，例如“2024|扎实开展主题教育”",
+                key="examples",
+            )
+            break
+
+
+def _parse_rule(
+    node: yaml.Node, *, kind: Literal["rules", "year_terms"], probs: _Problems, require_source: bool
+) -> Rule | None:
+    start = _line(node)
+    if not isinstance(node, yaml.MappingNode):
+        probs.add(start, f"{kind} 下的每一项必须是键值映射（以“- id: …”开头）")
+        return None
+    values, lines = _rule_fields(node, kind, probs)
+    rule_id = _rule_id(values, lines, start, probs)
+    severity = _rule_severity(values, lines, start, rule_id, probs)
+    pattern, context, current = _rule_patterns(values, lines, start, rule_id, probs)
+    _check_texts(values, lines, rule_id, probs)
     message = values.get("message", "")
     if kind == "rules" and not message:
         probs.add(lines.get("message", start), f"规则“{rule_id}”缺少 message（给用户看的说明）", key="message")
@@ -353,62 +466,18 @@ def _parse_rule(
         if require_source:
             probs.add(start, f"规则“{rule_id}”缺少 source（规则出处）", key="source")
         source = origin
-    replace = values.get("replace")
-    if replace is not None and pattern is not None:
-        try:
-            # Group references must exist in the pattern (re only checks them on a match).
-            for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replace):
-                num = ref[0] or ref[1]
-                if num.isdigit() and int(num) > pattern.groups:
-                    raise re.error(f"invalid group reference {num}")
-                if not num.isdigit() and num not in pattern.groupindex:
-                    raise re.error(f"unknown group name {num}")
-        except re.error as exc:
-            probs.add(lines["replace"], f"规则“{rule_id}”的 replace 引用了不存在的分组：{exc}", key="replace")
-            replace = None
-
-    fire: tuple[str, ...] = ()
-    passing: tuple[str, ...] = ()
-    examples = values.get("examples")
-    if isinstance(examples, dict):
-        for ex_key in EXAMPLE_KEYS:
-            if ex_key in examples:
-                parsed = _str_list(examples[ex_key])
-                if parsed is None:
-                    probs.add(lines["examples"], f"规则“{rule_id}”的 examples.{ex_key} 必须是文字列表", key=ex_key)
-                elif ex_key == "fire":
-                    fire = parsed
-                else:
-                    passing = parsed
+    replace = _checked_replace(values.get("replace"), pattern, lines.get("replace"), rule_id, probs)
+    fire, passing = _rule_examples(values, lines, rule_id, probs)
 
     year = until = None
     check_early = True
     name = values.get("name", "")
     if kind == "year_terms":
-        year = values.get("year")
-        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
-            probs.add(lines.get("year", start), f"提法“{rule_id}”缺少 year，或 year 不是四位年份", key="year")
-            year = 2000
-        until = values.get("until")
-        if until is not None and (not isinstance(until, int) or isinstance(until, bool) or until < year):
-            probs.add(lines["until"], f"提法“{rule_id}”的 until 必须是不早于 year 的年份", key="until")
-            until = None
-        early = values.get("check_early", True)
-        if not isinstance(early, bool):
-            probs.add(lines["check_early"], f"提法“{rule_id}”的 check_early 只能是 true 或 false",
-                      key="check_early")
-            early = True
-        check_early = early
+        year, until = _term_years(values, lines, start, rule_id, probs)
+        check_early = _term_check_early(values, lines, rule_id, probs)
         if not name:
             probs.add(lines.get("name", start), f"提法“{rule_id}”缺少 name（提法全称）", key="name")
-        for example in fire + passing:
-            if not re.match(r"^(19|20)\d{2}\|", example):
-                probs.add(
-                    lines.get("examples", start),
-                    f"提法“{rule_id}”的示例“{example[:20]}”要以“年份|”开头，例如“2024|扎实开展主题教育”",
-                    key="examples",
-                )
-                break
+        _check_term_examples(fire + passing, lines.get("examples", start), rule_id, probs)
     if pattern is None:
         return None
     return Rule(
