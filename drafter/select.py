@@ -385,7 +385,11 @@ class Selector:
         section = self._section(role, family)
         type_topics = tuple(t for t in self.unit_type.outline.get(role, ()) if t not in spec.required)
         required = (*spec.required, *type_topics)
-        fill = _Fill([*required, *(t for t in spec.optional if t not in required)], budget)
+        # the outline's first topic leads; the others keep the outline but not one fixed sequence for every
+        # unit (reviewers spot a skeleton that never varies)
+        rest = list(required[1:])
+        self._rng(f"{role}:order").shuffle(rest)
+        fill = _Fill([*required[:1], *rest, *(t for t in spec.optional if t not in required)], budget)
         self._place_pins(role, fill)
         self._place_user_lines(role, fill)
         self._fill_required(role, required, fill)
