@@ -37,7 +37,7 @@ MAX_EXTRA = 3  # a main section may grow by this many items to carry every numbe
 DEFAULT_PROBLEMS = 3
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
-CLASH_MAX = 2  # specific three-character words a problem or cause may share with the achievements above
+CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = 5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
@@ -51,7 +51,7 @@ FUSION_JOINS = (
     "以党建工作的实际成效服务{{ 类型.领域 }}，",
 )
 # Clauses that lead from the type's own 业务融合 item into the user's achievements (Jinja).
-ACHIEVEMENT_JOINS = ("在党建引领下，", "一年来，", "党建与{{ 类型.中心工作 }}同频共振，", "以党建促发展取得实效，")
+ACHIEVEMENT_JOINS = ("从成效看，", "")
 # Leads for a user's line whose topic has none; each used once per section, in a seeded order.
 DEFAULT_LEADS = {
     "思想建设": ("抓好思想政治建设", "推动理论学习走深走实", "凝聚干事创业共识"),
@@ -599,7 +599,9 @@ class Selector:
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
         bests = {t: self._best_without_clash(PROBLEMS, t) for t in topics}
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
-        ranked.sort(key=self._clash)  # stable: problems that restate an achievement go last
+        # this kind of unit's own problems first (a 社区 writes of 网格 and 报到党员), then the rest; problems
+        # that restate an achievement go last
+        ranked.sort(key=lambda f: (self._clash(f), 0 if self.unit_type.name in f.unit_types else 1))
         del budget  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
             if len(chosen) >= wanted:
