@@ -105,10 +105,24 @@ def code_digest(*sources: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
+
+
 def file_stamp(paths: list[Path]) -> tuple[tuple[str, str], ...]:
     """Name and content digest of each file: what decides whether something parsed from them is current
-    (content, not size and modification time, which an edit can leave unchanged)."""
-    return tuple((str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths)
+    (content, not size and modification time, which an edit can leave unchanged).  Within one process a
+    file whose inode, size, modification and change times are unchanged is not read again (a batch drafts
+    thousands of reports with one library); any write changes the change time, which no one can set back."""
+    out = []
+    for path in paths:
+        name = os.path.abspath(path)
+        info = path.stat()
+        key = (name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        digest = _DIGESTS.get(key)
+        if digest is None:
+            digest = _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        out.append((name, digest))
+    return tuple(out)
 
 
 def cached(kind: str, key: object, build: Callable[[], T]) -> T:

@@ -171,6 +171,15 @@ class Library:
     notices: list[Diagnostic] = field(default_factory=list)
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
     _overlap: Overlap | None = field(default=None, repr=False, compare=False)
+    _by_topic: dict[tuple[str, str], list[Fragment]] | None = field(default=None, repr=False, compare=False)
+
+    def of_topic(self, role: str, topic: str) -> list[Fragment]:
+        """The fragments of one role and topic (indexed once)."""
+        if self._by_topic is None:
+            self._by_topic = {}
+            for f in self.fragments():
+                self._by_topic.setdefault((f.role, f.topic_key), []).append(f)
+        return self._by_topic.get((role, topic), [])
 
     @property
     def overlap(self) -> Overlap:

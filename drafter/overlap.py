@@ -41,16 +41,21 @@ class Overlap:
             counts.update(grams(text, 3) | grams(text, 2))
         limit = max(3, int(total * COMMON_SHARE))
         self.common = frozenset(g for g, c in counts.items() if c > limit)
+        self._specific: dict[tuple[str, int], frozenset[str]] = {}
 
-    def specific(self, text: str, n: int) -> set[str]:
-        return {g for g in grams(text, n) if g not in self.common}
+    def specific(self, text: str, n: int) -> frozenset[str]:
+        key = (text, n)
+        found = self._specific.get(key)
+        if found is None:
+            found = self._specific[key] = frozenset(g for g in grams(text, n) if g not in self.common)
+        return found
 
     def clash(self, text: str, achievements: set[str]) -> int:
         """Specific 3-grams ``text`` shares with the achievements' 3-grams."""
         return len(self.specific(text, 3) & achievements)
 
-    def _wanted(self, phrase: str) -> set[str]:
-        return {g for g in self.specific(phrase, 2) if g not in _PROBLEM_WORDS}
+    def _wanted(self, phrase: str) -> frozenset[str]:
+        return frozenset(g for g in self.specific(phrase, 2) if g not in _PROBLEM_WORDS)
 
     def words(self, phrase: str) -> int:
         """How many specific 2-grams the phrase has (0: only words every problem uses)."""

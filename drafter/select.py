@@ -205,6 +205,7 @@ class Selector:
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
         self._achieved: set[str] | None = None
+        self._clashes: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
@@ -236,8 +237,8 @@ class Selector:
         missing = len(f.needs) - len(given)
         new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
-        return (min(missing, 1), -new, min(repeated, 1), self._foreign(f.texts),
-                self.length_bias * (self.estimate(f) // 50))
+        length = self.length_bias * (self.estimate(f) // 50) if self.length_bias else 0
+        return (min(missing, 1), -new, min(repeated, 1), self._foreign(f.texts), length)
 
     def _foreign(self, texts: Sequence[str]) -> int:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工)."""
@@ -263,7 +264,7 @@ class Selector:
         pinned = [f for f in self._pinned(role) if f.topic_key == topic]
         if pinned:
             return pinned[0]
-        pool = [f for f in self.library.fragments(role) if f.topic_key == topic and self.eligible(f)]
+        pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
         ranked = self.rank(pool, f"{role}:{topic}")
         return ranked[0] if ranked else None
 
@@ -540,11 +541,14 @@ class Selector:
 
     def _clash(self, frag: Fragment) -> int:
         """1 when the wording restates what 主要工作 claims as done (a problem contradicting it)."""
-        worst = max(self.library.overlap.clash(t, self._achievements()) for t in frag.texts)
-        return 1 if worst > CLASH_MAX else 0
+        known = self._clashes.get(frag.id)
+        if known is None:
+            worst = max(self.library.overlap.clash(t, self._achievements()) for t in frag.texts)
+            known = self._clashes[frag.id] = 1 if worst > CLASH_MAX else 0
+        return known
 
     def _best_without_clash(self, role: str, topic: str) -> Fragment | None:
-        pool = [f for f in self.library.fragments(role) if f.topic_key == topic and self.eligible(f)]
+        pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
         ranked = sorted(self.rank(pool, f"{role}:{topic}"), key=self._clash)
         return ranked[0] if ranked else None
 
