@@ -141,7 +141,8 @@ def facts_json(facts: Facts) -> str:
     ``drafter init --from`` reads them back exactly."""
     import json
 
-    return json.dumps(facts.data, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    # ASCII escapes: no character a user typed (control characters, private-use marks) can break the XML
+    return json.dumps(facts.data, ensure_ascii=True, sort_keys=True, default=str, separators=(",", ":"))
 
 
 def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]:
