@@ -542,7 +542,9 @@ def _valid_comment_dates(word: WordDocument) -> None:
     parts = [word.part, *(rel.target_part for rel in word.part.rels.values()
                           if not rel.is_external and rel.reltype.endswith("/comments"))]
     for part in parts:
-        element = getattr(part, "element", None) or getattr(part, "_element", None)
+        element = getattr(part, "element", None)
+        if element is None:
+            element = getattr(part, "_element", None)
         if element is None:
             continue
         for node in element.iter():
