@@ -35,7 +35,7 @@ NOT_IN_REPOSITORY = frozenset({
 })
 # Names README gives that no longer exist, reported to whoever edits README: the Layout paragraph still calls
 # the Word writer `docx.py`, which is now the package drafter/writers/docx/.  Empty this list with that fix.
-STALE_IN_README = ["docx.py（文件名）"]
+STALE_IN_README: list[str] = []
 # Bare names with these suffixes are checked; documents (.docx, .txt, .bat) in examples are the user's.
 SOURCE_SUFFIXES = (".py", ".yaml", ".j2", ".tsv", ".md", ".html", ".js", ".css", ".png", ".toml", ".json")
 # Tool folders that are not part of the repository even when present in a checkout.

@@ -658,7 +658,7 @@ def _says(text: str, phrase: str) -> bool:
     if phrase in text:
         return True
     m = _PLENUM.match(phrase)
-    return bool(m) and re.search(rf"{m[1]}届[^。，；]{{0,8}}{m[2]}中全会", text) is not None
+    return m is not None and re.search(rf"{m[1]}届[^。，；]{{0,8}}{m[2]}中全会", text) is not None
 
 
 WHOLE_REPORT = 1000  # characters from which a text is taken as a whole report that must carry the year's 提法
