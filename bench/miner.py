@@ -39,8 +39,25 @@ from drafter.mine.training import LABEL_FILES, doc_id, examples_of, outlines_of,
 
 OUT = ROOT / "bench" / "MINER.md"
 # the invented names written into the test reports, which must all become slots
-PLANTED = ("周明远", "杨德顺", "杨柳湾村", "恒丰农业开发有限公司", "幸福里社区", "王建国", "石桥村", "鑫达农业科技有限公司",
-           "黄丽萍", "华兴置业", "远航物流", "刘振华", "李家寨村", "东湖社区", "青石岭村", "河湾村", "郑光辉")
+PLANTED = (
+    "周明远",
+    "杨德顺",
+    "杨柳湾村",
+    "恒丰农业开发有限公司",
+    "幸福里社区",
+    "王建国",
+    "石桥村",
+    "鑫达农业科技有限公司",
+    "黄丽萍",
+    "华兴置业",
+    "远航物流",
+    "刘振华",
+    "李家寨村",
+    "东湖社区",
+    "青石岭村",
+    "河湾村",
+    "郑光辉",
+)
 
 
 def _evaluate(sets: list[LabelSet], train: list[Example], heldout: bool) -> tuple[Score, dict[str, Score]]:
@@ -68,9 +85,16 @@ def _pct(x: float | None) -> str:
 def _table(score: Score) -> list[str]:
     roles = score.used_roles()
     lines = ["| role | labelled | precision | recall |", "|---|---|---|---|"]
-    lines += [f"| {r} | {score.wanted(r)} | {_pct(score.precision(r))} | {_pct(score.recall(r))} |" for r in roles]
-    lines += ["", "Confusion matrix (rows: labelled role, columns: role given; merged = not found on its own):", "",
-              "| labelled \\ given | " + " | ".join(roles) + " |", "|---|" + "---|" * len(roles)]
+    lines += [
+        f"| {r} | {score.wanted(r)} | {_pct(score.precision(r))} | {_pct(score.recall(r))} |" for r in roles
+    ]
+    lines += [
+        "",
+        "Confusion matrix (rows: labelled role, columns: role given; merged = not found on its own):",
+        "",
+        "| labelled \\ given | " + " | ".join(roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
     for wanted in roles:
         cells = [str(score.confusion.get((wanted, got), 0) or "·") for got in roles]
         lines.append(f"| {wanted} | " + " | ".join(cells) + " |")
@@ -80,9 +104,11 @@ def _table(score: Score) -> list[str]:
 def _summary(score: Score) -> str:
     low = [r for r in score.used_roles() if (score.recall(r) or 0) < 0.8]
     merged = score.merged / score.total if score.total else 0.0
-    return (f"**{score.right} / {score.total} = {_pct(score.accuracy)}** role accuracy; "
-            f"merged {score.merged} ({_pct(merged)}); extra segments {score.extra}; "
-            f"roles under 80 % recall: {'、'.join(low) or 'none'}.")
+    return (
+        f"**{score.right} / {score.total} = {_pct(score.accuracy)}** role accuracy; "
+        f"merged {score.merged} ({_pct(merged)}); extra segments {score.extra}; "
+        f"roles under 80 % recall: {'、'.join(low) or 'none'}."
+    )
 
 
 def _names(sets: list[LabelSet]) -> list[str]:
@@ -96,16 +122,27 @@ def _names(sets: list[LabelSet]) -> list[str]:
                 found[name] = hits
     every = {n for hits in found.values() for n in hits}
     missed = [n for n in PLANTED if n not in every]
-    wrong = sorted(n for n in every if not any(p.startswith(n) for p in PLANTED))   # a stem 杨柳湾 is right
+    wrong = sorted(n for n in every if not any(p.startswith(n) for p in PLANTED))  # a stem 杨柳湾 is right
     docs = sum(len(s.files) for s in sets)
-    lines = [f"Names found in the {docs} labelled documents (gazetteer + patterns, drafter/mine/names.py): "
-             f"planted names found {len(PLANTED) - len(missed)} / {len(PLANTED)}"
-             + (f" (missed: {'、'.join(missed)})" if missed else "")
-             + f"; false positives: {'、'.join(wrong) or 'none'}.", "", "| document | names (kind) |", "|---|---|"]
-    lines += [f"| {doc} | " + "、".join(f"{n}（{k}）" for n, k in hits.items()) + " |" for doc, hits in found.items()]
-    lines += ["", "Known gaps: a person named without a title or 同志 next to the name (“张振华带领……”); a company "
-              "named without a trade word or 有限公司 (“恒源公司”); place-named projects are set aside only for the"
-              " place names drafter knows (provinces and large cities)."]
+    lines = [
+        f"Names found in the {docs} labelled documents (gazetteer + patterns, drafter/mine/names.py): "
+        f"planted names found {len(PLANTED) - len(missed)} / {len(PLANTED)}"
+        + (f" (missed: {'、'.join(missed)})" if missed else "")
+        + f"; false positives: {'、'.join(wrong) or 'none'}.",
+        "",
+        "| document | names (kind) |",
+        "|---|---|",
+    ]
+    lines += [
+        f"| {doc} | " + "、".join(f"{n}（{k}）" for n, k in hits.items()) + " |"
+        for doc, hits in found.items()
+    ]
+    lines += [
+        "",
+        "Known gaps: a person named without a title or 同志 next to the name (“张振华带领……”); a company "
+        "named without a trade word or 有限公司 (“恒源公司”); place-named projects are set aside only for the"
+        " place names drafter knows (provinces and large cities).",
+    ]
     return lines
 
 
@@ -123,7 +160,9 @@ def report(sets: list[LabelSet], train: list[Example]) -> str:
         "",
         f"Training data: {len(train)} labelled texts from {len(docs)} documents ("
         + "; ".join(f"{s.path.name}: {len(s.files) - len(s.heldout)}" for s in sets)
-        + "); held out: " + "、".join(held_names) + ".",
+        + "); held out: "
+        + "、".join(held_names)
+        + ".",
         "",
         "## 1. Leave-one-document-out (seeds + test reports, held-out part excluded)",
         "",
@@ -135,8 +174,17 @@ def report(sets: list[LabelSet], train: list[Example]) -> str:
     lines += [f"| {name} | {s.total} | {_pct(s.accuracy)} | {s.merged} |" for name, s in loo_parts.items()]
     lines += ["", *_table(loo), "", "Errors:", ""]
     lines += [f"- {e}" for e in loo.errors] or ["- none"]
-    lines += ["", "## 2. The held-out reports (model trained on everything else)", "", _summary(held), "",
-              *_table(held), "", "Errors:", ""]
+    lines += [
+        "",
+        "## 2. The held-out reports (model trained on everything else)",
+        "",
+        _summary(held),
+        "",
+        *_table(held),
+        "",
+        "Errors:",
+        "",
+    ]
     lines += [f"- {e}" for e in held.errors] or ["- none"]
     lines += ["", "## 3. Names to slot", "", *_names(sets)]
     seeds = loo_parts.get("seeds.yaml")

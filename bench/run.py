@@ -58,8 +58,12 @@ def bench_cold_cli(work: Path, repeat: int) -> dict[str, float]:
     base = median_time(lambda: run_quiet([sys.executable, "-c", "import docx"], work), repeat)
     first = median_time(lambda: run_quiet(render, work), 1)  # fills drafter's cache
     cold = median_time(lambda: run_quiet(render, work), repeat)
-    return {"import docx (s)": base, "first drafter render, empty cache (s)": first,
-            "drafter render (s)": cold, "ratio": cold / base}
+    return {
+        "import docx (s)": base,
+        "first drafter render, empty cache (s)": first,
+        "drafter render (s)": cold,
+        "ratio": cold / base,
+    }
 
 
 def bench_in_process(repeat: int) -> dict[str, float]:
@@ -83,7 +87,10 @@ def bench_in_process(repeat: int) -> dict[str, float]:
         d.save(buffer)
         return buffer.getvalue()
 
-    result = {"drafter draft+docx (s)": median_time(ours, repeat), "plain python-docx (s)": median_time(plain, repeat)}
+    result = {
+        "drafter draft+docx (s)": median_time(ours, repeat),
+        "plain python-docx (s)": median_time(plain, repeat),
+    }
     result["ratio vs python-docx"] = result["drafter draft+docx (s)"] / result["plain python-docx (s)"]
     try:
         from docxtpl import DocxTemplate
@@ -140,11 +147,18 @@ def bench_batch(work: Path, count: int, jobs: int) -> dict[str, float]:
         "d=time.perf_counter()-t; r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss; "
         "print(d, r, p.returncode)"
     )
-    elapsed, rss_kb, rc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                         check=True, env=ENV).stdout.split()
+    elapsed, rss_kb, rc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=ENV
+    ).stdout.split()
     written = len(list(out.rglob("*.docx")))
-    return {"files": count, "written": written, "exit code": int(rc), "seconds": float(elapsed),
-            "drafts per second": written / float(elapsed), "peak RSS of one process (MB)": int(rss_kb) / 1024}
+    return {
+        "files": count,
+        "written": written,
+        "exit code": int(rc),
+        "seconds": float(elapsed),
+        "drafts per second": written / float(elapsed),
+        "peak RSS of one process (MB)": int(rss_kb) / 1024,
+    }
 
 
 def generated_report(i: int, seeds: list[str]) -> str:
@@ -173,8 +187,15 @@ def bench_mine(work: Path, sizes: list[int]) -> list[dict[str, float]]:
         start = time.perf_counter()
         mine(paths)
         seconds = time.perf_counter() - start
-        rows.append({"texts": size, "MB": total / 1e6, "seconds": seconds, "MB/s": total / 1e6 / seconds,
-                     "ms per text": 1000 * seconds / size})
+        rows.append(
+            {
+                "texts": size,
+                "MB": total / 1e6,
+                "seconds": seconds,
+                "MB/s": total / 1e6 / seconds,
+                "ms per text": 1000 * seconds / size,
+            }
+        )
     return rows
 
 
@@ -184,8 +205,11 @@ def table(rows: list[dict[str, float]] | dict[str, float]) -> str:
     keys = list(rows[0])
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     for row in rows:
-        lines.append("| " + " | ".join(f"{row[k]:.3f}" if isinstance(row[k], float) else str(row[k])
-                                      for k in keys) + " |")
+        lines.append(
+            "| "
+            + " | ".join(f"{row[k]:.3f}" if isinstance(row[k], float) else str(row[k]) for k in keys)
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -212,7 +236,7 @@ def main() -> int:
     cpu = platform.processor() or platform.machine()
     report = f"""# Benchmark results
 
-Run with `python bench/run.py{' --quick' if args.quick else ''}` on {platform.system()} {platform.machine()} ({cpu}),
+Run with `python bench/run.py{" --quick" if args.quick else ""}` on {platform.system()} {platform.machine()} ({cpu}),
 {os.cpu_count()} cores, Python {platform.python_version()}. Wall-clock medians of {repeat} runs.
 
 ## 1. Cold CLI (target ≤ 2.0×)

@@ -33,8 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "市发改委党组书记.yaml"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 FIELD = "思想建设.中心组学习次数"
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -46,8 +54,12 @@ def bench_server(url: str, token: str, values: dict[str, Any], changes: int) -> 
     times = []
     for i in range(changes):
         body = json.dumps({"values": {**values, FIELD: str(10 + i % 7)}}).encode()
-        request = urllib.request.Request(url + "api/preview", body, method="POST", headers={
-            "Content-Type": "application/json", "X-Drafter-Token": token})
+        request = urllib.request.Request(
+            url + "api/preview",
+            body,
+            method="POST",
+            headers={"Content-Type": "application/json", "X-Drafter-Token": token},
+        )
         start = time.perf_counter()
         with urllib.request.urlopen(request) as response:
             ok = json.load(response)["ok"]
@@ -99,8 +111,10 @@ def bench_browser(url: str, changes: int) -> list[float] | None:
 
 
 def row(name: str, times: list[float]) -> str:
-    return (f"| {name} | {len(times)} | {statistics.median(times):.1f} | {percentile(times, 0.95):.1f} | "
-            f"{max(times):.1f} |")
+    return (
+        f"| {name} | {len(times)} | {statistics.median(times):.1f} | {percentile(times, 0.95):.1f} | "
+        f"{max(times):.1f} |"
+    )
 
 
 def write(section: str) -> None:
@@ -137,7 +151,9 @@ def main() -> None:
         row("server: POST /api/preview over loopback (check + draft + originality + lint)", server_times),
     ]
     if browser_times is not None:
-        lines.append(row("page in chromium: change → preview redrawn (120 ms debounce included)", browser_times))
+        lines.append(
+            row("page in chromium: change → preview redrawn (120 ms debounce included)", browser_times)
+        )
     else:
         lines.append("| page in chromium | — | not measured: chromium or chromium-driver missing | | |")
     section = "\n".join(lines) + "\n"

@@ -117,25 +117,46 @@ def discover(spec: str | Path) -> tuple[Path, list[Path]]:
         files = sorted(_glob(str(spec)))
         base = Path(os.path.commonpath([str(p.parent) for p in files])) if files else Path(".")
     if not files:
-        raise DrafterError("没有找到事实文件（.yaml）", location=Location(str(spec)),
-                           hint="给出一个文件夹（会查找其中所有 .yaml 文件），或如 '支部/*.yaml' 的通配符")
+        raise DrafterError(
+            "没有找到事实文件（.yaml）",
+            location=Location(str(spec)),
+            hint="给出一个文件夹（会查找其中所有 .yaml 文件），或如 '支部/*.yaml' 的通配符",
+        )
     return base, files
 
 
-def plan_jobs(spec: str | Path, outdir: Path, fmt: str, *, force: bool = False,
-              fragments_dir: Path | None = None, templates_dir: Path | None = None) -> list[Job]:
+def plan_jobs(
+    spec: str | Path,
+    outdir: Path,
+    fmt: str,
+    *,
+    force: bool = False,
+    fragments_dir: Path | None = None,
+    templates_dir: Path | None = None,
+) -> list[Job]:
     """One job per facts file; outputs mirror the input folders under ``outdir``, named after the file."""
     base, files = discover(spec)
     if outdir.exists() and not outdir.is_dir():
-        raise DrafterError("输出位置是一个文件，不是文件夹", location=Location(outdir), hint="-o 后面写一个文件夹")
+        raise DrafterError(
+            "输出位置是一个文件，不是文件夹", location=Location(outdir), hint="-o 后面写一个文件夹"
+        )
     jobs = []
     for source in files:
         try:
             relative = source.relative_to(base)
         except ValueError:
             relative = Path(source.name)
-        jobs.append(Job(source, (outdir / relative).with_suffix(f".{fmt}"), relative.as_posix(), fmt, force,
-                        fragments_dir, templates_dir))
+        jobs.append(
+            Job(
+                source,
+                (outdir / relative).with_suffix(f".{fmt}"),
+                relative.as_posix(),
+                fmt,
+                force,
+                fragments_dir,
+                templates_dir,
+            )
+        )
     _refuse_collisions(jobs)
     return jobs
 
@@ -147,9 +168,11 @@ def _refuse_collisions(jobs: list[Job]) -> None:
     for job in jobs:
         key = os.path.normcase(str(job.output)).casefold()
         if key in seen:
-            raise DrafterError(f"“{seen[key].name}”和“{job.name}”会写成同一份稿子“{job.output.name}”，没有起草",
-                               location=Location(job.source),
-                               hint="给其中一个文件改名（例如加上支部名），或删掉重复的那个")
+            raise DrafterError(
+                f"“{seen[key].name}”和“{job.name}”会写成同一份稿子“{job.output.name}”，没有起草",
+                location=Location(job.source),
+                hint="给其中一个文件改名（例如加上支部名），或删掉重复的那个",
+            )
         seen[key] = job
 
 
@@ -160,8 +183,9 @@ def draft_one(job: Job) -> FileResult:
     from drafter.service import produce
 
     try:
-        product = produce(job.source, Options(fragments_dir=job.fragments_dir, templates_dir=job.templates_dir),
-                          fmt=job.fmt)
+        product = produce(
+            job.source, Options(fragments_dir=job.fragments_dir, templates_dir=job.templates_dir), fmt=job.fmt
+        )
         result = product.draft
         job.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(job.output, product.data, force=job.force)
@@ -171,8 +195,17 @@ def draft_one(job: Job) -> FileResult:
         return FileResult(job.source, job.name, None, "failed", f"内部错误：{type(exc).__name__}: {exc}")
     warnings = [d.message for d in result.diagnostics if d.severity != "info"]
     doc = result.document
-    return FileResult(job.source, job.name, job.output, "warnings" if warnings or doc.placeholders else "ok",
-                      "", doc.total_chars, len(doc.placeholders), warnings, fingerprint(doc.text))
+    return FileResult(
+        job.source,
+        job.name,
+        job.output,
+        "warnings" if warnings or doc.placeholders else "ok",
+        "",
+        doc.total_chars,
+        len(doc.placeholders),
+        warnings,
+        fingerprint(doc.text),
+    )
 
 
 def _draft_many(jobs: list[Job]) -> list[FileResult]:
@@ -185,8 +218,13 @@ def _chunks(jobs: list[Job], workers: int) -> Iterable[list[Job]]:
         yield jobs[i : i + size]
 
 
-def run(jobs: list[Job], *, workers: int = 0, progress: Callable[[FileResult], None] | None = None,
-        similar: float = SIMILAR) -> BatchResult:
+def run(
+    jobs: list[Job],
+    *,
+    workers: int = 0,
+    progress: Callable[[FileResult], None] | None = None,
+    similar: float = SIMILAR,
+) -> BatchResult:
     """Draft every job on ``workers`` processes (0: one per core) and compare the drafts."""
     workers = workers or os.cpu_count() or 1
     results: list[FileResult] = []

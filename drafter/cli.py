@@ -88,27 +88,41 @@ def _summary(diags: list[Diagnostic]) -> str:
     return f"共 {errors} 个错误、{warnings} 个警告、{infos} 条提示"
 
 
-def _options(fragments: Path | None, templates: Path | None, seed: int | None,
-             target: int | None = None) -> Any:
+def _options(
+    fragments: Path | None, templates: Path | None, seed: int | None, target: int | None = None
+) -> Any:
     from drafter.pipeline import Options
 
     return Options(fragments_dir=fragments, templates_dir=templates, seed=seed, target_chars=target)
 
 
 _path_in = click.Path(path_type=Path, dir_okay=True, file_okay=True)
-fragments_option = click.option("--fragments", "fragments", type=click.Path(path_type=Path),
-                                 help="用自己的片段库文件夹代替内置片段库")
-templates_option = click.option("--templates", "templates", type=click.Path(path_type=Path),
-                                help="用自己的模板文件夹代替内置模板")
-length_option = click.option("--字数", "--chars", "target", type=click.IntRange(200, 50000), default=None,
-                              metavar="字数",
-                              help="目标字数：按 60% 主要工作、15% 存在问题、20% 下一步分配篇幅（覆盖事实文件中的“字数”）")
-seed_option = click.option("--seed", type=int, default=None,
-                           help="变化种子：同一种子总是得到同一份稿子（默认由单位和年度决定）")
+fragments_option = click.option(
+    "--fragments", "fragments", type=click.Path(path_type=Path), help="用自己的片段库文件夹代替内置片段库"
+)
+templates_option = click.option(
+    "--templates", "templates", type=click.Path(path_type=Path), help="用自己的模板文件夹代替内置模板"
+)
+length_option = click.option(
+    "--字数",
+    "--chars",
+    "target",
+    type=click.IntRange(200, 50000),
+    default=None,
+    metavar="字数",
+    help="目标字数：按 60% 主要工作、15% 存在问题、20% 下一步分配篇幅（覆盖事实文件中的“字数”）",
+)
+seed_option = click.option(
+    "--seed", type=int, default=None, help="变化种子：同一种子总是得到同一份稿子（默认由单位和年度决定）"
+)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
-             options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
+)
 @click.version_option(__version__, "-V", "--version", message="drafter %(version)s")
 def cli() -> None:
     """drafter：根据单位事实起草抓基层党建述职报告、党建工作总结（Word 初稿）。
@@ -125,12 +139,26 @@ def cli() -> None:
 @cli.command("init", options_metavar="[选项]")
 @click.argument("path", type=click.Path(path_type=Path), default=Path("述职事实.yaml"), metavar="[事实文件]")
 @click.option("--force", is_flag=True, help="文件已存在时也覆盖（旧文件备份为 .bak.yaml）")
-@click.option("--from", "last_year", type=click.Path(path_type=Path), metavar="去年报告",
-              help="从去年的报告（.docx、.md、.txt）读出单位、述职人、去年的数和问题，预先填好")
-@click.option("--类型", "unit_type", default=None, metavar="单位类型",
-              help="单位类型（机关、学校、国企、街道、社区、村……），带出这类单位常用的统计项")
-@click.option("--报告类型", "kind", default=None, metavar="报告类型", help="书记述职、党建工作总结 或 党支部书记述职")
-def init_command(path: Path, force: bool, last_year: Path | None, unit_type: str | None, kind: str | None) -> None:
+@click.option(
+    "--from",
+    "last_year",
+    type=click.Path(path_type=Path),
+    metavar="去年报告",
+    help="从去年的报告（.docx、.md、.txt）读出单位、述职人、去年的数和问题，预先填好",
+)
+@click.option(
+    "--类型",
+    "unit_type",
+    default=None,
+    metavar="单位类型",
+    help="单位类型（机关、学校、国企、街道、社区、村……），带出这类单位常用的统计项",
+)
+@click.option(
+    "--报告类型", "kind", default=None, metavar="报告类型", help="书记述职、党建工作总结 或 党支部书记述职"
+)
+def init_command(
+    path: Path, force: bool, last_year: Path | None, unit_type: str | None, kind: str | None
+) -> None:
     """生成一份带中文说明的事实文件模板。
 
     \b
@@ -170,8 +198,9 @@ def init_command(path: Path, force: bool, last_year: Path | None, unit_type: str
 @fragments_option
 @templates_option
 @length_option
-def check_command(facts: Path, strict: bool, fragments: Path | None, templates: Path | None,
-                  target: int | None) -> None:
+def check_command(
+    facts: Path, strict: bool, fragments: Path | None, templates: Path | None, target: int | None
+) -> None:
     """检查事实文件：语法、类型、未知的键、缺少的数、数字之间的矛盾、问题与措施是否配对，一次列出全部问题。"""
     from drafter.pipeline import check
 
@@ -190,8 +219,9 @@ def check_command(facts: Path, strict: bool, fragments: Path | None, templates: 
 @templates_option
 @seed_option
 @length_option
-def preview_command(facts: Path, fragments: Path | None, templates: Path | None, seed: int | None,
-                    target: int | None) -> None:
+def preview_command(
+    facts: Path, fragments: Path | None, templates: Path | None, seed: int | None, target: int | None
+) -> None:
     """在终端预览稿子：层级、醒目的【待补充】标记、各部分字数。"""
     from rich.console import Console
 
@@ -219,54 +249,94 @@ def _is_dir(path: Path) -> bool:
 
 def _format_for(output: Path | None, fmt: str | None) -> str:
     if output is not None and _is_dir(output):
-        raise OutputError("输出路径是一个文件夹", location=Location(output),
-                          hint="请在 -o 后面写文件名，例如 -o 述职报告.docx")
+        raise OutputError(
+            "输出路径是一个文件夹",
+            location=Location(output),
+            hint="请在 -o 后面写文件名，例如 -o 述职报告.docx",
+        )
     if fmt and output is not None and output.suffix and output.suffix.lower() != f".{fmt}":
-        raise OutputError(f"输出文件的扩展名“{output.suffix}”与 --format {fmt} 不一致，没有写入",
-                          location=Location(output), hint=f"改成 -o {output.stem}.{fmt}，或去掉 --format")
+        raise OutputError(
+            f"输出文件的扩展名“{output.suffix}”与 --format {fmt} 不一致，没有写入",
+            location=Location(output),
+            hint=f"改成 -o {output.stem}.{fmt}，或去掉 --format",
+        )
     if fmt:
         return fmt
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
         if suffix in ("docx", "md", "txt"):
             return suffix
-        raise OutputError(f"不认识的输出文件类型“{output.suffix or '（无扩展名）'}”", location=Location(output),
-                          hint="用 .docx、.md 或 .txt 结尾，或用 --format 指定")
+        raise OutputError(
+            f"不认识的输出文件类型“{output.suffix or '（无扩展名）'}”",
+            location=Location(output),
+            hint="用 .docx、.md 或 .txt 结尾，或用 --format 指定",
+        )
     return "docx"
 
 
 @cli.command("render", options_metavar="[选项]")
 @click.argument("facts", type=_path_in, metavar="事实文件")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（默认写在事实文件旁边）")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
-              help="输出格式（默认按 -o 的扩展名，否则 docx）")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md", "txt"]),
+    default=None,
+    help="输出格式（默认按 -o 的扩展名，否则 docx）",
+)
 @click.option("--force", is_flag=True, help="输出文件已存在时也覆盖（旧文件备份为 .bak）")
 @click.option("--dry-run", is_flag=True, help="只生成、不写文件：显示将写到哪里和字数")
-@click.option("--font", "fonts", multiple=True, metavar="级别=字体",
-              help="改字体，如 --font 正文=仿宋 --font 标题=方正小标宋_GBK（级别：标题 一级 二级 正文 页码 西文）")
+@click.option(
+    "--font",
+    "fonts",
+    multiple=True,
+    metavar="级别=字体",
+    help="改字体，如 --font 正文=仿宋 --font 标题=方正小标宋_GBK（级别：标题 一级 二级 正文 页码 西文）",
+)
 @click.option("--no-comments", is_flag=True, help="Word 稿中不为【待补充】加批注")
 @fragments_option
 @templates_option
 @seed_option
 @length_option
-def render_command(facts: Path, output: Path | None, fmt: str | None, force: bool, dry_run: bool,
-                   fonts: tuple[str, ...], no_comments: bool, fragments: Path | None,
-                   templates: Path | None, seed: int | None, target: int | None) -> None:
+def render_command(
+    facts: Path,
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    dry_run: bool,
+    fonts: tuple[str, ...],
+    no_comments: bool,
+    fragments: Path | None,
+    templates: Path | None,
+    seed: int | None,
+    target: int | None,
+) -> None:
     """生成稿子：Word（GB/T 9704 版式）、Markdown 或纯文本。"""
     from drafter.output import check_target, default_path, write_atomic
     from drafter.service import produce, review
 
     if output is not None and output.resolve() == facts.resolve():
-        raise OutputError("输出文件就是事实文件本身，没有写入", location=Location(output),
-                          hint="用 -o 另起一个文件名，例如 -o 述职报告.docx")
+        raise OutputError(
+            "输出文件就是事实文件本身，没有写入",
+            location=Location(output),
+            hint="用 -o 另起一个文件名，例如 -o 述职报告.docx",
+        )
     fmt = _format_for(output, fmt)
-    product = produce(facts, _options(fragments, templates, seed, target), fmt=fmt,
-                      fonts=_fonts(fonts) if fmt == "docx" else None, comments=not no_comments)
+    product = produce(
+        facts,
+        _options(fragments, templates, seed, target),
+        fmt=fmt,
+        fonts=_fonts(fonts) if fmt == "docx" else None,
+        comments=not no_comments,
+    )
     result, data = product.draft, product.data
     path = output or default_path(result.facts, fmt)
     if path.resolve() == facts.resolve():
-        raise OutputError("输出文件就是事实文件本身，没有写入", location=Location(path),
-                          hint="用 -o 另起一个文件名，例如 -o 述职报告.docx")
+        raise OutputError(
+            "输出文件就是事实文件本身，没有写入",
+            location=Location(path),
+            hint="用 -o 另起一个文件名，例如 -o 述职报告.docx",
+        )
     doc = result.document
     _echo_diagnostics(result.diagnostics)
     holes = len(doc.placeholders)
@@ -313,14 +383,32 @@ def _echo_originality(overlap: Any) -> None:
 
 @cli.command("compare", options_metavar="[选项]")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="稿子或文件夹...")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=60.0, show_default=True,
-              help="只列出重合度不低于这个百分数的两份稿子")
-@click.option("--last-year", "--去年", "last_year", type=click.Path(path_type=Path), metavar="去年报告",
-              help="与去年的报告对照：照搬了多少、去年“下一步”的打算今年是否回应")
-@click.option("--阈值", "last_year_threshold", type=click.FloatRange(0, 100), default=30.0, show_default=True,
-              help="与 --last-year 同用：与去年相同的文字超过这个百分数时退出码为 1")
-def compare_command(paths: tuple[Path, ...], threshold: float, last_year: Path | None,
-                    last_year_threshold: float) -> None:
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=60.0,
+    show_default=True,
+    help="只列出重合度不低于这个百分数的两份稿子",
+)
+@click.option(
+    "--last-year",
+    "--去年",
+    "last_year",
+    type=click.Path(path_type=Path),
+    metavar="去年报告",
+    help="与去年的报告对照：照搬了多少、去年“下一步”的打算今年是否回应",
+)
+@click.option(
+    "--阈值",
+    "last_year_threshold",
+    type=click.FloatRange(0, 100),
+    default=30.0,
+    show_default=True,
+    help="与 --last-year 同用：与去年相同的文字超过这个百分数时退出码为 1",
+)
+def compare_command(
+    paths: tuple[Path, ...], threshold: float, last_year: Path | None, last_year_threshold: float
+) -> None:
     """比较多份稿子（.docx、.md、.txt 或其所在文件夹）两两之间、以及与样例报告的重合度（按 13 字片段计）。
 
     \b
@@ -346,8 +434,10 @@ def _compare_last_year(paths: tuple[Path, ...], last_year: Path, threshold: floa
     from drafter.yearcompare import compare_last_year, report_lines
 
     if len(paths) != 1 or _is_dir(paths[0]):
-        raise DrafterError("与去年对照时只能给一份今年的稿子",
-                           hint="例如：drafter compare 今年述职报告.docx --last-year 去年述职报告.docx")
+        raise DrafterError(
+            "与去年对照时只能给一份今年的稿子",
+            hint="例如：drafter compare 今年述职报告.docx --last-year 去年述职报告.docx",
+        )
     result = compare_last_year(paths[0], last_year)
     for line in report_lines(result, threshold, f"去年的报告（{last_year.name}）"):
         click.echo(line)
@@ -380,7 +470,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("DRAFTER_DEBUG"):
             raise
-        click.echo(f"drafter 内部错误：{type(exc).__name__}: {exc}\n"
-                   "  提示：这是程序的问题，不是您的输入有误。请把这条信息和事实文件反馈给维护者；"
-                   "设置环境变量 DRAFTER_DEBUG=1 可看到详细信息。", err=True)
+        click.echo(
+            f"drafter 内部错误：{type(exc).__name__}: {exc}\n"
+            "  提示：这是程序的问题，不是您的输入有误。请把这条信息和事实文件反馈给维护者；"
+            "设置环境变量 DRAFTER_DEBUG=1 可看到详细信息。",
+            err=True,
+        )
         sys.exit(3)

@@ -17,15 +17,22 @@ STATUS = {"ok": "[green]成功[/]", "warnings": "[yellow]有警告[/]", "failed"
 
 @click.command("batch", options_metavar="[选项]")
 @click.argument("spec", metavar="文件夹或通配符")
-@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), required=True,
-              help="输出文件夹（不存在则新建；子文件夹结构与输入相同）")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="输出文件夹（不存在则新建；子文件夹结构与输入相同）",
+)
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="并行进程数（默认：CPU 核数）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default="docx", help="输出格式")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖（旧文件备份为 .bak）")
 @click.option("--fragments", type=click.Path(path_type=Path), default=None, help="自己的片段库文件夹")
 @click.option("--templates", type=click.Path(path_type=Path), default=None, help="自己的模板文件夹")
-def batch_command(spec: str, outdir: Path, jobs: int, fmt: str, force: bool, fragments: Path | None,
-                  templates: Path | None) -> None:
+def batch_command(
+    spec: str, outdir: Path, jobs: int, fmt: str, force: bool, fragments: Path | None, templates: Path | None
+) -> None:
     """批量起草：为文件夹中每个事实文件生成一份稿子（各支部、各单位一次完成）。
 
     \b
@@ -36,8 +43,14 @@ def batch_command(spec: str, outdir: Path, jobs: int, fmt: str, force: bool, fra
     job_list = plan_jobs(spec, outdir, fmt, force=force, fragments_dir=fragments, templates_dir=templates)
     outdir.mkdir(parents=True, exist_ok=True)
     console = Console(stderr=True, highlight=False)
-    with Progress(TextColumn("起草中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=False) as bar:
+    with Progress(
+        TextColumn("起草中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
         task = bar.add_task("batch", total=len(job_list))
 
         def advance(_: FileResult) -> None:
@@ -51,16 +64,21 @@ def batch_command(spec: str, outdir: Path, jobs: int, fmt: str, force: bool, fra
         table.add_column(column, overflow="fold")
     for item in result.results:
         note = "见下方说明" if item.status == "failed" else "；".join(item.warnings[:2])
-        table.add_row(item.name, STATUS[item.status], str(item.chars or ""), str(item.placeholders or ""),
-                      note)
+        table.add_row(
+            item.name, STATUS[item.status], str(item.chars or ""), str(item.placeholders or ""), note
+        )
     out.print(table)
     for item in result.results:
         if item.status == "failed":
             console.print(f"[red]{item.name}[/]：\n{item.message}")
-    out.print(f"共 {len(result.results)} 份：成功 {result.count('ok')}，有警告 {result.count('warnings')}，"
-              f"失败 {result.count('failed')}。输出在 {outdir}")
+    out.print(
+        f"共 {len(result.results)} 份：成功 {result.count('ok')}，有警告 {result.count('warnings')}，"
+        f"失败 {result.count('failed')}。输出在 {outdir}"
+    )
     if result.similar:
-        out.print(f"[yellow]以下稿子彼此重合超过 {SIMILAR:.0%}，请修改其中一份（或用 --seed、选用/不用 换一种组合）：[/]")
+        out.print(
+            f"[yellow]以下稿子彼此重合超过 {SIMILAR:.0%}，请修改其中一份（或用 --seed、选用/不用 换一种组合）：[/]"
+        )
         for pair in result.similar[:20]:
             out.print(f"  {pair.a} ~ {pair.b}：{pair.share:.0%}")
     if result.count("failed"):

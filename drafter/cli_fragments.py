@@ -14,8 +14,13 @@ from drafter.library import ROLES, Library, load_library
 from drafter.registry import registry
 from drafter.search import matches_tag, search
 
-_fragments_dir = click.option("--fragments", "folder", type=click.Path(path_type=Path), default=None,
-                              help="片段库文件夹（默认内置片段库）")
+_fragments_dir = click.option(
+    "--fragments",
+    "folder",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="片段库文件夹（默认内置片段库）",
+)
 
 
 def _console() -> Console:
@@ -33,27 +38,44 @@ def fragments_group() -> None:
 
 @fragments_group.command("list", options_metavar="[选项]")
 @click.option("--role", type=click.Choice(ROLES), default=None, help="只列出某一部分")
-@click.option("--topic", default=None, help="只列出某一主题，如 第一议题、网格党建（主题见 templates/主题.yaml）")
+@click.option(
+    "--topic", default=None, help="只列出某一主题，如 第一议题、网格党建（主题见 templates/主题.yaml）"
+)
 @click.option("--type", "unit_type", default=None, help="只列出某类单位专用的片段，如 国企、学校")
 @click.option("--tag", default=None, help="按标签筛选：个人、单位、机关、学校……或年份如 2024")
 @_fragments_dir
-def list_command(role: str | None, topic: str | None, unit_type: str | None, tag: str | None,
-                 folder: Path | None) -> None:
+def list_command(
+    role: str | None, topic: str | None, unit_type: str | None, tag: str | None, folder: Path | None
+) -> None:
     """列出片段：编号、部分、主题、小标题、口吻、适用单位、适用年份。"""
     library = _load(folder)
     type_name = registry().unit_type(unit_type).name if unit_type else None
     if unit_type and type_name == "通用" and unit_type != "通用":
         raise UsageError(f"没有“{unit_type}”这类单位", hint="可选：" + "、".join(registry().type_names))
-    frags = [f for f in library.fragments(role) if (tag is None or matches_tag(f, tag))
-             and (topic is None or f.topic == topic) and (type_name is None or type_name in f.unit_types)]
+    frags = [
+        f
+        for f in library.fragments(role)
+        if (tag is None or matches_tag(f, tag))
+        and (topic is None or f.topic == topic)
+        and (type_name is None or type_name in f.unit_types)
+    ]
     table = Table(show_edge=False)
     width = max((len(f.id) for f in frags), default=4)
     table.add_column("编号", no_wrap=True, min_width=width)
     for column in ("部分", "主题", "小标题", "口吻", "适用单位", "年份", "需要的事实", "声称的做法"):
         table.add_column(column, overflow="fold")
     for f in frags:
-        table.add_row(f.id, f.role, f.topic or "—", f.lead or "（段落）", "、".join(f.voice), "、".join(f.unit_types),
-                      str(f.years), str(len(f.needs)), "、".join(f.claims) or "—")
+        table.add_row(
+            f.id,
+            f.role,
+            f.topic or "—",
+            f.lead or "（段落）",
+            "、".join(f.voice),
+            "、".join(f.unit_types),
+            str(f.years),
+            str(len(f.needs)),
+            "、".join(f.claims) or "—",
+        )
     console = _console()
     console.print(table)
     console.print(f"共 {len(frags)} 条")
@@ -70,8 +92,10 @@ def show_command(fragment_id: str, folder: Path | None) -> None:
     frag = library.get(fragment_id)
     if frag is None:
         close = difflib.get_close_matches(fragment_id, list(library.by_id()), n=3)
-        raise DrafterError(f"找不到片段“{fragment_id}”",
-                           hint=("是不是：" + "、".join(close)) if close else "用 drafter fragments list 查看全部编号")
+        raise DrafterError(
+            f"找不到片段“{fragment_id}”",
+            hint=("是不是：" + "、".join(close)) if close else "用 drafter fragments list 查看全部编号",
+        )
     console = _console()
     console.print(Text(f"{frag.id}  [{frag.role}]", style="bold"))
     if frag.lead:
@@ -81,7 +105,9 @@ def show_command(fragment_id: str, folder: Path | None) -> None:
     body.highlight_regex(r"{{.*?}}", "bold black on yellow")
     console.print(body)
     console.print("需要的事实：" + ("、".join(frag.needs) or "无"))
-    console.print(f"口吻：{'、'.join(frag.voice)}　适用单位：{'、'.join(frag.unit_types)}　适用年份：{frag.years}")
+    console.print(
+        f"口吻：{'、'.join(frag.voice)}　适用单位：{'、'.join(frag.unit_types)}　适用年份：{frag.years}"
+    )
     if frag.pairs:
         console.print("对应的下一步：" + "、".join(frag.pairs))
     console.print(f"来源：{frag.source or '（无）'}　定义于：{frag.file}:{frag.line}")

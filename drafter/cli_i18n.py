@@ -49,8 +49,16 @@ ZH: dict[str, str] = {
     "required": "必填",
 }
 
-_MODULES = ("click.core", "click.exceptions", "click.formatting", "click.parser", "click.types",
-            "click.decorators", "click.termui", "click.utils")
+_MODULES = (
+    "click.core",
+    "click.exceptions",
+    "click.formatting",
+    "click.parser",
+    "click.types",
+    "click.decorators",
+    "click.termui",
+    "click.utils",
+)
 
 
 def gettext(message: str) -> str:

@@ -35,7 +35,9 @@ def _summary(findings: list[Finding]) -> dict[str, int]:
     return {"error": counts["error"], "warning": counts["warning"], "info": counts["info"]}
 
 
-def _print_text(console: Console, path: Path, year: int | None, year_from: str, findings: list[Finding]) -> None:
+def _print_text(
+    console: Console, path: Path, year: int | None, year_from: str, findings: list[Finding]
+) -> None:
     head = Text(f"检查 {path}")
     if year is not None:
         head.append(f"（报告年度：{year}年，{year_from}）", style="dim")
@@ -70,8 +72,11 @@ def _print_text(console: Console, path: Path, year: int | None, year_from: str, 
 
 def _only_docx(file: Path, option: str) -> None:
     if file.suffix.lower() not in (".docx", ".docm"):
-        raise DrafterError(f"{option} 只能用于 Word 文件（.docx）", location=Location(file),
-                           hint="先在 Word 或 WPS 中另存为 .docx")
+        raise DrafterError(
+            f"{option} 只能用于 Word 文件（.docx）",
+            location=Location(file),
+            hint="先在 Word 或 WPS 中另存为 .docx",
+        )
 
 
 def _fix(file: Path, output: Path | None, fonts: tuple[str, ...], force: bool) -> None:
@@ -97,23 +102,69 @@ def _annotate(file: Path, findings: list[Finding], output: Path | None, force: b
 
 @click.command(name="lint", options_metavar="[选项]")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False), metavar="稿子")
-@click.option("--year", type=click.IntRange(2000, 2100), default=None,
-              help="报告年度（四位数字）；不填则从标题识别，如“2023年度”。")
-@click.option("--rules", "rule_files", type=click.Path(path_type=Path, dir_okay=False), multiple=True,
-              help="自定义规则文件（YAML），可重复使用；同 id 的规则覆盖内置规则。")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式。")
-@click.option("--批注", "--comments", "annotate", is_flag=True,
-              help="把每条问题写成 Word 批注（作者 drafter），标在原文对应的字上，另存一份（仅 .docx）。")
-@click.option("--fix", is_flag=True, help="按 GB/T 9704 重新排版（同 drafter format），另存一份（仅 .docx）。")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="--批注 或 --fix 的输出文件（默认在原文件旁：文件名（批注）.docx / 文件名（排版）.docx）。")
+@click.option(
+    "--year",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    help="报告年度（四位数字）；不填则从标题识别，如“2023年度”。",
+)
+@click.option(
+    "--rules",
+    "rule_files",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    help="自定义规则文件（YAML），可重复使用；同 id 的规则覆盖内置规则。",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式。",
+)
+@click.option(
+    "--批注",
+    "--comments",
+    "annotate",
+    is_flag=True,
+    help="把每条问题写成 Word 批注（作者 drafter），标在原文对应的字上，另存一份（仅 .docx）。",
+)
+@click.option(
+    "--fix", is_flag=True, help="按 GB/T 9704 重新排版（同 drafter format），另存一份（仅 .docx）。"
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="--批注 或 --fix 的输出文件（默认在原文件旁：文件名（批注）.docx / 文件名（排版）.docx）。",
+)
 @click.option("--force", is_flag=True, help="输出文件已存在时也覆盖（旧文件先备份）。")
-@click.option("--font", "fonts", multiple=True, metavar="级别=字体", help="--fix 时改字体，写法同 drafter render。")
-@click.option("--重复上限", "repeat_rate", type=click.FloatRange(0.5, 50), default=2.0, show_default=True,
-              metavar="次数", help="同一个四字以上的说法每千字出现超过几次就提示。")
-def lint_command(file: Path, year: int | None, rule_files: tuple[Path, ...], fmt: str, annotate: bool,
-                 fix: bool, output: Path | None, force: bool, fonts: tuple[str, ...], repeat_rate: float) -> None:
+@click.option(
+    "--font", "fonts", multiple=True, metavar="级别=字体", help="--fix 时改字体，写法同 drafter render。"
+)
+@click.option(
+    "--重复上限",
+    "repeat_rate",
+    type=click.FloatRange(0.5, 50),
+    default=2.0,
+    show_default=True,
+    metavar="次数",
+    help="同一个四字以上的说法每千字出现超过几次就提示。",
+)
+def lint_command(
+    file: Path,
+    year: int | None,
+    rule_files: tuple[Path, ...],
+    fmt: str,
+    annotate: bool,
+    fix: bool,
+    output: Path | None,
+    force: bool,
+    fonts: tuple[str, ...],
+    repeat_rate: float,
+) -> None:
     """交稿前检查初稿（.docx、.md、.txt）：占位符、脱敏残留、广告、规范表述、序号、日期、提法时效、当年提法、
     重复的说法；.docx 还检查版式。
 

@@ -15,13 +15,27 @@ from drafter.errors import DrafterError
 
 @click.command("mine", options_metavar="[选项]")
 @click.argument("paths", nargs=-1, metavar="材料...")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
-              help="输出文件夹（每个角色一个 YAML，另有 REPORT.txt）")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="输出文件夹（每个角色一个 YAML，另有 REPORT.txt）",
+)
 @click.option("--report", is_flag=True, help="在终端列出每份材料、每个角色提取到的内容")
 @click.option("--force", is_flag=True, help="输出文件夹里已有别的文件时也写入（同名文件会被覆盖）")
-@click.option("--labels", "labels_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              metavar="标注文件", help="用人工标注（YAML）核对每个片段的角色，报告查准率、查全率")
-def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool, labels_file: Path | None) -> None:
+@click.option(
+    "--labels",
+    "labels_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="标注文件",
+    help="用人工标注（YAML）核对每个片段的角色，报告查准率、查全率",
+)
+def mine_command(
+    paths: tuple[str, ...], output: Path, report: bool, force: bool, labels_file: Path | None
+) -> None:
     """从原始材料（.txt）中提取可复用的短语片段，供人工整理进 fragments/。
 
     \b
@@ -48,9 +62,16 @@ def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool
     labels = load_labels(labels_file) if labels_file is not None else None
     check_output_dir(output, force)
     console = Console(stderr=True, highlight=False)
-    with Progress(TextColumn("提取片段"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=console, transient=True,
-                  disable=not console.is_terminal) as bar:
+    with Progress(
+        TextColumn("提取片段"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
         task = bar.add_task("", total=len(files))
 
         def step(done: int, total: int, label: str) -> None:
@@ -67,5 +88,7 @@ def mine_command(paths: tuple[str, ...], output: Path, report: bool, force: bool
             click.echo("  标注文件中这些材料不在这次提取之中，未核对：" + "、".join(missing))
     reusable = sum(len(r.fragments) for r in result.roles.values())
     specific = sum(len(r.unit_specific) for r in result.roles.values())
-    click.echo(f"已提取 {len(result.seeds)} 份材料：可复用片段 {reusable} 条，单位特有 {specific} 条，"
-               f"已写入 {output}（每个角色一个 YAML，另有 REPORT.txt）")
+    click.echo(
+        f"已提取 {len(result.seeds)} 份材料：可复用片段 {reusable} 条，单位特有 {specific} 条，"
+        f"已写入 {output}（每个角色一个 YAML，另有 REPORT.txt）"
+    )

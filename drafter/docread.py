@@ -96,20 +96,33 @@ def _check_kind(path: Path) -> None:
     """Refuse by file type before reading: images, spreadsheets, PDFs, old Word files."""
     suffix = path.suffix.lower()
     if suffix in _IMAGE_SUFFIXES:
-        raise _refuse(path, f"这是一张图片（{suffix}），不是报告，读不出文字：{path.name}",
-                      "请给出去年报告的 Word（.docx）或文本（.txt、.md）文件。")
+        raise _refuse(
+            path,
+            f"这是一张图片（{suffix}），不是报告，读不出文字：{path.name}",
+            "请给出去年报告的 Word（.docx）或文本（.txt、.md）文件。",
+        )
     if suffix in _SHEET_SUFFIXES:
-        raise _refuse(path, f"这是一个表格文件（{suffix}），不是报告：{path.name}",
-                      "请给出去年报告的 Word（.docx）或文本（.txt、.md）文件。")
+        raise _refuse(
+            path,
+            f"这是一个表格文件（{suffix}），不是报告：{path.name}",
+            "请给出去年报告的 Word（.docx）或文本（.txt、.md）文件。",
+        )
     if suffix in _PDF_SUFFIXES:
-        raise _refuse(path, f"暂不能读取 {suffix} 文件：{path.name}",
-                      "请在 WPS 或 Word 中把报告另存为 .docx 后再试。")
+        raise _refuse(
+            path, f"暂不能读取 {suffix} 文件：{path.name}", "请在 WPS 或 Word 中把报告另存为 .docx 后再试。"
+        )
     if suffix in (".doc", ".wps"):
-        raise _refuse(path, f"不支持旧版 Word/WPS 格式（{suffix}）：{path.name}",
-                      "在 Word 或 WPS 中“另存为” .docx 后再试。")
+        raise _refuse(
+            path,
+            f"不支持旧版 Word/WPS 格式（{suffix}）：{path.name}",
+            "在 Word 或 WPS 中“另存为” .docx 后再试。",
+        )
     if suffix not in REPORT_SUFFIXES:
-        raise _refuse(path, f"不支持的文件类型“{suffix or '（无扩展名）'}”，读不了这份报告：{path.name}",
-                      "报告请用 Word（.docx）或文本（.txt、.md）文件。")
+        raise _refuse(
+            path,
+            f"不支持的文件类型“{suffix or '（无扩展名）'}”，读不了这份报告：{path.name}",
+            "报告请用 Word（.docx）或文本（.txt、.md）文件。",
+        )
     if not path.exists():
         raise _refuse(path, f"找不到文件：{path}", "检查文件名和路径是否正确。")
     if path.is_dir():
@@ -141,17 +154,33 @@ def _check_bytes(path: Path) -> None:
         raise _refuse(path, f"文件是空的：{path.name}", "请确认选对了文件，且报告已保存。")
     if head.startswith(_OLE_MAGIC):
         if suffix in (".docx", ".docm") and _is_encrypted(path):
-            raise _refuse(path, f"Word 文件设置了打开密码（已加密），无法读取：{path.name}",
-                          "在 Word/WPS 中取消密码（文件→信息→保护文档）后另存为 .docx 再试。")
-        raise _refuse(path, f"这是旧版 Word/WPS/Excel 文件，无法读取：{path.name}",
-                      "在 Word 或 WPS 中“另存为” .docx 后再试。")
+            raise _refuse(
+                path,
+                f"Word 文件设置了打开密码（已加密），无法读取：{path.name}",
+                "在 Word/WPS 中取消密码（文件→信息→保护文档）后另存为 .docx 再试。",
+            )
+        raise _refuse(
+            path,
+            f"这是旧版 Word/WPS/Excel 文件，无法读取：{path.name}",
+            "在 Word 或 WPS 中“另存为” .docx 后再试。",
+        )
     if suffix in (".docx", ".docm") and not head.startswith(_ZIP_MAGIC):
-        raise _refuse(path, f"不是真正的 Word 文件（.docx），文件可能已损坏：{path.name}",
-                      "在 Word 或 WPS 中打开后重新“另存为” .docx。")
-    if suffix not in (".docx", ".docm") and (head.startswith(_ZIP_MAGIC) or head.startswith(b"%PDF")
-                                              or head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8")):
-        raise _refuse(path, f"文件内容不是文本（可能是 Word、PDF 或图片改了扩展名）：{path.name}",
-                      "请给出 .docx、.txt 或 .md 格式的报告。")
+        raise _refuse(
+            path,
+            f"不是真正的 Word 文件（.docx），文件可能已损坏：{path.name}",
+            "在 Word 或 WPS 中打开后重新“另存为” .docx。",
+        )
+    if suffix not in (".docx", ".docm") and (
+        head.startswith(_ZIP_MAGIC)
+        or head.startswith(b"%PDF")
+        or head.startswith(b"\x89PNG")
+        or head.startswith(b"\xff\xd8")
+    ):
+        raise _refuse(
+            path,
+            f"文件内容不是文本（可能是 Word、PDF 或图片改了扩展名）：{path.name}",
+            "请给出 .docx、.txt 或 .md 格式的报告。",
+        )
 
 
 def read_lines(path: Path) -> list[str]:
@@ -164,15 +193,19 @@ def read_lines(path: Path) -> list[str]:
     if path.suffix.lower() not in (".docx", ".docm"):
         raw = path.read_bytes()
         if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise _refuse(path, f"文件含有空字节，不是文本文件：{path.name}",
-                          "请给出 .docx、.txt 或 .md 格式的报告。")
+            raise _refuse(
+                path, f"文件含有空字节，不是文本文件：{path.name}", "请给出 .docx、.txt 或 .md 格式的报告。"
+            )
     try:
         lines = read_paragraphs(path)
     except ReadError as exc:
         raise ReportReadError(str(exc), location=Location(path), hint=exc.hint) from exc
     if len(_CJK.findall("".join(lines))) < MIN_CHINESE:
-        raise _refuse(path, f"文件里几乎没有中文正文，不像一份报告：{path.name}",
-                      "请确认选对了文件；扫描件或图片请先转成文字。")
+        raise _refuse(
+            path,
+            f"文件里几乎没有中文正文，不像一份报告：{path.name}",
+            "请确认选对了文件；扫描件或图片请先转成文字。",
+        )
     return lines
 
 
@@ -182,8 +215,12 @@ def read_report(path: Path) -> list[Para]:
     lines = read_lines(path)
     paras = classify(lines, _docx_styles(path) if path.suffix.lower() in (".docx", ".docm") else None)
     if not any(p.level in ("h1", "h2", "item") for p in paras) or "党" not in body_text(paras):
-        raise _refuse(path, "这份文件不像党建述职报告或工作总结（没有“一、”“（一）”“一是”这样的层次，"
-                            f"或通篇没有提到党建）：{path.name}", "请确认选对了去年的报告。")
+        raise _refuse(
+            path,
+            "这份文件不像党建述职报告或工作总结（没有“一、”“（一）”“一是”这样的层次，"
+            f"或通篇没有提到党建）：{path.name}",
+            "请确认选对了去年的报告。",
+        )
     return paras
 
 
@@ -214,8 +251,14 @@ def _body_level(text: str) -> Level:
 
 
 _STYLE_LEVELS: dict[str, Level] = {
-    "title": "title", "标题": "title",
-    "heading 1": "h1", "标题 1": "h1", "heading 2": "h2", "标题 2": "h2", "heading 3": "h3", "标题 3": "h3",
+    "title": "title",
+    "标题": "title",
+    "heading 1": "h1",
+    "标题 1": "h1",
+    "heading 2": "h2",
+    "标题 2": "h2",
+    "heading 3": "h3",
+    "标题 3": "h3",
 }
 
 
@@ -249,8 +292,14 @@ def classify(lines: list[str], styles: list[Level | None] | None = None) -> list
             continue
         if index == 0 and level == "para" and _is_short_line(text, 80):
             level = "title"
-        elif (index == 1 and out and out[0].level == "title" and level == "para"
-              and _is_short_line(text, 50) and not re.match(r"^\d{4}年", text)):
+        elif (
+            index == 1
+            and out
+            and out[0].level == "title"
+            and level == "para"
+            and _is_short_line(text, 50)
+            and not re.match(r"^\d{4}年", text)
+        ):
             level = "byline"
         out.append(Para(level, text, line))
     return _mark_signature(out)
@@ -259,8 +308,10 @@ def classify(lines: list[str], styles: list[Level | None] | None = None) -> list
 def _mark_signature(paras: list[Para]) -> list[Para]:
     """The short lines after the last prose paragraph: signature(s) and date."""
     end = len(paras)
-    while end > 0 and (paras[end - 1].level == "date"
-                       or (paras[end - 1].level == "para" and _is_short_line(paras[end - 1].text, 30))):
+    while end > 0 and (
+        paras[end - 1].level == "date"
+        or (paras[end - 1].level == "para" and _is_short_line(paras[end - 1].text, 30))
+    ):
         end -= 1
     tail = paras[end:]
     if not tail or (len(tail) > 2 and not any(p.level == "date" for p in tail)):
@@ -291,8 +342,9 @@ def sections(paras: list[Para]) -> Sections:
             heading = re.split(r"[。；]", p.text, maxsplit=1)[0]  # “二、聚焦…。一是…” run in
             if _PROBLEM_H1.search(heading):
                 current = problems
-            elif current is not head and (_PLAN_H1.search(heading)
-                                          or (current is problems and _PLAN_H1_WEAK.search(heading))):
+            elif current is not head and (
+                _PLAN_H1.search(heading) or (current is problems and _PLAN_H1_WEAK.search(heading))
+            ):
                 current = plans
             elif current is head or current is main:
                 current = main
@@ -311,7 +363,7 @@ def _split_lead(text: str) -> tuple[str, str]:
         if len(body) <= 40:
             return body, ""
         return "", body
-    return body[: m.start()], body[m.end():].strip()
+    return body[: m.start()], body[m.end() :].strip()
 
 
 _INLINE_ITEM = re.compile(r"(?:(?<=^)|(?<=[。；;]))\s*([一二三四五六七八九十]{1,3}是)")

@@ -76,9 +76,7 @@ class DrafterError(Exception):
     ) -> None:
         self.location = location or Location()
         self.hint = hint
-        self.diagnostics = diagnostics or [
-            Diagnostic("error", message, self.location, hint)
-        ]
+        self.diagnostics = diagnostics or [Diagnostic("error", message, self.location, hint)]
         super().__init__(message)
 
     def format(self) -> str:

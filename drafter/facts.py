@@ -92,17 +92,22 @@ def read_text(path: Path) -> tuple[str, str]:
     """Read a facts file from disk with a Chinese error for every way that can fail."""
     if not path.exists():
         raise FactsError(
-            "找不到事实文件", location=Location(path),
+            "找不到事实文件",
+            location=Location(path),
             hint="检查文件名和路径；可用 drafter init 述职事实.yaml 生成一份模板",
         )
     if path.is_dir():
-        raise FactsError("这是一个文件夹，不是事实文件", location=Location(path),
-                         hint="请给出 .yaml 文件的路径")
+        raise FactsError(
+            "这是一个文件夹，不是事实文件", location=Location(path), hint="请给出 .yaml 文件的路径"
+        )
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a FIFO would wait forever
-            raise FactsError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
-                             hint="请给出 .yaml 文件的路径")
+            raise FactsError(
+                "这不是普通文件（是设备、管道等特殊文件），没有读取",
+                location=Location(path),
+                hint="请给出 .yaml 文件的路径",
+            )
         if info.st_size > MAX_FILE_BYTES:
             raise _too_large(path, info.st_size)
         with path.open("rb") as handle:
@@ -110,11 +115,17 @@ def read_text(path: Path) -> tuple[str, str]:
         if len(raw) > MAX_FILE_BYTES:  # grew since stat
             raise _too_large(path, len(raw))
     except PermissionError as exc:
-        raise FactsError("没有权限读取该文件", location=Location(path),
-                         hint="请检查文件权限，或把文件复制到自己的文件夹再试") from exc
+        raise FactsError(
+            "没有权限读取该文件",
+            location=Location(path),
+            hint="请检查文件权限，或把文件复制到自己的文件夹再试",
+        ) from exc
     except OSError as exc:
-        raise FactsError(f"读取文件失败：{os_reason(exc)}", location=Location(path),
-                         hint="请确认文件没有被其他程序占用，且磁盘可以正常读取") from exc
+        raise FactsError(
+            f"读取文件失败：{os_reason(exc)}",
+            location=Location(path),
+            hint="请确认文件没有被其他程序占用，且磁盘可以正常读取",
+        ) from exc
     return decode(raw, path)
 
 
@@ -147,8 +158,11 @@ def os_reason(exc: OSError) -> str:
     reason = reasons.get(exc.errno or -1)
     if reason is None:
         winerror = getattr(exc, "winerror", None)
-        reason = {32: "文件正被其他程序使用（可能在 Word/WPS 中打开）", 112: "磁盘已满", 206: "文件名太长"}.get(
-            winerror or -1, f"系统错误（错误码 {exc.errno}）")
+        reason = {
+            32: "文件正被其他程序使用（可能在 Word/WPS 中打开）",
+            112: "磁盘已满",
+            206: "文件名太长",
+        }.get(winerror or -1, f"系统错误（错误码 {exc.errno}）")
     return reason
 
 
@@ -185,15 +199,27 @@ def _too_large(path: Path, size: int) -> FactsError:
 _YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("found character '\\t'", "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"),
     ("found a tab character", "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"),
-    ("while scanning a quoted scalar", "引号没有配对",
-     "这一行的引号少了一半，或内容里又用了同一种引号；内容含引号时，外面改用另一种引号"),
+    (
+        "while scanning a quoted scalar",
+        "引号没有配对",
+        "这一行的引号少了一半，或内容里又用了同一种引号；内容含引号时，外面改用另一种引号",
+    ),
     ("found unexpected end of stream", "引号没有配对", "检查这一行附近是否少了一个引号"),
-    ("while parsing a flow", "方括号或花括号没有配对",
-     "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来"),
-    ("expected ',' or", "方括号或花括号没有配对",
-     "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来"),
-    ("mapping values are not allowed", "冒号用法不对",
-     "冒号后面要有一个空格；如果内容本身含冒号，请把整段内容用引号括起来"),
+    (
+        "while parsing a flow",
+        "方括号或花括号没有配对",
+        "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来",
+    ),
+    (
+        "expected ',' or",
+        "方括号或花括号没有配对",
+        "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来",
+    ),
+    (
+        "mapping values are not allowed",
+        "冒号用法不对",
+        "冒号后面要有一个空格；如果内容本身含冒号，请把整段内容用引号括起来",
+    ),
     ("could not find expected ':'", "缺少冒号", "每一行应写成“键: 值”，冒号用英文半角并在后面加空格"),
     ("did not find expected key", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
     ("did not find expected '-' indicator", "列表项没有对齐", "列表每一项以“- ”开头，并与同层对齐"),
@@ -201,18 +227,37 @@ _YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("while scanning an alias", "内容里的 * 号被当成了 YAML 别名", "以 * 开头的内容请用引号括起来"),
     ("found duplicate anchor", "内容里的 & 号被当成了 YAML 锚点", "以 & 开头的内容请用引号括起来"),
     ("while scanning an anchor", "内容里的 & 号被当成了 YAML 锚点", "以 & 开头的内容请用引号括起来"),
-    ("cannot start any token", "这一行以特殊符号开头",
-     "以 @ ` % * & ! | > 等符号开头的内容，请把整段内容用引号括起来"),
-    ("found another document", "文件里有“---”分隔的多份内容", "事实文件只能有一份内容：删掉“---”和重复的部分"),
-    ("tag:yaml.org,2002:merge", "用了 YAML 合并键“<<”", "drafter 不支持“<<: *名字”的写法：请把要合并的各项直接写出来"),
-    ("could not determine a constructor", "用了不支持的 YAML 标记（以 !! 或 ! 开头）",
-     "删掉以 ! 开头的标记，直接写内容；内容本身以 ! 开头时请用引号括起来"),
+    (
+        "cannot start any token",
+        "这一行以特殊符号开头",
+        "以 @ ` % * & ! | > 等符号开头的内容，请把整段内容用引号括起来",
+    ),
+    (
+        "found another document",
+        "文件里有“---”分隔的多份内容",
+        "事实文件只能有一份内容：删掉“---”和重复的部分",
+    ),
+    (
+        "tag:yaml.org,2002:merge",
+        "用了 YAML 合并键“<<”",
+        "drafter 不支持“<<: *名字”的写法：请把要合并的各项直接写出来",
+    ),
+    (
+        "could not determine a constructor",
+        "用了不支持的 YAML 标记（以 !! 或 ! 开头）",
+        "删掉以 ! 开头的标记，直接写内容；内容本身以 ! 开头时请用引号括起来",
+    ),
     ("expected <block end>", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
-    ("characters are not allowed", "文件含有看不见的控制字符",
-     "删掉这一行里看不见的特殊字符（可以把这一行删掉重新输入）"),
+    (
+        "characters are not allowed",
+        "文件含有看不见的控制字符",
+        "删掉这一行里看不见的特殊字符（可以把这一行删掉重新输入）",
+    ),
 )
 
-_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t\u3000]|$)")
+_KEY_LINE = re.compile(
+    r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t\u3000]|$)"
+)
 _FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
 
 
@@ -246,13 +291,17 @@ def _full_width_colon_line(text: str, line: int) -> int | None:
     return None
 
 
-def describe_yaml_error(exc: yaml.YAMLError, text: str = "") -> tuple[str, str, int | None, int | None, str | None]:
+def describe_yaml_error(
+    exc: yaml.YAMLError, text: str = ""
+) -> tuple[str, str, int | None, int | None, str | None]:
     """A YAML syntax error in Chinese: (problem, hint, line, column, key in force), lines 1-based.
 
     Shared by facts files and fragment files, so both speak of tabs, quotes and colons the same way."""
     detail = str(exc)
-    problem, hint = next(((p, h) for needle, p, h in _YAML_PROBLEMS if needle in detail),
-                         ("格式错误", "请检查这一行的缩进、冒号和引号"))
+    problem, hint = next(
+        ((p, h) for needle, p, h in _YAML_PROBLEMS if needle in detail),
+        ("格式错误", "请检查这一行的缩进、冒号和引号"),
+    )
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "problem_mark", None)
     if context.startswith(("while scanning a quoted", "while parsing a flow")) or mark is None:
@@ -275,20 +324,33 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str = "") -> tuple[str, str, 
 _LAYOUT_PROBLEMS = ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误", "这一行以特殊符号开头")
 
 
-def _typing_slip(text: str, problem: str, hint: str, line: int,
-                 column: int | None) -> tuple[str, str, int, int | None]:
+def _typing_slip(
+    text: str, problem: str, hint: str, line: int, column: int | None
+) -> tuple[str, str, int, int | None]:
     """Name what was really typed when PyYAML reports a layout error: a Tab, a full-width space “　” or a
     Chinese colon “：”, on the line that has it (often the line above the one PyYAML blames)."""
     lines = text.split("\n")
     if problem not in _LAYOUT_PROBLEMS:
         return problem, hint, line, column
-    if line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())] \
-            and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误"):
-        return "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格", line, column  # LibYAML does not name it
+    if (
+        line <= len(lines)
+        and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+        and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误")
+    ):
+        return (
+            "用了 Tab 键缩进",
+            "YAML 不能用 Tab 键缩进，请改成空格",
+            line,
+            column,
+        )  # LibYAML does not name it
     space = _full_width_space_line(lines, line)
     if space is not None:
-        return ("用了全角空格“　”", "缩进和冒号后面的空格都要用半角空格（英文输入法下的空格键），不能用全角空格",
-                space, None)
+        return (
+            "用了全角空格“　”",
+            "缩进和冒号后面的空格都要用半角空格（英文输入法下的空格键），不能用全角空格",
+            space,
+            None,
+        )
     colon = _full_width_colon_line(text, line)
     if colon is not None:
         return "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”", colon, None
@@ -313,6 +375,8 @@ def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsE
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _join_surrogates(value: str) -> str:
     """``"\ud842\udfb7"`` escapes written for 𠮷 become 𠮷; a lone surrogate, which no file or terminal
     takes, is dropped."""
@@ -357,12 +421,14 @@ class _Composer:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise FactsError(
-                "内容过多（超过 5 万项）", location=Location(self.path, node.start_mark.line + 1, key=path or None),
+                "内容过多（超过 5 万项）",
+                location=Location(self.path, node.start_mark.line + 1, key=path or None),
                 hint="事实文件一般只有几十项；如果用了 YAML 别名（&名字、*名字），请直接写出内容",
             )
         if depth > 20:
             raise FactsError(
-                "嵌套层数过深", location=Location(self.path, node.start_mark.line + 1, key=path or None),
+                "嵌套层数过深",
+                location=Location(self.path, node.start_mark.line + 1, key=path or None),
                 hint="事实文件最多两三层，请对照 drafter init 生成的模板",
             )
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
@@ -377,7 +443,8 @@ class _Composer:
                 key = self.build(key_node, path, depth + 1)
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     raise FactsError(
-                        "键的写法不对", location=Location(self.path, key_node.start_mark.line + 1),
+                        "键的写法不对",
+                        location=Location(self.path, key_node.start_mark.line + 1),
                         hint="键应是一个词，如“单位”“年度”",
                     )
                 key = str(key)
@@ -422,8 +489,9 @@ def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[str, int]]:
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, path, text) from None
     except RecursionError as exc:  # pathological nesting such as [[[[[...
-        raise FactsError("嵌套层数过深", location=Location(path),
-                         hint="事实文件最多两三层，请对照 drafter init 生成的模板") from exc
+        raise FactsError(
+            "嵌套层数过深", location=Location(path), hint="事实文件最多两三层，请对照 drafter init 生成的模板"
+        ) from exc
     if node is None:
         return None, {}
     composer = _Composer(path)
@@ -540,7 +608,11 @@ def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
         hint = f"是不是想写“{close[0]}”？"
     elif key in _ALL_KEYS:
         home = _ALL_KEYS[key]
-        hint = f"“{key}”应写在“{home.rsplit('.', 1)[0]}”下面" if "." in home else f"“{key}”应写在最外层，不要缩进"
+        hint = (
+            f"“{key}”应写在“{home.rsplit('.', 1)[0]}”下面"
+            if "." in home
+            else f"“{key}”应写在最外层，不要缩进"
+        )
     else:
         hint = "这里可写的键：" + "、".join(siblings)
     if key[:1] == "\u3000":
@@ -607,8 +679,9 @@ _NUMBER_KINDS = ("count", "year", "percent")
 _TYPED_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
 
 
-def _coerce_numbers(data: dict[str, Any], prefix: str, where: Path | str,
-                    lines: dict[str, int]) -> list[Diagnostic]:
+def _coerce_numbers(
+    data: dict[str, Any], prefix: str, where: Path | str, lines: dict[str, int]
+) -> list[Diagnostic]:
     """Numbers typed as text where a number belongs — full-width ``１２``, quoted ``"120"``, a leading zero
     ``012`` — become the number the user meant, each with a notice saying how it was read."""
     notices: list[Diagnostic] = []
@@ -631,8 +704,15 @@ def _coerce_numbers(data: dict[str, Any], prefix: str, where: Path | str,
             how = f"“{value}”以 0 开头，已按十进制读作 {data[key]}（不是八进制）"
         else:
             how = f"“{value}”加了引号，已按数字 {data[key]} 读取"
-        notices.append(Diagnostic("info", how, Location(where, _line_for(lines, path), key=path),
-                                  "数字直接写半角数字即可，不加引号，如：" + f"{key}: {data[key]}", code="number-text"))
+        notices.append(
+            Diagnostic(
+                "info",
+                how,
+                Location(where, _line_for(lines, path), key=path),
+                "数字直接写半角数字即可，不加引号，如：" + f"{key}: {data[key]}",
+                code="number-text",
+            )
+        )
     return notices
 
 
@@ -652,10 +732,15 @@ def _describe_number_text(value: str, want: str, f: Field) -> tuple[str, str]:
     if typed.isascii() and typed.isdigit():
         return f"数字过大（{len(typed)} 位），应为{want}", "请核对这个数"
     if re.fullmatch(r"[0-9]+(?::[0-9]+)+", typed):
-        return (f"{shown} 不是一个数，应为{want}", "冒号隔开的写法（如 1:30）不会当作数字；只写一个数" + _example(f))
+        return (
+            f"{shown} 不是一个数，应为{want}",
+            "冒号隔开的写法（如 1:30）不会当作数字；只写一个数" + _example(f),
+        )
     if re.fullmatch(r"[0-9]+(?:[_,，][0-9]+)+", typed):
-        return (f"{shown} 中有分隔符，应为{want}",
-                f"数字中间不要写下划线或逗号，写成 {re.sub(r'[_,，]', '', typed)}")
+        return (
+            f"{shown} 中有分隔符，应为{want}",
+            f"数字中间不要写下划线或逗号，写成 {re.sub(r'[_,，]', '', typed)}",
+        )
     if re.fullmatch(r"[0-9]+\.[0-9]+", typed):
         return f"{shown} 是小数，应为{want}", "次数、人数只写整数" + _example(f)
     if f.kind == "count":
@@ -685,28 +770,49 @@ def _semantic_checks(facts: Facts, today: _dt.date) -> list[Diagnostic]:
     if raw_date is not None:
         parsed = parse_date(raw_date)
         if parsed is None:
-            out.append(Diagnostic("error", f"日期“{raw_date}”无法识别或不存在", facts.location("报告日期"),
-                                  "写成 2025年1月10日 或 2025-01-10"))
+            out.append(
+                Diagnostic(
+                    "error",
+                    f"日期“{raw_date}”无法识别或不存在",
+                    facts.location("报告日期"),
+                    "写成 2025年1月10日 或 2025-01-10",
+                )
+            )
         else:
             facts.data["报告日期"] = format_date(parsed)
             year = facts.year
             if year is not None and parsed.year < year:
-                out.append(Diagnostic("warning", f"落款日期早于述职年度 {year} 年", facts.location("报告日期"),
-                                      "述职报告一般在年底或次年初落款"))
+                out.append(
+                    Diagnostic(
+                        "warning",
+                        f"落款日期早于述职年度 {year} 年",
+                        facts.location("报告日期"),
+                        "述职报告一般在年底或次年初落款",
+                    )
+                )
     year = facts.year
     if year is not None and year > today.year:
         out.append(Diagnostic("warning", f"年度 {year} 在今年之后", facts.location("年度"), "请核对年度"))
     dev, act = facts.get("组织建设.发展党员数"), facts.get("组织建设.入党积极分子数")
     if isinstance(dev, int) and isinstance(act, int) and dev > act:
-        out.append(Diagnostic(
-            "warning", f"发展党员数（{dev}）多于入党积极分子数（{act}）",
-            facts.location("组织建设.发展党员数"),
-            "发展对象应从入党积极分子中产生，请核对这两个数",
-        ))
+        out.append(
+            Diagnostic(
+                "warning",
+                f"发展党员数（{dev}）多于入党积极分子数（{act}）",
+                facts.location("组织建设.发展党员数"),
+                "发展对象应从入党积极分子中产生，请核对这两个数",
+            )
+        )
     changed, branches = facts.get("组织建设.换届支部数"), facts.get("组织建设.党支部数")
     if isinstance(changed, int) and isinstance(branches, int) and changed > branches:
-        out.append(Diagnostic("warning", f"换届支部数（{changed}）多于党支部数（{branches}）",
-                              facts.location("组织建设.换届支部数"), "请核对这两个数"))
+        out.append(
+            Diagnostic(
+                "warning",
+                f"换届支部数（{changed}）多于党支部数（{branches}）",
+                facts.location("组织建设.换届支部数"),
+                "请核对这两个数",
+            )
+        )
     out.extend(_meeting_checks(facts, branches))
     return out
 
@@ -723,33 +829,45 @@ def _meeting_checks(facts: Facts, branches: Any) -> list[Diagnostic]:
     if not isinstance(branches, int) or branches <= 0:
         return out
     if isinstance(meetings, int) and meetings < branches * MEETINGS_PER_BRANCH:
-        out.append(Diagnostic(
-            "warning", f"“三会一课”{meetings}次，少于 {branches} 个支部按规定至少应开的 {branches * MEETINGS_PER_BRANCH} 次",
-            facts.location("组织建设.三会一课次数"),
-            "按支部工作条例，每个支部每年至少开支部党员大会 4 次、支委会 12 次、上党课 4 次；请核对是否为各支部合计数",
-        ))
+        out.append(
+            Diagnostic(
+                "warning",
+                f"“三会一课”{meetings}次，少于 {branches} 个支部按规定至少应开的 {branches * MEETINGS_PER_BRANCH} 次",
+                facts.location("组织建设.三会一课次数"),
+                "按支部工作条例，每个支部每年至少开支部党员大会 4 次、支委会 12 次、上党课 4 次；请核对是否为各支部合计数",
+            )
+        )
     if isinstance(days, int) and days < branches * 12:
-        out.append(Diagnostic(
-            "warning", f"主题党日{days}次，少于 {branches} 个支部每月一次的 {branches * 12} 次",
-            facts.location("组织建设.主题党日次数"), "主题党日一般每个支部每月一次；请核对是否为各支部合计数",
-        ))
+        out.append(
+            Diagnostic(
+                "warning",
+                f"主题党日{days}次，少于 {branches} 个支部每月一次的 {branches * 12} 次",
+                facts.location("组织建设.主题党日次数"),
+                "主题党日一般每个支部每月一次；请核对是否为各支部合计数",
+            )
+        )
     return out
 
 
-def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
-             today: _dt.date | None = None) -> tuple[Facts, list[Diagnostic]]:
+def validate(
+    data: Any, path: Path | str | None, lines: dict[str, int], *, today: _dt.date | None = None
+) -> tuple[Facts, list[Diagnostic]]:
     """Validate parsed data; return the Facts and every diagnostic (errors and warnings)."""
     where = path if path is not None else "<事实>"
     if data is None:
-        raise FactsError("事实文件是空的", location=Location(where),
-                         hint="可用 drafter init 述职事实.yaml 生成一份带说明的模板")
+        raise FactsError(
+            "事实文件是空的",
+            location=Location(where),
+            hint="可用 drafter init 述职事实.yaml 生成一份带说明的模板",
+        )
     if not isinstance(data, dict):
         hint = "请对照 drafter init 生成的模板"
         if isinstance(data, str) and re.search(r"[:：]", data):
             hint = "键后面要用英文冒号再加一个空格，如“年度: 2024”，不要写“年度:2024”或“年度：2024”"
         raise FactsError(
             "事实文件的最外层应是“键: 值”的分组，现在是" + ("列表" if isinstance(data, list) else "一段文字"),
-            location=Location(where, 1, key=None), hint=hint,
+            location=Location(where, 1, key=None),
+            hint=hint,
         )
     data = _normalise(data)
     diags: list[Diagnostic] = _coerce_numbers(data, "", where, lines)
@@ -761,12 +879,26 @@ def validate(data: Any, path: Path | str | None, lines: dict[str, int], *,
             for extra in (k for k in error.instance if k not in known):
                 child = f"{key}.{extra}" if key else extra
                 message, hint = _describe_unknown(extra, key)
-                diags.append(Diagnostic("error", message, Location(where, _line_for(lines, child), key=child), hint,
-                                        code="unknown-key"))
+                diags.append(
+                    Diagnostic(
+                        "error",
+                        message,
+                        Location(where, _line_for(lines, child), key=child),
+                        hint,
+                        code="unknown-key",
+                    )
+                )
             continue
         message, hint = _describe(error, key, error.instance)
-        diags.append(Diagnostic("error", message, Location(where, _line_for(lines, key), key=key or None), hint,
-                                code=str(error.validator)))
+        diags.append(
+            Diagnostic(
+                "error",
+                message,
+                Location(where, _line_for(lines, key), key=key or None),
+                hint,
+                code=str(error.validator),
+            )
+        )
     diags.sort(key=lambda d: d.location.line or 0)
     facts = Facts(data=data, path=Path(path) if path is not None else None, lines=lines)
     if not any(d.severity == "error" for d in diags):
@@ -780,15 +912,20 @@ def load_facts(path: Path, *, today: _dt.date | None = None) -> Facts:
     return facts_from_text(text, path, encoding=encoding, today=today)
 
 
-def facts_from_text(text: str, path: Path | str | None = None, *, encoding: str = "utf-8",
-                    today: _dt.date | None = None) -> Facts:
+def facts_from_text(
+    text: str, path: Path | str | None = None, *, encoding: str = "utf-8", today: _dt.date | None = None
+) -> Facts:
     where = path if path is not None else "<事实>"
     data, lines = parse_yaml(text, where)
     facts, diags = validate(data, path, lines, today=today)
     facts.encoding = encoding
     errors = [d for d in diags if d.severity == "error"]
     if errors:
-        raise FactsError(errors[0].message, location=errors[0].location, hint=errors[0].hint,
-                         diagnostics=errors + [d for d in diags if d.severity != "error"])
+        raise FactsError(
+            errors[0].message,
+            location=errors[0].location,
+            hint=errors[0].hint,
+            diagnostics=errors + [d for d in diags if d.severity != "error"],
+        )
     facts.warnings = diags
     return facts

@@ -41,6 +41,7 @@ def scalar(value: Any) -> str:
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
     return text.removesuffix("\n...\n").strip()
 
+
 HEADER = """\
 # drafter 事实文件 —— 填好后运行：drafter check {name}（检查）  drafter render {name}（生成 Word 初稿）
 # 填写说明：
@@ -116,8 +117,13 @@ def _emit(fields: tuple[Field, ...], indent: str, out: list[str], prefill: Prefi
             _emit_field(f, path, indent, out, prefill)
 
 
-def facts_template(name: str = "述职事实.yaml", prefill: Prefill | None = None, *, unit_type: str | None = None,
-                   kind: str | None = None) -> str:
+def facts_template(
+    name: str = "述职事实.yaml",
+    prefill: Prefill | None = None,
+    *,
+    unit_type: str | None = None,
+    kind: str | None = None,
+) -> str:
     """The commented facts file; ``unit_type`` and ``kind`` preset 单位.类型 and 报告类型 and bring in the
     counts their reports use (without them, only the counts every unit has)."""
     prefill = prefill or Prefill()

@@ -59,7 +59,18 @@ CUES: dict[str, tuple[str, ...]] = {
     "党风廉政.廉政党课次数": ("廉政党课", "廉洁党课"),
 }
 # cues that name something no key counts: the nearest cue being one of these leaves the number alone
-STOP_CUES = ("组织生活会", "第一种形态", "执纪", "民主生活会", "读书班", "讲堂", "培训班", "座谈会", "展板", "宣讲")
+STOP_CUES = (
+    "组织生活会",
+    "第一种形态",
+    "执纪",
+    "民主生活会",
+    "读书班",
+    "讲堂",
+    "培训班",
+    "座谈会",
+    "展板",
+    "宣讲",
+)
 
 _PEOPLE = ("名", "人")
 UNITS: dict[str, tuple[str, ...]] = {
@@ -88,7 +99,12 @@ def _derived_cues() -> None:
     """Cue words and units for the counts unit types and report kinds add (组织建设.网格党支部数 → 网格党支部)."""
     for spec in registry().fact_specs:
         name = spec.path.split(".", 1)[1]
-        for suffix, units in (("次数", _DEFAULT_UNITS), ("人数", _PEOPLE), ("人次", ("人次",)), ("数", ("个", "户", "项"))):
+        for suffix, units in (
+            ("次数", _DEFAULT_UNITS),
+            ("人数", _PEOPLE),
+            ("人次", ("人次",)),
+            ("数", ("个", "户", "项")),
+        ):
             if name.endswith(suffix):
                 CUES.setdefault(spec.path, (name[: -len(suffix)],))
                 if units is not _DEFAULT_UNITS:
@@ -104,7 +120,11 @@ NOT_WORK = ("上年度问题整改",)  # groups whose counts are not numbers the
 def count_keys() -> list[str]:
     """Dotted paths of the count and percent facts a report's work part states (思想建设.中心组学习次数 …):
     those inside a group; top-level counts (字数) are settings, not the year's numbers."""
-    return [p for p, f in walk() if f.kind in ("count", "percent") and "." in p and p.split(".")[0] not in NOT_WORK]
+    return [
+        p
+        for p, f in walk()
+        if f.kind in ("count", "percent") and "." in p and p.split(".")[0] not in NOT_WORK
+    ]
 
 
 def units_for(key: str) -> tuple[str, ...]:
@@ -139,7 +159,7 @@ def fragment_patterns(folder: Path | None = None) -> tuple[Pattern, ...]:
                 if m.group(1) not in keys:
                     continue
                 before = re.split(r"\}\}|%\}", text[: m.start()])[-1][-12:]
-                after = re.split(r"\{\{|\{%", text[m.end():])[0][:8]
+                after = re.split(r"\{\{|\{%", text[m.end() :])[0][:8]
                 out.append(Pattern(m.group(1), before, after))
     return tuple(out)
 
@@ -158,10 +178,11 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _by_pattern(text: str, start: int, end: int, allowed: list[str],
-                patterns: tuple[Pattern, ...]) -> str | None:
+def _by_pattern(
+    text: str, start: int, end: int, allowed: list[str], patterns: tuple[Pattern, ...]
+) -> str | None:
     """The key whose fragment wording surrounds the number exactly, if exactly one does."""
-    before, after = text[max(0, start - 12):start], text[end:end + 8]
+    before, after = text[max(0, start - 12) : start], text[end : end + 8]
     best: dict[str, int] = {}
     for p in patterns:
         if p.key not in allowed:
@@ -197,9 +218,9 @@ def _nearest_cue(segment: str, allowed: list[str], *, after: bool = False) -> st
 def _after_clause(text: str, end: int) -> str:
     """The words after a number's unit, up to the clause's end or the next number."""
     stop = _CLAUSE_END.search(text, end)
-    clause = text[end:stop.start() if stop else len(text)]
+    clause = text[end : stop.start() if stop else len(text)]
     digit = re.search(r"\d", clause)
-    return clause[:digit.start()] if digit else clause
+    return clause[: digit.start()] if digit else clause
 
 
 def _by_cue(text: str, start: int, end: int, allowed: list[str], segment_start: int, unit: str) -> str | None:
@@ -211,7 +232,7 @@ def _by_cue(text: str, start: int, end: int, allowed: list[str], segment_start: 
     it, then — for 次 — a cue further back in the same sentence (“开展“三会一课”……全年共开展118次”).
     """
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    segment = text[max(sentence_start, segment_start, start - CUE_REACH):start]
+    segment = text[max(sentence_start, segment_start, start - CUE_REACH) : start]
     if _FREQUENCY.search(segment):
         return None
     after = _after_clause(text, end)
@@ -225,7 +246,7 @@ def _by_cue(text: str, start: int, end: int, allowed: list[str], segment_start: 
     key = _nearest_cue(after, allowed, after=True)
     if key is not None or unit in MEASURE_WORDS:
         return key
-    return _nearest_cue(text[max(sentence_start, segment_start, start - SENTENCE_REACH):start], allowed)
+    return _nearest_cue(text[max(sentence_start, segment_start, start - SENTENCE_REACH) : start], allowed)
 
 
 def _last_cue(clause: str, allowed: list[str]) -> str | None:
@@ -261,7 +282,7 @@ def find_numbers(text: str, library: Path | None = None) -> tuple[dict[str, Numb
         key = _by_pattern(text, m.start(), m.end(1), allowed, patterns) if allowed else None
         if key is None and allowed:
             key = _by_cue(text, m.start(), m.end(), allowed, previous_end, unit)
-        context = text[max(0, m.start() - 12):m.end()].replace("\n", "")
+        context = text[max(0, m.start() - 12) : m.end()].replace("\n", "")
         if key is not None:
             found[key] = Number(key, _value(m.group(1)), context)
         elif unit in ("次", "场", "人次"):
@@ -316,7 +337,7 @@ def _split_byline(byline: str, post_hint: str) -> tuple[str, str, str]:
             tail = post_hint[cut:]
             pos = head.find(tail)
             if pos > 0 and head[:pos].endswith(post_hint[:cut]):
-                splits.append((head[:pos], post_hint + head[pos + len(tail):]))
+                splits.append((head[:pos], post_hint + head[pos + len(tail) :]))
         for unit, post in splits:
             if _UNIT_END.search(unit) and not re.search(f"{_ORG}$", unit):
                 return unit, post, name
@@ -324,7 +345,7 @@ def _split_byline(byline: str, post_hint: str) -> tuple[str, str, str]:
             return splits[0][0], splits[0][1], name
     m = _POST.search(head)
     if m and m.start() > 0:
-        return head[:m.start()], head[m.start():], name
+        return head[: m.start()], head[m.start() :], name
     return "", head, name
 
 
@@ -451,7 +472,11 @@ def facts_from_paras(paras: list[Para], library: Path | None = None) -> ReportFa
         out.notes.append("未能读出报告年度")
     out.date = next((p.text for p in paras if p.level == "date"), "")
     _unit(paras, out.values, kind or "书记述职")
-    for path, label in (("单位.全称", "单位全称"), ("单位.党组织", "党组织名称"), ("述职人.姓名", "述职人姓名")):
+    for path, label in (
+        ("单位.全称", "单位全称"),
+        ("单位.党组织", "党组织名称"),
+        ("述职人.姓名", "述职人姓名"),
+    ):
         if path not in out.values and not (path.startswith("述职人") and kind == "党建工作总结"):
             out.notes.append(f"未能读出{label}")
     parts = sections(paras)
@@ -474,8 +499,10 @@ def summary(report: ReportFacts) -> str:
     """What was read, in one Chinese line."""
     names = {"单位.全称": "单位", "单位.党组织": "党组织", "述职人.姓名": "述职人"}
     read = [label for path, label in names.items() if path in report.values]
-    return (f"已从去年的报告读出：{'、'.join(read) or '（无单位信息）'}，{len(report.numbers)} 个数，"
-            f"{len(report.problems)} 条存在问题，{len(report.plans)} 条下一步打算")
+    return (
+        f"已从去年的报告读出：{'、'.join(read) or '（无单位信息）'}，{len(report.numbers)} 个数，"
+        f"{len(report.problems)} 条存在问题，{len(report.plans)} 条下一步打算"
+    )
 
 
 def facts_from_report(path: Path, library: Path | None = None) -> ReportFacts:
@@ -530,14 +557,25 @@ def _take_embedded(report: ReportFacts, kept: dict[str, Any]) -> None:
         value = (kept.get(group) or {}).get(key) if isinstance(kept.get(group), dict) else None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             report.numbers[path] = Number(path, value, "（初稿中保存的事实）")
-    report.notes = [n for n in report.notes if not n.startswith(("未能读出单位", "未能读出党组织", "未能读出述职人",
-                                                                 "未能读出报告年度", "标题里没有"))]
+    report.notes = [
+        n
+        for n in report.notes
+        if not n.startswith(
+            ("未能读出单位", "未能读出党组织", "未能读出述职人", "未能读出报告年度", "标题里没有")
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- the new facts file
 
 SOURCES = ("述职评议", "巡察", "审计", "主题教育检视", "民主生活会")
-_SOURCE_WORDS = {"述职评议": "述职评议", "巡察": "巡察", "审计": "审计", "检视": "主题教育检视", "民主生活会": "民主生活会"}
+_SOURCE_WORDS = {
+    "述职评议": "述职评议",
+    "巡察": "巡察",
+    "审计": "审计",
+    "检视": "主题教育检视",
+    "民主生活会": "民主生活会",
+}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -553,7 +591,7 @@ def _finding(item: Item) -> str:
 
 def _bigrams(text: str) -> set[str]:
     chars = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def pair_plans(problems: list[Item], plans: list[Item]) -> list[Item | None]:
@@ -564,8 +602,10 @@ def pair_plans(problems: list[Item], plans: list[Item]) -> list[Item | None]:
     out: list[Item | None] = []
     for problem in problems:
         terms, pairs = topic_terms(problem.full), _bigrams(problem.full)
-        scored = [(len(terms & topic_terms(plan.full)), len(pairs & _bigrams(plan.full)), -i, plan)
-                  for i, plan in enumerate(plans)]
+        scored = [
+            (len(terms & topic_terms(plan.full)), len(pairs & _bigrams(plan.full)), -i, plan)
+            for i, plan in enumerate(plans)
+        ]
         best = max(scored, key=lambda s: s[:3], default=None)
         out.append(best[3] if best and (best[0] or best[1] >= 3) else None)
     return out
@@ -575,12 +615,14 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
     """The 上年度问题整改 group for the new facts file: last year's problems, each with the measure
     promised for it as a comment, 整改情况 and 状态 left for the user."""
     sources = [name for word, name in _SOURCE_WORDS.items() if word in report.problems_text]
-    lines = [f"# ===== 上年度问题整改（由去年的报告读出 {len(report.problems)} 条问题，请逐条补全） =====",
-             f"{key}:",
-             "  # 问题来源：" + "、".join(SOURCES) + "（可写多个，用顿号隔开）",
-             f"  来源:{' ' + scalar('、'.join(sources)) if sources else ''}",
-             "  # 每条问题：“整改情况”写今年怎么改的、改到什么程度；“状态”写 已整改 或 整改中",
-             "  问题:"]
+    lines = [
+        f"# ===== 上年度问题整改（由去年的报告读出 {len(report.problems)} 条问题，请逐条补全） =====",
+        f"{key}:",
+        "  # 问题来源：" + "、".join(SOURCES) + "（可写多个，用顿号隔开）",
+        f"  来源:{' ' + scalar('、'.join(sources)) if sources else ''}",
+        "  # 每条问题：“整改情况”写今年怎么改的、改到什么程度；“状态”写 已整改 或 整改中",
+        "  问题:",
+    ]
     paired = pair_plans(report.problems, report.plans)
     for problem, plan in zip(report.problems, paired, strict=True):
         lines.append(f"    - 问题: {scalar(_finding(problem))}")
@@ -590,7 +632,9 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
         lines.append("      状态:  # 已整改 或 整改中")
     unpaired = [p for p in report.plans if all(p is not q for q in paired)]
     for plan in unpaired:
-        lines.append(f"    # 去年还打算：{_clip(plan.full, 70)}（今年是否做到，可用 drafter compare --last-year 核对）")
+        lines.append(
+            f"    # 去年还打算：{_clip(plan.full, 70)}（今年是否做到，可用 drafter compare --last-year 核对）"
+        )
     lines.append("  # 去年反馈（查摆）的问题数")
     lines.append(f"  反馈问题数:{' ' + str(len(report.problems)) if report.problems else ''}")
     lines.append("  # 其中已经整改完成的问题数")
@@ -612,9 +656,15 @@ def unit_warning(report: ReportFacts, facts: Path) -> str | None:
         data = yaml.safe_load(read_text(facts)[0])
     except (DrafterError, yaml.YAMLError):
         return None
-    unit = data.get("单位", {}).get("全称") if isinstance(data, dict) and isinstance(data.get("单位"), dict) else None
+    unit = (
+        data.get("单位", {}).get("全称")
+        if isinstance(data, dict) and isinstance(data.get("单位"), dict)
+        else None
+    )
     if unit and str(unit).strip() != report.unit:
-        return f"警告：去年报告的单位（{report.unit}）与原事实文件的单位（{unit}）不同，请确认选对了去年的报告"
+        return (
+            f"警告：去年报告的单位（{report.unit}）与原事实文件的单位（{unit}）不同，请确认选对了去年的报告"
+        )
     return None
 
 
@@ -642,7 +692,9 @@ def prefill_from(report: ReportFacts, source: Path, facts: Path | None = None) -
     if report.date:
         prefill.notes["报告日期"] = f"去年：{report.date}"
     for key, number in report.numbers.items():
-        prefill.notes[key] = f"去年：{number.value:g}" if isinstance(number.value, float) else f"去年：{number.value}"
+        prefill.notes[key] = (
+            f"去年：{number.value:g}" if isinstance(number.value, float) else f"去年：{number.value}"
+        )
     prefill.blocks["上年度问题整改"] = rectification_block(report)
     source_text = relative_to_facts(source, facts)
     if field_at("去年报告") is not None:

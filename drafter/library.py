@@ -39,11 +39,27 @@ def _reg() -> Registry:
 
 def _file_roles() -> tuple[str, ...]:
     return (*_reg().roles, HEADINGS_ROLE, INTROS_ROLE)
+
+
 # Names every fragment may use without listing them in ``needs`` (filled from the registry, never missing
 # when the year and type are known).
 DERIVED = ("提法.学习教育", "提法.全会", "提法.最新全会", "类型.领域", "类型.中心工作")
-_FRAGMENT_KEYS = {"id", "topic", "lead", "text", "variants", "needs", "voice", "unit_types", "kinds", "years",
-                  "claims", "source", "pairs", "tags"}
+_FRAGMENT_KEYS = {
+    "id",
+    "topic",
+    "lead",
+    "text",
+    "variants",
+    "needs",
+    "voice",
+    "unit_types",
+    "kinds",
+    "years",
+    "claims",
+    "source",
+    "pairs",
+    "tags",
+}
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _FOLD_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
@@ -51,6 +67,8 @@ _FOLD_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 def join_lines(text: str) -> str:
     """Undo YAML line folding for Chinese: no space next to a Chinese character or punctuation mark."""
     return _FOLD_RE.sub("", " ".join(text.split()))
+
+
 _VARIANT_KEYS = {"text", "voice", "unit_types", "years", "kinds"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 _YEARS_RE = re.compile(r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$")
@@ -231,23 +249,29 @@ def _years(value: Any, loc: Location) -> Years:
     try:
         return Years.parse(value)
     except ValueError:
-        raise LibraryError(f"years 写法不对：{value!r}", location=loc,
-                           hint="写成 \"2023\"、\"2022-\" 或 \"2018-2023\"") from None
+        raise LibraryError(
+            f"years 写法不对：{value!r}", location=loc, hint='写成 "2023"、"2022-" 或 "2018-2023"'
+        ) from None
 
 
-def _check_tags(voice: tuple[str, ...], units: tuple[str, ...], loc: Location,
-                kinds: tuple[str, ...] = ()) -> None:
+def _check_tags(
+    voice: tuple[str, ...], units: tuple[str, ...], loc: Location, kinds: tuple[str, ...] = ()
+) -> None:
     bad_kinds = [k for k in kinds if k not in _reg().kinds]
     if bad_kinds:
-        raise LibraryError(f"kinds 取值不对：{'、'.join(bad_kinds)}", location=loc,
-                           hint="可选：" + "、".join(_reg().kinds))
+        raise LibraryError(
+            f"kinds 取值不对：{'、'.join(bad_kinds)}", location=loc, hint="可选：" + "、".join(_reg().kinds)
+        )
     bad = [v for v in voice if v not in VOICES]
     if bad:
         raise LibraryError(f"voice 取值不对：{'、'.join(bad)}", location=loc, hint="可选：个人、单位")
     bad = [u for u in units if u not in _reg().unit_types]
     if bad:
-        raise LibraryError(f"unit_types 取值不对：{'、'.join(bad)}", location=loc,
-                           hint="可选：" + "、".join(_reg().type_names))
+        raise LibraryError(
+            f"unit_types 取值不对：{'、'.join(bad)}",
+            location=loc,
+            hint="可选：" + "、".join(_reg().type_names),
+        )
 
 
 def _variant(raw: Any, loc: Location) -> Variant:
@@ -257,8 +281,11 @@ def _variant(raw: Any, loc: Location) -> Variant:
         raise LibraryError("标题或引语应写成 text: …", location=loc, hint="参照 fragments/ 中的已有文件")
     unknown = set(raw) - _VARIANT_KEYS
     if unknown:
-        raise LibraryError(f"不认识的键：{'、'.join(sorted(unknown))}", location=loc,
-                           hint="可写：" + "、".join(sorted(_VARIANT_KEYS)))
+        raise LibraryError(
+            f"不认识的键：{'、'.join(sorted(unknown))}",
+            location=loc,
+            hint="可写：" + "、".join(sorted(_VARIANT_KEYS)),
+        )
     voice = _strs(raw.get("voice"), "voice", loc) or VOICES
     units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
     kinds = _strs(raw.get("kinds"), "kinds", loc)
@@ -278,8 +305,11 @@ def _node_for(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
 def _refuse_special(path: Path) -> None:
     """A FIFO or device named like a fragment file would never finish reading: refuse it first."""
     if path.exists() and not path.is_dir() and not path.is_file():
-        raise LibraryError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
-                           hint="片段文件夹里的 .yaml 应是普通文件")
+        raise LibraryError(
+            "这不是普通文件（是设备、管道等特殊文件），没有读取",
+            location=Location(path),
+            hint="片段文件夹里的 .yaml 应是普通文件",
+        )
 
 
 def _read_role_bytes(path: Path) -> bytes:
@@ -288,13 +318,19 @@ def _read_role_bytes(path: Path) -> bytes:
         _refuse_special(path)
         return path.read_bytes()
     except FileNotFoundError:
-        raise LibraryError("找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹") from None
+        raise LibraryError(
+            "找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹"
+        ) from None
     except IsADirectoryError:
-        raise LibraryError("这是一个文件夹，不是片段文件", location=Location(path),
-                           hint="片段文件夹里的 .yaml 应是文件") from None
+        raise LibraryError(
+            "这是一个文件夹，不是片段文件", location=Location(path), hint="片段文件夹里的 .yaml 应是文件"
+        ) from None
     except OSError as exc:
-        raise LibraryError(f"片段文件无法读取：{os_reason(exc)}", location=Location(path),
-                           hint="检查文件权限，或把片段文件夹复制到自己的文件夹再试") from None
+        raise LibraryError(
+            f"片段文件无法读取：{os_reason(exc)}",
+            location=Location(path),
+            hint="检查文件权限，或把片段文件夹复制到自己的文件夹再试",
+        ) from None
 
 
 def _decode_role_text(raw_bytes: bytes, path: Path) -> str:
@@ -303,8 +339,11 @@ def _decode_role_text(raw_bytes: bytes, path: Path) -> str:
         return raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw_bytes.count(b"\n", 0, exc.start) + 1
-        raise LibraryError("片段文件不是 UTF-8 编码", location=Location(path, line),
-                           hint="用记事本或 VS Code 把文件“另存为”UTF-8 编码") from None
+        raise LibraryError(
+            "片段文件不是 UTF-8 编码",
+            location=Location(path, line),
+            hint="用记事本或 VS Code 把文件“另存为”UTF-8 编码",
+        ) from None
 
 
 def _parse_role_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
@@ -318,10 +357,13 @@ def _parse_role_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
         data = FAST_LOADER("").construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         problem, hint, where, column, key = describe_yaml_error(exc, text)
-        raise LibraryError(f"片段文件 YAML 语法错误：{problem}", location=Location(path, where, column, key),
-                           hint=hint) from None
+        raise LibraryError(
+            f"片段文件 YAML 语法错误：{problem}", location=Location(path, where, column, key), hint=hint
+        ) from None
     except RecursionError:
-        raise LibraryError("片段文件嵌套层数过深", location=Location(path), hint="参照 fragments/ 中的已有文件") from None
+        raise LibraryError(
+            "片段文件嵌套层数过深", location=Location(path), hint="参照 fragments/ 中的已有文件"
+        ) from None
     _check_duplicate_keys(root, path)
     return root, data
 
@@ -329,16 +371,24 @@ def _parse_role_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
 def _role_of(data: Any, path: Path) -> str:
     """The ``role`` a fragment file declares, checked against the roles the library knows."""
     if not isinstance(data, dict):
-        raise LibraryError("片段文件最外层应有 role 和 fragments", location=Location(path, 1),
-                           hint="参照 fragments/ 中的已有文件")
+        raise LibraryError(
+            "片段文件最外层应有 role 和 fragments",
+            location=Location(path, 1),
+            hint="参照 fragments/ 中的已有文件",
+        )
     role = data.get("role")
     if role not in _file_roles():
-        raise LibraryError(f"不认识的 role：{role!r}", location=Location(path, 1),
-                           hint="可用的角色：" + "、".join(_file_roles()))
+        raise LibraryError(
+            f"不认识的 role：{role!r}",
+            location=Location(path, 1),
+            hint="可用的角色：" + "、".join(_file_roles()),
+        )
     return str(role)
 
 
-def _load_headings_and_intros(data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile) -> None:
+def _load_headings_and_intros(
+    data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile
+) -> None:
     """A role file's own ``headings`` and ``intros`` variants, each checked for template syntax."""
     for key in ("headings", "intros"):
         items = data.get(key) or []
@@ -351,8 +401,9 @@ def _load_headings_and_intros(data: dict[str, Any], root: yaml.Node | None, path
             getattr(result, key).append(variant)
 
 
-def _load_fragments(data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile,
-                    known: set[str]) -> None:
+def _load_fragments(
+    data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile, known: set[str]
+) -> None:
     """A role file's ``fragments``, each checked and its lead and texts checked for template syntax."""
     frag_nodes = _node_for(root, "fragments")
     for i, raw in enumerate(data.get("fragments") or []):
@@ -389,34 +440,56 @@ def _families(data: dict[str, Any], root: yaml.Node | None, path: Path) -> list[
         node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
         loc = Location(path, _line_of(node), key=f"families[{i}]")
         if not isinstance(raw, dict):
-            raise LibraryError("标题组应写成 name、思想建设、组织建设… 的分组", location=loc, hint="参照 fragments/框架/标题.yaml")
+            raise LibraryError(
+                "标题组应写成 name、思想建设、组织建设… 的分组",
+                location=loc,
+                hint="参照 fragments/框架/标题.yaml",
+            )
         headings = {str(k): str(v).strip() for k, v in raw.items() if k in _reg().roles}
         unknown = set(raw) - set(headings) - {"name", "voice", "unit_types", "years", "kinds"}
         if unknown:
-            raise LibraryError(f"不认识的键：{'、'.join(sorted(map(str, unknown)))}", location=loc,
-                               hint="可写：name、voice、unit_types、years、kinds 和各章节角色")
+            raise LibraryError(
+                f"不认识的键：{'、'.join(sorted(map(str, unknown)))}",
+                location=loc,
+                hint="可写：name、voice、unit_types、years、kinds 和各章节角色",
+            )
         voice = _strs(raw.get("voice"), "voice", loc) or VOICES
         units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
         kinds = _strs(raw.get("kinds"), "kinds", loc)
         _check_tags(voice, units, loc, kinds)
         for text in headings.values():
             _check_syntax(text, loc)
-        out.append(Family(str(raw.get("name") or i), headings, voice, units, _years(raw.get("years"), loc), kinds,
-                          str(path), loc.line or 0))
+        out.append(
+            Family(
+                str(raw.get("name") or i),
+                headings,
+                voice,
+                units,
+                _years(raw.get("years"), loc),
+                kinds,
+                str(path),
+                loc.line or 0,
+            )
+        )
     return out
 
 
 def _role_intros(data: dict[str, Any], root: yaml.Node | None, path: Path) -> dict[str, list[Variant]]:
     intros = data.get("intros") or {}
     if not isinstance(intros, dict):
-        raise LibraryError("intros 应按章节角色分组", location=Location(path, 1), hint="写成 intros: {思想建设: [...]}")
+        raise LibraryError(
+            "intros 应按章节角色分组", location=Location(path, 1), hint="写成 intros: {思想建设: [...]}"
+        )
     group = _node_for(root, "intros")
     out: dict[str, list[Variant]] = {}
     for role, items in intros.items():
         nodes = _node_for(group, str(role))
         if role not in _reg().roles:
-            raise LibraryError(f"不认识的章节角色：{role}", location=Location(path, _line_of(nodes)),
-                               hint="可用的角色：" + "、".join(_reg().roles))
+            raise LibraryError(
+                f"不认识的章节角色：{role}",
+                location=Location(path, _line_of(nodes)),
+                hint="可用的角色：" + "、".join(_reg().roles),
+            )
         for i, raw in enumerate(items or []):
             node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
             loc = Location(path, _line_of(node), key=f"intros.{role}[{i}]")
@@ -443,8 +516,11 @@ def _check_syntax(source: str, loc: Location) -> None:
     try:
         _SYNTAX.parse(source)
     except jinja2.TemplateSyntaxError as exc:
-        raise LibraryError(f"片段中的模板语法错误：{exc.message}", location=loc,
-                           hint="检查 {{ }} 和 {% %} 是否成对；要写出花括号本身，请写 {{ '{{' }}") from None
+        raise LibraryError(
+            f"片段中的模板语法错误：{exc.message}",
+            location=loc,
+            hint="检查 {{ }} 和 {% %} 是否成对；要写出花括号本身，请写 {{ '{{' }}",
+        ) from None
 
 
 MAX_NODES = 200_000  # a shipped fragment file has a few thousand; YAML aliases could expand to billions
@@ -459,8 +535,11 @@ def _check_node_count(root: yaml.Node | None, path: Path) -> None:
         node = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise LibraryError(f"片段文件内容过多（展开后超过 {MAX_NODES:,} 项）", location=Location(path),
-                               hint="片段文件不需要 YAML 别名（&名字、*名字），请直接写出内容")
+            raise LibraryError(
+                f"片段文件内容过多（展开后超过 {MAX_NODES:,} 项）",
+                location=Location(path),
+                hint="片段文件不需要 YAML 别名（&名字、*名字），请直接写出内容",
+            )
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 stack.extend((key_node, value_node))
@@ -475,9 +554,11 @@ def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:
         for key_node, value_node in node.value:
             key = str(getattr(key_node, "value", ""))
             if key in seen:
-                raise LibraryError(f"键“{key}”重复出现（第{seen[key]}行已经写过）",
-                                   location=Location(path, _line_of(key_node), key=key),
-                                   hint="删掉其中一处，或把内容合并到一起")
+                raise LibraryError(
+                    f"键“{key}”重复出现（第{seen[key]}行已经写过）",
+                    location=Location(path, _line_of(key_node), key=key),
+                    hint="删掉其中一处，或把内容合并到一起",
+                )
             seen[key] = _line_of(key_node)
             _check_duplicate_keys(value_node, path)
     elif isinstance(node, yaml.SequenceNode):
@@ -491,17 +572,22 @@ def _fragment_id(raw: Any, loc: Location) -> str:
         raise LibraryError("片段应写成“键: 值”的分组", location=loc, hint="至少要有 id 和 text")
     unknown = set(raw) - _FRAGMENT_KEYS
     if unknown:
-        raise LibraryError(f"不认识的键：{'、'.join(sorted(map(str, unknown)))}", location=loc,
-                           hint="可写：" + "、".join(sorted(_FRAGMENT_KEYS)))
+        raise LibraryError(
+            f"不认识的键：{'、'.join(sorted(map(str, unknown)))}",
+            location=loc,
+            hint="可写：" + "、".join(sorted(_FRAGMENT_KEYS)),
+        )
     fid = raw.get("id")
     if not isinstance(fid, str) or not _ID_RE.match(fid):
-        raise LibraryError(f"片段编号不对：{fid!r}", location=loc,
-                           hint="编号用小写英文、数字和连字符，如 sx-first-topic")
+        raise LibraryError(
+            f"片段编号不对：{fid!r}", location=loc, hint="编号用小写英文、数字和连字符，如 sx-first-topic"
+        )
     return fid
 
 
-def _fragment_body(raw: dict[str, Any], loc: Location,
-                   known: set[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def _fragment_body(
+    raw: dict[str, Any], loc: Location, known: set[str]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """A fragment's ``text``, ``needs`` (each a known fact) and ``variants`` (none empty)."""
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -512,13 +598,17 @@ def _fragment_body(raw: dict[str, Any], loc: Location,
         raise LibraryError("variants 里有空的一项", location=loc, hint="每个 variant 是一段完整的替换正文")
     bad = [n for n in needs if n not in known]
     if bad:
-        raise LibraryError(f"needs 中有不存在的事实：{'、'.join(bad)}", location=loc,
-                           hint="事实名见 drafter schema 或 README 的事实文件说明")
+        raise LibraryError(
+            f"needs 中有不存在的事实：{'、'.join(bad)}",
+            location=loc,
+            hint="事实名见 drafter schema 或 README 的事实文件说明",
+        )
     return text, needs, variants
 
 
-def _fragment_audience(raw: dict[str, Any],
-                       loc: Location) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _fragment_audience(
+    raw: dict[str, Any], loc: Location
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Whom a fragment suits: ``voice``, ``unit_types`` and ``kinds`` (defaults filled in, tags checked)."""
     voice = _strs(raw.get("voice"), "voice", loc) or VOICES
     units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
@@ -540,8 +630,11 @@ def _fragment_topic(raw: dict[str, Any], role: str, loc: Location) -> Any:
     topic = raw.get("topic") or ""
     topics = _reg().topics.get(role, {})
     if topic and topic not in topics:
-        raise LibraryError(f"“{role}”没有主题“{topic}”", location=loc,
-                           hint="可用的主题：" + "、".join(topics) + "（见 templates/主题.yaml）")
+        raise LibraryError(
+            f"“{role}”没有主题“{topic}”",
+            location=loc,
+            hint="可用的主题：" + "、".join(topics) + "（见 templates/主题.yaml）",
+        )
     return topic
 
 
@@ -550,8 +643,11 @@ def _fragment_claims(raw: dict[str, Any], loc: Location) -> tuple[str, ...]:
     claims = _strs(raw.get("claims"), "claims", loc)
     bad_claims = [c for c in claims if c not in _reg().practices]
     if bad_claims:
-        raise LibraryError(f"claims 中有做法清单里没有的：{'、'.join(bad_claims)}", location=loc,
-                           hint="做法名见 templates/做法.yaml")
+        raise LibraryError(
+            f"claims 中有做法清单里没有的：{'、'.join(bad_claims)}",
+            location=loc,
+            hint="做法名见 templates/做法.yaml",
+        )
     return claims
 
 
@@ -564,18 +660,33 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
     topic = _fragment_topic(raw, role, loc)
     claims = _fragment_claims(raw, loc)
     return Fragment(
-        id=fid, role=role, text=join_lines(text), topic=str(topic), lead=lead.strip(), needs=needs,
-        kinds=kinds, claims=claims,
-        voice=voice, unit_types=units, years=_years(raw.get("years"), loc),
-        source=str(raw.get("source") or ""), pairs=_strs(raw.get("pairs"), "pairs", loc),
-        tags=_strs(raw.get("tags"), "tags", loc), variants=tuple(join_lines(v) for v in variants),
-        file=str(path), line=loc.line or 0,
+        id=fid,
+        role=role,
+        text=join_lines(text),
+        topic=str(topic),
+        lead=lead.strip(),
+        needs=needs,
+        kinds=kinds,
+        claims=claims,
+        voice=voice,
+        unit_types=units,
+        years=_years(raw.get("years"), loc),
+        source=str(raw.get("source") or ""),
+        pairs=_strs(raw.get("pairs"), "pairs", loc),
+        tags=_strs(raw.get("tags"), "tags", loc),
+        variants=tuple(join_lines(v) for v in variants),
+        file=str(path),
+        line=loc.line or 0,
     )
 
 
 def iter_role_files(folder: Path) -> Iterator[Path]:
     """Every fragment file below ``folder`` (subfolders included), in a stable order."""
-    return iter(sorted((p for p in folder.rglob("*.yaml") if not p.is_dir()), key=lambda p: p.relative_to(folder).parts))
+    return iter(
+        sorted(
+            (p for p in folder.rglob("*.yaml") if not p.is_dir()), key=lambda p: p.relative_to(folder).parts
+        )
+    )
 
 
 def _load_folder(folder: Path) -> dict[str, RoleFile]:
@@ -608,18 +719,26 @@ def _load_library(folder: Path | None) -> Library:
     library = Library(folder=folder)
     library.roles = _load_folder(folder)
     if not library.roles:
-        raise LibraryError("片段文件夹里没有片段文件", location=Location(folder),
-                           hint="每个文件写明 role，如 role: 思想建设；文件名随意，如 思想建设.yaml")
+        raise LibraryError(
+            "片段文件夹里没有片段文件",
+            location=Location(folder),
+            hint="每个文件写明 role，如 role: 思想建设；文件名随意，如 思想建设.yaml",
+        )
     if folder.resolve() != shipped.resolve():
         builtin = _load_folder(shipped)
         borrowed = [r for r in builtin if r not in library.roles]
         for role in borrowed:
             library.roles[role] = builtin[role]
         if borrowed:
-            library.notices.append(Diagnostic(
-                "info", "您的片段库没有这些部分，已用内置片段库：" + "、".join(borrowed), Location(folder),
-                "要自己写这些部分，在片段文件夹里加上对应角色的 .yaml 文件", code="builtin-roles",
-            ))
+            library.notices.append(
+                Diagnostic(
+                    "info",
+                    "您的片段库没有这些部分，已用内置片段库：" + "、".join(borrowed),
+                    Location(folder),
+                    "要自己写这些部分，在片段文件夹里加上对应角色的 .yaml 文件",
+                    code="builtin-roles",
+                )
+            )
     _check_ids(library)
     return library
 
@@ -629,8 +748,11 @@ def _check_ids(library: Library) -> None:
     for frag in library.fragments():
         if frag.id in seen:
             other = seen[frag.id]
-            raise LibraryError(f"片段编号“{frag.id}”重复（{other.file}:{other.line} 已用过）",
-                               location=frag.location, hint="给其中一个改个编号")
+            raise LibraryError(
+                f"片段编号“{frag.id}”重复（{other.file}:{other.line} 已用过）",
+                location=frag.location,
+                hint="给其中一个改个编号",
+            )
         seen[frag.id] = frag
 
 

@@ -91,7 +91,9 @@ class Document:
     title: str = ""
     author: str = ""
     year: int | None = None
-    facts: str = ""  # the facts the draft was made from, as JSON: kept in the file for next year's init --from
+    facts: str = (
+        ""  # the facts the draft was made from, as JSON: kept in the file for next year's init --from
+    )
 
     @property
     def text(self) -> str:

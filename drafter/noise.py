@@ -58,7 +58,9 @@ _AD_STRONG = re.compile(
     r"精选\d+篇|(?:供你|供您|以供)(?:参考|借鉴)|欢迎(?:光临|访问|来到)",
     re.IGNORECASE,
 )
-_AD_WEAK = re.compile(r"会员|公众号[:：]|客服|一键|更新材料|资料库|加微信|微信号|原创|接单|下载|版权|本站|预览|文档")
+_AD_WEAK = re.compile(
+    r"会员|公众号[:：]|客服|一键|更新材料|资料库|加微信|微信号|原创|接单|下载|版权|本站|预览|文档"
+)
 # whole lines of a site's page around the text
 FURNITURE = re.compile(
     r"^(?:资源描述|文档描述|内容摘要|导语|摘要|温馨提示|当前位置|您的位置|你的位置|(?:网站)?客服(?:电话|QQ|qq|微信)?|文章来源|来源|出处|作者|发布时间|发布日期|浏览次数|阅读次数|文档页数|页数|格式|大小|"
@@ -69,16 +71,22 @@ FURNITURE = re.compile(
     r"(?:\s*[：:].*|(?:\s+(?:收藏|举报|分享|点赞|打印|阅读\s*[（(]?\d+[）)]?|\d+\s*(?:人|次)(?:阅读|浏览|下载)))*)$"
 )
 # a date and time stamp of a web page: “时间:2022-05-14 09:10:00”, “2023-01-05 10:20”
-STAMP = re.compile(r"^(?:(?:发布|更新|上传)?(?:时间|日期)\s*[：:]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                   r"(?:\s+.{0,20})?$")
+STAMP = re.compile(
+    r"^(?:(?:发布|更新|上传)?(?:时间|日期)\s*[：:]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+.{0,20})?$"
+)
 # the separator of a compilation of sample texts: “驻村书记述职报告 篇1”, “范文二”
-COMPILATION = re.compile(r"^.{0,40}?(?:\s|^)(?:篇|范文)\s*[\d一二三四五六七八九十]{1,3}$"
-                         r"|^第[\d一二三四五六七八九十]{1,3}篇(?:[\s\u3000].{0,40})?$"
-                         r"|^.{2,40}[（(](?:精选)?[\d一二三四五六七八九十]{1,3}篇[）)]$")
+COMPILATION = re.compile(
+    r"^.{0,40}?(?:\s|^)(?:篇|范文)\s*[\d一二三四五六七八九十]{1,3}$"
+    r"|^第[\d一二三四五六七八九十]{1,3}篇(?:[\s\u3000].{0,40})?$"
+    r"|^.{2,40}[（(](?:精选)?[\d一二三四五六七八九十]{1,3}篇[）)]$"
+)
 # “1、” alone, “- 2 -”, “第2页 共4页”, “2/5”, a pager “1、 2、 3、 下一页”
-PAGE = re.compile(r"^(?:\d{1,3}\s*[、.．]?|[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-                  r"|\d{1,3}\s*/\s*\d{1,3}|共\s*\d{1,3}\s*页"
-                  r"|(?:(?:首页|上一页)\s*)*\d{1,2}(?:(?:\s*[、.．]\s*|\s+)\d{1,2})+\s*[、.．]?(?:\s*(?:下一页|尾页|末页))*)$")
+PAGE = re.compile(
+    r"^(?:\d{1,3}\s*[、.．]?|[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3}|共\s*\d{1,3}\s*页"
+    r"|(?:(?:首页|上一页)\s*)*\d{1,2}(?:(?:\s*[、.．]\s*|\s+)\d{1,2})+\s*[、.．]?(?:\s*(?:下一页|尾页|末页))*)$"
+)
 # a table-of-contents entry: heading text, leader dots (or spaces), page number
 TOC_ENTRY = re.compile(r"(?:[.．·…⋯_\-—]{3,}|\s{3,})\s*\d{1,3}\s*$")
 TOC_HEAD = re.compile(r"^目\s*录[：:]?$|^(?:内容)?目次$")
@@ -111,7 +119,11 @@ def noise_line(line: str) -> str | None:
         return "page"
     if TOC_HEAD.match(text) or (TOC_ENTRY.search(text) and len(text) <= 60):
         return "toc"
-    if FURNITURE.match(text) or COMPILATION.match(text) or (STAMP.match(text) and (":" in text or "-" in text or "：" in text)):
+    if (
+        FURNITURE.match(text)
+        or COMPILATION.match(text)
+        or (STAMP.match(text) and (":" in text or "-" in text or "：" in text))
+    ):
         return "furniture"
     rest = URL.sub("", text)
     if rest != text and len(re.findall(f"[{_CJK}]", rest)) <= 12:
@@ -125,20 +137,22 @@ def noise_line(line: str) -> str | None:
 
 def _pinyin_hits(text: str) -> Iterator[Hit]:
     for m in PINYIN.finditer(text):
-        if _HAS_TONE.search(m.group(0)):          # 发(fa) is too ambiguous; toned syllables are not
+        if _HAS_TONE.search(m.group(0)):  # 发(fa) is too ambiguous; toned syllables are not
             yield Hit("pinyin", m.start(), m.end(), m.group(0))
 
 
 def find_noise(text: str) -> list[Hit]:
     """Every piece of noise inside ``text`` (a line or a paragraph), in order of position."""
     hits: list[Hit] = [Hit("marker", m.start(), m.end(), m.group(0)) for m in PAID_MARKER.finditer(text)]
-    hits += [Hit("paywall", m.start(), m.end(), m.group(0)) for m in PAYWALL.finditer(text) if m.group(0).strip()]
+    hits += [
+        Hit("paywall", m.start(), m.end(), m.group(0)) for m in PAYWALL.finditer(text) if m.group(0).strip()
+    ]
     hits += [Hit("counter", m.start(), m.end(), m.group(0)) for m in COUNTER.finditer(text)]
     hits += [Hit("url", m.start(), m.end(), m.group(0)) for m in URL.finditer(text)]
     hits += list(_pinyin_hits(text))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[Hit] = []
-    for hit in hits:                               # drop hits inside an earlier, longer one
+    for hit in hits:  # drop hits inside an earlier, longer one
         if out and hit.start < out[-1].end:
             continue
         out.append(hit)
@@ -151,11 +165,11 @@ def strip_inline(text: str) -> tuple[str, dict[str, int]]:
     pieces: list[str] = []
     pos = 0
     for hit in find_noise(text):
-        pieces.append(text[pos:hit.start])
+        pieces.append(text[pos : hit.start])
         pos = hit.end
         counts[hit.kind] = counts.get(hit.kind, 0) + 1
     pieces.append(text[pos:])
     out = "".join(pieces)
-    if "url" in counts:                            # “来源：” left behind by an address
+    if "url" in counts:  # “来源：” left behind by an address
         out = re.sub(r"(?:来源|出处|原文|网址|链接|访问)[：:]?\s*$", "", out)
     return out, counts

@@ -75,26 +75,39 @@ def check_target(path: Path, *, force: bool) -> None:
     try:
         _check_target(path, force=force)
     except OSError as exc:  # e.g. a name too long for the file system
-        raise OutputError(f"无法使用这个输出路径：{os_reason(exc)}", location=Location(path),
-                          hint="换一个短一些的文件名或路径，用 -o 指定") from None
+        raise OutputError(
+            f"无法使用这个输出路径：{os_reason(exc)}",
+            location=Location(path),
+            hint="换一个短一些的文件名或路径，用 -o 指定",
+        ) from None
 
 
 def _check_target(path: Path, *, force: bool) -> None:
     if path.is_symlink():
         raise _symlink_error(path)
     if path.is_dir():
-        raise OutputError("输出路径是一个文件夹", location=Location(path),
-                          hint="请在 -o 后面写文件名，例如 -o 述职报告.docx")
+        raise OutputError(
+            "输出路径是一个文件夹",
+            location=Location(path),
+            hint="请在 -o 后面写文件名，例如 -o 述职报告.docx",
+        )
     parent = path.parent
     if not parent.exists():
-        raise OutputError(f"输出文件夹“{parent}”不存在", location=Location(path),
-                          hint="先建好文件夹，或换一个 -o 路径")
+        raise OutputError(
+            f"输出文件夹“{parent}”不存在", location=Location(path), hint="先建好文件夹，或换一个 -o 路径"
+        )
     if not parent.is_dir():
-        raise OutputError(f"“{parent}”是一个文件，不是文件夹，不能在它下面写文件", location=Location(path),
-                          hint="检查 -o 后面的路径，或换一个文件夹")
+        raise OutputError(
+            f"“{parent}”是一个文件，不是文件夹，不能在它下面写文件",
+            location=Location(path),
+            hint="检查 -o 后面的路径，或换一个文件夹",
+        )
     if not os.access(parent, os.W_OK):
-        raise OutputError(f"没有权限在文件夹“{parent}”里写文件", location=Location(path),
-                          hint="换一个文件夹（如桌面或“文档”），或用 -o 指定路径")
+        raise OutputError(
+            f"没有权限在文件夹“{parent}”里写文件",
+            location=Location(path),
+            hint="换一个文件夹（如桌面或“文档”），或用 -o 指定路径",
+        )
     if path.exists():
         with contextlib.suppress(FileNotFoundError):  # removed meanwhile by another run: then it is free
             _check_existing(path, force=force)
@@ -105,23 +118,35 @@ def _check_existing(path: Path, *, force: bool) -> None:
     if stat.S_ISLNK(info.st_mode):
         raise _symlink_error(path)
     if not stat.S_ISREG(info.st_mode):
-        raise OutputError("输出路径已被占用，而且不是普通文件，没有写入", location=Location(path),
-                          hint="用 -o 另起一个文件名")
+        raise OutputError(
+            "输出路径已被占用，而且不是普通文件，没有写入",
+            location=Location(path),
+            hint="用 -o 另起一个文件名",
+        )
     if not force:
         raise _exists_error(path)
     if not (info.st_mode & stat.S_IWUSR) or (not os.access(path, os.W_OK) and path.exists()):
-        raise OutputError("已有的文件是只读的，没有覆盖", location=Location(path),
-                          hint="取消该文件的只读属性，或用 -o 另起文件名")
+        raise OutputError(
+            "已有的文件是只读的，没有覆盖",
+            location=Location(path),
+            hint="取消该文件的只读属性，或用 -o 另起文件名",
+        )
 
 
 def _exists_error(path: Path) -> OutputError:
-    return OutputError("文件已存在，为免覆盖您之前的稿子，没有写入", location=Location(path),
-                       hint=f"用 -o 另起文件名；确需覆盖请加 --force（旧文件会备份为 {backup_path(path).name}）")
+    return OutputError(
+        "文件已存在，为免覆盖您之前的稿子，没有写入",
+        location=Location(path),
+        hint=f"用 -o 另起文件名；确需覆盖请加 --force（旧文件会备份为 {backup_path(path).name}）",
+    )
 
 
 def _symlink_error(path: Path) -> OutputError:
-    return OutputError("输出路径是一个符号链接（快捷方式），为免写到别处，没有写入", location=Location(path),
-                       hint="用 -o 另起一个文件名，或先删除这个链接")
+    return OutputError(
+        "输出路径是一个符号链接（快捷方式），为免写到别处，没有写入",
+        location=Location(path),
+        hint="用 -o 另起一个文件名，或先删除这个链接",
+    )
 
 
 def _new_file_mode(path: Path) -> int:
@@ -157,7 +182,9 @@ def _set_hidden(path: str, hidden: bool) -> None:
 
 def _write_temp(folder: Path, data: bytes, mode: int) -> str:
     """A complete, flushed copy of ``data`` in a new hidden temporary file of ``folder``; its name."""
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{TEMP_PREFIX}{_host_tag()}-{os.getpid()}-", suffix=".tmp")
+    fd, name = tempfile.mkstemp(
+        dir=folder, prefix=f"{TEMP_PREFIX}{_host_tag()}-{os.getpid()}-", suffix=".tmp"
+    )
     try:
         _set_hidden(name, True)
         with os.fdopen(fd, "wb") as handle:
@@ -207,7 +234,7 @@ def sweep_stale(folder: Path) -> None:
                 if full.lstat().st_mtime < time.time() - 86400:
                     full.unlink()
             continue
-        pid_text = name[len(tag):].split("-", 1)[0] if name.startswith(tag) else ""
+        pid_text = name[len(tag) :].split("-", 1)[0] if name.startswith(tag) else ""
         if pid_text.isdigit() and int(pid_text) != os.getpid() and not _pid_alive(int(pid_text)):
             with contextlib.suppress(OSError):
                 full.unlink()
@@ -289,7 +316,7 @@ class _Placement:
     def __init__(self, tmp: str, path: Path, *, force: bool, backup: bool) -> None:
         self.tmp, self.path, self.force, self.backup = tmp, path, force, backup
         self.kept: Path | None = None
-        self.made: list[Path] = []    # backups this placement created
+        self.made: list[Path] = []  # backups this placement created
         self.asides: list[Path] = []  # versions it took off the name, newest last
 
     def run(self) -> Path | None:
@@ -299,7 +326,9 @@ class _Placement:
             if not self.force:
                 raise _exists_error(self.path)
             self._move_aside()
-        raise OutputError("同时有太多次写入同一个文件，没有写入", location=Location(self.path), hint="稍后再试")
+        raise OutputError(
+            "同时有太多次写入同一个文件，没有写入", location=Location(self.path), hint="稍后再试"
+        )
 
     def _keep(self, version: Path) -> Path:
         kept, made = _claim_backup(version, self.path)
@@ -372,11 +401,17 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, backup: bool =
             placement.undo()
             raise
     except PermissionError as exc:
-        raise OutputError("写入被拒绝：文件可能正在 Word/WPS 中打开，或没有写权限", location=Location(path),
-                          hint="关闭正在打开这个文件的程序后再试，或用 -o 另起文件名；原有的文件没有改动") from exc
+        raise OutputError(
+            "写入被拒绝：文件可能正在 Word/WPS 中打开，或没有写权限",
+            location=Location(path),
+            hint="关闭正在打开这个文件的程序后再试，或用 -o 另起文件名；原有的文件没有改动",
+        ) from exc
     except OSError as exc:
-        raise OutputError(f"写入失败：{os_reason(exc)}", location=Location(path),
-                          hint="检查磁盘空间和路径；原有的文件没有改动") from exc
+        raise OutputError(
+            f"写入失败：{os_reason(exc)}",
+            location=Location(path),
+            hint="检查磁盘空间和路径；原有的文件没有改动",
+        ) from exc
     finally:
         if placement is not None:
             placement.cleanup()

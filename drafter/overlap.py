@@ -18,8 +18,32 @@ from collections.abc import Iterable
 _CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
 _JINJA = re.compile(r"{{.*?}}|{%.*?%}")
 # words of self-criticism that every problem uses: no evidence of what it is about
-_PROBLEM_WORDS = frozenset(("不够", "还不", "不足", "存在", "问题", "有待", "进一步", "不强", "不高", "不到", "不平",
-                            "不均", "不深", "不实", "不紧", "不多", "不少", "推进", "工作", "党建", "加强", "提升"))
+_PROBLEM_WORDS = frozenset(
+    (
+        "不够",
+        "还不",
+        "不足",
+        "存在",
+        "问题",
+        "有待",
+        "进一步",
+        "不强",
+        "不高",
+        "不到",
+        "不平",
+        "不均",
+        "不深",
+        "不实",
+        "不紧",
+        "不多",
+        "不少",
+        "推进",
+        "工作",
+        "党建",
+        "加强",
+        "提升",
+    )
+)
 COMMON_SHARE = 0.04  # an n-gram in more than this share of the library's wordings is common
 
 

@@ -87,15 +87,22 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
 
     def item(it: Item) -> ItemView:
         if it.fragment is not None:
-            lead = renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
+            lead = (
+                renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
+            )
             text = renderer.render(it.fragment, ctx, it.variant)
             if it.tail:  # the user's achievements this item carries
                 lines = "；".join(clean_text(t).rstrip("。；;") for t in it.tail)
-                text = Rendered(text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。")
+                text = Rendered(
+                    text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。"
+                )
             return ItemView(lead, text, it.fragment.id)
         where = Location(f"fragments/{section.role}.yaml", key="user")
-        lead = clean_text(it.lead) if it.lead else (renderer.render_text(it.lead_source, ctx, where)
-                                                   if it.lead_source else "")
+        lead = (
+            clean_text(it.lead)
+            if it.lead
+            else (renderer.render_text(it.lead_source, ctx, where) if it.lead_source else "")
+        )
         parts = [renderer.render_text(it.join, ctx, where) if it.join else "", clean_text(it.text)]
         if it.detail is not None:
             parts.append(renderer.render(it.detail, ctx, it.variant))
@@ -177,11 +184,20 @@ def _length_check(total: int, target: int | None, facts: Facts) -> list[Diagnost
     off = (total - target) / target
     if abs(off) <= LENGTH_TOLERANCE:
         return []
-    why = "片段库中合适的片段不够" if off < 0 else "您自己写的内容（亮点、业务融合、问题）较长，或需要写入全部事实"
-    return [Diagnostic(
-        "warning", f"目标 {target} 字，稿子 {total} 字（{off:+.0%}），超出 ±10%：{why}",
-        facts.location("字数"), "可调整目标字数，或在“选用”“不用”里增减片段", code="length",
-    )]
+    why = (
+        "片段库中合适的片段不够"
+        if off < 0
+        else "您自己写的内容（亮点、业务融合、问题）较长，或需要写入全部事实"
+    )
+    return [
+        Diagnostic(
+            "warning",
+            f"目标 {target} 字，稿子 {total} 字（{off:+.0%}），超出 ±10%：{why}",
+            facts.location("字数"),
+            "可调整目标字数，或在“选用”“不用”里增减片段",
+            code="length",
+        )
+    ]
 
 
 @lru_cache(maxsize=8)
@@ -210,8 +226,11 @@ def cached_library(folder: Path | None, reg: Registry | None = None) -> Library:
 def _load_facts(source: Path | Facts, reg: Registry) -> Facts:
     facts = source if isinstance(source, Facts) else load_facts(source)
     if facts.kind not in reg.kinds:
-        raise FactsError(f"不支持的报告类型“{facts.kind}”", location=facts.location("报告类型"),
-                         hint="可选：" + "、".join(reg.kinds))
+        raise FactsError(
+            f"不支持的报告类型“{facts.kind}”",
+            location=facts.location("报告类型"),
+            hint="可选：" + "、".join(reg.kinds),
+        )
     return facts
 
 
@@ -227,8 +246,11 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
     try:
         document = build_document(markup)
     except MarkupError as exc:
-        raise LibraryError(f"报告模板输出的格式不对：{exc}", location=Location(f"{plan.kind}/report.j2"),
-                           hint="模板每一行应以 ::title、::h1、::para 等标记开头，见 README“模板”一节") from None
+        raise LibraryError(
+            f"报告模板输出的格式不对：{exc}",
+            location=Location(f"{plan.kind}/report.j2"),
+            hint="模板每一行应以 ::title、::h1、::para 等标记开头，见 README“模板”一节",
+        ) from None
     document.year = facts.year
     document.facts = facts_json(facts)
     target = options.target_chars or facts.get("字数")
@@ -246,34 +268,63 @@ def check_draft(result: Draft, options: Options | None = None) -> list[Diagnosti
     """:func:`check` for a draft already made (``drafter serve`` drafts once per change)."""
     diags = list(result.diagnostics)
     if result.facts.year is None:
-        diags.append(Diagnostic("warning", "没有填写“年度”：标题会显示【待补充】，也无法按年度选用当年的提法",
-                                result.facts.location("年度"), "填写四位年份，如 年度: 2024", code="no-year"))
+        diags.append(
+            Diagnostic(
+                "warning",
+                "没有填写“年度”：标题会显示【待补充】，也无法按年度选用当年的提法",
+                result.facts.location("年度"),
+                "填写四位年份，如 年度: 2024",
+                code="no-year",
+            )
+        )
     seen: set[str] = set()
     for need, frag in missing_needs(result.plan, result.facts):
         if need in seen:
             continue
         seen.add(need)
-        diags.append(Diagnostic(
-            "warning", f"缺少“{need}”，报告中会显示【待补充：{need.rsplit('.', 1)[-1]}】",
-            missing_location(result.facts, need), f"片段 {frag.id} 用到这个数；补上它，或在“不用”里排除该片段",
-            code="missing-fact",
-        ))
-    derived = {"全会": "年度", "学习教育": "年度", "最新全会": "年度", "具体表现": "存在问题",
-               "整改措施和成效": "上年度问题整改"}
+        diags.append(
+            Diagnostic(
+                "warning",
+                f"缺少“{need}”，报告中会显示【待补充：{need.rsplit('.', 1)[-1]}】",
+                missing_location(result.facts, need),
+                f"片段 {frag.id} 用到这个数；补上它，或在“不用”里排除该片段",
+                code="missing-fact",
+            )
+        )
+    derived = {
+        "全会": "年度",
+        "学习教育": "年度",
+        "最新全会": "年度",
+        "具体表现": "存在问题",
+        "整改措施和成效": "上年度问题整改",
+    }
     for label in _missing_in_document(result):
         if label not in {n.rsplit(".", 1)[-1] for n in seen}:
             key = derived.get(label, label)
-            hint = (f"填写“{key}”后，drafter 会补上这一处" if key != label else f"在事实文件里填写“{label}”")
-            diags.append(Diagnostic("info", f"报告中有【待补充：{label}】", Location(result.facts.path), hint,
-                                    code="placeholder"))
+            hint = f"填写“{key}”后，drafter 会补上这一处" if key != label else f"在事实文件里填写“{label}”"
+            diags.append(
+                Diagnostic(
+                    "info",
+                    f"报告中有【待补充：{label}】",
+                    Location(result.facts.path),
+                    hint,
+                    code="placeholder",
+                )
+            )
     reg = registry_for((options or Options()).templates_dir)
     if "上年度问题整改" not in result.plan.sections and any(
-            s.role == "上年度问题整改" for s in reg.kinds[result.facts.kind].sections):
-        diags.append(Diagnostic(
-            "info", "没有填写“上年度问题整改”：稿子里不写上年度问题整改情况", result.facts.location("上年度问题整改"),
-            "上年度述职评议、巡察等反馈过问题的，在事实文件里填写“上年度问题整改”（来源、问题、整改情况、状态，"
-            "或反馈问题数、已整改数）；drafter init --from 去年的报告 可以预先填好", code="no-rectify",
-        ))
+        s.role == "上年度问题整改" for s in reg.kinds[result.facts.kind].sections
+    ):
+        diags.append(
+            Diagnostic(
+                "info",
+                "没有填写“上年度问题整改”：稿子里不写上年度问题整改情况",
+                result.facts.location("上年度问题整改"),
+                "上年度述职评议、巡察等反馈过问题的，在事实文件里填写“上年度问题整改”（来源、问题、整改情况、状态，"
+                "或反馈问题数、已整改数）；drafter init --from 去年的报告 可以预先填好",
+                code="no-rectify",
+            )
+        )
     return diags
 
 

@@ -156,7 +156,9 @@ class Registry:
         if info is None:
             known = [y for y in self.years if y <= year]
             info = self.years[max(known)] if known else YearInfo(year)
-            info = YearInfo(year, "", info.plenums, tuple(r for r in info.required if "全会" in r), info.sources)
+            info = YearInfo(
+                year, "", info.plenums, tuple(r for r in info.required if "全会" in r), info.sources
+            )
         required = info.required + (self.common.required if year >= self.common_from else ())
         return YearInfo(year, info.campaign, info.plenums, required, info.sources)
 
@@ -177,8 +179,10 @@ class Registry:
     def fact_specs(self) -> tuple[FactSpec, ...]:
         """Extra facts of every type and kind, each path once, in file order."""
         seen: dict[str, FactSpec] = {}
-        for spec in (*[f for t in self.unit_types.values() for f in t.facts],
-                     *[f for k in self.kinds.values() for f in k.facts]):
+        for spec in (
+            *[f for t in self.unit_types.values() for f in t.facts],
+            *[f for k in self.kinds.values() for f in k.facts],
+        ):
             seen.setdefault(spec.path, spec)
         return tuple(seen.values())
 
@@ -190,11 +194,15 @@ def _load(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise LibraryError("找不到结构数据文件", location=Location(path),
-                           hint="重新安装 drafter，或检查 --templates 文件夹") from None
+        raise LibraryError(
+            "找不到结构数据文件", location=Location(path), hint="重新安装 drafter，或检查 --templates 文件夹"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise LibraryError(f"结构数据文件无法读取（{type(exc).__name__}）", location=Location(path),
-                           hint="文件应为 UTF-8 编码的 YAML") from None
+        raise LibraryError(
+            f"结构数据文件无法读取（{type(exc).__name__}）",
+            location=Location(path),
+            hint="文件应为 UTF-8 编码的 YAML",
+        ) from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader)
@@ -202,8 +210,11 @@ def _load(path: Path) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise LibraryError(f"结构数据文件 YAML 语法错误：{getattr(exc, 'problem', exc)}",
-                           location=Location(path, line), hint="检查缩进和冒号") from None
+        raise LibraryError(
+            f"结构数据文件 YAML 语法错误：{getattr(exc, 'problem', exc)}",
+            location=Location(path, line),
+            hint="检查缩进和冒号",
+        ) from None
     return data, node
 
 
@@ -229,8 +240,11 @@ def _facts(raw: Any, loc: Location) -> tuple[FactSpec, ...]:
     out: list[FactSpec] = []
     for item in raw or []:
         if not isinstance(item, dict) or not isinstance(item.get("键"), str) or "." not in item["键"]:
-            raise LibraryError("“事实”的每一项应写成 {键: 分组.名称, 类型: count, 说明: …}", location=loc,
-                               hint="例如 {键: 组织建设.网格党支部数, 类型: count, 说明: 网格党支部个数}")
+            raise LibraryError(
+                "“事实”的每一项应写成 {键: 分组.名称, 类型: count, 说明: …}",
+                location=loc,
+                hint="例如 {键: 组织建设.网格党支部数, 类型: count, 说明: 网格党支部个数}",
+            )
         kind = str(item.get("类型") or "count")
         if kind not in ("count", "percent", "text"):
             raise LibraryError(f"事实的类型“{kind}”不支持", location=loc, hint="可选：count、percent、text")
@@ -242,8 +256,10 @@ def _section(raw: Any, loc: Location) -> SectionSpec:
     if not isinstance(raw, dict) or not isinstance(raw.get("角色"), str):
         raise LibraryError("章节应写成 {角色: 思想建设, …}", location=loc, hint="参照内置的 kind.yaml")
     return SectionSpec(
-        role=raw["角色"], main=bool(raw.get("主要工作")),
-        required=_strs(raw.get("必写"), loc, "必写"), optional=_strs(raw.get("可写"), loc, "可写"),
+        role=raw["角色"],
+        main=bool(raw.get("主要工作")),
+        required=_strs(raw.get("必写"), loc, "必写"),
+        optional=_strs(raw.get("可写"), loc, "可写"),
         count=int(raw.get("条数") or 0),
     )
 
@@ -255,17 +271,27 @@ def load_kind(path: Path) -> Kind:
         raise LibraryError("kind.yaml 最外层应是“键: 值”", location=loc, hint="参照内置的 kind.yaml")
     voice = data.get("口吻")
     if voice not in VOICES:
-        raise LibraryError(f"口吻应为 个人 或 单位，不是 {voice!r}", location=Location(path, _line(node, "口吻")),
-                           hint="个人＝第一人称“我”；单位＝我局、局党组")
+        raise LibraryError(
+            f"口吻应为 个人 或 单位，不是 {voice!r}",
+            location=Location(path, _line(node, "口吻")),
+            hint="个人＝第一人称“我”；单位＝我局、局党组",
+        )
     sections_loc = Location(path, _line(node, "章节"))
     sections = tuple(_section(s, sections_loc) for s in data.get("章节") or [])
     if not sections:
-        raise LibraryError("kind.yaml 没有“章节”", location=loc, hint="列出报告的各个部分，如 {角色: 思想建设}")
+        raise LibraryError(
+            "kind.yaml 没有“章节”", location=loc, hint="列出报告的各个部分，如 {角色: 思想建设}"
+        )
     shares = {str(k): float(v) for k, v in (data.get("篇幅") or {}).items()}
     return Kind(
-        name=path.parent.name, description=str(data.get("说明") or ""), voice=voice,
-        file_word=str(data.get("文件名用词") or "报告"), sections=sections, shares=shares,
-        facts=_facts(data.get("事实"), Location(path, _line(node, "事实"))), folder=str(path.parent),
+        name=path.parent.name,
+        description=str(data.get("说明") or ""),
+        voice=voice,
+        file_word=str(data.get("文件名用词") or "报告"),
+        sections=sections,
+        shares=shares,
+        facts=_facts(data.get("事实"), Location(path, _line(node, "事实"))),
+        folder=str(path.parent),
         avoid=_strs(data.get("避免用语"), Location(path, _line(node, "避免用语")), "避免用语"),
     )
 
@@ -279,8 +305,11 @@ def _topics(path: Path) -> dict[str, dict[str, Topic]]:
             spec = spec or {}
             loc = Location(path, key=f"{role}.{name}")
             out[str(role)][str(name)] = Topic(
-                str(name), str(role), _strs(spec.get("keywords"), loc, "keywords"),
-                _strs(spec.get("causes"), loc, "causes"), str(spec.get("measure") or ""),
+                str(name),
+                str(role),
+                _strs(spec.get("keywords"), loc, "keywords"),
+                _strs(spec.get("causes"), loc, "causes"),
+                str(spec.get("measure") or ""),
             )
     return out
 
@@ -293,9 +322,14 @@ def _unit_types(path: Path) -> dict[str, UnitType]:
         loc = Location(path, _line(node, name), key=str(name))
         outline = {str(r): _strs(t, loc, "提纲") for r, t in (spec.get("提纲") or {}).items()}
         out[str(name)] = UnitType(
-            str(name), str(spec.get("说明") or ""), _strs(spec.get("别名"), loc, "别名"),
-            str(spec.get("领域") or "各项事业"), str(spec.get("中心工作") or "中心工作"), outline,
-            _facts(spec.get("事实"), loc), _strs(spec.get("避免用语"), loc, "避免用语"),
+            str(name),
+            str(spec.get("说明") or ""),
+            _strs(spec.get("别名"), loc, "别名"),
+            str(spec.get("领域") or "各项事业"),
+            str(spec.get("中心工作") or "中心工作"),
+            outline,
+            _facts(spec.get("事实"), loc),
+            _strs(spec.get("避免用语"), loc, "避免用语"),
         )
     out.setdefault(GENERIC_TYPE, UnitType(GENERIC_TYPE))
     return out
@@ -310,8 +344,10 @@ def _years(path: Path) -> tuple[dict[int, YearInfo], YearInfo, int]:
         spec = spec or {}
         loc = Location(path, _line(node, key), key=str(key))
         info = YearInfo(
-            key if isinstance(key, int) else None, str(spec.get("学习教育") or ""),
-            _strs(spec.get("全会"), loc, "全会"), _strs(spec.get("必备"), loc, "必备"),
+            key if isinstance(key, int) else None,
+            str(spec.get("学习教育") or ""),
+            _strs(spec.get("全会"), loc, "全会"),
+            _strs(spec.get("必备"), loc, "必备"),
             _strs(spec.get("来源"), loc, "来源"),
         )
         if key == "常用":
@@ -350,22 +386,39 @@ def load_registry(folder: Path, base: Registry | None = None) -> Registry:
         kind = load_kind(path)
         kinds[kind.name] = kind
     if not kinds:
-        raise LibraryError("模板文件夹里没有报告类型", location=Location(folder),
-                           hint="每种报告类型一个子文件夹，内有 kind.yaml 和 report.j2")
+        raise LibraryError(
+            "模板文件夹里没有报告类型",
+            location=Location(folder),
+            hint="每种报告类型一个子文件夹，内有 kind.yaml 和 report.j2",
+        )
 
     def has(name: str) -> bool:
         return base is None or (folder / name).is_file()
 
-    years, common, common_from = (_years(folder / "年度.yaml") if has("年度.yaml") else
-                                  (base.years, base.common, base.common_from) if base else ({}, YearInfo(None), 0))
-    practices, words, shown_by = (_practices(folder / "做法.yaml") if has("做法.yaml") or not base else
-                                  (base.practices, base.practice_words, base.practice_facts))
+    years, common, common_from = (
+        _years(folder / "年度.yaml")
+        if has("年度.yaml")
+        else (base.years, base.common, base.common_from)
+        if base
+        else ({}, YearInfo(None), 0)
+    )
+    practices, words, shown_by = (
+        _practices(folder / "做法.yaml")
+        if has("做法.yaml") or not base
+        else (base.practices, base.practice_words, base.practice_facts)
+    )
     return Registry(
         kinds=kinds,
-        unit_types=_unit_types(folder / "单位类型.yaml") if has("单位类型.yaml") or not base else base.unit_types,
+        unit_types=_unit_types(folder / "单位类型.yaml")
+        if has("单位类型.yaml") or not base
+        else base.unit_types,
         topics=_topics(folder / "主题.yaml") if has("主题.yaml") or not base else base.topics,
-        years=years, common=common, common_from=common_from,
-        practices=practices, practice_words=words, practice_facts=shown_by,
+        years=years,
+        common=common,
+        common_from=common_from,
+        practices=practices,
+        practice_words=words,
+        practice_facts=shown_by,
     )
 
 
@@ -381,6 +434,9 @@ def registry_for(folder: Path | None) -> Registry:
     if folder is None or folder.resolve() == data_dir("templates").resolve():
         return registry()
     if not folder.is_dir():
-        raise LibraryError("找不到模板文件夹", location=Location(folder),
-                           hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹")
+        raise LibraryError(
+            "找不到模板文件夹",
+            location=Location(folder),
+            hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹",
+        )
     return load_registry(folder, registry())

@@ -79,8 +79,11 @@ def _finalize(value: Any) -> Any:
 def make_environment(template_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
     """The sandboxed environment every template and fragment runs in; ``template_dir`` holds report.j2 files."""
     if template_dir is not None and not template_dir.is_dir():
-        raise LibraryError("找不到模板文件夹", location=Location(template_dir),
-                           hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹")
+        raise LibraryError(
+            "找不到模板文件夹",
+            location=Location(template_dir),
+            hint="--templates 应指向含有“书记述职/report.j2”等模板的文件夹",
+        )
     sources = _SourceLoader()
     loaders: list[jinja2.BaseLoader] = [sources]
     if template_dir:
@@ -158,7 +161,9 @@ def join_post(unit: Any, post: Any) -> Any:
     for size in range(min(len(unit_text), len(post_text)), 1, -1):
         if unit_text.endswith(post_text[:size]):
             return unit_text + post_text[size:]
-    if unit_text and unit_text[-1] in "村镇乡" and post_text.startswith(unit_text[-1]):  # 某某村 + 村党支部书记
+    if (
+        unit_text and unit_text[-1] in "村镇乡" and post_text.startswith(unit_text[-1])
+    ):  # 某某村 + 村党支部书记
         return unit_text + post_text[1:]
     return unit_text + post_text
 
@@ -190,8 +195,17 @@ def fact_context(facts: Facts) -> dict[str, Any]:
 
 
 # What a template or fragment can raise while it renders, besides the sandbox's SecurityError.
-_RUNTIME_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
-                   RecursionError, MemoryError, DraftTimeout)
+_RUNTIME_ERRORS = (
+    jinja2.TemplateError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+    RecursionError,
+    MemoryError,
+    DraftTimeout,
+)
 
 
 def _template_place(exc: BaseException, folder: str | None) -> tuple[str, int] | None:
@@ -244,12 +258,20 @@ def _problem(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, DraftTimeout):
         return "运行超时", _LIMITS_HINT
     if isinstance(exc, SecurityError):
-        return (f"做了不允许的操作（{_detail(exc)}）",
-                "模板和片段只能引用事实和列出的名字，不能调用 Python 内部属性、读写文件或联网")
+        return (
+            f"做了不允许的操作（{_detail(exc)}）",
+            "模板和片段只能引用事实和列出的名字，不能调用 Python 内部属性、读写文件或联网",
+        )
     if isinstance(exc, jinja2.UndefinedError):
-        return f"用了不存在的名字（{_detail(exc)}）", "事实名见 drafter schema；模板可用的名字见 README 的“模板”一节"
+        return (
+            f"用了不存在的名字（{_detail(exc)}）",
+            "事实名见 drafter schema；模板可用的名字见 README 的“模板”一节",
+        )
     if isinstance(exc, jinja2.TemplateNotFound):
-        return f"引用的模板文件不存在（{exc.name}）", "{% include %}、{% extends %} 只能引用 --templates 文件夹里的文件"
+        return (
+            f"引用的模板文件不存在（{exc.name}）",
+            "{% include %}、{% extends %} 只能引用 --templates 文件夹里的文件",
+        )
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"语法错误（{exc.message}）", "检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对"
     if isinstance(exc, RecursionError):
@@ -298,8 +320,11 @@ class FragmentRenderer:
             try:
                 template = self._load(source)
             except jinja2.TemplateSyntaxError as exc:
-                raise LibraryError(f"片段中的模板语法错误：{exc.message}", location=where,
-                                   hint="检查 {{ }} 和 {% %} 是否成对") from None
+                raise LibraryError(
+                    f"片段中的模板语法错误：{exc.message}",
+                    location=where,
+                    hint="检查 {{ }} 和 {% %} 是否成对",
+                ) from None
             except (*_RUNTIME_ERRORS, SecurityError) as exc:  # constant folding may run code at compile time
                 problem, hint = _problem(exc)
                 raise LibraryError(f"片段{problem}", location=where, hint=hint) from None
@@ -339,11 +364,17 @@ def render_report(env: ImmutableSandboxedEnvironment, template_name: str, contex
     try:
         template = env.get_template(template_name)
     except jinja2.TemplateNotFound:
-        raise LibraryError(f"找不到报告模板 {template_name}", location=Location(where),
-                           hint="检查 --templates 指向的文件夹：每种报告类型一个子文件夹，内有 report.j2") from None
+        raise LibraryError(
+            f"找不到报告模板 {template_name}",
+            location=Location(where),
+            hint="检查 --templates 指向的文件夹：每种报告类型一个子文件夹，内有 report.j2",
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise LibraryError(f"报告模板语法错误：{exc.message}", location=Location(exc.filename or where,
-                           exc.lineno), hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对") from None
+        raise LibraryError(
+            f"报告模板语法错误：{exc.message}",
+            location=Location(exc.filename or where, exc.lineno),
+            hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对",
+        ) from None
     except (*_RUNTIME_ERRORS, SecurityError, OSError) as exc:
         problem, hint = _problem(exc) if not isinstance(exc, OSError) else ("无法读取", "检查模板文件")
         raise LibraryError(f"报告模板{problem}", location=Location(where), hint=hint) from None
@@ -351,11 +382,14 @@ def render_report(env: ImmutableSandboxedEnvironment, template_name: str, contex
     try:
         return capped_render(template, context)
     except jinja2.TemplateSyntaxError as exc:  # in a template pulled in by {% include %}
-        raise LibraryError(f"报告模板引用的模板语法错误：{exc.message}",
-                           location=Location(exc.filename or filename, exc.lineno),
-                           hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对") from None
+        raise LibraryError(
+            f"报告模板引用的模板语法错误：{exc.message}",
+            location=Location(exc.filename or filename, exc.lineno),
+            hint="检查 {{ }} 和 {% %} 是否成对，过滤器名是否写对",
+        ) from None
     except (*_RUNTIME_ERRORS, SecurityError) as exc:
         problem, hint = _problem(exc)
         place = _template_place(exc, _template_folder(env))
-        raise LibraryError(f"报告模板{problem}", location=Location(*place) if place else Location(filename),
-                           hint=hint) from None
+        raise LibraryError(
+            f"报告模板{problem}", location=Location(*place) if place else Location(filename), hint=hint
+        ) from None

@@ -14,11 +14,40 @@ from dataclasses import dataclass
 
 # Standard formulations a report must repeat as they are; never a rhythm problem.
 FIXED_TERMS = (
-    "习近平新时代中国特色社会主义思想", "习近平总书记", "党中央", "全面从严治党", "基层党组织", "党组织", "党支部",
-    "党员干部", "党风廉政建设", "中央八项规定", "两个确立", "两个维护", "第一议题", "三会一课", "主题党日",
-    "中心组学习", "意识形态", "党建工作", "基层党建", "抓基层党建", "主体责任", "第一责任人", "全会精神",
-    "党的二十大", "二十届三中全会", "二十届四中全会", "待补充", "党纪学习教育", "主题教育", "党史学习教育",
-    "中央八项规定精神学习教育", "八项规定", "全面深化改革", "中国式现代化",
+    "习近平新时代中国特色社会主义思想",
+    "习近平总书记",
+    "党中央",
+    "全面从严治党",
+    "基层党组织",
+    "党组织",
+    "党支部",
+    "党员干部",
+    "党风廉政建设",
+    "中央八项规定",
+    "两个确立",
+    "两个维护",
+    "第一议题",
+    "三会一课",
+    "主题党日",
+    "中心组学习",
+    "意识形态",
+    "党建工作",
+    "基层党建",
+    "抓基层党建",
+    "主体责任",
+    "第一责任人",
+    "全会精神",
+    "党的二十大",
+    "二十届三中全会",
+    "二十届四中全会",
+    "待补充",
+    "党纪学习教育",
+    "主题教育",
+    "党史学习教育",
+    "中央八项规定精神学习教育",
+    "八项规定",
+    "全面深化改革",
+    "中国式现代化",
 )
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 DEFAULT_SIZE = 4
@@ -39,8 +68,9 @@ def _runs(text: str) -> list[str]:
     return [r for r in _NOT_CJK.split(text) if r]
 
 
-def repeated_phrases(text: str, *, size: int = DEFAULT_SIZE, per_thousand: float = DEFAULT_RATE,
-                     minimum: int = DEFAULT_MINIMUM) -> list[Repeat]:
+def repeated_phrases(
+    text: str, *, size: int = DEFAULT_SIZE, per_thousand: float = DEFAULT_RATE, minimum: int = DEFAULT_MINIMUM
+) -> list[Repeat]:
     """Phrases of ``size`` or more characters used more often than the length allows, most frequent first;
     a longer phrase stands for the shorter ones inside it.  Linear in the text's length."""
     runs = _runs(text)

@@ -185,7 +185,9 @@ def _check_filter_args(name: str, args: tuple[Any, ...], kwargs: dict[str, Any])
         _check_size(sum(len(str(x)) for x in value))
     elif name == "indent" and isinstance(value, str):
         width = args[1] if len(args) > 1 else kwargs.get("width", 4)
-        _check_size(len(value) + (value.count("\n") + 1) * (len(width) if isinstance(width, str) else int(width or 0)))
+        _check_size(
+            len(value) + (value.count("\n") + 1) * (len(width) if isinstance(width, str) else int(width or 0))
+        )
 
 
 def _checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -205,8 +207,18 @@ def _checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return checked
 
 
-_RISKY_FILTERS = ("center", "indent", "wordwrap", "format", "replace", "truncate", "slice", "batch",
-                  "tojson", "join")
+_RISKY_FILTERS = (
+    "center",
+    "indent",
+    "wordwrap",
+    "format",
+    "replace",
+    "truncate",
+    "slice",
+    "batch",
+    "tojson",
+    "join",
+)
 
 
 def _bounded_range(*args: Any) -> range:
@@ -241,8 +253,9 @@ class _LimitedCodeGenerator(CodeGenerator):
 
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
         node = copy(node)
-        node.iter = nodes.Call(nodes.EnvironmentAttribute("budgeted_iter"), [node.iter], [], None, None,
-                               lineno=node.lineno)
+        node.iter = nodes.Call(
+            nodes.EnvironmentAttribute("budgeted_iter"), [node.iter], [], None, None, lineno=node.lineno
+        )
         super().visit_For(node, frame)
 
 
@@ -287,8 +300,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             _check_brace_format(value.__self__)
         return wrapped
 
-    def call(__self, __context: jinja2.runtime.Context, __obj: Any,
-             *args: Any, **kwargs: Any) -> Any:
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _tick_call()
         _check_str_method(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
@@ -302,8 +314,13 @@ class Sandbox(ImmutableSandboxedEnvironment):
             _check_size(_length(left) + _length(right))
         elif operator == "%" and isinstance(left, str):
             _check_percent_format(left)
-        elif (operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1
-              and right * abs(left).bit_length() > MAX_EXPONENT_BITS):
+        elif (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right * abs(left).bit_length() > MAX_EXPONENT_BITS
+        ):
             raise LimitError("乘方的结果过大")
         result = super().call_binop(context, operator, left, right)
         _check_size(_length(result))
@@ -356,7 +373,9 @@ class ContainedLoader(jinja2.FileSystemLoader):
     its folder: a symlink ``notes.j2 -> /etc/passwd`` (or to a folder outside) is not followed, and a FIFO
     or device is refused before it is opened (opening a FIFO would wait forever)."""
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
         for searchpath in self.searchpath:
             filename = os.path.join(searchpath, *pieces)
@@ -401,7 +420,9 @@ class _Watchdog:
                 for tid, deadline in list(self.deadlines.items()):
                     if now > deadline and tid not in self.fired:
                         self.fired.add(tid)
-                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(DraftTimeout))
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                            ctypes.c_ulong(tid), ctypes.py_object(DraftTimeout)
+                        )
 
     def arm(self, seconds: float) -> int:
         self._ensure_thread()
@@ -436,8 +457,11 @@ def time_budget(seconds: float | None = None) -> Iterator[None]:
     try:
         yield
     except DraftTimeout:
-        raise LibraryError(f"起草超时（超过 {limit:g} 秒），已停止", hint="检查 --templates、--fragments 里的模板和片段"
-                           "是否有过多的循环或递归；设置环境变量 DRAFTER_TIME_LIMIT 可放宽时限（秒）") from None
+        raise LibraryError(
+            f"起草超时（超过 {limit:g} 秒），已停止",
+            hint="检查 --templates、--fragments 里的模板和片段"
+            "是否有过多的循环或递归；设置环境变量 DRAFTER_TIME_LIMIT 可放宽时限（秒）",
+        ) from None
     finally:
         _state.budget = False
         _WATCHDOG.disarm(tid)

@@ -14,7 +14,9 @@ from typing import Any, Literal
 
 from drafter.registry import FactSpec, registry
 
-Kind = Literal["group", "count", "percent", "year", "date", "text", "choice", "texts", "items", "ids", "findings"]
+Kind = Literal[
+    "group", "count", "percent", "year", "date", "text", "choice", "texts", "items", "ids", "findings"
+]
 
 REPORT_KINDS = tuple(registry().kinds)
 UNIT_TYPES = registry().type_names
@@ -53,75 +55,149 @@ def _highlights(section: str) -> Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("报告类型", "choice", "报告类型：" + "；".join(f"{k.name}（{k.description}）" for k in registry().kinds.values()),
-          "书记述职", choices=REPORT_KINDS, default="书记述职", open_choice=True),
+    Field(
+        "报告类型",
+        "choice",
+        "报告类型：" + "；".join(f"{k.name}（{k.description}）" for k in registry().kinds.values()),
+        "书记述职",
+        choices=REPORT_KINDS,
+        default="书记述职",
+        open_choice=True,
+    ),
     Field("年度", "year", "述职年度，四位数字", 2024),
     Field("报告日期", "date", "落款日期，写成 2025年1月10日 或 2025-01-10", "2025年1月10日"),
     Field("字数", "count", "目标字数（可不填）；填写后按篇幅分配各部分", 3000),
-    Field("单位", "group", "本单位基本情况", children=(
-        Field("全称", "text", "单位全称", "某市发展和改革委员会"),
-        Field("简称", "text", "单位简称", "市发改委"),
-        Field("自称", "text", "报告中的自称", "我委"),
-        Field("党组织", "text", "本单位党组织名称", "委党组"),
-        Field("上级党委", "text", "上级党委的规范简称", "市委"),
-        Field("类型", "choice", "单位类型：" + "、".join(UNIT_TYPES) + "（决定用哪一类单位的表述和统计项）", "机关",
-              choices=UNIT_TYPES + tuple(a for t in registry().unit_types.values() for a in t.aliases),
-              default="通用"),
-    )),
-    Field("述职人", "group", "述职人（书记）信息", children=(
-        Field("姓名", "text", "述职人姓名", "张三"),
-        Field("职务", "text", "述职人职务，用于标题和署名", "党组书记、主任"),
-    )),
-    Field("思想建设", "group", "思想政治建设（理论学习、意识形态）", children=(
-        _c("中心组学习次数", "全年理论学习中心组学习次数", 12),
-        _c("第一议题学习次数", "全年“第一议题”学习次数", 24),
-        _c("专题党课次数", "书记讲专题党课次数", 2),
-        _c("专题研讨次数", "专题研讨、交流次数", 4),
-        _c("谈心谈话次数", "谈心谈话次数", 100),
-        _c("意识形态研判次数", "意识形态工作专题研究、分析研判次数", 4),
-        _highlights("思想建设"),
-    )),
-    Field("组织建设", "group", "基层组织建设和党员队伍建设", children=(
-        _c("党支部数", "所属党支部个数", 8),
-        _c("党员数", "党员人数", 120),
-        _c("换届支部数", "本年度完成换届的党支部个数", 3),
-        Field("按期换届率", "percent", "党组织按期换届率（0–100 的百分数）", 100),
-        _c("入党积极分子数", "确定入党积极分子人数", 5),
-        _c("发展党员数", "发展党员（接收预备党员）人数", 2),
-        _c("三会一课次数", "各支部开展“三会一课”总次数", 96),
-        _c("主题党日次数", "主题党日活动次数", 12),
-        _c("双重组织生活次数", "书记参加双重组织生活次数", 4),
-        _c("党务干部培训人次", "党务干部培训人次", 30),
-        _highlights("组织建设"),
-    )),
-    Field("党风廉政", "group", "党风廉政建设和作风建设", children=(
-        _c("警示教育次数", "警示教育次数", 4),
-        _c("廉政谈话人次", "廉政谈话、谈话提醒人次", 30),
-        _c("监督检查次数", "日常和专项监督检查次数", 6),
-        _c("廉政党课次数", "廉政党课次数", 1),
-        _highlights("党风廉政"),
-    )),
-    Field("业务融合", "texts", "党建引领业务的主要成效，每条一句，原样写入报告（不填则不写这一部分）",
-          ["（示例）全年完成某项重点任务，群众满意度明显提升"]),
-    Field("做法", "ids", "本单位今年确实做过的具体做法（从下面的清单里挑，写名称）；没勾选的做法，稿子里一律不写",
-          [f"{k}（{v}）" for k, v in registry().practices.items()], choices=PRACTICES),
-    Field("上年度问题整改", "group", "上年度述职评议、巡察、审计、主题教育检视等反馈问题的整改情况（没有可不填）", children=(
-        Field("来源", "text", "问题来源", "上年度述职评议和区委巡察"),
-        _c("反馈问题数", "反馈（查摆）问题个数", 6),
-        _c("已整改数", "已完成整改的问题个数", 5),
-        Field("问题", "findings", "逐条写：问题、整改情况、状态（已整改／整改中）；也可只写一句话",
-              ["问题: 党支部组织生活不够规范", "  整改情况: 制定组织生活清单，每季度督查", "  状态: 已整改（或 整改中）"]),
-    )),
+    Field(
+        "单位",
+        "group",
+        "本单位基本情况",
+        children=(
+            Field("全称", "text", "单位全称", "某市发展和改革委员会"),
+            Field("简称", "text", "单位简称", "市发改委"),
+            Field("自称", "text", "报告中的自称", "我委"),
+            Field("党组织", "text", "本单位党组织名称", "委党组"),
+            Field("上级党委", "text", "上级党委的规范简称", "市委"),
+            Field(
+                "类型",
+                "choice",
+                "单位类型：" + "、".join(UNIT_TYPES) + "（决定用哪一类单位的表述和统计项）",
+                "机关",
+                choices=UNIT_TYPES + tuple(a for t in registry().unit_types.values() for a in t.aliases),
+                default="通用",
+            ),
+        ),
+    ),
+    Field(
+        "述职人",
+        "group",
+        "述职人（书记）信息",
+        children=(
+            Field("姓名", "text", "述职人姓名", "张三"),
+            Field("职务", "text", "述职人职务，用于标题和署名", "党组书记、主任"),
+        ),
+    ),
+    Field(
+        "思想建设",
+        "group",
+        "思想政治建设（理论学习、意识形态）",
+        children=(
+            _c("中心组学习次数", "全年理论学习中心组学习次数", 12),
+            _c("第一议题学习次数", "全年“第一议题”学习次数", 24),
+            _c("专题党课次数", "书记讲专题党课次数", 2),
+            _c("专题研讨次数", "专题研讨、交流次数", 4),
+            _c("谈心谈话次数", "谈心谈话次数", 100),
+            _c("意识形态研判次数", "意识形态工作专题研究、分析研判次数", 4),
+            _highlights("思想建设"),
+        ),
+    ),
+    Field(
+        "组织建设",
+        "group",
+        "基层组织建设和党员队伍建设",
+        children=(
+            _c("党支部数", "所属党支部个数", 8),
+            _c("党员数", "党员人数", 120),
+            _c("换届支部数", "本年度完成换届的党支部个数", 3),
+            Field("按期换届率", "percent", "党组织按期换届率（0–100 的百分数）", 100),
+            _c("入党积极分子数", "确定入党积极分子人数", 5),
+            _c("发展党员数", "发展党员（接收预备党员）人数", 2),
+            _c("三会一课次数", "各支部开展“三会一课”总次数", 96),
+            _c("主题党日次数", "主题党日活动次数", 12),
+            _c("双重组织生活次数", "书记参加双重组织生活次数", 4),
+            _c("党务干部培训人次", "党务干部培训人次", 30),
+            _highlights("组织建设"),
+        ),
+    ),
+    Field(
+        "党风廉政",
+        "group",
+        "党风廉政建设和作风建设",
+        children=(
+            _c("警示教育次数", "警示教育次数", 4),
+            _c("廉政谈话人次", "廉政谈话、谈话提醒人次", 30),
+            _c("监督检查次数", "日常和专项监督检查次数", 6),
+            _c("廉政党课次数", "廉政党课次数", 1),
+            _highlights("党风廉政"),
+        ),
+    ),
+    Field(
+        "业务融合",
+        "texts",
+        "党建引领业务的主要成效，每条一句，原样写入报告（不填则不写这一部分）",
+        ["（示例）全年完成某项重点任务，群众满意度明显提升"],
+    ),
+    Field(
+        "做法",
+        "ids",
+        "本单位今年确实做过的具体做法（从下面的清单里挑，写名称）；没勾选的做法，稿子里一律不写",
+        [f"{k}（{v}）" for k, v in registry().practices.items()],
+        choices=PRACTICES,
+    ),
+    Field(
+        "上年度问题整改",
+        "group",
+        "上年度述职评议、巡察、审计、主题教育检视等反馈问题的整改情况（没有可不填）",
+        children=(
+            Field("来源", "text", "问题来源", "上年度述职评议和区委巡察"),
+            _c("反馈问题数", "反馈（查摆）问题个数", 6),
+            _c("已整改数", "已完成整改的问题个数", 5),
+            Field(
+                "问题",
+                "findings",
+                "逐条写：问题、整改情况、状态（已整改／整改中）；也可只写一句话",
+                [
+                    "问题: 党支部组织生活不够规范",
+                    "  整改情况: 制定组织生活清单，每季度督查",
+                    "  状态: 已整改（或 整改中）",
+                ],
+            ),
+        ),
+    ),
     _c("存在问题数", "存在问题写几条（不填为 3 条；您自己写的问题多于这个数时全部写入）", 3),
-    Field("存在问题", "items",
-          "存在的问题：写片段编号（如 wt-effort-balance），或自己的话——一句短语即可，"
-          "drafter 会补上具体表现；也可写成“标题：内容”", ["基层党支部书记履职能力参差不齐"]),
+    Field(
+        "存在问题",
+        "items",
+        "存在的问题：写片段编号（如 wt-effort-balance），或自己的话——一句短语即可，"
+        "drafter 会补上具体表现；也可写成“标题：内容”",
+        ["基层党支部书记履职能力参差不齐"],
+    ),
     Field("原因", "items", "问题的原因（可不填，drafter 按问题配上原因分析）：自己的话，或片段编号", []),
-    Field("下一步", "items", "下一步工作打算：写片段编号，或自己的话（同上）；措施按主题回应问题", ["xb-duty-chain"]),
-    Field("去年报告", "text", "去年的述职报告文件（.docx/.md/.txt），填写后生成时比对与去年的重复", "去年述职报告.docx"),
+    Field(
+        "下一步",
+        "items",
+        "下一步工作打算：写片段编号，或自己的话（同上）；措施按主题回应问题",
+        ["xb-duty-chain"],
+    ),
+    Field(
+        "去年报告",
+        "text",
+        "去年的述职报告文件（.docx/.md/.txt），填写后生成时比对与去年的重复",
+        "去年述职报告.docx",
+    ),
     Field("选用", "ids", "一定要用的片段编号（可不填）", []),
     Field("不用", "ids", "不要用的片段编号（可不填）", []),
 )
+
 
 def _extra(spec: FactSpec) -> Field:
     return Field(spec.path.split(".", 1)[1], spec.kind, spec.comment, spec.example)  # type: ignore[arg-type]
@@ -131,13 +207,25 @@ def _with_extras(fields: tuple[Field, ...], extras: tuple[FactSpec, ...]) -> tup
     """The base fields with every unit type's and kind's extra facts added to their groups (before 亮点)."""
     out: list[Field] = []
     for f in fields:
-        mine = [_extra(e) for e in extras if e.path.split(".", 1)[0] == f.key and f.kind == "group"
-                and f.child(e.path.split(".", 1)[1]) is None]
+        mine = [
+            _extra(e)
+            for e in extras
+            if e.path.split(".", 1)[0] == f.key
+            and f.kind == "group"
+            and f.child(e.path.split(".", 1)[1]) is None
+        ]
         if mine:
             children = list(f.children)
             at = next((i for i, c in enumerate(children) if c.key == "亮点"), len(children))
-            f = Field(f.key, f.kind, f.comment, f.example, (*children[:at], *mine, *children[at:]), f.choices,
-                      f.default)
+            f = Field(
+                f.key,
+                f.kind,
+                f.comment,
+                f.example,
+                (*children[:at], *mine, *children[at:]),
+                f.choices,
+                f.default,
+            )
         out.append(f)
     return tuple(out)
 
@@ -206,8 +294,11 @@ def _json(field: Field) -> dict[str, Any]:
                 {"type": "string", "minLength": 1, "maxLength": 2000},
                 {
                     "type": "object",
-                    "properties": {"问题": {"type": "string"}, "整改情况": {"type": "string"},
-                                   "状态": {"type": "string", "enum": ["已整改", "整改中"]}},
+                    "properties": {
+                        "问题": {"type": "string"},
+                        "整改情况": {"type": "string"},
+                        "状态": {"type": "string", "enum": ["已整改", "整改中"]},
+                    },
                     "required": ["问题"],
                     "additionalProperties": False,
                 },
@@ -246,6 +337,7 @@ def json_schema() -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- validation
 
+
 @dataclass(frozen=True)
 class SchemaError:
     """One violation, shaped like a ``jsonschema`` error (the attributes :mod:`drafter.facts` reads)."""
@@ -261,7 +353,9 @@ _TYPES: dict[str, Any] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer())
+    ),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
 }
 
@@ -288,8 +382,9 @@ def _scalar_errors(schema: dict[str, Any], instance: Any, error: _Report) -> Ite
             yield error("maxLength", f"{instance!r} is too long")
 
 
-def _object_errors(schema: dict[str, Any], instance: dict[Any, Any], path: tuple[str | int, ...],
-                   error: _Report) -> Iterator[SchemaError]:
+def _object_errors(
+    schema: dict[str, Any], instance: dict[Any, Any], path: tuple[str | int, ...], error: _Report
+) -> Iterator[SchemaError]:
     """The required, properties and additionalProperties checks of a mapping, its values included."""
     properties = schema.get("properties", {})
     for key in schema.get("required", ()):
@@ -302,8 +397,9 @@ def _object_errors(schema: dict[str, Any], instance: dict[Any, Any], path: tuple
         yield error("additionalProperties", "Additional properties are not allowed")
 
 
-def iter_errors(schema: dict[str, Any], instance: Any,
-                path: tuple[str | int, ...] = ()) -> Iterator[SchemaError]:
+def iter_errors(
+    schema: dict[str, Any], instance: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[SchemaError]:
     """Validate ``instance`` against the JSON Schema subset :func:`json_schema` produces (type, enum,
     minimum/maximum, minLength/maxLength, properties, additionalProperties, required, items, anyOf),
     yielding errors as ``jsonschema`` would.  Hand-written because importing ``jsonschema`` took about a
@@ -318,5 +414,7 @@ def iter_errors(schema: dict[str, Any], instance: Any,
     if isinstance(instance, list) and "items" in schema:
         for i, item in enumerate(instance):
             yield from iter_errors(schema["items"], item, (*path, i))
-    if "anyOf" in schema and not any(next(iter_errors(s, instance, path), None) is None for s in schema["anyOf"]):
+    if "anyOf" in schema and not any(
+        next(iter_errors(s, instance, path), None) is None for s in schema["anyOf"]
+    ):
         yield error("anyOf", f"{instance!r} is not valid under any of the given schemas")

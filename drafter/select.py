@@ -38,7 +38,9 @@ DEFAULT_PROBLEMS = 3
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
-LONG_FROM = 5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
+LONG_FROM = (
+    5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
+)
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 OPENING, CLOSING = "开头", "结尾"
@@ -57,8 +59,12 @@ DEFAULT_LEADS = {
     "思想建设": ("抓好思想政治建设", "推动理论学习走深走实", "凝聚干事创业共识"),
     "组织建设": ("夯实基层组织基础", "打造特色党建载体", "激发党员队伍活力"),
     "党风廉政": ("深化党风廉政建设", "营造风清气正环境", "抓实廉洁风险防控"),
-    "业务融合": ("推动重点任务落地见效", "把党建优势转化为发展优势", "以党建促发展见实效", "服务保障中心工作",
-             ),
+    "业务融合": (
+        "推动重点任务落地见效",
+        "把党建优势转化为发展优势",
+        "以党建促发展见实效",
+        "服务保障中心工作",
+    ),
 }
 
 
@@ -186,8 +192,15 @@ class _Fill:
 
 
 class Selector:
-    def __init__(self, library: Library, facts: Facts, *, seed: int | None = None, target: int | None = None,
-                 reg: Registry | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        facts: Facts,
+        *,
+        seed: int | None = None,
+        target: int | None = None,
+        reg: Registry | None = None,
+    ) -> None:
         self.library = library
         self.facts = facts
         self.reg = reg or registry()
@@ -199,7 +212,9 @@ class Selector:
         self.excluded = set(facts.get("不用") or [])
         self.pinned = [p for p in facts.get("选用") or [] if isinstance(p, str)]
         self.practices = set(facts.get("做法") or [])  # ticked, or shown by a count the user gave
-        self.practices |= {p for p, paths in self.reg.practice_facts.items() if any(facts.has(x) for x in paths)}
+        self.practices |= {
+            p for p, paths in self.reg.practice_facts.items() if any(facts.has(x) for x in paths)
+        }
         self.used: set[str] = set()
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
@@ -213,11 +228,17 @@ class Selector:
 
     # -- eligibility and ranking ------------------------------------------------------------
 
-    def fits(self, voice: Sequence[str], units: Sequence[str], years: Years, kinds: Sequence[str] = ()) -> bool:
+    def fits(
+        self, voice: Sequence[str], units: Sequence[str], years: Years, kinds: Sequence[str] = ()
+    ) -> bool:
         # without a 年度, only wording that is not tied to particular years (no 主题教育 of 2023…)
         in_year = self.year in years if self.year is not None else years.last is None
-        return (self.voice in voice and ("通用" in units or self.unit_type.name in units) and in_year
-                and (not kinds or self.kind.name in kinds))
+        return (
+            self.voice in voice
+            and ("通用" in units or self.unit_type.name in units)
+            and in_year
+            and (not kinds or self.kind.name in kinds)
+        )
 
     def eligible(self, fragment: Fragment) -> bool:
         return (
@@ -270,8 +291,11 @@ class Selector:
 
     def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:
         """A fragment with ``tag``; for 数量, one saying all were fixed exactly when they were (全部)."""
-        pool = [f for f in self.library.fragments(role) if tag in f.tags and self.eligible(f)
-                and (tag != "数量" or ("全部" in f.tags) == all_done)]
+        pool = [
+            f
+            for f in self.library.fragments(role)
+            if tag in f.tags and self.eligible(f) and (tag != "数量" or ("全部" in f.tags) == all_done)
+        ]
         ranked = self.rank(pool, f"{role}:{tag}")
         return ranked[0] if ranked else None
 
@@ -300,8 +324,9 @@ class Selector:
 
     def _brings(self, frag: Fragment | None) -> bool:
         """It uses a number the user gave that the draft does not show yet."""
-        return frag is not None and any(self.facts.has(n) and n in NUMBER_FACTS and n not in self.covered
-                                        for n in frag.needs)
+        return frag is not None and any(
+            self.facts.has(n) and n in NUMBER_FACTS and n not in self.covered for n in frag.needs
+        )
 
     # -- frames: opening, closing, headings, intros -------------------------------------------
 
@@ -371,8 +396,14 @@ class Selector:
             taken.add(item.join)
         if item.lead:
             return
-        leads = [f.lead for f in self.library.fragments(role) if f.topic_key == item.topic and f.lead
-                 and self.fits(f.voice, f.unit_types, f.years, f.kinds) and "{{" not in f.lead]
+        leads = [
+            f.lead
+            for f in self.library.fragments(role)
+            if f.topic_key == item.topic
+            and f.lead
+            and self.fits(f.voice, f.unit_types, f.years, f.kinds)
+            and "{{" not in f.lead
+        ]
         general = list(DEFAULT_LEADS.get(role, ()))
         rng.shuffle(general)
         options = [x for x in (*leads, *general) if x not in taken]
@@ -441,7 +472,11 @@ class Selector:
         for item in self._user_items(role):
             if role == "业务融合":
                 item.topic = ""
-            if item.topic in fill.order and item.topic not in fill.slots and item.topic not in self.main_topics:
+            if (
+                item.topic in fill.order
+                and item.topic not in fill.slots
+                and item.topic not in self.main_topics
+            ):
                 fill.slots[item.topic] = item
             else:
                 fill.extra.append(item)
@@ -498,7 +533,9 @@ class Selector:
                     item.marker = "整改措施和成效"
                 section.items.append(item)
             else:  # only the finding: what was done is for the user to fill in
-                section.items.append(Item(_full_stop(str(raw)).rstrip("。"), "", topic="整改", marker="整改措施和成效"))
+                section.items.append(
+                    Item(_full_stop(str(raw)).rstrip("。"), "", topic="整改", marker="整改措施和成效")
+                )
         return section
 
     # -- 存在问题、原因、下一步 ----------------------------------------------------------------
@@ -512,18 +549,26 @@ class Selector:
             if isinstance(raw, str) and raw in by_id:
                 frag = by_id[raw]
                 if frag.role != role:
-                    self.diagnostics.append(Diagnostic(
-                        "warning", f"片段 {raw} 属于“{frag.role}”，不能用在“{key}”里",
-                        self.facts.location(f"{key}[{i}]"), f"“{key}”只能用 {role} 类片段",
-                    ))
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "warning",
+                            f"片段 {raw} 属于“{frag.role}”，不能用在“{key}”里",
+                            self.facts.location(f"{key}[{i}]"),
+                            f"“{key}”只能用 {role} 类片段",
+                        )
+                    )
                     continue
                 frags.append(frag)
                 continue
             if isinstance(raw, str) and _looks_like_id(raw):
-                self.diagnostics.append(Diagnostic(
-                    "warning", f"找不到片段 {raw}，已按普通文字写入", self.facts.location(f"{key}[{i}]"),
-                    "用 drafter fragments list 查看可用的片段编号",
-                ))
+                self.diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        f"找不到片段 {raw}，已按普通文字写入",
+                        self.facts.location(f"{key}[{i}]"),
+                        "用 drafter fragments list 查看可用的片段编号",
+                    )
+                )
             lead, text = split_user_text(raw)
             items.append(Item(lead, text, topic=self.reg.classify(role, text, lead) or ""))
         return items, frags
@@ -535,7 +580,11 @@ class Selector:
             self._achieved = set()
             for role in self.kind.main_roles:
                 for item in self._main_items.get(role, []):
-                    text = item.fragment.texts[item.variant % len(item.fragment.texts)] if item.fragment else item.text
+                    text = (
+                        item.fragment.texts[item.variant % len(item.fragment.texts)]
+                        if item.fragment
+                        else item.text
+                    )
                     self._achieved |= overlap.specific(text, 3)
         return self._achieved
 
@@ -638,7 +687,9 @@ class Selector:
         section.items = items
         return section
 
-    def measures_section(self, problems: SectionPlan, causes: SectionPlan, family: Family | None) -> SectionPlan:
+    def measures_section(
+        self, problems: SectionPlan, causes: SectionPlan, family: Family | None
+    ) -> SectionPlan:
         """下一步: the user's own measures, then one measure for every problem's and every cause's topic not
         answered yet, topped up to three."""
         section = self._section(MEASURES, family)
@@ -653,7 +704,11 @@ class Selector:
                 answered.add(topic)
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
-            pool = [f for f in self.library.fragments(MEASURES) if self.eligible(f) and f.topic_key not in answered]
+            pool = [
+                f
+                for f in self.library.fragments(MEASURES)
+                if self.eligible(f) and f.topic_key not in answered
+            ]
             tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
         section.items = tool + listed
         return section
@@ -675,8 +730,14 @@ class Selector:
         for p in problems.items:
             if p.fragment is None or p.fragment.topic or p.topic in answered:
                 continue
-            answer = next((by_id[t] for t in p.fragment.pairs
-                           if t in by_id and (t in self.pinned or self.eligible(by_id[t]))), None)
+            answer = next(
+                (
+                    by_id[t]
+                    for t in p.fragment.pairs
+                    if t in by_id and (t in self.pinned or self.eligible(by_id[t]))
+                ),
+                None,
+            )
             if answer is not None and answer.id not in self.used:
                 out.append(self.take(answer, p.topic))
                 answered.add(p.topic)
@@ -696,13 +757,22 @@ class Selector:
                 loose += 1
                 if loose <= own_measures:
                     continue
-            name = (item.lead or item.text)[:20] if item.is_user else f"{item.fragment.lead}（{item.fragment.id}）" \
-                if item.fragment else item.lead
-            self.diagnostics.append(Diagnostic(
-                "warning", f"存在问题“{name}”没有对应的下一步措施", self.facts.location(PROBLEMS),
-                "在“下一步”里写一条同一方面的措施（自己的话，或 drafter fragments list --role 下一步 里的编号）",
-                code="unpaired",
-            ))
+            name = (
+                (item.lead or item.text)[:20]
+                if item.is_user
+                else f"{item.fragment.lead}（{item.fragment.id}）"
+                if item.fragment
+                else item.lead
+            )
+            self.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    f"存在问题“{name}”没有对应的下一步措施",
+                    self.facts.location(PROBLEMS),
+                    "在“下一步”里写一条同一方面的措施（自己的话，或 drafter fragments list --role 下一步 里的编号）",
+                    code="unpaired",
+                )
+            )
 
     # -- the plan ---------------------------------------------------------------------------
 
@@ -719,8 +789,13 @@ class Selector:
         return out
 
     def plan(self) -> Plan:
-        plan = Plan(kind=self.kind.name, voice=self.voice, seed=self.seed, unit_type=self.unit_type.name,
-                    main_roles=self.kind.main_roles)
+        plan = Plan(
+            kind=self.kind.name,
+            voice=self.voice,
+            seed=self.seed,
+            unit_type=self.unit_type.name,
+            main_roles=self.kind.main_roles,
+        )
         self._check_ids()
         if self.target:
             plan.budgets = self.budgets()
@@ -736,14 +811,18 @@ class Selector:
             elif spec.main:
                 if role == "业务融合" and not self._fusion_wanted():
                     continue
-                budget = None if role == "业务融合" else plan.budgets.get(role)  # its size is the user's lines
+                budget = (
+                    None if role == "业务融合" else plan.budgets.get(role)
+                )  # its size is the user's lines
                 plan.sections[role] = self.main_section(spec, plan.family, budget)
             elif role == RECTIFY:
                 rectify = self.rectify_section(plan.family)
                 if rectify is not None:
                     plan.sections[role] = rectify
             elif role == PROBLEMS:
-                problems = plan.sections[role] = self.problems_section(spec, plan.family, plan.budgets.get(role))
+                problems = plan.sections[role] = self.problems_section(
+                    spec, plan.family, plan.budgets.get(role)
+                )
             elif role == CAUSES and problems is not None:
                 causes = plan.sections[role] = self.causes_section(spec, problems, plan.family)
             elif role == MEASURES and problems is not None:
@@ -768,8 +847,14 @@ class Selector:
     def _carriers(self, main: list[str], path: str, strict: bool = True) -> list[Fragment]:
         """Fragments that would write ``path``; with ``strict``, not those that would add a 【待补充】 marker
         for a number the user left blank."""
-        pool = [f for r in main for f in self.library.fragments(r) if path in f.needs and self.eligible(f)
-                and (not strict or all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS))]
+        pool = [
+            f
+            for r in main
+            for f in self.library.fragments(r)
+            if path in f.needs
+            and self.eligible(f)
+            and (not strict or all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS))
+        ]
         return self.rank(pool, f"carry:{path}")
 
     def _carry(self, plan: Plan, main: list[str], path: str, strict: bool = True) -> bool:
@@ -798,8 +883,13 @@ class Selector:
             saved = (list(section.items), set(self.used), set(self.covered), set(self.main_topics))
             self.used.discard(current.id)
             self.covered -= self._numbers(current)
-            self.covered |= {n for sec in plan.sections.values() for it in sec.items if it.fragment
-                             and it.fragment is not current for n in self._numbers(it.fragment)}
+            self.covered |= {
+                n
+                for sec in plan.sections.values()
+                for it in sec.items
+                if it.fragment and it.fragment is not current
+                for n in self._numbers(it.fragment)
+            }
             section.items[at] = self.take(frag)
             lost = self._numbers(current) - self.covered
             if all(self._carry(plan, main, n) for n in sorted(lost)):
@@ -810,18 +900,23 @@ class Selector:
     def _covers(self, source: str, phrase: str) -> bool:
         """Whether a fragment's Jinja text will print ``phrase`` (directly or through a 提法 name)."""
         year = self.reg.year(self.year)
-        return (phrase in source
-                or (phrase in year.plenum_phrase and "提法.全会" in source)
-                or (phrase in year.latest_plenum and "提法.最新全会" in source)
-                or (bool(year.campaign) and phrase in year.campaign and "提法.学习教育" in source))
+        return (
+            phrase in source
+            or (phrase in year.plenum_phrase and "提法.全会" in source)
+            or (phrase in year.latest_plenum and "提法.最新全会" in source)
+            or (bool(year.campaign) and phrase in year.campaign and "提法.学习教育" in source)
+        )
 
     def _chosen_sources(self, plan: Plan) -> list[str]:
         out = [f.texts[0] if len(f.texts) == 1 else "".join(f.texts) for f in plan.fragments]
         out = [plan.opening.texts[0]] if plan.opening else []
         for section in plan.sections.values():
             out += [v.text for v in (section.heading, section.intro) if v]
-            out += [i.fragment.lead + i.fragment.texts[i.variant % len(i.fragment.texts)]
-                    for i in section.items if i.fragment]
+            out += [
+                i.fragment.lead + i.fragment.texts[i.variant % len(i.fragment.texts)]
+                for i in section.items
+                if i.fragment
+            ]
         out += [plan.closing.texts[0]] if plan.closing else []
         return out
 
@@ -839,8 +934,12 @@ class Selector:
             self._swap_items_for_wording(plan.sections[first], covered)
         if covered() < len(required) and first is not None:
             section = plan.sections[first]
-            options = [v for v in self.library.intros(first) if self.fits(v.voice, v.unit_types, v.years, v.kinds)]
-            section.intro = max([section.intro, *options], key=lambda v: self._score(plan, section, v, covered))
+            options = [
+                v for v in self.library.intros(first) if self.fits(v.voice, v.unit_types, v.years, v.kinds)
+            ]
+            section.intro = max(
+                [section.intro, *options], key=lambda v: self._score(plan, section, v, covered)
+            )
         if covered() < len(required):
             openings = [f for f in self.library.fragments(OPENING) if self.eligible(f)]
             best = max([plan.opening, *openings], key=lambda f: self._score_opening(plan, f, covered))
@@ -848,10 +947,15 @@ class Selector:
         sources = self._chosen_sources(plan)
         for phrase in required:
             if not any(self._covers(s, phrase) for s in sources):
-                self.diagnostics.append(Diagnostic(
-                    "warning", f"稿子里没有{self.year}年的提法“{phrase}”", self.facts.location("年度"),
-                    "在片段库里加一段写到它的开头或引语，或在“选用”里选一个写到它的片段", code="wording",
-                ))
+                self.diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        f"稿子里没有{self.year}年的提法“{phrase}”",
+                        self.facts.location("年度"),
+                        "在片段库里加一段写到它的开头或引语，或在“选用”里选一个写到它的片段",
+                        code="wording",
+                    )
+                )
 
     def _swap_items_for_wording(self, section: SectionPlan, covered: Any) -> None:
         """Swap an item for another wording of its own topic that carries a missing 提法 (政治建设 → one that
@@ -861,11 +965,19 @@ class Selector:
                 continue
             current = item.fragment
             before = covered()
-            for frag in self.rank([f for f in self.library.fragments(section.role) if f.topic_key == item.topic
-                                   and self.eligible(f) and self._numbers(current) <= set(f.needs)],
-                                  f"wording:{item.topic}"):
-                section.items[at] = Item(frag.lead, "", frag, self._rng(frag.id).randrange(len(frag.texts)),
-                                         item.topic)
+            for frag in self.rank(
+                [
+                    f
+                    for f in self.library.fragments(section.role)
+                    if f.topic_key == item.topic
+                    and self.eligible(f)
+                    and self._numbers(current) <= set(f.needs)
+                ],
+                f"wording:{item.topic}",
+            ):
+                section.items[at] = Item(
+                    frag.lead, "", frag, self._rng(frag.id).randrange(len(frag.texts)), item.topic
+                )
                 if covered() > before:
                     self.used.discard(current.id)
                     self.used.add(frag.id)
@@ -892,28 +1004,44 @@ class Selector:
         """业务融合 is written when the user gave lines for it, or the library has this type's own field."""
         if self.facts.has("业务融合"):
             return True
-        return any(self.eligible(f) for f in self.library.fragments("业务融合") if f.topic_key == "引领中心工作")
+        return any(
+            self.eligible(f) for f in self.library.fragments("业务融合") if f.topic_key == "引领中心工作"
+        )
 
     def _check_ids(self) -> None:
         by_id = self.library.by_id()
         for key in ("选用", "不用"):
             for i, fid in enumerate(self.facts.get(key) or []):
                 if fid not in by_id:
-                    self.diagnostics.append(Diagnostic(
-                        "warning", f"找不到片段 {fid}", self.facts.location(f"{key}[{i}]"),
-                        "用 drafter fragments list 查看可用的片段编号",
-                    ))
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "warning",
+                            f"找不到片段 {fid}",
+                            self.facts.location(f"{key}[{i}]"),
+                            "用 drafter fragments list 查看可用的片段编号",
+                        )
+                    )
                     continue
                 frag = by_id[fid]
                 if key == "选用" and self.year is not None and self.year not in frag.years:
-                    self.diagnostics.append(Diagnostic(
-                        "warning", f"选用的片段 {fid} 的提法适用于 {frag.years} 年，与年度 {self.year} 不符",
-                        self.facts.location("选用"), "换一个片段，或确认这一提法仍然适用",
-                    ))
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "warning",
+                            f"选用的片段 {fid} 的提法适用于 {frag.years} 年，与年度 {self.year} 不符",
+                            self.facts.location("选用"),
+                            "换一个片段，或确认这一提法仍然适用",
+                        )
+                    )
 
 
-def select(library: Library, facts: Facts, *, seed: int | None = None, target: int | None = None,
-           reg: Registry | None = None) -> Plan:
+def select(
+    library: Library,
+    facts: Facts,
+    *,
+    seed: int | None = None,
+    target: int | None = None,
+    reg: Registry | None = None,
+) -> Plan:
     return Selector(library, facts, seed=seed, target=target, reg=reg).plan()
 
 

@@ -45,8 +45,14 @@ class Review:
     findings: list[Finding] = field(default_factory=list)
 
 
-def produce(source: Path | Facts, options: Options | None = None, *, fmt: str = "docx",
-            fonts: Any = None, comments: bool = True) -> Product:
+def produce(
+    source: Path | Facts,
+    options: Options | None = None,
+    *,
+    fmt: str = "docx",
+    fonts: Any = None,
+    comments: bool = True,
+) -> Product:
     """Draft ``source`` and render it as ``fmt`` (docx, md or txt)."""
     from drafter.writers import render_bytes
 
@@ -72,8 +78,9 @@ class FileCheck:
     year: int | None
 
 
-def check_file(path: Path, *, year: int | None = None, rule_files: Sequence[Path] = (),
-               repeat_rate: float = 2.0) -> FileCheck:
+def check_file(
+    path: Path, *, year: int | None = None, rule_files: Sequence[Path] = (), repeat_rate: float = 2.0
+) -> FileCheck:
     """Every ``drafter lint`` finding in a .docx/.md/.txt draft: wording, numbering, dates and 提法 for the
     report year (``year``, else read from the title), and the GB/T 9704 layout of a .docx."""
     from drafter.lint import detect_year, lint_paragraphs, load_rules, read_paragraphs
@@ -81,8 +88,13 @@ def check_file(path: Path, *, year: int | None = None, rule_files: Sequence[Path
     ruleset = load_rules(rule_files)
     paragraphs = read_paragraphs(path)
     used_year = year if year is not None else detect_year(paragraphs)
-    findings = lint_paragraphs(paragraphs, year=used_year, rules=ruleset.active(), disable=ruleset.disabled_ids,
-                               repeat_rate=repeat_rate)
+    findings = lint_paragraphs(
+        paragraphs,
+        year=used_year,
+        rules=ruleset.active(),
+        disable=ruleset.disabled_ids,
+        repeat_rate=repeat_rate,
+    )
     if path.suffix.lower() in (".docx", ".docm"):
         from drafter.typeset.layoutcheck import check_layout
 

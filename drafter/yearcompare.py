@@ -31,17 +31,103 @@ MIN_PARAGRAPH = 20  # shorter paragraphs (headings, set phrases) are not listed 
 # Party-building topic words: what a 下一步 item is about.  Generic words every paragraph uses
 # (党建、党员、基层、工作) are left out on purpose: they would make every item look answered.
 TOPIC_TERMS: tuple[str, ...] = (
-    "理论武装", "理论学习", "中心组", "第一议题", "专题党课", "党课", "专题研讨", "读书班", "学习教育",
-    "主题教育", "党纪学习教育", "意识形态", "舆情", "宣传阵地", "网络", "谈心谈话", "思想动态",
-    "思想政治工作", "主体责任", "责任清单", "责任链条", "第一责任人", "一岗双责", "考核", "述职评议",
-    "督导", "三会一课", "主题党日", "组织生活", "民主评议", "双重组织生活", "支部书记", "党务干部",
-    "培训", "换届", "标准化", "规范化", "发展党员", "积极分子", "党员教育", "党员管理", "流动党员",
-    "先锋模范", "党员示范岗", "志愿服务", "品牌", "创新", "载体", "智慧党建", "信息化", "阵地建设",
-    "党群服务中心", "网格", "基层治理", "两个覆盖", "组织覆盖", "工作覆盖", "非公", "新兴领域",
-    "党建引领", "融合", "中心工作", "营商环境", "服务企业", "民生", "乡村振兴", "调查研究", "调研",
-    "作风", "形式主义", "官僚主义", "为基层减负", "廉政", "廉洁", "警示教育", "以案促改", "纪律教育",
-    "纪律", "监督", "巡察", "审计", "整改", "问题清单", "廉政风险", "权力运行", "制度建设", "制度",
-    "干部队伍", "年轻干部", "选人用人", "激励", "关心关爱", "人才", "统战", "群团", "工会", "共青团",
+    "理论武装",
+    "理论学习",
+    "中心组",
+    "第一议题",
+    "专题党课",
+    "党课",
+    "专题研讨",
+    "读书班",
+    "学习教育",
+    "主题教育",
+    "党纪学习教育",
+    "意识形态",
+    "舆情",
+    "宣传阵地",
+    "网络",
+    "谈心谈话",
+    "思想动态",
+    "思想政治工作",
+    "主体责任",
+    "责任清单",
+    "责任链条",
+    "第一责任人",
+    "一岗双责",
+    "考核",
+    "述职评议",
+    "督导",
+    "三会一课",
+    "主题党日",
+    "组织生活",
+    "民主评议",
+    "双重组织生活",
+    "支部书记",
+    "党务干部",
+    "培训",
+    "换届",
+    "标准化",
+    "规范化",
+    "发展党员",
+    "积极分子",
+    "党员教育",
+    "党员管理",
+    "流动党员",
+    "先锋模范",
+    "党员示范岗",
+    "志愿服务",
+    "品牌",
+    "创新",
+    "载体",
+    "智慧党建",
+    "信息化",
+    "阵地建设",
+    "党群服务中心",
+    "网格",
+    "基层治理",
+    "两个覆盖",
+    "组织覆盖",
+    "工作覆盖",
+    "非公",
+    "新兴领域",
+    "党建引领",
+    "融合",
+    "中心工作",
+    "营商环境",
+    "服务企业",
+    "民生",
+    "乡村振兴",
+    "调查研究",
+    "调研",
+    "作风",
+    "形式主义",
+    "官僚主义",
+    "为基层减负",
+    "廉政",
+    "廉洁",
+    "警示教育",
+    "以案促改",
+    "纪律教育",
+    "纪律",
+    "监督",
+    "巡察",
+    "审计",
+    "整改",
+    "问题清单",
+    "廉政风险",
+    "权力运行",
+    "制度建设",
+    "制度",
+    "干部队伍",
+    "年轻干部",
+    "选人用人",
+    "激励",
+    "关心关爱",
+    "人才",
+    "统战",
+    "群团",
+    "工会",
+    "共青团",
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 
@@ -112,8 +198,12 @@ def paras_of(source: Any) -> list[Para]:
         level = _BLOCK_LEVEL.get(block.kind, block.kind)
         out.append(Para(level, block.text, i))
     # Document blocks carry their kind already, but 一是 items are plain paragraphs there
-    return [Para("item", p.text, p.line) if p.level == "para" and re.match(r"^[一二三四五六七八九十]{1,3}是", p.text)
-            else p for p in out]
+    return [
+        Para("item", p.text, p.line)
+        if p.level == "para" and re.match(r"^[一二三四五六七八九十]{1,3}是", p.text)
+        else p
+        for p in out
+    ]
 
 
 def _unit_of(paras: list[Para]) -> str:
@@ -128,7 +218,10 @@ def _unit_of(paras: list[Para]) -> str:
 def _copied(this: list[Para], last_grams: frozenset[str]) -> list[Copied]:
     out = []
     for p in this:
-        if p.level in ("title", "byline", "signature", "date") or len(re.sub(r"\s", "", p.text)) < MIN_PARAGRAPH:
+        if (
+            p.level in ("title", "byline", "signature", "date")
+            or len(re.sub(r"\s", "", p.text)) < MIN_PARAGRAPH
+        ):
             continue
         value = share(grams(p.text), last_grams)
         if value >= COPIED_PARAGRAPH:
@@ -162,7 +255,9 @@ def compare_paras(this: list[Para], last: list[Para]) -> LastYearComparison:
         result.warnings.append("去年的报告里没有找到“下一步工作打算”部分，无法核对去年的承诺")
     this_unit, last_unit = _unit_of(this), _unit_of(last)
     if this_unit and last_unit and this_unit != last_unit:
-        result.warnings.append(f"两份报告的单位不同（今年：{this_unit}；去年：{last_unit}），请确认选对了去年的报告")
+        result.warnings.append(
+            f"两份报告的单位不同（今年：{this_unit}；去年：{last_unit}），请确认选对了去年的报告"
+        )
     return result
 
 
@@ -174,11 +269,16 @@ def compare_last_year(this: Any, last_path: Path) -> LastYearComparison:
 # --------------------------------------------------------------------------- presentation
 
 
-def report_lines(result: LastYearComparison, threshold: float = DEFAULT_THRESHOLD,
-                 last_name: str = "去年的报告") -> list[str]:
+def report_lines(
+    result: LastYearComparison, threshold: float = DEFAULT_THRESHOLD, last_name: str = "去年的报告"
+) -> list[str]:
     """The comparison in Chinese, one line each: share, copied paragraphs, the promises table."""
-    verdict = f"超过 {threshold:.0%} 的阈值，请改写" if result.over(threshold) else f"未超过 {threshold:.0%} 的阈值"
-    lines = [f"与{last_name}相比：今年稿子有 {result.share:.0%} 的文字（按 13 字片段计）与去年相同，{verdict}。"]
+    verdict = (
+        f"超过 {threshold:.0%} 的阈值，请改写" if result.over(threshold) else f"未超过 {threshold:.0%} 的阈值"
+    )
+    lines = [
+        f"与{last_name}相比：今年稿子有 {result.share:.0%} 的文字（按 13 字片段计）与去年相同，{verdict}。"
+    ]
     if result.copied:
         lines.append(f"与去年基本相同的段落（{len(result.copied)} 段，至少一半文字相同）：")
         for c in result.copied[:SHOWN]:
@@ -219,5 +319,7 @@ def last_year_lines(facts: Any, document: Any, threshold: float = DEFAULT_THRESH
     unit = facts.get("单位.全称")
     last_unit = _unit_of(last)
     if unit and last_unit and unit != last_unit and not any("单位不同" in w for w in result.warnings):
-        result.warnings.append(f"去年报告的单位（{last_unit}）与事实文件的单位（{unit}）不同，请确认选对了文件")
+        result.warnings.append(
+            f"去年报告的单位（{last_unit}）与事实文件的单位（{unit}）不同，请确认选对了文件"
+        )
     return report_lines(result, threshold, f"去年的报告（{path.name}）")

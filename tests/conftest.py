@@ -49,7 +49,11 @@ def full_facts(fields: tuple[Field, ...] = FIELDS) -> dict[str, Any]:
 def write_facts(tmp_path: Path) -> Callable[..., Path]:
     def write(content: str | dict[str, Any], name: str = "facts.yaml", encoding: str = "utf-8") -> Path:
         path = tmp_path / name
-        text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        text = (
+            content
+            if isinstance(content, str)
+            else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        )
         path.write_bytes(text.encode(encoding))
         return path
 

@@ -68,8 +68,9 @@ def render(path: Path, *more: str | Path) -> list[str | Path]:
     return ["render", path, "-o", path.parent / OLD_DRAFT, "--force", *more]
 
 
-def facts_case(content: str | bytes, *, line: int | None = None, key: str | None = None,
-               words: tuple[str, ...] = ()) -> Builder:
+def facts_case(
+    content: str | bytes, *, line: int | None = None, key: str | None = None, words: tuple[str, ...] = ()
+) -> Builder:
     def build(tmp: Path) -> Case:
         path = facts(tmp, content)
         return Case(render(path), path.name, line, key, words)
@@ -85,8 +86,9 @@ CASES["only-comments"] = facts_case("# 述职事实\n\n   \n# 还没填\n", word
 CASES["binary-with-nul"] = facts_case(bytes(range(256)) * 8, words=("不是文本文件",))
 CASES["binary-without-nul"] = facts_case(bytes([0x81, 0xFF, 0x30, 0xC3, 0x28, 0xFE]) * 200, words=("编码",))
 CASES["utf16-bom-garbage"] = facts_case(b"\xff\xfe\x00\xd8a", words=("编码",))
-CASES["control-character"] = facts_case("年度: 2024\n单位:\n  全称: 某\x01局\n", line=3, key="单位.全称",
-                                        words=("控制字符",))
+CASES["control-character"] = facts_case(
+    "年度: 2024\n单位:\n  全称: 某\x01局\n", line=3, key="单位.全称", words=("控制字符",)
+)
 
 
 @case("docx-given-as-facts")
@@ -118,25 +120,37 @@ def _ten_mb(tmp: Path) -> Case:
 
 
 CASES["tab-indent"] = facts_case("年度: 2024\n单位:\n\t全称: 某局\n", line=3, key="单位.全称", words=("Tab",))
-CASES["unclosed-double-quote"] = facts_case('年度: 2024\n单位:\n  全称: "某局\n  简称: 某\n', line=3,
-                                            key="单位.全称", words=("引号",))
-CASES["unclosed-single-quote"] = facts_case("年度: 2024\n述职人:\n  姓名: '张三\n", line=3, key="述职人.姓名",
-                                            words=("引号",))
-CASES["unclosed-bracket"] = facts_case("年度: 2024\n业务融合: [完成任务, 推进改革\n", line=2, key="业务融合",
-                                       words=("方括号",))
+CASES["unclosed-double-quote"] = facts_case(
+    '年度: 2024\n单位:\n  全称: "某局\n  简称: 某\n', line=3, key="单位.全称", words=("引号",)
+)
+CASES["unclosed-single-quote"] = facts_case(
+    "年度: 2024\n述职人:\n  姓名: '张三\n", line=3, key="述职人.姓名", words=("引号",)
+)
+CASES["unclosed-bracket"] = facts_case(
+    "年度: 2024\n业务融合: [完成任务, 推进改革\n", line=2, key="业务融合", words=("方括号",)
+)
 CASES["duplicate-top-key"] = facts_case("年度: 2024\n年度: 2025\n", line=2, key="年度", words=("重复",))
-CASES["duplicate-nested-key"] = facts_case("单位:\n  全称: 甲\n  简称: 乙\n  全称: 丙\n", line=4, key="单位.全称",
-                                           words=("重复", "第2行"))
-CASES["chinese-colon"] = facts_case("年度: 2024\n单位：\n  全称: 某局\n", line=2, key="单位", words=("中文冒号",))
+CASES["duplicate-nested-key"] = facts_case(
+    "单位:\n  全称: 甲\n  简称: 乙\n  全称: 丙\n", line=4, key="单位.全称", words=("重复", "第2行")
+)
+CASES["chinese-colon"] = facts_case(
+    "年度: 2024\n单位：\n  全称: 某局\n", line=2, key="单位", words=("中文冒号",)
+)
 CASES["colon-without-space"] = facts_case("年度:2024\n", line=1, words=("空格",))
 CASES["second-document"] = facts_case("年度: 2024\n---\n年度: 2025\n", line=2, words=("---",))
-CASES["python-tag"] = facts_case("年度: 2024\n单位:\n  全称: !!python/object/apply:os.system [ls]\n", line=3,
-                                 key="单位.全称", words=("不支持",))
-CASES["unknown-tag"] = facts_case("年度: 2024\n单位:\n  全称: !!weird 某局\n", line=3, key="单位.全称",
-                                  words=("标记",))
+CASES["python-tag"] = facts_case(
+    "年度: 2024\n单位:\n  全称: !!python/object/apply:os.system [ls]\n",
+    line=3,
+    key="单位.全称",
+    words=("不支持",),
+)
+CASES["unknown-tag"] = facts_case(
+    "年度: 2024\n单位:\n  全称: !!weird 某局\n", line=3, key="单位.全称", words=("标记",)
+)
 CASES["bad-indent"] = facts_case("单位:\n  全称: 某局\n 简称: 某\n", line=3, key="单位.简称", words=("缩进",))
-CASES["undefined-alias"] = facts_case("年度: 2024\n单位:\n  全称: *某局\n", line=3, key="单位.全称",
-                                      words=("别名",))
+CASES["undefined-alias"] = facts_case(
+    "年度: 2024\n单位:\n  全称: *某局\n", line=3, key="单位.全称", words=("别名",)
+)
 
 
 # --------------------------------------------------------------------------- the facts file: shapes and values
@@ -145,43 +159,72 @@ CASES["undefined-alias"] = facts_case("年度: 2024\n单位:\n  全称: *某局\
 CASES["top-level-list"] = facts_case("- 年度\n- 2024\n", line=1, words=("最外层", "列表"))
 CASES["list-where-mapping"] = facts_case("年度: 2024\n单位:\n  - 某局\n", line=2, key="单位", words=("分组",))
 CASES["text-where-mapping"] = facts_case("年度: 2024\n述职人: 张三\n", line=2, key="述职人", words=("分组",))
-CASES["mapping-where-list"] = facts_case("年度: 2024\n业务融合:\n  成效: 完成任务\n", line=2, key="业务融合",
-                                         words=("列表",))
+CASES["mapping-where-list"] = facts_case(
+    "年度: 2024\n业务融合:\n  成效: 完成任务\n", line=2, key="业务融合", words=("列表",)
+)
 CASES["scalar-where-list"] = facts_case("年度: 2024\n选用: 12\n", line=2, key="选用", words=("列表",))
-CASES["text-where-count"] = facts_case("年度: 2024\n思想建设:\n  中心组学习次数: 十二次\n", line=3,
-                                       key="思想建设.中心组学习次数", words=("只写数字",))
-CASES["count-with-unit"] = facts_case("年度: 2024\n组织建设:\n  党员数: 120人\n", line=3, key="组织建设.党员数",
-                                      words=("只写数字",))
-CASES["negative-count"] = facts_case("年度: 2024\n党风廉政:\n  警示教育次数: -3\n", line=3,
-                                     key="党风廉政.警示教育次数", words=("负数",))
-CASES["huge-count"] = facts_case("年度: 2024\n组织建设:\n  党员数: 100000000000000000000\n", line=3,
-                                 key="组织建设.党员数", words=("超出范围",))
-CASES["five-thousand-digits"] = facts_case("年度: 2024\n组织建设:\n  党员数: " + "9" * 5000 + "\n", line=3,
-                                           key="组织建设.党员数", words=("数字过大",))
-CASES["fractional-count"] = facts_case("年度: 2024\n组织建设:\n  党员数: 3.5\n", line=3, key="组织建设.党员数",
-                                       words=("整数",))
-CASES["infinite-value"] = facts_case("年度: 2024\n组织建设:\n  按期换届率: .inf\n", line=3,
-                                     key="组织建设.按期换届率", words=("超出范围",))
-CASES["yes-as-count"] = facts_case("年度: 2024\n思想建设:\n  专题党课次数: yes\n", line=3,
-                                   key="思想建设.专题党课次数", words=("整数",))
-CASES["percent-over-100"] = facts_case("年度: 2024\n组织建设:\n  按期换届率: 150\n", line=3,
-                                       key="组织建设.按期换届率", words=("超出范围",))
-CASES["year-out-of-range"] = facts_case("报告类型: 书记述职\n年度: 1999\n", line=2, key="年度", words=("年份",))
+CASES["text-where-count"] = facts_case(
+    "年度: 2024\n思想建设:\n  中心组学习次数: 十二次\n",
+    line=3,
+    key="思想建设.中心组学习次数",
+    words=("只写数字",),
+)
+CASES["count-with-unit"] = facts_case(
+    "年度: 2024\n组织建设:\n  党员数: 120人\n", line=3, key="组织建设.党员数", words=("只写数字",)
+)
+CASES["negative-count"] = facts_case(
+    "年度: 2024\n党风廉政:\n  警示教育次数: -3\n", line=3, key="党风廉政.警示教育次数", words=("负数",)
+)
+CASES["huge-count"] = facts_case(
+    "年度: 2024\n组织建设:\n  党员数: 100000000000000000000\n",
+    line=3,
+    key="组织建设.党员数",
+    words=("超出范围",),
+)
+CASES["five-thousand-digits"] = facts_case(
+    "年度: 2024\n组织建设:\n  党员数: " + "9" * 5000 + "\n",
+    line=3,
+    key="组织建设.党员数",
+    words=("数字过大",),
+)
+CASES["fractional-count"] = facts_case(
+    "年度: 2024\n组织建设:\n  党员数: 3.5\n", line=3, key="组织建设.党员数", words=("整数",)
+)
+CASES["infinite-value"] = facts_case(
+    "年度: 2024\n组织建设:\n  按期换届率: .inf\n", line=3, key="组织建设.按期换届率", words=("超出范围",)
+)
+CASES["yes-as-count"] = facts_case(
+    "年度: 2024\n思想建设:\n  专题党课次数: yes\n", line=3, key="思想建设.专题党课次数", words=("整数",)
+)
+CASES["percent-over-100"] = facts_case(
+    "年度: 2024\n组织建设:\n  按期换届率: 150\n", line=3, key="组织建设.按期换届率", words=("超出范围",)
+)
+CASES["year-out-of-range"] = facts_case(
+    "报告类型: 书记述职\n年度: 1999\n", line=2, key="年度", words=("年份",)
+)
 CASES["year-in-words"] = facts_case("年度: 二〇二四\n", line=1, key="年度", words=("年份",))
-CASES["impossible-date"] = facts_case("年度: 2024\n报告日期: 2025-02-30\n", line=2, key="报告日期", words=("日期",))
-CASES["unknown-report-kind"] = facts_case("报告类型: 年终总结\n年度: 2024\n", line=1, key="报告类型",
-                                          words=("书记述职", "党建工作总结"))
+CASES["impossible-date"] = facts_case(
+    "年度: 2024\n报告日期: 2025-02-30\n", line=2, key="报告日期", words=("日期",)
+)
+CASES["unknown-report-kind"] = facts_case(
+    "报告类型: 年终总结\n年度: 2024\n", line=1, key="报告类型", words=("书记述职", "党建工作总结")
+)
 CASES["unknown-key-typo"] = facts_case("年份: 2024\n", line=1, key="年份", words=("不认识的键", "年度"))
-CASES["unknown-nested-key"] = facts_case("年度: 2024\n单位:\n  名称: 某局\n", line=3, key="单位.名称",
-                                         words=("不认识的键",))
-CASES["key-in-wrong-group"] = facts_case("年度: 2024\n单位:\n  党员数: 12\n", line=3, key="单位.党员数",
-                                         words=("组织建设",))
-CASES["long-value"] = facts_case("年度: 2024\n单位:\n  全称: " + "某" * 300_000 + "\n", line=3, key="单位.全称",
-                                 words=("过长",))
-CASES["empty-problem-item"] = facts_case("年度: 2024\n存在问题:\n  - 标题: 只有标题\n", line=3, key="存在问题[0]",
-                                         words=("内容",))
-CASES["nested-list-item"] = facts_case("年度: 2024\n下一步:\n  - [甲, 乙]\n", line=3, key="下一步[0]",
-                                       words=("一句话",))
+CASES["unknown-nested-key"] = facts_case(
+    "年度: 2024\n单位:\n  名称: 某局\n", line=3, key="单位.名称", words=("不认识的键",)
+)
+CASES["key-in-wrong-group"] = facts_case(
+    "年度: 2024\n单位:\n  党员数: 12\n", line=3, key="单位.党员数", words=("组织建设",)
+)
+CASES["long-value"] = facts_case(
+    "年度: 2024\n单位:\n  全称: " + "某" * 300_000 + "\n", line=3, key="单位.全称", words=("过长",)
+)
+CASES["empty-problem-item"] = facts_case(
+    "年度: 2024\n存在问题:\n  - 标题: 只有标题\n", line=3, key="存在问题[0]", words=("内容",)
+)
+CASES["nested-list-item"] = facts_case(
+    "年度: 2024\n下一步:\n  - [甲, 乙]\n", line=3, key="下一步[0]", words=("一句话",)
+)
 CASES["non-text-key"] = facts_case("年度: 2024\n? [甲, 乙]\n: 1\n", line=2, words=("键",))
 
 
@@ -211,8 +254,14 @@ def templates(tmp: Path, body: str, extra: dict[str, str] | None = None) -> Path
     return folder
 
 
-def template_case(body: str, *, line: int | None, words: tuple[str, ...],
-                  extra: dict[str, str] | None = None, file: str = "report.j2") -> Builder:
+def template_case(
+    body: str,
+    *,
+    line: int | None,
+    words: tuple[str, ...],
+    extra: dict[str, str] | None = None,
+    file: str = "report.j2",
+) -> Builder:
     def build(tmp: Path) -> Case:
         path = facts(tmp, GOOD)
         folder = templates(tmp, body, extra)
@@ -234,65 +283,88 @@ def _template_missing(tmp: Path) -> Case:
 
 @case("templates-folder-missing")
 def _templates_folder_missing(tmp: Path) -> Case:
-    return Case(render(facts(tmp, GOOD), "--templates", tmp / "没有的模板"), "没有的模板", words=("模板文件夹",))
+    return Case(
+        render(facts(tmp, GOOD), "--templates", tmp / "没有的模板"), "没有的模板", words=("模板文件夹",)
+    )
 
 
-CASES["template-syntax-error"] = template_case(TEMPLATE_HEAD + "{% if 年度 %}\n::para 没有 endif\n", line=4,
-                                               words=("语法错误",))
-CASES["template-unknown-filter"] = template_case(TEMPLATE_HEAD + "::para {{ 年度 | 没有这个过滤器 }}\n", line=3,
-                                                 words=("语法错误",))
+CASES["template-syntax-error"] = template_case(
+    TEMPLATE_HEAD + "{% if 年度 %}\n::para 没有 endif\n", line=4, words=("语法错误",)
+)
+CASES["template-unknown-filter"] = template_case(
+    TEMPLATE_HEAD + "::para {{ 年度 | 没有这个过滤器 }}\n", line=3, words=("语法错误",)
+)
 CASES["template-python-internals"] = template_case(
-    TEMPLATE_HEAD + "::para {{ ''.__class__.__mro__[1].__subclasses__() }}\n", line=3, words=("不允许", "__class__"))
+    TEMPLATE_HEAD + "::para {{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+    line=3,
+    words=("不允许", "__class__"),
+)
 
 
 @case("template-runs-a-command")
 def _template_command(tmp: Path) -> Case:
     """Were the sandbox open, this would create a file, and the folder would not be unchanged."""
     command = f"touch '{tmp / 'hacked'}'"
-    body = TEMPLATE_HEAD + "::para {{ cycler.__init__.__globals__.os.system(\"" + command + "\") }}\n"
-    return Case(render(facts(tmp, GOOD), "--templates", templates(tmp, body)), "report.j2", 3, None, ("不允许",))
+    body = TEMPLATE_HEAD + '::para {{ cycler.__init__.__globals__.os.system("' + command + '") }}\n'
+    return Case(
+        render(facts(tmp, GOOD), "--templates", templates(tmp, body)), "report.j2", 3, None, ("不允许",)
+    )
 
 
-CASES["template-mutation"] = template_case(TEMPLATE_HEAD + "{{ main.append(1) }}\n", line=3, words=("不允许",))
-CASES["template-reads-a-file"] = template_case(TEMPLATE_HEAD + "{% include '/etc/passwd' %}\n", line=3,
-                                               words=("不存在", "passwd"))
-CASES["template-escapes-folder"] = template_case(TEMPLATE_HEAD + "{% include '../../事实.yaml' %}\n", line=3,
-                                                 words=("不存在",))
-CASES["template-divides-by-zero"] = template_case(TEMPLATE_HEAD + "::para {{ 年度 / 0 }}\n", line=3,
-                                                  words=("除数为零",))
-CASES["template-memory-bomb"] = template_case(TEMPLATE_HEAD + "::para {{ '党建' * 10000000000 }}\n", line=3,
-                                              words=("超出限制", "上限"))
-CASES["template-power-bomb"] = template_case(TEMPLATE_HEAD + "::para {{ 9 ** 99999999 }}\n", line=3,
-                                             words=("超出限制", "过大"))
+CASES["template-mutation"] = template_case(
+    TEMPLATE_HEAD + "{{ main.append(1) }}\n", line=3, words=("不允许",)
+)
+CASES["template-reads-a-file"] = template_case(
+    TEMPLATE_HEAD + "{% include '/etc/passwd' %}\n", line=3, words=("不存在", "passwd")
+)
+CASES["template-escapes-folder"] = template_case(
+    TEMPLATE_HEAD + "{% include '../../事实.yaml' %}\n", line=3, words=("不存在",)
+)
+CASES["template-divides-by-zero"] = template_case(
+    TEMPLATE_HEAD + "::para {{ 年度 / 0 }}\n", line=3, words=("除数为零",)
+)
+CASES["template-memory-bomb"] = template_case(
+    TEMPLATE_HEAD + "::para {{ '党建' * 10000000000 }}\n", line=3, words=("超出限制", "上限")
+)
+CASES["template-power-bomb"] = template_case(
+    TEMPLATE_HEAD + "::para {{ 9 ** 99999999 }}\n", line=3, words=("超出限制", "过大")
+)
 # Hang and memory cases from a careful tester (issue 11): each stops at a limit within seconds, exit 2.
 _HANGS = {
-    "nested-range": ("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
-                     "{% endfor %}{% endfor %}{% endfor %}", "循环次数"),
+    "nested-range": (
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+        "{% endfor %}{% endfor %}{% endfor %}",
+        "循环次数",
+    ),
     "range-too-long": "{% for i in range(100000) %}x{% endfor %}",
-    "macro-2-to-40": ("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
-                      "::para {{ m(40) }}", "调用次数"),
+    "macro-2-to-40": (
+        "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}::para {{ m(40) }}",
+        "调用次数",
+    ),
     "percent-width": "::para {{ '%0300000000d' % 1 }}",
     "percent-star": "::para {{ '%*d' % (300000000, 1) }}",
     "format-filter": "::para {{ '%0300000000d' | format(1) }}",
     "str-format": "::para {{ '{:0300000000d}'.format(1) }}",
     "lipsum": "::para {{ lipsum(n=100000) }}",
     "concat-doubling": "{% set s = namespace(v='党建') %}{% for i in range(60) %}{% set s.v = s.v ~ s.v %}{% endfor %}"
-                       "::para {{ s.v }}",
+    "::para {{ s.v }}",
     "plus-doubling": "{% set s = namespace(v='党建') %}{% for i in range(60) %}{% set s.v = s.v + s.v %}{% endfor %}"
-                     "::para {{ s.v }}",
+    "::para {{ s.v }}",
     "center-method": "::para {{ '党'.center(300000000) }}",
     "center-filter": "::para {{ '党' | center(300000000) }}",
     "indent-filter": "::para {{ '党' | indent(300000000, true) }}",
     "replace-growth": "::para {{ ('x' * 900000) | replace('x', 'yyyyyyyyyy') }}",
     "join-growth": "::para {{ ['x' * 900000, 'y' * 900000] | join }}",
     "output-stream": "{% for i in range(10000) %}{% for j in range(10000) %}::para 党建党建党建党建党建\n"
-                     "{% endfor %}{% endfor %}",
+    "{% endfor %}{% endfor %}",
     "macro-buffer": "{% macro m() %}{% for i in range(10000) %}{% for j in range(1000) %}党建党建{% endfor %}"
-                    "{% endfor %}{% endmacro %}{% set x = m() %}::para 好",
+    "{% endfor %}{% endmacro %}{% set x = m() %}::para 好",
 }
 for _name, _spec in _HANGS.items():
     _body, _word = (_spec, "上限") if isinstance(_spec, str) else _spec
-    CASES[f"template-hang-{_name}"] = template_case(TEMPLATE_HEAD + _body + "\n", line=3, words=("超出限制", _word))
+    CASES[f"template-hang-{_name}"] = template_case(
+        TEMPLATE_HEAD + _body + "\n", line=3, words=("超出限制", _word)
+    )
 
 
 @case("template-symlink-out-of-folder")
@@ -307,16 +379,26 @@ def _template_symlink(tmp: Path) -> Case:
     return Case(render(facts(tmp, GOOD), "--templates", folder), "report.j2", 3, None, ("不存在", "notes.j2"))
 
 
-CASES["template-includes-itself"] = template_case(TEMPLATE_HEAD + "{% include '书记述职/report.j2' %}\n", line=3,
-                                                  words=("无限循环",))
-CASES["template-includes-broken"] = template_case(TEMPLATE_HEAD + "{% include 'part.j2' %}\n", line=2,
-                                                  extra={"part.j2": "::para 好\n::para {{ 年度 \n"},
-                                                  words=("语法错误",), file="part.j2")
-CASES["template-included-fails"] = template_case(TEMPLATE_HEAD + "{% include 'part.j2' %}\n", line=2,
-                                                 extra={"part.j2": "::para 好\n::para {{ 年度 // 0 }}\n"},
-                                                 words=("除数为零",), file="part.j2")
-CASES["template-unknown-name"] = template_case(TEMPLATE_HEAD + "::para {{ 没有这个名字 }}\n", line=3,
-                                               words=("没有这个名字",))
+CASES["template-includes-itself"] = template_case(
+    TEMPLATE_HEAD + "{% include '书记述职/report.j2' %}\n", line=3, words=("无限循环",)
+)
+CASES["template-includes-broken"] = template_case(
+    TEMPLATE_HEAD + "{% include 'part.j2' %}\n",
+    line=2,
+    extra={"part.j2": "::para 好\n::para {{ 年度 \n"},
+    words=("语法错误",),
+    file="part.j2",
+)
+CASES["template-included-fails"] = template_case(
+    TEMPLATE_HEAD + "{% include 'part.j2' %}\n",
+    line=2,
+    extra={"part.j2": "::para 好\n::para {{ 年度 // 0 }}\n"},
+    words=("除数为零",),
+    file="part.j2",
+)
+CASES["template-unknown-name"] = template_case(
+    TEMPLATE_HEAD + "::para {{ 没有这个名字 }}\n", line=3, words=("没有这个名字",)
+)
 
 
 # --------------------------------------------------------------------------- fragments (--fragments DIR)
@@ -334,8 +416,9 @@ def fragments(tmp: Path, role: str | None = None, text: str | bytes | None = Non
     return folder
 
 
-def fragment_case(role: str, text: str | bytes | None, *, line: int | None, key: str | None,
-                  words: tuple[str, ...]) -> Builder:
+def fragment_case(
+    role: str, text: str | bytes | None, *, line: int | None, key: str | None, words: tuple[str, ...]
+) -> Builder:
     def build(tmp: Path) -> Case:
         path = facts(tmp, GOOD)
         folder = fragments(tmp, role, text)
@@ -344,31 +427,59 @@ def fragment_case(role: str, text: str | bytes | None, *, line: int | None, key:
     return build
 
 
-OPENING = "role: 开头\nfragments:\n  - id: kt-{id}\n    text: \"{text}\"\n"
+OPENING = 'role: 开头\nfragments:\n  - id: kt-{id}\n    text: "{text}"\n'
 
-CASES["fragment-jinja-syntax"] = fragment_case("开头", OPENING.format(id="broken", text="{{ 年度 }年，报告如下："),
-                                               line=3, key="kt-broken", words=("语法错误",))
+CASES["fragment-jinja-syntax"] = fragment_case(
+    "开头",
+    OPENING.format(id="broken", text="{{ 年度 }年，报告如下："),
+    line=3,
+    key="kt-broken",
+    words=("语法错误",),
+)
 CASES["fragment-unclosed-block"] = fragment_case(
-    "结尾", "role: 结尾\nfragments:\n  - id: jw-ok\n    text: 好。\n  - id: jw-open\n    text: '{% if 年度 %}继续努力'\n",
-    line=5, key="jw-open", words=("语法错误",))
+    "结尾",
+    "role: 结尾\nfragments:\n  - id: jw-ok\n    text: 好。\n  - id: jw-open\n    text: '{% if 年度 %}继续努力'\n",
+    line=5,
+    key="jw-open",
+    words=("语法错误",),
+)
 CASES["fragment-python-internals"] = fragment_case(
-    "开头", OPENING.format(id="evil", text="{{ 年度.__class__.__mro__ }}"), line=3, key="kt-evil",
-    words=("不允许",))
-CASES["fragment-unknown-fact"] = fragment_case("开头", OPENING.format(id="typo", text="{{ 单位.全名 }}年"),
-                                               line=3, key="kt-typo", words=("全名",))
-CASES["fragment-yaml-tab"] = fragment_case("开头", "role: 开头\nfragments:\n\t- id: kt-a\n", line=3, key=None,
-                                           words=("Tab",))
-CASES["fragment-gbk-encoding"] = fragment_case("开头", OPENING.format(id="gbk", text="报告如下：").encode("gbk"),
-                                               line=None, key=None, words=("UTF-8",))
+    "开头",
+    OPENING.format(id="evil", text="{{ 年度.__class__.__mro__ }}"),
+    line=3,
+    key="kt-evil",
+    words=("不允许",),
+)
+CASES["fragment-unknown-fact"] = fragment_case(
+    "开头", OPENING.format(id="typo", text="{{ 单位.全名 }}年"), line=3, key="kt-typo", words=("全名",)
+)
+CASES["fragment-yaml-tab"] = fragment_case(
+    "开头", "role: 开头\nfragments:\n\t- id: kt-a\n", line=3, key=None, words=("Tab",)
+)
+CASES["fragment-gbk-encoding"] = fragment_case(
+    "开头", OPENING.format(id="gbk", text="报告如下：").encode("gbk"), line=None, key=None, words=("UTF-8",)
+)
 CASES["fragment-duplicate-key"] = fragment_case(
-    "开头", "role: 开头\nfragments:\n  - id: kt-a\n    text: 甲\n    text: 乙\n", line=5, key="text", words=("重复",))
-CASES["fragment-bad-id"] = fragment_case("开头", OPENING.format(id="", text="好").replace("kt-", "开头一"),
-                                         line=3, key="fragments[0]", words=("编号",))
+    "开头",
+    "role: 开头\nfragments:\n  - id: kt-a\n    text: 甲\n    text: 乙\n",
+    line=5,
+    key="text",
+    words=("重复",),
+)
+CASES["fragment-bad-id"] = fragment_case(
+    "开头",
+    OPENING.format(id="", text="好").replace("kt-", "开头一"),
+    line=3,
+    key="fragments[0]",
+    words=("编号",),
+)
 
 
 @case("fragments-folder-missing")
 def _fragments_folder_missing(tmp: Path) -> Case:
-    return Case(render(facts(tmp, GOOD), "--fragments", tmp / "没有的片段"), "没有的片段", words=("片段文件夹",))
+    return Case(
+        render(facts(tmp, GOOD), "--fragments", tmp / "没有的片段"), "没有的片段", words=("片段文件夹",)
+    )
 
 
 # --------------------------------------------------------------------------- the output path
@@ -385,14 +496,17 @@ def _output_folder(tmp: Path) -> Case:
 def _output_folder_format(tmp: Path) -> Case:
     path = facts(tmp, GOOD)
     (tmp / "输出").mkdir()
-    return Case(["render", path, "--format", "docx", "-o", tmp / "输出", "--force"], "输出", words=("文件夹",))
+    return Case(
+        ["render", path, "--format", "docx", "-o", tmp / "输出", "--force"], "输出", words=("文件夹",)
+    )
 
 
 @case("output-under-a-file")
 def _output_under_file(tmp: Path) -> Case:
     path = facts(tmp, GOOD)
-    return Case(["render", path, "-o", tmp / OLD_DRAFT / "新稿.docx", "--force"], "新稿.docx",
-                words=("不是文件夹",))
+    return Case(
+        ["render", path, "-o", tmp / OLD_DRAFT / "新稿.docx", "--force"], "新稿.docx", words=("不是文件夹",)
+    )
 
 
 @case("output-folder-missing")
@@ -493,15 +607,17 @@ def test_bad_input(name: str, tmp_path: Path) -> None:
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".drafter-") or ".bak" in p.name]
 
 
-
 # --------------------------------------------------------------------------- a write that fails half-way
 
 
 # The write with --force over an existing draft calls: fsync (the new draft), link #1 (new draft → name:
 # taken), link #2 (old draft → backup name), rename #1 (old draft off its name), link #3 (new draft → name).
-@pytest.mark.parametrize(("step", "nth"), [("fsync", 1), ("link", 1), ("link", 2), ("rename", 1), ("link", 3)])
-def test_a_failed_write_leaves_no_trace(step: str, nth: int, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("step", "nth"), [("fsync", 1), ("link", 1), ("link", 2), ("rename", 1), ("link", 3)]
+)
+def test_a_failed_write_leaves_no_trace(
+    step: str, nth: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The disk fills up while the draft is written, while the old draft is backed up, when it is moved off
     its name or when the new one takes the name: the old draft stays as it was and neither a temporary
     file nor a backup is left."""

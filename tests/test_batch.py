@@ -18,8 +18,12 @@ def folder(tmp_path: Path) -> Path:
     src = tmp_path / "各支部"
     (src / "机关").mkdir(parents=True)
     for i in range(5):
-        (src / f"支部{i}.yaml").write_text(SAMPLE.replace("某市发展和改革委员会", f"某市第{i}局"), encoding="utf-8")
-    (src / "机关" / "复制.yaml").write_text(SAMPLE.replace("某市发展和改革委员会", "某市第0局"), encoding="utf-8")
+        (src / f"支部{i}.yaml").write_text(
+            SAMPLE.replace("某市发展和改革委员会", f"某市第{i}局"), encoding="utf-8"
+        )
+    (src / "机关" / "复制.yaml").write_text(
+        SAMPLE.replace("某市发展和改革委员会", "某市第0局"), encoding="utf-8"
+    )
     (src / "坏的.yaml").write_text("年度: [\n", encoding="utf-8")
     (src / "说明.txt").write_text("不是事实文件", encoding="utf-8")
     return src
@@ -87,7 +91,9 @@ def test_names_differing_only_in_case_are_one_output(tmp_path: Path) -> None:
         plan_jobs(src, tmp_path / "out", "md")
 
 
-def test_recursive_glob_does_not_hang_on_symlink_loops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_recursive_glob_does_not_hang_on_symlink_loops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = tmp_path / "in"
     (src / "a" / "b").mkdir(parents=True)
     (src / "a" / "b" / "支部.yaml").write_text(SAMPLE, encoding="utf-8")

@@ -125,5 +125,7 @@ def test_leftovers_of_older_versions_are_removed(cache: Path, tmp_path: Path) ->
     (cache / "keep.txt").write_text("not ours to delete")
     _draft(tmp_path)
     names = sorted(p.name for p in cache.iterdir())
-    assert "library-0123.pickle" not in names and "jinja" not in names and "jinja-0000000000000000" not in names
+    assert (
+        "library-0123.pickle" not in names and "jinja" not in names and "jinja-0000000000000000" not in names
+    )
     assert "keep.txt" in names and len([n for n in names if n.startswith("jinja-")]) == 1

@@ -58,7 +58,11 @@ def test_check_reports_every_error_with_exit_2_and_no_traceback(write_facts, run
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert result.output.count("错误：") == 3
-    assert "facts.yaml:1" in result.output and "facts.yaml:3" in result.output and "facts.yaml:5" in result.output
+    assert (
+        "facts.yaml:1" in result.output
+        and "facts.yaml:3" in result.output
+        and "facts.yaml:5" in result.output
+    )
     assert "是不是想写“中心组学习次数”" in result.output
 
 
@@ -115,7 +119,9 @@ def test_dry_run_writes_nothing(write_facts, run, tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", ["folder", "no-parent", "bad-suffix"])
 def test_unusable_output_paths(write_facts, run, tmp_path: Path, case: str) -> None:
     path = write_facts(FACTS)
-    target = {"folder": tmp_path, "no-parent": tmp_path / "无" / "x.docx", "bad-suffix": tmp_path / "x.pdf"}[case]
+    target = {"folder": tmp_path, "no-parent": tmp_path / "无" / "x.docx", "bad-suffix": tmp_path / "x.pdf"}[
+        case
+    ]
     result = run("render", path, "-o", target, "--fragments", FIXTURE_FRAGMENTS)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
@@ -152,8 +158,9 @@ def test_main_entry_point_exit_code(tmp_path: Path) -> None:
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("年度: [\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "drafter", "check", str(bad)], capture_output=True, text=True,
-                          encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", str(bad)], capture_output=True, text=True, encoding="utf-8"
+    )
     assert proc.returncode == 2
     assert "YAML 语法错误" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -36,8 +36,12 @@ def test_output_never_crashes_on_the_console_encoding(encoding: str, command: st
     facts = tmp_path / "事实.yaml"
     facts.write_text(FACTS, encoding="utf-8")
     args = [command, str(facts)] + (["-o", str(tmp_path / "稿.md")] if command == "render" else [])
-    proc = subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True,
-                          env=_env(PYTHONIOENCODING=encoding), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        capture_output=True,
+        env=_env(PYTHONIOENCODING=encoding),
+        timeout=120,
+    )
     # (click itself writes UTF-8 to a console it finds misconfigured as ASCII)
     out, err = proc.stdout.decode(encoding, "replace"), proc.stderr.decode(encoding, "replace")
     assert proc.returncode == 0, err
@@ -51,8 +55,11 @@ def _wait_for_drafter_handlers(pid: int) -> None:
     status = Path(f"/proc/{pid}/status")
     for _ in range(10_000):
         try:
-            caught = next(int(line.split()[1], 16) for line in status.read_text().splitlines()
-                          if line.startswith("SigCgt:"))
+            caught = next(
+                int(line.split()[1], 16)
+                for line in status.read_text().splitlines()
+                if line.startswith("SigCgt:")
+            )
         except (OSError, StopIteration):
             return
         if caught & (1 << (signal.SIGTERM - 1)):
@@ -64,8 +71,12 @@ def _render_and_interrupt(tmp_path: Path, delay: float) -> tuple[int, str]:
     facts = tmp_path / "事实.yaml"
     facts.write_text(FACTS, encoding="utf-8")
     out = tmp_path / f"稿{delay}.docx"
-    proc = subprocess.Popen([sys.executable, "-m", "drafter", "render", str(facts), "-o", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "render", str(facts), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
     _wait_for_drafter_handlers(proc.pid)
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
@@ -91,8 +102,12 @@ def test_ctrl_c_at_any_moment_is_cancelled_without_traceback(tmp_path: Path, del
 def test_sigterm_unwinds_quietly(tmp_path: Path) -> None:
     facts = tmp_path / "事实.yaml"
     facts.write_text(FACTS, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "drafter", "render", str(facts), "-o", str(tmp_path / "稿.docx")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "render", str(facts), "-o", str(tmp_path / "稿.docx")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
     _wait_for_drafter_handlers(proc.pid)
     time.sleep(0.05)
     proc.terminate()

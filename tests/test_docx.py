@@ -531,7 +531,8 @@ def test_any_text_gives_a_package_python_docx_reads_back(
     opened = docx.Document(io.BytesIO(render_docx(doc, comments=comments)))
     if kind == "title":  # a long title is broken into lines (w:br) at natural points
         assert [p.text.replace("\n", "") for p in opened.paragraphs] == [
-            t.replace("\n", "") for t in expected_paragraphs(doc)]
+            t.replace("\n", "") for t in expected_paragraphs(doc)
+        ]
     else:
         assert [p.text for p in opened.paragraphs] == expected_paragraphs(doc)
     expected_comments = [f"请补充：{read_back(p)}" for t, _, p in spans if p is not None and clean_text(t)]

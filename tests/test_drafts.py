@@ -19,10 +19,30 @@ from drafter.schema import EXTRA_FACTS, leaf_paths
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 # facts that shape the draft without being quoted in its text
 # 上级党委 and 自称 are naming words: used where an opening or item calls for them, not forced into every draft
-NOT_IN_TEXT = {"报告类型", "字数", "单位.类型", "单位.简称", "单位.上级党委", "单位.自称", "单位.党组织", "去年报告",
-               "存在问题数"}
+NOT_IN_TEXT = {
+    "报告类型",
+    "字数",
+    "单位.类型",
+    "单位.简称",
+    "单位.上级党委",
+    "单位.自称",
+    "单位.党组织",
+    "去年报告",
+    "存在问题数",
+}
 SEED_NOISE = ("##paid", "公众号", "哒哒", "素材库", "代笔", "会员")
-SEED_SPECIFIC = ("深圳河", "2578", "建川博物馆", "碧道", "雨课堂", "小个专", "清廉湖北", "广东", "先锋模仿", "当担")
+SEED_SPECIFIC = (
+    "深圳河",
+    "2578",
+    "建川博物馆",
+    "碧道",
+    "雨课堂",
+    "小个专",
+    "清廉湖北",
+    "广东",
+    "先锋模仿",
+    "当担",
+)
 
 
 def test_there_are_samples_of_every_kind_and_unit_type() -> None:
@@ -107,14 +127,19 @@ def test_same_input_same_draft_and_seed_override(tmp_path: Path) -> None:
     assert len(variants) > 1
 
 
-@pytest.mark.parametrize(("year", "present", "absent"), [
-    (2023, "主题教育", "党纪学习教育"),
-    (2024, "党纪学习教育", "中央八项规定精神学习教育"),
-    (2025, "中央八项规定精神学习教育", "党纪学习教育"),
-])
+@pytest.mark.parametrize(
+    ("year", "present", "absent"),
+    [
+        (2023, "主题教育", "党纪学习教育"),
+        (2024, "党纪学习教育", "中央八项规定精神学习教育"),
+        (2025, "中央八项规定精神学习教育", "党纪学习教育"),
+    ],
+)
 def test_year_aware_wording(tmp_path: Path, year: int, present: str, absent: str) -> None:
-    texts = [draft(write(tmp_path, UNIT.format(year=year, name=f"某市{i}局")), Options(seed=i)).document.text
-             for i in range(4)]
+    texts = [
+        draft(write(tmp_path, UNIT.format(year=year, name=f"某市{i}局")), Options(seed=i)).document.text
+        for i in range(4)
+    ]
     assert all(absent not in t for t in texts)
     assert any(present in t for t in texts)
     if year != 2023:
@@ -138,7 +163,9 @@ def test_length_target_lands_within_ten_percent(target: int) -> None:
     result = draft(sample, Options(target_chars=target))
     assert abs(result.document.total_chars - target) <= 0.10 * target
     budgets, shares = result.budgets, registry().kinds["书记述职"].shares
-    assert budgets["存在问题"] == round(target * shares["存在问题"]) and budgets["下一步"] == round(target * shares["下一步"])
+    assert budgets["存在问题"] == round(target * shares["存在问题"]) and budgets["下一步"] == round(
+        target * shares["下一步"]
+    )
     assert not [d for d in result.diagnostics if d.code == "length"]
 
 
@@ -161,7 +188,10 @@ def test_problems_and_plans_pair_up(tmp_path: Path) -> None:
 
 
 def test_unpaired_own_problems_are_reported(tmp_path: Path) -> None:
-    text = UNIT.format(year=2024, name="甲") + "存在问题: [调研不深：下基层少, 学习不够：时断时续]\n下一步: [深化调研：每季度走访]\n"
+    text = (
+        UNIT.format(year=2024, name="甲")
+        + "存在问题: [调研不深：下基层少, 学习不够：时断时续]\n下一步: [深化调研：每季度走访]\n"
+    )
     diags = check(write(tmp_path, text))
     unpaired = [d for d in diags if d.code == "unpaired"]
     assert not unpaired  # both are matched to measures of their topics (调研 and 学习)
@@ -198,12 +228,17 @@ def test_summary_kind_speaks_for_the_unit() -> None:
 def test_fact_checks(tmp_path: Path) -> None:
     with pytest.raises(FactsError, match="超出范围"):
         facts_from_text("年度: 2024\n组织建设:\n  按期换届率: 120\n")
-    diags = check(write(tmp_path, UNIT.format(year=2024, name="甲").replace("发展党员数: 2", "发展党员数: 9")))
+    diags = check(
+        write(tmp_path, UNIT.format(year=2024, name="甲").replace("发展党员数: 2", "发展党员数: 9"))
+    )
     assert any("发展党员数（9）多于入党积极分子数（4）" in d.message for d in diags)
 
 
-COUNT_PATHS = [p for p in leaf_paths() if p.split(".")[0] in ("思想建设", "组织建设", "党风廉政")
-               and p not in EXTRA_FACTS]
+COUNT_PATHS = [
+    p
+    for p in leaf_paths()
+    if p.split(".")[0] in ("思想建设", "组织建设", "党风廉政") and p not in EXTRA_FACTS
+]
 
 
 @pytest.mark.parametrize("case", range(24))
@@ -213,12 +248,17 @@ def test_random_fact_subsets_all_reach_the_draft_without_repeating(tmp_path: Pat
     rng = random.Random(case)
     kind = "书记述职" if case % 2 else "党建工作总结"
     chosen = rng.sample(COUNT_PATHS, rng.randint(1, len(COUNT_PATHS)))
-    lines = [f"报告类型: {kind}", f"年度: {rng.choice([2023, 2024, 2025])}",
-             f"单位: {{全称: 某单位{case}, 党组织: 局党组, 自称: 我局, 上级党委: 市委, 类型: {rng.choice(['机关', '学校', '通用'])}}}"]
+    lines = [
+        f"报告类型: {kind}",
+        f"年度: {rng.choice([2023, 2024, 2025])}",
+        f"单位: {{全称: 某单位{case}, 党组织: 局党组, 自称: 我局, 上级党委: 市委, 类型: {rng.choice(['机关', '学校', '通用'])}}}",
+    ]
     groups: dict[str, list[str]] = {}
     for path in chosen:
         group, key = path.split(".")
-        groups.setdefault(group, []).append(f"{key}: {rng.randint(101, 999) if not key.endswith('率') else 100}")
+        groups.setdefault(group, []).append(
+            f"{key}: {rng.randint(101, 999) if not key.endswith('率') else 100}"
+        )
     lines += [f"{g}: {{{', '.join(v)}}}" for g, v in groups.items()]
     path = write(tmp_path, "\n".join(lines) + "\n")
     target = None if case % 3 else 3000
@@ -241,7 +281,9 @@ def test_without_a_year_no_year_bound_wording_and_check_warns(tmp_path: Path) ->
     assert any(d.code == "no-year" for d in check(path))
 
 
-@pytest.mark.parametrize(("year", "term"), [(2023, "主题教育"), (2024, "党纪学习教育"), (2025, "中央八项规定精神学习教育")])
+@pytest.mark.parametrize(
+    ("year", "term"), [(2023, "主题教育"), (2024, "党纪学习教育"), (2025, "中央八项规定精神学习教育")]
+)
 def test_unit_voice_summary_gets_the_year_wording_too(tmp_path: Path, year: int, term: str) -> None:
     path = write(tmp_path, "报告类型: 党建工作总结\n" + UNIT.format(year=year, name="某市甲局"))
     assert term in draft(path).document.text

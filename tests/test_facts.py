@@ -80,10 +80,16 @@ def test_key_at_the_wrong_level_says_where_it_belongs() -> None:
 def test_unknown_report_kind_lists_choices() -> None:
     from drafter.pipeline import draft
 
-    with pytest.raises(FactsError) as info:  # kinds come from templates/<kind>/kind.yaml, checked when drafting
+    with pytest.raises(
+        FactsError
+    ) as info:  # kinds come from templates/<kind>/kind.yaml, checked when drafting
         draft(facts_from_text("报告类型: 述职述廉\n", "f.yaml"))
     message = info.value.format()
-    assert "述职述廉" in message and "书记述职、党建工作总结、党支部书记述职" in message and "f.yaml:1" in message
+    assert (
+        "述职述廉" in message
+        and "书记述职、党建工作总结、党支部书记述职" in message
+        and "f.yaml:1" in message
+    )
 
 
 def test_huge_number_rejected() -> None:
@@ -93,8 +99,12 @@ def test_huge_number_rejected() -> None:
 
 @pytest.mark.parametrize(
     ("content", "needle"),
-    [(b"", "\u662f\u7a7a\u7684"), (b"\x00\x01\x02binary", "\u4e0d\u662f\u6587\u672c"),
-     (b"- a\n- b\n", "\u5217\u8868"), (b"\xff\xfe\xfa\x00\x00\xd8", "")],
+    [
+        (b"", "\u662f\u7a7a\u7684"),
+        (b"\x00\x01\x02binary", "\u4e0d\u662f\u6587\u672c"),
+        (b"- a\n- b\n", "\u5217\u8868"),
+        (b"\xff\xfe\xfa\x00\x00\xd8", ""),
+    ],
 )
 def test_unusable_files(tmp_path: Path, content: bytes, needle: str) -> None:
     path = tmp_path / "x.yaml"
@@ -129,7 +139,8 @@ def test_empty_values_are_dropped_and_whole_floats_become_ints() -> None:
 def test_fact_checks_warn() -> None:
     facts = facts_from_text(
         "年度: 2030\n组织建设:\n  发展党员数: 5\n  入党积极分子数: 2\n  党支部数: 1\n  换届支部数: 3\n",
-        "f.yaml", today=dt.date(2026, 1, 1),
+        "f.yaml",
+        today=dt.date(2026, 1, 1),
     )
     warnings = "\n".join(d.format() for d in facts.warnings)
     assert "发展党员数（5）多于入党积极分子数（2）" in warnings
@@ -152,14 +163,17 @@ def _with(value: str) -> str:
     return f"{_NUMBER_BASE}  中心组学习次数: {value}\n"
 
 
-@pytest.mark.parametrize(("typed", "number", "words"), [
-    ("012", 12, "十进制"),
-    ("08", 8, "十进制"),
-    ("１２", 12, "全角"),
-    ('"120"', 120, "引号"),
-    ("'１２０'", 120, "全角"),
-    ("12", 12, None),
-])
+@pytest.mark.parametrize(
+    ("typed", "number", "words"),
+    [
+        ("012", 12, "十进制"),
+        ("08", 8, "十进制"),
+        ("１２", 12, "全角"),
+        ('"120"', 120, "引号"),
+        ("'１２０'", 120, "全角"),
+        ("12", 12, None),
+    ],
+)
 def test_numbers_are_read_as_typed_with_a_notice(typed: str, number: int, words: str | None) -> None:
     from drafter.facts import facts_from_text
 
@@ -173,14 +187,17 @@ def test_numbers_are_read_as_typed_with_a_notice(typed: str, number: int, words:
         assert notices[0].location.line == 5 and "数字过大" not in notices[0].message
 
 
-@pytest.mark.parametrize(("typed", "words"), [
-    ("1:30", "冒号"),
-    ("1_000", "1000"),
-    ("1,000", "1000"),
-    ("0x1F", "只写数字"),
-    ("0o17", "只写数字"),
-    ("12.5", "小数"),
-])
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("1:30", "冒号"),
+        ("1_000", "1000"),
+        ("1,000", "1000"),
+        ("0x1F", "只写数字"),
+        ("0o17", "只写数字"),
+        ("12.5", "小数"),
+    ],
+)
 def test_yaml_11_number_forms_are_not_numbers(typed: str, words: str) -> None:
     from drafter.facts import facts_from_text
 
@@ -208,11 +225,14 @@ def test_an_overlong_digit_string_is_still_too_large() -> None:
 # --------------------------------------------------------------------------- typing slips named on their own line
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    ("年度: 2024\n单位:\n  全称: 某局\n  简称:\u3000局\n", 4),   # after the colon
-    ("年度:\u30002024\n单位:\n  全称: 某局\n", 1),               # after the colon, blamed a line later by YAML
-    ("年度: 2024\n单位:\n  全称: 某局\n\u3000简称: 局\n", 4),      # as indentation
-])
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("年度: 2024\n单位:\n  全称: 某局\n  简称:\u3000局\n", 4),  # after the colon
+        ("年度:\u30002024\n单位:\n  全称: 某局\n", 1),  # after the colon, blamed a line later by YAML
+        ("年度: 2024\n单位:\n  全称: 某局\n\u3000简称: 局\n", 4),  # as indentation
+    ],
+)
 def test_full_width_space_is_named_on_its_line(text: str, line: int) -> None:
     with pytest.raises(FactsError) as info:
         facts_from_text(text, "f.yaml")

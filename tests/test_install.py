@@ -17,7 +17,9 @@ def test_data_folders_are_found() -> None:
     assert len(list(data_dir("seeds").glob("*.txt"))) == 5
 
 
-@pytest.mark.skipif(os.environ.get("CI") != "true", reason="CI installs the wheel; a dev checkout is editable")
+@pytest.mark.skipif(
+    os.environ.get("CI") != "true", reason="CI installs the wheel; a dev checkout is editable"
+)
 def test_ci_runs_against_the_installed_wheel() -> None:
     assert "site-packages" in drafter.__file__
     assert data_dir("templates").parent.name == "_data"

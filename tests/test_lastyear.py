@@ -72,29 +72,68 @@ def validate_known(text: str) -> None:
 
 def test_levels_of_a_report() -> None:
     lines = [
-        "2024年度党组书记抓基层党建工作述职报告", "", "某县水务局党组书记、局长　陈立新",
-        "2024年，我认真履行第一责任人职责，现报告如下：", "一、主要工作", "（一）抓学习",
-        "一是坚持集体学习。全年学习12次。", "1. 完善制度", "二、存在的问题", "（一）学习不够系统。学习多是跟着会议走。",
-        "三、下一步工作打算", "（一）加强理论学习。落实“第一议题”制度。", "陈立新", "2025年1月10日",
+        "2024年度党组书记抓基层党建工作述职报告",
+        "",
+        "某县水务局党组书记、局长　陈立新",
+        "2024年，我认真履行第一责任人职责，现报告如下：",
+        "一、主要工作",
+        "（一）抓学习",
+        "一是坚持集体学习。全年学习12次。",
+        "1. 完善制度",
+        "二、存在的问题",
+        "（一）学习不够系统。学习多是跟着会议走。",
+        "三、下一步工作打算",
+        "（一）加强理论学习。落实“第一议题”制度。",
+        "陈立新",
+        "2025年1月10日",
     ]
     levels = [p.level for p in classify(lines)]
-    assert levels == ["title", "byline", "para", "h1", "h2", "item", "h3", "h1", "h2", "h1", "h2",
-                      "signature", "date"]
+    assert levels == [
+        "title",
+        "byline",
+        "para",
+        "h1",
+        "h2",
+        "item",
+        "h3",
+        "h1",
+        "h2",
+        "h1",
+        "h2",
+        "signature",
+        "date",
+    ]
     assert classify(lines)[1].line == 3  # empty lines keep the numbering the editor shows
 
 
 def test_web_copies_lose_their_adverts_not_their_text() -> None:
-    lines = ["2023年度党建工作总结", "一是依托公众号等平台，定期推送党建工作重要部署。",
-             "【公众号：某某君】，最新最全党建资料库", "欢迎加入素材库svip会员，添加客服：abc", "##paidend##"]
+    lines = [
+        "2023年度党建工作总结",
+        "一是依托公众号等平台，定期推送党建工作重要部署。",
+        "【公众号：某某君】，最新最全党建资料库",
+        "欢迎加入素材库svip会员，添加客服：abc",
+        "##paidend##",
+    ]
     assert [p.text for p in classify(lines)] == lines[:2]
 
 
 def test_a_closing_paragraph_is_not_part_of_the_last_measure() -> None:
     report = sections(read_report(YEAR_2023))
     assert items(report.plans)[-1].text.endswith("加强对小微权力运行的监督。")
-    bare = classify(["一、主要工作", "做了工作。", "二、下一步打算", "（一）加强学习", "一是制定计划。", "二是抓好落实。",
-                     "新的一年，我将继续努力。"])
-    assert [(i.lead, i.text) for i in items(sections(bare).plans)] == [("加强学习", "一是制定计划。二是抓好落实。")]
+    bare = classify(
+        [
+            "一、主要工作",
+            "做了工作。",
+            "二、下一步打算",
+            "（一）加强学习",
+            "一是制定计划。",
+            "二是抓好落实。",
+            "新的一年，我将继续努力。",
+        ]
+    )
+    assert [(i.lead, i.text) for i in items(sections(bare).plans)] == [
+        ("加强学习", "一是制定计划。二是抓好落实。")
+    ]
 
 
 @pytest.mark.parametrize("suffix", [".md", ".docx"])
@@ -173,8 +212,11 @@ def test_every_fragment_wording_reads_back() -> None:
     carry their facts exactly; this is what reading a report whose facts were lost relies on)."""
     cases = fragment_cases()
     assert len(cases) > 50
-    wrong = [name for name, text, expected in cases
-             if {k: n.value for k, n in find_numbers(text)[0].items()} != expected]
+    wrong = [
+        name
+        for name, text, expected in cases
+        if {k: n.value for k, n in find_numbers(text)[0].items()} != expected
+    ]
     assert len(wrong) <= 0.06 * len(cases), wrong
 
 
@@ -201,14 +243,23 @@ def test_every_count_key_has_cue_words_and_units() -> None:
 
 
 def test_cue_words_read_real_wording(tmp_path: Path) -> None:
-    text = ("全年召开理论学习中心组学习会12次，开展专题研讨5次；讲廉政党课2次，深入支部讲专题党课3次。"
-            "目前共有党支部7个，在册党员86名，新发展党员3名，确定入党积极分子6名。"
-            "坚持每月1次集中学习。召开组织生活会8次。开展廉政谈话和提醒谈话40人次。党组织按期换届率达100%。")
+    text = (
+        "全年召开理论学习中心组学习会12次，开展专题研讨5次；讲廉政党课2次，深入支部讲专题党课3次。"
+        "目前共有党支部7个，在册党员86名，新发展党员3名，确定入党积极分子6名。"
+        "坚持每月1次集中学习。召开组织生活会8次。开展廉政谈话和提醒谈话40人次。党组织按期换届率达100%。"
+    )
     found, unmatched = find_numbers(text, tmp_path / "no-library")  # cue words only
     assert {k: n.value for k, n in found.items()} == {
-        "思想建设.中心组学习次数": 12, "思想建设.专题研讨次数": 5, "党风廉政.廉政党课次数": 2,
-        "思想建设.专题党课次数": 3, "组织建设.党支部数": 7, "组织建设.党员数": 86, "组织建设.发展党员数": 3,
-        "组织建设.入党积极分子数": 6, "党风廉政.廉政谈话人次": 40, "组织建设.按期换届率": 100,
+        "思想建设.中心组学习次数": 12,
+        "思想建设.专题研讨次数": 5,
+        "党风廉政.廉政党课次数": 2,
+        "思想建设.专题党课次数": 3,
+        "组织建设.党支部数": 7,
+        "组织建设.党员数": 86,
+        "组织建设.发展党员数": 3,
+        "组织建设.入党积极分子数": 6,
+        "党风廉政.廉政谈话人次": 40,
+        "组织建设.按期换届率": 100,
     }
     assert any("组织生活会8次" in u for u in unmatched)  # a meeting no key counts stays unmatched
 
@@ -229,7 +280,7 @@ def test_init_from_each_seed(seed: Path, tmp_path: Path, run) -> None:
     findings = (data.get("上年度问题整改") or {}).get("问题") or []
     if starts:  # the seed's （一）（二）… headings under its problems heading, in order
         part = []
-        for line in lines[starts[0] + 1:]:
+        for line in lines[starts[0] + 1 :]:
             if re.match(r"^[一二三四五六七八九十]、", line):
                 break
             part += re.findall(r"^（[一二三四五六七八九十]）([^。]+)", line)
@@ -263,7 +314,11 @@ def test_seeds_with_a_problem_part_fill_the_list() -> None:
 def test_problems_are_paired_with_last_years_measures() -> None:
     report = facts_from_report(YEAR_2023)
     paired = pair_plans(report.problems, report.plans)
-    assert [p.lead if p else None for p in paired] == ["加强理论学习", "推进支部标准化规范化建设", "深化廉政风险防控"]
+    assert [p.lead if p else None for p in paired] == [
+        "加强理论学习",
+        "推进支部标准化规范化建设",
+        "深化廉政风险防控",
+    ]
     text = facts_template("x.yaml", prefill_from(report, YEAR_2023))
     assert "# 去年的打算：推进支部标准化规范化建设。" in text
 
@@ -298,9 +353,12 @@ def _xlsx_bytes() -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
-                   'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        )
         z.writestr("xl/workbook.xml", "<workbook/>")
     return buffer.getvalue()
 
@@ -311,21 +369,24 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000
 ENCRYPTED = OLE + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50 + "EncryptedPackage".encode("utf-16-le")
 
 
-@pytest.mark.parametrize(("name", "make", "message"), [
-    ("统计表.xlsx", lambda t: _xlsx_bytes(), "表格文件"),
-    ("统计表.docx", lambda t: _xlsx_bytes(), "文件已损坏或不是 Word 文档"),
-    ("照片.png", lambda t: PNG, "图片"),
-    ("照片.docx", lambda t: PNG, "不是真正的 Word 文件"),
-    ("空.docx", lambda t: b"", "文件是空的"),
-    ("无字.docx", lambda t: _docx_bytes(t, None), "几乎没有中文"),
-    ("加密.docx", lambda t: ENCRYPTED, "设置了打开密码"),
-    ("改名.docx", lambda t: OLE, "旧版 Word"),
-    ("旧版.doc", lambda t: OLE, "旧版 Word"),
-    ("乱码.txt", lambda t: bytes(range(256)) * 8, "空字节"),
-    ("英文.txt", lambda t: b"This is not a report at all.\n" * 20, "几乎没有中文"),
-    ("报告.txt.zip", lambda t: _xlsx_bytes(), "不支持的文件类型"),
-    ("通知.txt", lambda t: ("关于做好春节期间值班工作的通知。" * 10).encode("gbk"), "不像党建述职报告"),
-])
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("统计表.xlsx", lambda t: _xlsx_bytes(), "表格文件"),
+        ("统计表.docx", lambda t: _xlsx_bytes(), "文件已损坏或不是 Word 文档"),
+        ("照片.png", lambda t: PNG, "图片"),
+        ("照片.docx", lambda t: PNG, "不是真正的 Word 文件"),
+        ("空.docx", lambda t: b"", "文件是空的"),
+        ("无字.docx", lambda t: _docx_bytes(t, None), "几乎没有中文"),
+        ("加密.docx", lambda t: ENCRYPTED, "设置了打开密码"),
+        ("改名.docx", lambda t: OLE, "旧版 Word"),
+        ("旧版.doc", lambda t: OLE, "旧版 Word"),
+        ("乱码.txt", lambda t: bytes(range(256)) * 8, "空字节"),
+        ("英文.txt", lambda t: b"This is not a report at all.\n" * 20, "几乎没有中文"),
+        ("报告.txt.zip", lambda t: _xlsx_bytes(), "不支持的文件类型"),
+        ("通知.txt", lambda t: ("关于做好春节期间值班工作的通知。" * 10).encode("gbk"), "不像党建述职报告"),
+    ],
+)
 def test_unreadable_last_year_files(tmp_path: Path, run, name: str, make: Any, message: str) -> None:
     bad = tmp_path / name
     bad.write_bytes(make(tmp_path))
@@ -351,8 +412,14 @@ def test_a_real_report_typed_in_word(tmp_path: Path, run) -> None:
     document.save(str(path))
     from_docx, from_md = facts_from_report(path), facts_from_report(YEAR_2023)
     assert from_docx.values == from_md.values and from_docx.values["述职人.姓名"] == "陈立新"
-    assert {k: n.value for k, n in from_docx.numbers.items()} == {k: n.value for k, n in from_md.numbers.items()}
-    assert [i.lead for i in from_docx.problems] == ["理论学习不够系统", "支部建设不够规范", "廉政风险防控还有薄弱点"]
+    assert {k: n.value for k, n in from_docx.numbers.items()} == {
+        k: n.value for k, n in from_md.numbers.items()
+    }
+    assert [i.lead for i in from_docx.problems] == [
+        "理论学习不够系统",
+        "支部建设不够规范",
+        "廉政风险防控还有薄弱点",
+    ]
 
 
 def test_the_last_year_path_is_written_relative_to_the_facts_file(tmp_path: Path) -> None:
@@ -373,9 +440,11 @@ def test_word_numbered_headings_are_read_by_their_style(tmp_path: Path) -> None:
     document.add_paragraph("2023年，我认真履行抓基层党建第一责任人职责，现将有关情况报告如下。")
     for heading, level, body in [
         ("主要工作", 1, "局党组全年开展理论学习中心组学习10次，警示教育3次。"),
-        ("存在的问题", 1, ""), ("理论学习不够系统", 2, "学习多是跟着会议走。"),
+        ("存在的问题", 1, ""),
+        ("理论学习不够系统", 2, "学习多是跟着会议走。"),
         ("支部建设不够规范", 2, "个别支部记录不全。"),
-        ("下一步工作打算", 1, ""), ("加强理论学习", 2, "落实“第一议题”制度。"),
+        ("下一步工作打算", 1, ""),
+        ("加强理论学习", 2, "落实“第一议题”制度。"),
     ]:
         document.add_heading(heading, level=level)
         if body:
@@ -434,14 +503,24 @@ def test_two_different_years_of_one_unit_pass(run) -> None:
     result = compare_last_year(YEAR_2024, YEAR_2023)
     assert result.share < 0.3 and not result.copied and not result.warnings
     assert [(p.label, p.answered) for p in result.promises] == [
-        ("加强理论学习", True), ("推进支部标准化规范化建设", False), ("深化廉政风险防控", True)]
+        ("加强理论学习", True),
+        ("推进支部标准化规范化建设", False),
+        ("深化廉政风险防控", True),
+    ]
     cli = run("compare", YEAR_2024, "--last-year", YEAR_2023)
     assert cli.exit_code == 0, cli.output
-    assert "1｜加强理论学习｜已回应｜" in cli.output and "2｜推进支部标准化规范化建设｜未见回应｜" in cli.output
+    assert (
+        "1｜加强理论学习｜已回应｜" in cli.output and "2｜推进支部标准化规范化建设｜未见回应｜" in cli.output
+    )
 
 
 def test_a_report_of_another_unit_warns(run) -> None:
-    cli = run("compare", ROOT / "samples" / "街道党工委书记.docx", "--last-year", ROOT / "samples" / "市发改委党组书记.md")
+    cli = run(
+        "compare",
+        ROOT / "samples" / "街道党工委书记.docx",
+        "--last-year",
+        ROOT / "samples" / "市发改委党组书记.md",
+    )
     assert cli.exit_code == 0
     assert "单位不同" in cli.output and "某区某某街道" in cli.output and "某市发展和改革委员会" in cli.output
 
@@ -462,19 +541,28 @@ def test_compare_a_document_model_and_the_render_hook(tmp_path: Path) -> None:
     plain = Facts(data={"单位": {"全称": "某市发展和改革委员会"}}, path=tmp_path / "f.yaml")
     assert last_year_lines(plain, document) == []
     (tmp_path / "去年.md").write_text(YEAR_2023.read_text(encoding="utf-8"), encoding="utf-8")
-    named = Facts(data={"去年报告": "去年.md", "单位": {"全称": "某市发展和改革委员会"}}, path=tmp_path / "f.yaml")
+    named = Facts(
+        data={"去年报告": "去年.md", "单位": {"全称": "某市发展和改革委员会"}}, path=tmp_path / "f.yaml"
+    )
     lines = last_year_lines(named, document)
     assert lines[0].startswith("与去年的报告（去年.md）相比")
     assert any("某县水务局" in line and "不同" in line for line in lines)
     (tmp_path / "坏.docx").write_bytes(b"")
     broken = Facts(data={"去年报告": "坏.docx"}, path=tmp_path / "f.yaml")
-    assert last_year_lines(broken, document) == [line for line in last_year_lines(broken, document)
-                                                  if line.startswith("警告：去年的报告读不出来")]
+    assert last_year_lines(broken, document) == [
+        line for line in last_year_lines(broken, document) if line.startswith("警告：去年的报告读不出来")
+    ]
     assert len(last_year_lines(broken, document)) == 1
 
 
 def test_report_lines_without_next_steps() -> None:
-    paras = classify(["2024年度党建工作总结", "一、主要工作", "全年开展各类学习活动，党员干部的理论水平进一步提高，党建工作取得一定成效。"])
+    paras = classify(
+        [
+            "2024年度党建工作总结",
+            "一、主要工作",
+            "全年开展各类学习活动，党员干部的理论水平进一步提高，党建工作取得一定成效。",
+        ]
+    )
     from drafter.yearcompare import compare_paras
 
     result = compare_paras(paras, paras)

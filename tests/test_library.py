@@ -19,9 +19,31 @@ from drafter.render import FragmentRenderer, fact_context, make_environment
 
 LIB = load_library()
 FRAGMENTS = LIB.fragments()
-BANNED = ("深圳河", "碧道", "2578", "建川博物馆", "雨课堂", "小个专", "清廉湖北", "广东", "湖北", "老区精神",
-          "先锋模仿", "模仿作用", "当担", "在形态领域", "二十大会议精神", "市市委", "##paid", "公众号", "素材库",
-          "代笔", "哒哒", "XX", "**")
+BANNED = (
+    "深圳河",
+    "碧道",
+    "2578",
+    "建川博物馆",
+    "雨课堂",
+    "小个专",
+    "清廉湖北",
+    "广东",
+    "湖北",
+    "老区精神",
+    "先锋模仿",
+    "模仿作用",
+    "当担",
+    "在形态领域",
+    "二十大会议精神",
+    "市市委",
+    "##paid",
+    "公众号",
+    "素材库",
+    "代笔",
+    "哒哒",
+    "XX",
+    "**",
+)
 
 
 def naming(path: str) -> bool:
@@ -41,8 +63,19 @@ def referenced(source: str) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize(("role", "minimum"), [("思想建设", 10), ("组织建设", 10), ("党风廉政", 10), ("存在问题", 10),
-                                               ("下一步", 10), ("开头", 4), ("结尾", 4), ("业务融合", 4)])
+@pytest.mark.parametrize(
+    ("role", "minimum"),
+    [
+        ("思想建设", 10),
+        ("组织建设", 10),
+        ("党风廉政", 10),
+        ("存在问题", 10),
+        ("下一步", 10),
+        ("开头", 4),
+        ("结尾", 4),
+        ("业务融合", 4),
+    ],
+)
 def test_enough_distinct_fragments_per_role(role: str, minimum: int) -> None:
     frags = LIB.fragments(role)
     assert len({f.text for f in frags}) >= minimum
@@ -123,9 +156,14 @@ def test_every_problem_has_a_measure_of_its_topic_for_its_readers() -> None:
         assert frag.topic, name
         for voice in frag.voice:
             for unit in frag.unit_types:
-                partners = [m for m in LIB.fragments("下一步") if m.topic == frag.topic and voice in m.voice
-                            and ("通用" in m.unit_types or unit in m.unit_types)
-                            and (not m.kinds or not frag.kinds or set(m.kinds) & set(frag.kinds))]
+                partners = [
+                    m
+                    for m in LIB.fragments("下一步")
+                    if m.topic == frag.topic
+                    and voice in m.voice
+                    and ("通用" in m.unit_types or unit in m.unit_types)
+                    and (not m.kinds or not frag.kinds or set(m.kinds) & set(frag.kinds))
+                ]
                 assert partners, (name, voice, unit)
     for cause in LIB.fragments("原因"):
         topic = registry().topic("原因", cause.topic)
@@ -143,8 +181,10 @@ def test_year_specific_wording_is_tagged() -> None:
 
 def test_broken_fragment_files_are_reported_with_line(tmp_path: Path) -> None:
     bad = tmp_path / "思想建设.yaml"
-    bad.write_text("role: 思想建设\nfragments:\n  - id: sx-a\n    text: 甲\n    needs: [思想建设.不存在]\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "role: 思想建设\nfragments:\n  - id: sx-a\n    text: 甲\n    needs: [思想建设.不存在]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(LibraryError) as info:
         load_role_file(bad)
     assert "思想建设.yaml:3" in info.value.format() and "不存在" in info.value.format()
@@ -155,10 +195,14 @@ def test_broken_fragment_files_are_reported_with_line(tmp_path: Path) -> None:
 
 def test_a_users_folder_may_omit_roles_and_borrows_them_with_a_notice(tmp_path: Path) -> None:
     (tmp_path / "开头.yaml").write_text(
-        "role: 开头\nfragments:\n  - id: kt-mine\n    topic: 开头\n    text: 我单位的开头。\n", encoding="utf-8")
+        "role: 开头\nfragments:\n  - id: kt-mine\n    topic: 开头\n    text: 我单位的开头。\n",
+        encoding="utf-8",
+    )
     lib = load_library(tmp_path)
     assert [f.id for f in lib.fragments("开头")] == ["kt-mine"]  # the user's role replaces the built-in one
-    assert lib.fragments("思想建设") == LIB.fragments("思想建设")  # missing roles come from the built-in library
+    assert lib.fragments("思想建设") == LIB.fragments(
+        "思想建设"
+    )  # missing roles come from the built-in library
     assert lib.notices and "思想建设" in lib.notices[0].message
 
 
@@ -177,21 +221,28 @@ def test_a_kind_and_a_role_added_from_data_files_only(tmp_path: Path) -> None:
     (kind / "kind.yaml").write_text(
         "说明: 意识形态工作述职\n口吻: 个人\n文件名用词: 意识形态述职\n章节:\n  - {角色: 开头}\n"
         "  - {角色: 意识形态, 主要工作: true, 必写: [阵地管理], 条数: 1}\n  - {角色: 存在问题, 条数: 3}\n"
-        "  - {角色: 原因, 条数: 2}\n  - {角色: 下一步}\n  - {角色: 结尾}\n", encoding="utf-8")
+        "  - {角色: 原因, 条数: 2}\n  - {角色: 下一步}\n  - {角色: 结尾}\n",
+        encoding="utf-8",
+    )
     (kind / "report.j2").write_text(
         "::title {{ 年度 }}年度意识形态工作述职报告\n{% for s in main %}::h1 {{ s.heading }}\n"
         "{% for it in s.items %}::item {{ it.lead }}\t{{ it.text }}\n{% endfor %}{% endfor %}\n"
         "::h1 存在的问题\n{% for it in problems.items %}::h2p {{ it.lead }}\t{{ it.text }}\n{% endfor %}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     topics = (templates / "主题.yaml").read_text(encoding="utf-8")
-    (templates / "主题.yaml").write_text(topics + "意识形态:\n  阵地管理: {keywords: [阵地]}\n", encoding="utf-8")
+    (templates / "主题.yaml").write_text(
+        topics + "意识形态:\n  阵地管理: {keywords: [阵地]}\n", encoding="utf-8"
+    )
     reg = load_registry(templates)
     assert "意识形态述职" in reg.kinds and "意识形态" in reg.roles
     fragments = tmp_path / "fragments"
     fragments.mkdir()
     (fragments / "意识形态.yaml").write_text(
         "role: 意识形态\nheadings: [{text: 守好意识形态阵地}]\nfragments:\n  - id: ys-front\n    topic: 阵地管理\n"
-        "    lead: 管好用好宣传阵地\n    text: 我对本单位网站、公众号和宣传栏逐一明确管理责任。\n", encoding="utf-8")
+        "    lead: 管好用好宣传阵地\n    text: 我对本单位网站、公众号和宣传栏逐一明确管理责任。\n",
+        encoding="utf-8",
+    )
     facts = facts_from_text("报告类型: 意识形态述职\n年度: 2024\n")
     result = draft(facts, Options(fragments_dir=fragments, templates_dir=templates))
     text = result.document.text

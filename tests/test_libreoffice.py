@@ -68,8 +68,13 @@ def require_fonts() -> None:
         return
     wanted = {"仿宋_GB2312": "FandolFang", "楷体_GB2312": "FandolKai", "黑体": "Noto Sans CJK"}
     for alias, family in wanted.items():
-        got = subprocess.run([fc_match, "-f", "%{family}", alias], env=fontconfig_env(), capture_output=True,
-                             text=True, timeout=60).stdout
+        got = subprocess.run(
+            [fc_match, "-f", "%{family}", alias],
+            env=fontconfig_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
         if family not in got:
             message = f"字体 {family} 未安装（{alias} 被匹配为 {got or '无'}）"
             if os.environ.get("CI") == "true":
@@ -113,9 +118,21 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     grid.write_bytes(render_docx(build_document(GRID_MARKUP)))
     drafts.append(grid)
     proc = subprocess.run(
-        [office, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(work), *map(str, drafts)],
-        env=fontconfig_env(), capture_output=True, text=True, timeout=TIMEOUT,
+        [
+            office,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            *map(str, drafts),
+        ],
+        env=fontconfig_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     out = {d.stem: d.with_suffix(".pdf") for d in drafts}
     missing = [name for name, pdf in out.items() if not pdf.is_file() or pdf.stat().st_size == 0]
@@ -124,10 +141,17 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def pages(pdf: Path) -> list[list[Word]]:
-    out = subprocess.run([require("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
-    return [[Word(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in WORD.findall(page)]
-            for page in out.split("<page ")[1:]]
+    out = subprocess.run(
+        [require("pdftotext"), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return [
+        [Word(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in WORD.findall(page)]
+        for page in out.split("<page ")[1:]
+    ]
 
 
 def body_lines(words: list[Word]) -> list[list[Word]]:
@@ -175,8 +199,9 @@ def test_every_page_shows_its_number(pdfs: dict[str, Path], name: str) -> None:
 
 @pytest.mark.parametrize("name", DRAFTS)
 def test_embedded_fonts_are_the_aliased_stand_ins(pdfs: dict[str, Path], name: str) -> None:
-    listing = subprocess.run([require("pdffonts"), str(pdfs[name])], capture_output=True, text=True, check=True,
-                             timeout=120).stdout
+    listing = subprocess.run(
+        [require("pdffonts"), str(pdfs[name])], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
     names = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
     embedded = " ".join(sorted(names))
     for family in ("FandolFang", "FandolKai", "NotoSansCJK"):  # 仿宋 body, 楷体 （一）, 黑体 一、

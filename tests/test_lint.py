@@ -68,11 +68,28 @@ def test_shipped_rule_cites_a_source(rule: object) -> None:
 def test_shipped_rules_cover_style_rules() -> None:
     ids = {r.id for r in SHIPPED}
     for needed in (
-        "pol-safeguards-verb", "pol-consciousness-verb", "pol-confidence-verb", "pol-establish-verb",
-        "pol-xuncha-city", "pol-xunshi-central", "word-jiezhi-time", "word-zhiding", "word-zuohao",
-        "word-bixu", "pol-meeting-spirit", "pol-committee-doubled", "typo-mofan", "typo-dangdan",
-        "typo-bushu", "pol-congress-name", "typo-doubled-word",
-        "year-zhuti-2023", "year-dsxx-2021", "year-djxx-2024", "year-bxgd-2025", "year-bwcx-2019",
+        "pol-safeguards-verb",
+        "pol-consciousness-verb",
+        "pol-confidence-verb",
+        "pol-establish-verb",
+        "pol-xuncha-city",
+        "pol-xunshi-central",
+        "word-jiezhi-time",
+        "word-zhiding",
+        "word-zuohao",
+        "word-bixu",
+        "pol-meeting-spirit",
+        "pol-committee-doubled",
+        "typo-mofan",
+        "typo-dangdan",
+        "typo-bushu",
+        "pol-congress-name",
+        "typo-doubled-word",
+        "year-zhuti-2023",
+        "year-dsxx-2021",
+        "year-djxx-2024",
+        "year-bxgd-2025",
+        "year-bwcx-2019",
         "year-lxyz-2016",
     ):
         assert needed in ids
@@ -206,8 +223,10 @@ def test_placeholder_finding_carries_position_and_label() -> None:
 
 
 def test_ad_paragraph_reported_once() -> None:
-    ad = ("【哒哒素材库】——每天更新材料1000多篇内部高质量素材，会员群+网盘群同步每日更新，"
-          "有意加入请联系：1 4367")
+    ad = (
+        "【哒哒素材库】——每天更新材料1000多篇内部高质量素材，会员群+网盘群同步每日更新，"
+        "有意加入请联系：1 4367"
+    )
     assert lint_one(ad) == ["noise-ad"]
 
 
@@ -223,8 +242,18 @@ def numbering(paragraphs: list[str]) -> list[tuple[str, int, str]]:
 
 
 def test_numbering_continuous_is_clean() -> None:
-    doc = ["报告", "一、主要工作", "（一）思想建设", "一是学习。二是研讨。", "（二）组织建设",
-           "1.规范设置", "2.严格生活", "二、存在问题", "（一）学习不深", "三、下一步打算"]
+    doc = [
+        "报告",
+        "一、主要工作",
+        "（一）思想建设",
+        "一是学习。二是研讨。",
+        "（二）组织建设",
+        "1.规范设置",
+        "2.严格生活",
+        "二、存在问题",
+        "（一）学习不深",
+        "三、下一步打算",
+    ]
     assert numbering(doc) == []
 
 
@@ -236,7 +265,9 @@ def test_numbering_gap_and_repeat_are_errors() -> None:
 
 
 def test_numbering_restarts_under_new_parent() -> None:
-    assert numbering(["一、甲", "（一）子", "（二）丑", "二、乙", "（一）寅", "1.卯", "（二）辰", "1.巳"]) == []
+    assert (
+        numbering(["一、甲", "（一）子", "（二）丑", "二、乙", "（一）寅", "1.卯", "（二）辰", "1.巳"]) == []
+    )
 
 
 def test_numbering_gap_message_names_the_missing_number() -> None:
@@ -316,10 +347,21 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 #: Everything the seeds may trigger; a new rule that fires on them elsewhere must be reviewed here.
 SEED_EXPECTED_RULES = {
-    "noise-ad", "noise-marker", "noise-wordcount", "redaction-number", "redaction-name", "placeholder-name",
-    "typo-dangdan", "typo-mofan", "pol-meeting-spirit", "pol-xuncha-mixed", "heading-punct",
-    "punct-halfwidth", "style-vague",
-    "year-wording", "repetition",  # real reports of other years miss some 提法 and repeat themselves
+    "noise-ad",
+    "noise-marker",
+    "noise-wordcount",
+    "redaction-number",
+    "redaction-name",
+    "placeholder-name",
+    "typo-dangdan",
+    "typo-mofan",
+    "pol-meeting-spirit",
+    "pol-xuncha-mixed",
+    "heading-punct",
+    "punct-halfwidth",
+    "style-vague",
+    "year-wording",
+    "repetition",  # real reports of other years miss some 提法 and repeat themselves
 }
 
 
@@ -341,8 +383,9 @@ def test_seeds_only_trigger_expected_rules() -> None:
         findings = lint_file(path)
         assert has_errors(findings), path.name
         assert set(rules_of(findings)) <= SEED_EXPECTED_RULES, path.name
-        assert not [f for f in findings if f.rule.startswith(("numbering", "year-")) and f.rule != "year-wording"], \
-            path.name
+        assert not [
+            f for f in findings if f.rule.startswith(("numbering", "year-")) and f.rule != "year-wording"
+        ], path.name
 
 
 def test_seed_000_typo_and_ads() -> None:
@@ -356,7 +399,9 @@ def test_seed_001_redactions_typos_and_headings() -> None:
     findings = seed("001")
     numbers = [f for f in findings if f.rule == "redaction-number"]
     assert len(numbers) == 12
-    assert {"数字被隐去：“X次”", "数字被隐去：“XX份”", "数字被隐去：“XX余人次”"} <= {f.message for f in numbers}
+    assert {"数字被隐去：“X次”", "数字被隐去：“XX份”", "数字被隐去：“XX余人次”"} <= {
+        f.message for f in numbers
+    }
     assert at(findings, "typo-mofan") == [6]
     assert at(findings, "pol-meeting-spirit") == [6]
     assert at(findings, "noise-wordcount") == [1]
@@ -407,28 +452,32 @@ def test_sample_drafts_have_no_errors(path: Path) -> None:
     """Nothing but the 【待补充】 markers of numbers a sample leaves blank (those are errors on purpose:
     they must be filled before the report is handed in)."""
     findings = [f for f in lint_file(path) if f.rule != "placeholder"]
-    assert not has_errors(findings), [(f.paragraph, f.rule, f.excerpt) for f in findings if f.severity == "error"]
+    assert not has_errors(findings), [
+        (f.paragraph, f.rule, f.excerpt) for f in findings if f.severity == "error"
+    ]
 
 
 def test_clean_rendered_document_has_no_errors() -> None:
     from drafter.model import build_document
 
-    markup = "\n".join([
-        "::title 2024年度党组书记抓基层党建工作述职报告",
-        "::byline 某市发展和改革委员会党组书记、主任　张三",
-        "::para 2024年，我认真履行党建工作第一责任人职责，现将有关情况报告如下。",
-        "::h1 履职尽责情况",
-        "::h2 强化理论武装，筑牢思想根基",
-        "::item 严格落实“第一议题”制度\t全年组织“第一议题”学习24次，做到“两个维护”。",
-        "::item 扎实开展党纪学习教育\t举办读书班2期，开展警示教育4次。",
-        "::h2p 压实主体责任\t班子成员认真落实“一岗双责”，开展谈心谈话100余人次。",
-        "::h1 存在的问题",
-        "::h2p 理论学习还不够深入\t学用结合不够紧密。",
-        "::h1 下一步工作打算",
-        "::h2p 持续强化理论武装\t巩固深化党纪学习教育成果。",
-        "::signature 张三",
-        "::date 2025年1月10日",
-    ])
+    markup = "\n".join(
+        [
+            "::title 2024年度党组书记抓基层党建工作述职报告",
+            "::byline 某市发展和改革委员会党组书记、主任　张三",
+            "::para 2024年，我认真履行党建工作第一责任人职责，现将有关情况报告如下。",
+            "::h1 履职尽责情况",
+            "::h2 强化理论武装，筑牢思想根基",
+            "::item 严格落实“第一议题”制度\t全年组织“第一议题”学习24次，做到“两个维护”。",
+            "::item 扎实开展党纪学习教育\t举办读书班2期，开展警示教育4次。",
+            "::h2p 压实主体责任\t班子成员认真落实“一岗双责”，开展谈心谈话100余人次。",
+            "::h1 存在的问题",
+            "::h2p 理论学习还不够深入\t学用结合不够紧密。",
+            "::h1 下一步工作打算",
+            "::h2p 持续强化理论武装\t巩固深化党纪学习教育成果。",
+            "::signature 张三",
+            "::date 2025年1月10日",
+        ]
+    )
     document = build_document(markup)
     document.year = 2024
     findings = lint_document(document)
@@ -495,12 +544,24 @@ def test_read_docx(tmp_path: Path) -> None:
     import docx
 
     document = docx.Document()
-    for text in ["2024年度述职报告", "", "一、主要工作", "全年开展谈心谈话【待补充：谈心谈话次数】次。", "三、下一步"]:
+    for text in [
+        "2024年度述职报告",
+        "",
+        "一、主要工作",
+        "全年开展谈心谈话【待补充：谈心谈话次数】次。",
+        "三、下一步",
+    ]:
         document.add_paragraph(text)
     path = tmp_path / "draft.docx"
     document.save(str(path))
     paragraphs = read_paragraphs(path)
-    assert paragraphs[-5:] == ["2024年度述职报告", "", "一、主要工作", "全年开展谈心谈话【待补充：谈心谈话次数】次。", "三、下一步"]
+    assert paragraphs[-5:] == [
+        "2024年度述职报告",
+        "",
+        "一、主要工作",
+        "全年开展谈心谈话【待补充：谈心谈话次数】次。",
+        "三、下一步",
+    ]
     findings = lint_file(path)
     offset = len(paragraphs) - 5
     assert ("placeholder", 4 + offset) in [(f.rule, f.paragraph) for f in findings]
@@ -510,7 +571,7 @@ def test_read_docx(tmp_path: Path) -> None:
 def test_read_markdown_strips_markup_but_keeps_redactions(tmp_path: Path) -> None:
     path = tmp_path / "draft.md"
     path.write_text(
-        "---\ntitle: x\n---\n# 2024年度述职报告\n\n## 一、主要工作\n<p align=\"right\"></p>\n**（一）强化理论武装。**全年学习24次。\n"
+        '---\ntitle: x\n---\n# 2024年度述职报告\n\n## 一、主要工作\n<p align="right"></p>\n**（一）强化理论武装。**全年学习24次。\n'
         "开展学习**次，研讨**个。\n与**街道**社区共建。\n\\*号\n```\n{{ 代码 }}\n```\n",
         encoding="utf-8",
     )
@@ -538,7 +599,10 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_user_rule_is_applied(tmp_path: Path) -> None:
-    rules = write(tmp_path, "my.yaml", """
+    rules = write(
+        tmp_path,
+        "my.yaml",
+        """
 rules:
   - id: unit-name
     severity: error
@@ -546,7 +610,8 @@ rules:
     replace: '发展和改革局'
     message: 本单位简称应写“发展和改革局”
     examples: {fire: ['市发改局'], pass: ['市发展和改革局']}
-""")
+""",
+    )
     draft = write(tmp_path, "d.txt", "2024年度述职报告\n市发改局全年开展学习。\n")
     [f] = [f for f in lint_file(draft, extra_rule_files=[rules]) if f.rule == "unit-name"]
     assert f.severity == "error" and f.suggestion == "改为“发展和改革局”"
@@ -554,14 +619,18 @@ rules:
 
 
 def test_user_rule_overrides_and_disables(tmp_path: Path) -> None:
-    rules = write(tmp_path, "my.yaml", """
+    rules = write(
+        tmp_path,
+        "my.yaml",
+        """
 rules:
   - id: style-vague
     severity: error
     pattern: '尽快'
     message: 写明期限
 disable: [heading-level3-dunhao, typo-dangdan]
-""")
+""",
+    )
     draft = write(tmp_path, "d.txt", "2024年度述职报告\n1、推动干部尽快成长，为担当者当担\n")
     findings = lint_file(draft, extra_rule_files=[rules])
     assert [(f.rule, f.severity) for f in findings] == [("style-vague", "error")]
@@ -579,7 +648,11 @@ disable: [heading-level3-dunhao, typo-dangdan]
         ("rules:\n  - id: a\n    message: m\n", 2, "缺少 pattern"),
         ("rules:\n  - id: a\n    pattern: 'x'\n", 2, "缺少 message"),
         ("rulez: []\n", 1, "未知的顶层字段“rulez”"),
-        ("rules:\n  - id: a\n    pattern: 'x'\n    message: m\n  - id: a\n    pattern: 'y'\n    message: m\n", 5, "重复"),
+        (
+            "rules:\n  - id: a\n    pattern: 'x'\n    message: m\n  - id: a\n    pattern: 'y'\n    message: m\n",
+            5,
+            "重复",
+        ),
         ("rules:\n  - id: a\n    pattern: 'x'\n    message: m\n    replace: '\\2'\n", 5, "分组"),
         ("year_terms:\n  - id: y\n    name: n\n    pattern: 'x'\n    year: 20\n", 5, "year"),
         ("rules:\n  - id: a\n    pattern: 'x'\n    message: m\n    examples: {fire: ['y']}\n", 2, "应当触发"),
@@ -591,7 +664,9 @@ def test_bad_user_rule_file_is_reported_with_line(tmp_path: Path, text: str, lin
     with pytest.raises(RuleFileError) as info:
         load_rules([path])
     err = info.value
-    assert any(d.location.line == line and str(path) == str(d.location.file) for d in err.diagnostics), err.format()
+    assert any(d.location.line == line and str(path) == str(d.location.file) for d in err.diagnostics), (
+        err.format()
+    )
     assert needle in err.format()
 
 
@@ -601,7 +676,11 @@ def test_missing_rule_file(tmp_path: Path) -> None:
 
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.yaml", "rules:\n  - id: a\n    patern: x\n  - id: b\n    pattern: '('\n    message: m\n")
+    path = write(
+        tmp_path,
+        "bad.yaml",
+        "rules:\n  - id: a\n    patern: x\n  - id: b\n    pattern: '('\n    message: m\n",
+    )
     with pytest.raises(RuleFileError) as info:
         load_rules([path])
     lines = sorted(d.location.line or 0 for d in info.value.diagnostics)
@@ -645,8 +724,17 @@ def test_cli_json(tmp_path: Path) -> None:
     assert payload["year"] == 2025 and payload["year_from"] == "option"
     assert payload["summary"]["error"] == 1 and payload["summary"]["warning"] == 1
     first = payload["findings"][0]
-    assert set(first) == {"rule", "severity", "message", "paragraph", "column", "length", "excerpt", "suggestion",
-                          "source"}
+    assert set(first) == {
+        "rule",
+        "severity",
+        "message",
+        "paragraph",
+        "column",
+        "length",
+        "excerpt",
+        "suggestion",
+        "source",
+    }
     assert {f["rule"] for f in payload["findings"]} == {"year-zhuti-2023-short", "redaction-number"}
 
 
@@ -659,8 +747,12 @@ def test_cli_drafter_error_exit_2(tmp_path: Path) -> None:
 
 
 def test_cli_repeatable_rules(tmp_path: Path) -> None:
-    one = write(tmp_path, "one.yaml", "rules:\n  - id: r1\n    severity: error\n    pattern: '甲'\n    message: 甲\n")
-    two = write(tmp_path, "two.yaml", "rules:\n  - id: r2\n    severity: info\n    pattern: '乙'\n    message: 乙\n")
+    one = write(
+        tmp_path, "one.yaml", "rules:\n  - id: r1\n    severity: error\n    pattern: '甲'\n    message: 甲\n"
+    )
+    two = write(
+        tmp_path, "two.yaml", "rules:\n  - id: r2\n    severity: info\n    pattern: '乙'\n    message: 乙\n"
+    )
     draft = write(tmp_path, "d.txt", "甲乙\n")
     code, out = run_cli(str(draft), "--rules", str(one), "--rules", str(two), "--format", "json")
     assert code == 1
@@ -676,8 +768,13 @@ def test_a_draft_missing_the_years_wording_is_told() -> None:
     from drafter.lint import lint_paragraphs
 
     filler = "".join(chr(0x4E00 + i * 7) for i in range(1000))  # a whole report's length, nothing repeated
-    paragraphs = ["2024年度党组书记抓基层党建工作述职报告", "一年来，我坚决做到“两个维护”，深刻领悟“两个确立”。",
-                  "一、主要工作", "扎实开展党纪学习教育。", filler]
+    paragraphs = [
+        "2024年度党组书记抓基层党建工作述职报告",
+        "一年来，我坚决做到“两个维护”，深刻领悟“两个确立”。",
+        "一、主要工作",
+        "扎实开展党纪学习教育。",
+        filler,
+    ]
     found = {f.message for f in lint_paragraphs(paragraphs) if f.rule == "year-wording"}
     assert found == {"2024年的稿子没有写到“二十届三中全会”"}
     paragraphs[1] += "深入学习贯彻党的二十届三中全会精神。"

@@ -46,15 +46,20 @@ def _lint(path: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + b"".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'.encode()
-                     for i in range(1, 10))
-          + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-          b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'.encode()
+        for i in range(1, 10)
+    )
+    + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
-@pytest.mark.parametrize("case", ["truncated-document", "empty-rels", "billion-laughs", "no-document",
-                                  "garbage-document"])
+@pytest.mark.parametrize(
+    "case", ["truncated-document", "empty-rels", "billion-laughs", "no-document", "garbage-document"]
+)
 def test_damaged_docx_is_a_chinese_error_with_exit_2(case: str, tmp_path: Path) -> None:
     good = _good_docx(tmp_path / "good.docx")
     with zipfile.ZipFile(good) as package:
@@ -112,7 +117,9 @@ def test_bold_and_redactions_on_a_long_line_of_stars() -> None:
 def test_rule_regexes_that_can_backtrack_forever_are_refused(pattern: str, tmp_path: Path) -> None:
     assert backtracking_risk(pattern) is not None
     rules = tmp_path / "我的规则.yaml"
-    rules.write_text("rules:\n  - id: my-slow\n    pattern: '" + pattern + "'\n    message: 慢\n", encoding="utf-8")
+    rules.write_text(
+        "rules:\n  - id: my-slow\n    pattern: '" + pattern + "'\n    message: 慢\n", encoding="utf-8"
+    )
     with pytest.raises(DrafterError) as info:
         read_rule_file(rules)
     assert "卡住" in info.value.format() and "我的规则.yaml:3" in info.value.format()

@@ -39,7 +39,7 @@ def test_no_noise_survives_in_any_seed(path: Path) -> None:
     text = "\n".join(line.text for line in result.lines)
     for noise in ("paidbegin", "paidend", "##", "哒哒", "素材库", "代笔", "svip", "（2946字）"):
         assert noise not in text
-    assert result.stats.traditional_lines == 0          # the seeds are Simplified already
+    assert result.stats.traditional_lines == 0  # the seeds are Simplified already
     assert all(line.text == line.text.strip() and line.text for line in result.lines)
 
 
@@ -47,13 +47,13 @@ def test_advertisement_block_is_dropped_and_counted() -> None:
     result = clean(seed("002"))
     assert result.stats.ad_lines == 5
     assert result.stats.paywall_markers == 2
-    assert max(line.no for line in result.lines) == 7     # the report ends at line 7; the rest is ads
+    assert max(line.no for line in result.lines) == 7  # the report ends at line 7; the rest is ads
 
 
 def test_kept_lines_keep_their_source_line_numbers() -> None:
     lines = kept("001")
-    assert 2 not in lines                                  # blank line
-    assert lines[1] == "2023年党总支部书记抓基层党建工作述职报告"   # counter （2946字） removed
+    assert 2 not in lines  # blank line
+    assert lines[1] == "2023年党总支部书记抓基层党建工作述职报告"  # counter （2946字） removed
     assert lines[13] == "二、存在的问题及原因"
 
 
@@ -86,13 +86,18 @@ def test_ascii_punctuation_becomes_full_width_in_chinese_text() -> None:
     assert line == "2023年，在区委领导下，我认真履职：一是（1）学习；二是“两委”换届。"
     assert changes == 9
     # numbers, numbering and Latin text are left alone
-    assert punctuate("1.坚持第一议题制度,完成1,000人次,增长7.9%,时间8:30")[0] == \
-        "1.坚持第一议题制度，完成1,000人次，增长7.9%，时间8:30"
+    assert (
+        punctuate("1.坚持第一议题制度,完成1,000人次,增长7.9%,时间8:30")[0]
+        == "1.坚持第一议题制度，完成1,000人次，增长7.9%，时间8:30"
+    )
     assert punctuate("PPT (slides), v1.2") == ("PPT (slides), v1.2", 0)
 
 
 def test_stray_whitespace() -> None:
-    assert tidy_spaces("　　2023年， 在 区委的 领导下 ，我认真履职。  ") == "2023年，在区委的领导下，我认真履职。"
+    assert (
+        tidy_spaces("　　2023年， 在 区委的 领导下 ，我认真履职。  ")
+        == "2023年，在区委的领导下，我认真履职。"
+    )
     assert tidy_spaces("强化政治引领   筑牢思想根基") == "强化政治引领\u3000筑牢思想根基"
     assert tidy_spaces("开展 PPT 培训 2 次。") == "开展PPT培训2次。"
     assert clean_line("\ufeff\u3000\u3000") == ""

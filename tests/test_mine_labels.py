@@ -32,7 +32,18 @@ def test_the_report_set_is_large_varied_and_labelled() -> None:
     kinds = {name.split("_")[1].removesuffix(".txt") for name in labels.files}
     assert kinds == {"机关", "教育局", "中小学", "高校", "国企", "医院", "街道", "社区", "村", "两新"}
     roles = {lab.role for lab in labels.labels()}
-    assert roles == {"开头", "思想建设", "组织建设", "党风廉政", "业务融合", "存在问题", "原因", "下一步", "结尾", "其他"}
+    assert roles == {
+        "开头",
+        "思想建设",
+        "组织建设",
+        "党风廉政",
+        "业务融合",
+        "存在问题",
+        "原因",
+        "下一步",
+        "结尾",
+        "其他",
+    }
     for name in labels.files:
         text = (REPORTS / name).read_text(encoding="utf-8")
         assert 600 <= sum(1 for ch in text if not ch.isspace() and not ch.isascii()) <= 3000, name
@@ -43,7 +54,7 @@ def test_every_labelled_segment_is_found_on_its_own_and_nothing_else(name: str) 
     labels = load_labels(REPORTS / "labels.yaml")
     pairs, extras = match(labels.files[name], units_in(outlines_of(labels, name)))
     assert [p.label.start for p in pairs if p.found is None] == []
-    assert [f.text for f in extras if f.kind != "para"] == []        # no table of contents as headings
+    assert [f.text for f in extras if f.kind != "para"] == []  # no table of contents as headings
 
 
 def test_shipped_training_data_is_up_to_date_and_leaves_the_heldout_part_out(at_root: None) -> None:
@@ -93,9 +104,12 @@ def test_mine_with_labels_reports_per_role(at_root: None, tmp_path: Path) -> Non
         "    - [heading, 6, 抓好班子，建强战斗堡垒, 党风廉政]   # wrong on purpose\n"
         "    - [item, 13, 本人文化水平有限, 存在问题]\n"
         "  不存在的材料.txt:\n"
-        "    - [para, 1, 开头, 开头]\n", encoding="gbk")       # a label file saved by Notepad as ANSI
-    result = CliRunner().invoke(cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "out"),
-                                      "--labels", str(label_file)])
+        "    - [para, 1, 开头, 开头]\n",
+        encoding="gbk",
+    )  # a label file saved by Notepad as ANSI
+    result = CliRunner().invoke(
+        cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "out"), "--labels", str(label_file)]
+    )
     assert result.exit_code == 0, result.output
     assert "3 个标注片段，角色正确 2 个（66.7%）" in result.output
     assert "“抓好班子，建强战斗堡垒”应为党风廉政，得到组织建设" in result.output
@@ -104,29 +118,34 @@ def test_mine_with_labels_reports_per_role(at_root: None, tmp_path: Path) -> Non
     assert "未核对：不存在的材料.txt" in result.output
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("files: [1, 2]\n", "缺少“files:”部分"),
-    ("files:\n  a.txt:\n    - [heading, 3, 标题]\n", "格式不对"),
-    ("files:\n  a.txt:\n    - [title, 3, 标题, 开头]\n", "标注类型“title”不认识"),
-    ("files:\n  a.txt:\n    - [heading, 3, 标题, 意识形态]\n", "标注角色“意识形态”不认识"),
-    ("files:\n  a.txt:\n    - [heading, 0, 标题, 开头]\n", "不是正整数"),
-    ("files:\n  a.txt: [\n", "不是正确的 YAML"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("files: [1, 2]\n", "缺少“files:”部分"),
+        ("files:\n  a.txt:\n    - [heading, 3, 标题]\n", "格式不对"),
+        ("files:\n  a.txt:\n    - [title, 3, 标题, 开头]\n", "标注类型“title”不认识"),
+        ("files:\n  a.txt:\n    - [heading, 3, 标题, 意识形态]\n", "标注角色“意识形态”不认识"),
+        ("files:\n  a.txt:\n    - [heading, 0, 标题, 开头]\n", "不是正整数"),
+        ("files:\n  a.txt: [\n", "不是正确的 YAML"),
+    ],
+)
 def test_bad_label_files_are_chinese_errors(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "labels.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DrafterError) as err:
         load_labels(path)
     assert message in str(err.value)
-    result = CliRunner().invoke(cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "o"),
-                                      "--labels", str(path)])
+    result = CliRunner().invoke(
+        cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "o"), "--labels", str(path)]
+    )
     assert result.exit_code == 2 and message in result.output
-    assert not (tmp_path / "o").exists()                 # nothing written when the labels are bad
+    assert not (tmp_path / "o").exists()  # nothing written when the labels are bad
 
 
 def test_labels_naming_no_mined_file_are_an_error(tmp_path: Path) -> None:
     path = tmp_path / "labels.yaml"
     path.write_text("files:\n  别的.txt:\n    - [heading, 3, 标题, 开头]\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "o"),
-                                      "--labels", str(path)])
+    result = CliRunner().invoke(
+        cli, ["mine", str(REPORTS / "r10_村.txt"), "-o", str(tmp_path / "o"), "--labels", str(path)]
+    )
     assert result.exit_code == 2 and "一份也没有" in result.output

@@ -45,7 +45,11 @@ def test_rerunning_the_miner_reproduces_the_committed_output(at_root: None, tmp_
     result = run_mine(*(f"seeds/{n}" for n in SEED_NAMES), "-o", out)
     assert result.exit_code == 0, result.output
     committed = sorted(p.name for p in MINED.iterdir())
-    assert sorted(p.name for p in out.iterdir()) == committed == sorted([f"{r}.yaml" for r in ROLES] + ["REPORT.txt"])
+    assert (
+        sorted(p.name for p in out.iterdir())
+        == committed
+        == sorted([f"{r}.yaml" for r in ROLES] + ["REPORT.txt"])
+    )
     for name in committed:
         assert (out / name).read_bytes() == (MINED / name).read_bytes(), name
 
@@ -64,8 +68,10 @@ def test_report_flag_prints_the_report_and_it_is_saved(at_root: None, tmp_path: 
 
 def test_every_fragment_points_at_its_source_line(at_root: None) -> None:
     files = role_files(MINED)
-    cleaned = {f"seeds/{n}": {ln.no: ln.text for ln in clean(read_seed(ROOT / "seeds" / n)).lines}
-               for n in SEED_NAMES}
+    cleaned = {
+        f"seeds/{n}": {ln.no: ln.text for ln in clean(read_seed(ROOT / "seeds" / n)).lines}
+        for n in SEED_NAMES
+    }
     checked = 0
     for role, data in files.items():
         assert data["role"] == role
@@ -77,10 +83,10 @@ def test_every_fragment_points_at_its_source_line(at_root: None) -> None:
             near = []
             for source in frag["sources"]:
                 path, line = source.rsplit(":", 1)
-                assert int(line) in cleaned[path]            # every source is a kept line of its seed
+                assert int(line) in cleaned[path]  # every source is a kept line of its seed
                 # the lead is an item's lead on that line, or the heading just above a paragraph
                 near.append(cleaned[path].get(int(line) - 1, "") + cleaned[path][int(line)])
-            if lead:    # merged fragments show one version: its lead is near one of the sources
+            if lead:  # merged fragments show one version: its lead is near one of the sources
                 assert any(lead in text for text in near), (frag["sources"], lead)
                 checked += 1
     assert checked >= 60
@@ -89,8 +95,18 @@ def test_every_fragment_points_at_its_source_line(at_root: None) -> None:
 def test_ids_confidence_and_unit_specific_flags() -> None:
     ids: list[str] = []
     for role, data in role_files(MINED).items():
-        prefix = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "原因": "yy", "下一步": "xb",
-                  "开头": "kt", "结尾": "jw", "业务融合": "yw", "其他": "qt"}[role]
+        prefix = {
+            "思想建设": "sx",
+            "组织建设": "zz",
+            "党风廉政": "lz",
+            "存在问题": "wt",
+            "原因": "yy",
+            "下一步": "xb",
+            "开头": "kt",
+            "结尾": "jw",
+            "业务融合": "yw",
+            "其他": "qt",
+        }[role]
         for frag in data["fragments"] + data["unit_specific"]:
             assert re.fullmatch(rf"m-{prefix}-[0-9a-f]{{8}}(-\d+)?", frag["id"])
             assert 0.0 < frag["confidence"] <= 1.0
@@ -106,8 +122,12 @@ def test_gdp_figures_and_named_projects_stay_out_of_the_reusable_set() -> None:
     reusable = " ".join(f["lead"] + f["text"] for d in data.values() for f in d["fragments"])
     assert "地区生产总值" not in reusable
     assert "碧道" not in reusable
-    aside = " ".join(s for d in data.values() for f in d["fragments"] + d["unit_specific"]
-                     for s in f.get("specific_sentences", [f["text"]] if f["unit_specific"] else []))
+    aside = " ".join(
+        s
+        for d in data.values()
+        for f in d["fragments"] + d["unit_specific"]
+        for s in f.get("specific_sentences", [f["text"]] if f["unit_specific"] else [])
+    )
     assert "地区生产总值" in aside and "碧道" in aside
 
 
@@ -117,7 +137,10 @@ def test_shared_paragraphs_of_seeds_000_and_002_are_merged_with_both_sources() -
     pairs = {tuple(s.split(":")[0][6:9] for s in f["sources"]) for f in merged}
     assert ("000", "002") in pairs
     clean_culture = next(f for f in data["党风廉政"]["fragments"] if f["lead"] == "开展清廉文化建设三年行动")
-    assert clean_culture["sources"] == ["seeds/000_4c7955c042904a00.txt:8", "seeds/002_f507f32534401310.txt:6"]
+    assert clean_culture["sources"] == [
+        "seeds/000_4c7955c042904a00.txt:8",
+        "seeds/002_f507f32534401310.txt:6",
+    ]
 
 
 def test_refuses_a_foreign_non_empty_folder_unless_forced(at_root: None, tmp_path: Path) -> None:

@@ -58,7 +58,9 @@ def test_run_in_heading_has_heading_role() -> None:
 def test_word_counts_per_section() -> None:
     doc = build_document(MARKUP)
     counts = dict(doc.word_counts())
-    assert counts["主要工作"] == len("一、主要工作（一）思想一是甲。内容一。二是乙。内容二【待补充：中心组学习次数】次。（二）组织一是丙。内容三。")
+    assert counts["主要工作"] == len(
+        "一、主要工作（一）思想一是甲。内容一。二是乙。内容二【待补充：中心组学习次数】次。（二）组织一是丙。内容三。"
+    )
     assert doc.total_chars == sum(counts.values())
 
 

@@ -25,18 +25,40 @@ YEARS = (2023, 2024, 2025)
 KINDS = tuple(REG.kinds)
 BASE_NUMBERS = {
     "思想建设": {"中心组学习次数": 12, "第一议题学习次数": 20, "专题党课次数": 2, "谈心谈话次数": 60},
-    "组织建设": {"党支部数": 8, "党员数": 160, "发展党员数": 3, "入党积极分子数": 6, "三会一课次数": 90,
-             "主题党日次数": 12},
+    "组织建设": {
+        "党支部数": 8,
+        "党员数": 160,
+        "发展党员数": 3,
+        "入党积极分子数": 6,
+        "三会一课次数": 90,
+        "主题党日次数": 12,
+    },
     "党风廉政": {"警示教育次数": 3, "廉政谈话人次": 40, "监督检查次数": 6},
 }
 
 
-def facts_for(kind: str, utype: str, year: int, *, unit: str = "某某单位", person: str = "张三",
-              blank: bool = False, **extra: Any) -> Any:
+def facts_for(
+    kind: str,
+    utype: str,
+    year: int,
+    *,
+    unit: str = "某某单位",
+    person: str = "张三",
+    blank: bool = False,
+    **extra: Any,
+) -> Any:
     data: dict[str, Any] = {
-        "报告类型": kind, "年度": year, "报告日期": f"{year + 1}年1月10日",
-        "单位": {"全称": unit, "简称": unit, "自称": "我单位", "党组织": "单位党委", "上级党委": "上级党委",
-               "类型": utype},
+        "报告类型": kind,
+        "年度": year,
+        "报告日期": f"{year + 1}年1月10日",
+        "单位": {
+            "全称": unit,
+            "简称": unit,
+            "自称": "我单位",
+            "党组织": "单位党委",
+            "上级党委": "上级党委",
+            "类型": utype,
+        },
         "述职人": {"姓名": person, "职务": "党委书记"},
     }
     if not blank:
@@ -52,7 +74,10 @@ def facts_for(kind: str, utype: str, year: int, *, unit: str = "某某单位", p
 def required_topics(kind: str, utype: str, role: str, year: int) -> list[str]:
     spec = REG.kinds[kind].section(role)
     assert spec is not None
-    topics = [*spec.required, *(t for t in REG.unit_type(utype).outline.get(role, ()) if t not in spec.required)]
+    topics = [
+        *spec.required,
+        *(t for t in REG.unit_type(utype).outline.get(role, ()) if t not in spec.required),
+    ]
     if not REG.year(year).campaign:
         topics = [t for t in topics if t != "年度学习教育"]
     return topics
@@ -80,7 +105,9 @@ def test_outline_topics_once_with_the_years_wording(kind: str, utype: str, year:
                 continue  # written in an earlier part (a topic appears once in 主要工作)
             if not any(fresh.eligible(f) for f in LIB.fragments(role) if f.topic == topic):
                 # only activities the user did not tick (双报到 …): not written, never invented
-                assert all(f.claims for f in LIB.fragments(role) if f.topic == topic and f.years.__contains__(year)), topic
+                assert all(
+                    f.claims for f in LIB.fragments(role) if f.topic == topic and f.years.__contains__(year)
+                ), topic
                 continue
             assert topic in topics, (role, topic)
     assert len(main_topics) == len(set(main_topics))
@@ -96,7 +123,7 @@ def test_outline_topics_once_with_the_years_wording(kind: str, utype: str, year:
     assert len(own) >= 2, [f.id for f in plan.fragments]
 
 
-@pytest.mark.parametrize(("kind", "utype", "year"), CASES[:: 3], ids=lambda v: str(v))
+@pytest.mark.parametrize(("kind", "utype", "year"), CASES[::3], ids=lambda v: str(v))
 def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> None:
     plan = draft(facts_for(kind, utype, year)).plan
     problems = plan.sections[PROBLEMS].items
@@ -114,12 +141,19 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
 
 
 def test_bare_phrase_problems_become_full_problems() -> None:
-    phrases = ["基层党支部书记履职能力参差不齐", "党员教育管理不够经常", "党建和业务融合不深",
-               "意识形态阵地管理有薄弱环节", "谈心谈话覆盖不全"]
+    phrases = [
+        "基层党支部书记履职能力参差不齐",
+        "党员教育管理不够经常",
+        "党建和业务融合不深",
+        "意识形态阵地管理有薄弱环节",
+        "谈心谈话覆盖不全",
+    ]
     result = draft(facts_for("书记述职", "机关", 2024, 存在问题=phrases))
     items = result.plan.sections[PROBLEMS].items
     assert [i.lead for i in items[:5]] == phrases
-    blocks = [b.text for b in result.document.blocks if b.kind == "para" and any(p in b.text for p in phrases)]
+    blocks = [
+        b.text for b in result.document.blocks if b.kind == "para" and any(p in b.text for p in phrases)
+    ]
     assert len(blocks) == 5
     for block in blocks:
         assert len(block) >= 60 + len("（一）") and "待补充" not in block, block
@@ -137,7 +171,8 @@ def test_a_blank_number_never_drops_a_topic(year: int) -> None:
             if not any(fresh.eligible(f) for f in LIB.fragments(role) if f.topic == topic):
                 continue  # an activity (双报到) shown only by its number or a ticked 做法: not invented
             assert topic in blank.sections[role].topics or any(
-                topic in blank.sections[r].topics for r in blank.main_roles), (role, topic)
+                topic in blank.sections[r].topics for r in blank.main_roles
+            ), (role, topic)
             assert topic in [t for r in full.main_roles for t in full.sections[r].topics]
 
 
@@ -160,8 +195,10 @@ def test_claimed_activities_only_when_ticked() -> None:
     assert seen, "ticked activities are used"
 
 
-@pytest.mark.parametrize(("kind", "utype"), [("书记述职", "机关"), ("党建工作总结", "学校"), ("书记述职", "街道"),
-                                             ("党支部书记述职", "国企")])
+@pytest.mark.parametrize(
+    ("kind", "utype"),
+    [("书记述职", "机关"), ("党建工作总结", "学校"), ("书记述职", "街道"), ("党支部书记述职", "国企")],
+)
 def test_sibling_units_differ(kind: str, utype: str) -> None:
     a = draft(facts_for(kind, utype, 2024, unit="某某第一单位", person="张三"))
     b = draft(facts_for(kind, utype, 2024, unit="某某第二单位", person="李四"))
@@ -183,8 +220,13 @@ def test_seed_changes_topics_not_only_order() -> None:
 
 
 def test_rectification_part_with_findings_or_counts() -> None:
-    findings = {"来源": "上年度述职评议", "问题": [{"问题": "组织生活不够规范", "整改情况": "制定清单，每季度督查",
-                                              "状态": "已整改"}, "党员教育方式单一"]}
+    findings = {
+        "来源": "上年度述职评议",
+        "问题": [
+            {"问题": "组织生活不够规范", "整改情况": "制定清单，每季度督查", "状态": "已整改"},
+            "党员教育方式单一",
+        ],
+    }
     result = draft(facts_for("书记述职", "机关", 2024, 上年度问题整改=findings))
     text = result.document.text
     assert "组织生活不够规范" in text and "已整改到位" in text and "党员教育方式单一" in text

@@ -106,7 +106,11 @@ def test_backup_of_an_earlier_different_backup_is_never_replaced(tmp_path: Path)
     assert write_atomic(target, b"v2", force=True) == tmp_path / "稿.bak.md"
     assert write_atomic(target, b"v3", force=True) == tmp_path / "稿.bak2.md"
     assert write_atomic(target, b"v3", force=True) == tmp_path / "稿.bak3.md"
-    assert [(tmp_path / n).read_bytes() for n in ("稿.bak.md", "稿.bak2.md", "稿.bak3.md")] == [b"v1", b"v2", b"v3"]
+    assert [(tmp_path / n).read_bytes() for n in ("稿.bak.md", "稿.bak2.md", "稿.bak3.md")] == [
+        b"v1",
+        b"v2",
+        b"v3",
+    ]
 
 
 def test_same_content_backup_is_reused(tmp_path: Path) -> None:
@@ -191,8 +195,11 @@ def small_disk(tmp_path: Path) -> object:
     """A 256 KB tmpfs (needs root and a kernel that allows mounting; skipped elsewhere)."""
     mount_point = tmp_path / "小盘"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
@@ -213,7 +220,9 @@ def test_a_full_disk_keeps_the_old_draft_and_leaves_nothing(small_disk: Path) ->
     old.write_bytes(b"my edited draft")
     (small_disk / "填充").write_bytes(b"\0" * (256 * 1024 - 8192))  # leaves less than a draft needs
     before = sorted(os.listdir(small_disk))
-    result = CliRunner().invoke(cli, ["render", str(facts), "-o", str(old), "--force"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["render", str(facts), "-o", str(old), "--force"], catch_exceptions=False
+    )
     assert result.exit_code == 2, result.output
     assert "磁盘已满" in result.output and "No space" not in result.output
     assert old.read_bytes() == b"my edited draft"
@@ -269,8 +278,14 @@ def test_simultaneous_cli_renders_to_one_file(tmp_path: Path, force: bool) -> No
         facts = tmp_path / f"事实{i}.yaml"
         facts.write_text(FACTS.replace("某市发展和改革委员会", f"某市第{i}局"), encoding="utf-8")
         args = ["render", str(facts), "-o", str(target), *(["--force"] if force else [])]
-        procs.append(subprocess.Popen([sys.executable, "-c", _CLI_RACER, str(go), *args],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _CLI_RACER, str(go), *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+        )
     while len(list(tmp_path.glob("go.*"))) < count:  # every process has imported the CLI and waits
         time.sleep(0.01)
     for ready in tmp_path.glob("go.*"):
@@ -289,5 +304,7 @@ def test_simultaneous_cli_renders_to_one_file(tmp_path: Path, force: bool) -> No
         assert len(written) == count
         # every version survives: the user's own plus one per run, in the draft or a backup
         assert len(versions) == count + 1 and "我改过的稿子" in versions
-        assert sorted(next(u for u in units if u in v) for v in versions if v != "我改过的稿子") == sorted(units)
+        assert sorted(next(u for u in units if u in v) for v in versions if v != "我改过的稿子") == sorted(
+            units
+        )
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]

@@ -37,18 +37,79 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=
 
 # XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-BAD_CHAR_REF = re.compile(r"&#(x0*([0-8bcef]|1[0-9a-f]|d[89a-f][0-9a-f]{2}|fff[ef])|0*([0-8]|1[1-24-9]|2[0-9]|3[01]));",
-                          re.IGNORECASE)
+BAD_CHAR_REF = re.compile(
+    r"&#(x0*([0-8bcef]|1[0-9a-f]|d[89a-f][0-9a-f]{2}|fff[ef])|0*([0-8]|1[1-24-9]|2[0-9]|3[01]));",
+    re.IGNORECASE,
+)
 
 SPECIALS = [
-    "{{", "}}", "{%", "%}", "{#", "#}", "{{ 年度 }}", "{% for x in range(9) %}", "{{ ''.__class__ }}",
-    "::h1 注入", "\n::h1 注入\n", "\x85::h1 注入", "\u2028::para 注入", "\t", "\r\n", "\x0b", "\x0c",
-    "<", ">", "&", "<&>", "&amp;", '"', "'", "]]>", "<w:t>", "<?xml", "&#1;",
-    "\x00", "\x01", "\x08", "\x1b", "\x1f", "\x7f", "\ufffe", "\uffff", "\ud800", "\udfff", "\ufeff",
-    PH_OPEN, PH_CLOSE, PH_OPEN + "待补充" + PH_CLOSE, "【待补充：党员数】",
-    "😀", "👨‍👩‍👧", "🇨🇳", "\u202e", "\u200b", "e\u0301", "𠀀", "\U0010ffff",
-    "：", ":", "- ", "* ", "&a", "!!", "%", "@", "`", "#", "？", "一是", "（一）",
-    "党建", "仿宋", "　",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "{{ 年度 }}",
+    "{% for x in range(9) %}",
+    "{{ ''.__class__ }}",
+    "::h1 注入",
+    "\n::h1 注入\n",
+    "\x85::h1 注入",
+    "\u2028::para 注入",
+    "\t",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "<",
+    ">",
+    "&",
+    "<&>",
+    "&amp;",
+    '"',
+    "'",
+    "]]>",
+    "<w:t>",
+    "<?xml",
+    "&#1;",
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x1b",
+    "\x1f",
+    "\x7f",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udfff",
+    "\ufeff",
+    PH_OPEN,
+    PH_CLOSE,
+    PH_OPEN + "待补充" + PH_CLOSE,
+    "【待补充：党员数】",
+    "😀",
+    "👨‍👩‍👧",
+    "🇨🇳",
+    "\u202e",
+    "\u200b",
+    "e\u0301",
+    "𠀀",
+    "\U0010ffff",
+    "：",
+    ":",
+    "- ",
+    "* ",
+    "&a",
+    "!!",
+    "%",
+    "@",
+    "`",
+    "#",
+    "？",
+    "一是",
+    "（一）",
+    "党建",
+    "仿宋",
+    "　",
 ]
 
 special = st.sampled_from(SPECIALS)
@@ -61,9 +122,12 @@ numbers = st.one_of(st.integers(-10, 10**6), st.integers(), st.floats(allow_nan=
 scalars = st.one_of(st.none(), st.booleans(), numbers, hostile_text)
 anything = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.one_of(hostile_text, st.sampled_from(["全称", "标题", "内容"])),
-                                            inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.one_of(hostile_text, st.sampled_from(["全称", "标题", "内容"])), inner, max_size=4
+        ),
+    ),
     max_leaves=12,
 )
 
@@ -96,29 +160,49 @@ def clipped(limit: int) -> st.SearchStrategy[str]:
     return hostile_text.map(lambda s: s[:limit])
 
 
-problem = st.one_of(clipped(500),
-                    st.fixed_dictionaries({"标题": clipped(60), "内容": clipped(500).map(lambda s: s + "。")}))
+problem = st.one_of(
+    clipped(500), st.fixed_dictionaries({"标题": clipped(60), "内容": clipped(500).map(lambda s: s + "。")})
+)
 
 # Facts that pass validation, with hostile text in every text field: these must render.
 valid_facts = st.builds(
     lambda kind, year, unit, person, counts, lists_: {
-        "报告类型": kind, "年度": year, "报告日期": f"{year + 1}年1月10日",
-        "单位": unit, "述职人": person, **nest(counts), **lists_,
+        "报告类型": kind,
+        "年度": year,
+        "报告日期": f"{year + 1}年1月10日",
+        "单位": unit,
+        "述职人": person,
+        **nest(counts),
+        **lists_,
     },
     st.sampled_from(REPORT_KINDS),
     st.integers(2000, 2100),
-    st.fixed_dictionaries({"全称": clipped(100), "简称": clipped(20), "自称": clipped(10), "党组织": clipped(20),
-                           "上级党委": clipped(20), "类型": st.sampled_from(UNIT_TYPES)}),
+    st.fixed_dictionaries(
+        {
+            "全称": clipped(100),
+            "简称": clipped(20),
+            "自称": clipped(10),
+            "党组织": clipped(20),
+            "上级党委": clipped(20),
+            "类型": st.sampled_from(UNIT_TYPES),
+        }
+    ),
     st.fixed_dictionaries({"姓名": clipped(20), "职务": clipped(40)}),
-    st.dictionaries(st.sampled_from([p for p, f in walk() if f.kind == "count" and "." in p]),
-                    st.integers(0, 10**9), max_size=12),
-    st.fixed_dictionaries({}, optional={
-        "业务融合": st.lists(clipped(500), max_size=3),
-        "存在问题": st.lists(problem, max_size=3),
-        "下一步": st.lists(problem, max_size=3),
-        "选用": st.lists(clipped(30), max_size=2),
-        "不用": st.lists(clipped(30), max_size=2),
-    }),
+    st.dictionaries(
+        st.sampled_from([p for p, f in walk() if f.kind == "count" and "." in p]),
+        st.integers(0, 10**9),
+        max_size=12,
+    ),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "业务融合": st.lists(clipped(500), max_size=3),
+            "存在问题": st.lists(problem, max_size=3),
+            "下一步": st.lists(problem, max_size=3),
+            "选用": st.lists(clipped(30), max_size=2),
+            "不用": st.lists(clipped(30), max_size=2),
+        },
+    ),
 )
 
 
@@ -183,13 +267,49 @@ def test_valid_facts_with_hostile_text_always_render(data: dict[str, Any]) -> No
             assert "注入" not in block.text
 
 
-
 @SETTINGS
-@given(st.one_of(st.text(max_size=300),
-                 st.lists(st.sampled_from(["年度", "单位", "全称", ":", "：", " ", "  ", "\t", "\n", "- ", "'",
-                                           '"', "[", "]", "{", "}", "&a ", "*a", "!!str ", "!!python/name:os",
-                                           "---", "2024", "-3", "1e400", "?", "#", "|", ">", "\x00", "\x85"]),
-                          max_size=60).map("".join)))
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.lists(
+            st.sampled_from(
+                [
+                    "年度",
+                    "单位",
+                    "全称",
+                    ":",
+                    "：",
+                    " ",
+                    "  ",
+                    "\t",
+                    "\n",
+                    "- ",
+                    "'",
+                    '"',
+                    "[",
+                    "]",
+                    "{",
+                    "}",
+                    "&a ",
+                    "*a",
+                    "!!str ",
+                    "!!python/name:os",
+                    "---",
+                    "2024",
+                    "-3",
+                    "1e400",
+                    "?",
+                    "#",
+                    "|",
+                    ">",
+                    "\x00",
+                    "\x85",
+                ]
+            ),
+            max_size=60,
+        ).map("".join),
+    )
+)
 def test_any_text_loads_or_fails_cleanly(text: str) -> None:
     try:
         facts = facts_from_text(text, "f.yaml")
@@ -212,18 +332,37 @@ def test_any_bytes_load_or_fail_cleanly(tmp_path_factory: pytest.TempPathFactory
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.sampled_from(["title", "byline", "heading1", "heading2", "heading3", "para",
-                                           "signature", "date"]),
-                          st.lists(st.tuples(st.one_of(hostile_text, special),
-                                             st.sampled_from(["body", "heading1", "heading2", "heading3"]),
-                                             st.one_of(st.none(), hostile_text)), min_size=1, max_size=4)),
-                max_size=8),
-       st.booleans())
-def test_docx_writer_cleans_forbidden_characters(blocks: list[tuple[str, list[tuple[str, str, str | None]]]],
-                                                 comments: bool) -> None:
-    doc = Document([Block(kind, [Span(t, role, ph) for t, role, ph in spans])  # type: ignore[arg-type]
-                    for kind, spans in blocks],
-                   title="".join(t for _, spans in blocks for t, _, _ in spans)[:100], author="\x01作者\ud800")
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["title", "byline", "heading1", "heading2", "heading3", "para", "signature", "date"]
+            ),
+            st.lists(
+                st.tuples(
+                    st.one_of(hostile_text, special),
+                    st.sampled_from(["body", "heading1", "heading2", "heading3"]),
+                    st.one_of(st.none(), hostile_text),
+                ),
+                min_size=1,
+                max_size=4,
+            ),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_docx_writer_cleans_forbidden_characters(
+    blocks: list[tuple[str, list[tuple[str, str, str | None]]]], comments: bool
+) -> None:
+    doc = Document(
+        [
+            Block(kind, [Span(t, role, ph) for t, role, ph in spans])  # type: ignore[arg-type]
+            for kind, spans in blocks
+        ],
+        title="".join(t for _, spans in blocks for t, _, _ in spans)[:100],
+        author="\x01作者\ud800",
+    )
     body = assert_valid_docx(render_docx(doc, comments=comments))
     for _, spans in blocks:
         for text, _, _ in spans:
@@ -236,11 +375,17 @@ def test_docx_writer_cleans_forbidden_characters(blocks: list[tuple[str, list[tu
 def test_forbidden_characters_in_a_real_facts_file_are_dropped(tmp_path: Path) -> None:
     """A concrete case of the properties above, readable on its own."""
     path = tmp_path / "f.yaml"
-    path.write_text('年度: 2024\n单位:\n  全称: "某\\x01局\\uFFFE{{ 年度 }}<&>"\n思想建设:\n  亮点:\n'
-                    '    - "品牌\\x85::h1 注入\\u0000😀"\n', encoding="utf-8")
+    path.write_text(
+        '年度: 2024\n单位:\n  全称: "某\\x01局\\uFFFE{{ 年度 }}<&>"\n思想建设:\n  亮点:\n'
+        '    - "品牌\\x85::h1 注入\\u0000😀"\n',
+        encoding="utf-8",
+    )
     result = draft(load_facts(path))
     body = assert_valid_docx(render_docx(result.document))
     assert "某局{{ 年度 }}<&>" in body
     assert "品牌 ::h1 注入😀" in body
     assert [b.text for b in result.document.blocks if b.kind == "heading1"] == [
-        "一、主要工作", "二、存在的问题及原因", "三、下一步工作打算"]
+        "一、主要工作",
+        "二、存在的问题及原因",
+        "三、下一步工作打算",
+    ]

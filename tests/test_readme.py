@@ -26,21 +26,35 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 
 # Inline names in README that are the user's files and folders, or made when drafter is installed.
-NOT_IN_REPOSITORY = frozenset({
-    "述职事实.yaml",  # the facts file every example works on
-    "一支部.yaml",  # a user's facts file in the batch section
-    ".venv/bin/activate",  # the virtual environment the install command makes
-    "各支部/**/*.yaml",  # a user's folder in the batch section
-    "drafter/_data/",  # templates/ and fragments/ as copied into the wheel
-})
+NOT_IN_REPOSITORY = frozenset(
+    {
+        "述职事实.yaml",  # the facts file every example works on
+        "一支部.yaml",  # a user's facts file in the batch section
+        ".venv/bin/activate",  # the virtual environment the install command makes
+        "各支部/**/*.yaml",  # a user's folder in the batch section
+        "drafter/_data/",  # templates/ and fragments/ as copied into the wheel
+    }
+)
 # Names README gives that no longer exist, reported to whoever edits README: the Layout paragraph still calls
 # the Word writer `docx.py`, which is now the package drafter/writers/docx/.  Empty this list with that fix.
 STALE_IN_README: list[str] = []
 # Bare names with these suffixes are checked; documents (.docx, .txt, .bat) in examples are the user's.
 SOURCE_SUFFIXES = (".py", ".yaml", ".j2", ".tsv", ".md", ".html", ".js", ".css", ".png", ".toml", ".json")
 # Tool folders that are not part of the repository even when present in a checkout.
-SKIPPED_FOLDERS = frozenset({".git", ".venv", "venv", "__pycache__", ".mypy_cache", ".ruff_cache",
-                             ".pytest_cache", ".hypothesis", "build", "dist"})
+SKIPPED_FOLDERS = frozenset(
+    {
+        ".git",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        ".hypothesis",
+        "build",
+        "dist",
+    }
+)
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _INLINE = re.compile(r"`([^`\n]+)`")
@@ -128,9 +142,17 @@ def missing_names(names: Names, paths: set[str]) -> list[str]:
     """The names no repository path answers, each with how it was looked for."""
     files = {p for p in paths if not p.endswith("/")}
     basenames = {p.rsplit("/", 1)[-1] for p in files}
-    missing = [f"{n}（链接）" for n in names.links if not (_matches(n, paths) or _matches(n.rstrip("/") + "/", paths))]
+    missing = [
+        f"{n}（链接）"
+        for n in names.links
+        if not (_matches(n, paths) or _matches(n.rstrip("/") + "/", paths))
+    ]
     missing += [f"{n}（从仓库根目录）" for n in names.rooted if not _matches(n, paths)]
-    missing += [f"{n}（某个文件夹下）" for n in names.relative if not (_matches(n, paths) or _matches("*/" + n, paths))]
+    missing += [
+        f"{n}（某个文件夹下）"
+        for n in names.relative
+        if not (_matches(n, paths) or _matches("*/" + n, paths))
+    ]
     missing += [f"{n}（文件名）" for n in names.bare if n not in basenames]
     return missing
 
@@ -155,9 +177,24 @@ drafter batch 各支部事实/ -o 输出/    # templates/主题.yaml
 drafter render 述职事实.yaml -o 稿.docx
 ```
 """
-SAMPLE_TREE = {"bench/", "bench/RESULTS.md", "samples/", "samples/run.py", "docs/", "docs/shot.png", "drafter/",
-               "drafter/serve/", "drafter/serve/page.html", "drafter/serve/static/", "drafter/serve/static/page.js",
-               "drafter/facts.py", "templates/", "templates/会议/", "templates/会议/kind.yaml", "templates/主题.yaml"}
+SAMPLE_TREE = {
+    "bench/",
+    "bench/RESULTS.md",
+    "samples/",
+    "samples/run.py",
+    "docs/",
+    "docs/shot.png",
+    "drafter/",
+    "drafter/serve/",
+    "drafter/serve/page.html",
+    "drafter/serve/static/",
+    "drafter/serve/static/page.js",
+    "drafter/facts.py",
+    "templates/",
+    "templates/会议/",
+    "templates/会议/kind.yaml",
+    "templates/主题.yaml",
+}
 
 
 def _sample_top_level() -> set[str]:
@@ -167,8 +204,13 @@ def _sample_top_level() -> set[str]:
 def test_scanner_sorts_names_and_skips_user_files_and_urls() -> None:
     names = readme_names(SAMPLE, _sample_top_level())
     assert names.links == ["docs/shot.png"]
-    assert names.rooted == ["bench/RESULTS.md", "samples/run.py", "drafter/serve/page.html", "templates/*/kind.yaml",
-                            "templates/主题.yaml"]
+    assert names.rooted == [
+        "bench/RESULTS.md",
+        "samples/run.py",
+        "drafter/serve/page.html",
+        "templates/*/kind.yaml",
+        "templates/主题.yaml",
+    ]
     assert names.relative == ["static/page.js"]
     assert names.bare == ["facts.py"]
     assert missing_names(names, SAMPLE_TREE) == []
@@ -176,9 +218,17 @@ def test_scanner_sorts_names_and_skips_user_files_and_urls() -> None:
 
 def test_scanner_reports_each_kind_of_missing_name() -> None:
     names = readme_names(SAMPLE, _sample_top_level())
-    tree = SAMPLE_TREE - {"docs/shot.png", "samples/run.py", "templates/会议/kind.yaml", "drafter/serve/static/page.js",
-                          "drafter/facts.py"}
+    tree = SAMPLE_TREE - {
+        "docs/shot.png",
+        "samples/run.py",
+        "templates/会议/kind.yaml",
+        "drafter/serve/static/page.js",
+        "drafter/facts.py",
+    }
     assert missing_names(names, tree) == [
-        "docs/shot.png（链接）", "samples/run.py（从仓库根目录）", "templates/*/kind.yaml（从仓库根目录）",
-        "static/page.js（某个文件夹下）", "facts.py（文件名）",
+        "docs/shot.png（链接）",
+        "samples/run.py（从仓库根目录）",
+        "templates/*/kind.yaml（从仓库根目录）",
+        "static/page.js（某个文件夹下）",
+        "facts.py（文件名）",
     ]

@@ -56,7 +56,9 @@ def test_template_syntax_error_in_fragment(tmp_path: Path) -> None:
     for f in FIXTURE_FRAGMENTS.glob("*.yaml"):
         (folder / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
     bad = folder / "结尾.yaml"
-    bad.write_text("role: 结尾\nfragments:\n  - id: jw-bad\n    text: '我将{{ 年度 继续努力'\n", encoding="utf-8")
+    bad.write_text(
+        "role: 结尾\nfragments:\n  - id: jw-bad\n    text: '我将{{ 年度 继续努力'\n", encoding="utf-8"
+    )
     facts = tmp_path / "f.yaml"
     facts.write_text("年度: 2024\n", encoding="utf-8")
     with pytest.raises(LibraryError) as info:
@@ -71,7 +73,10 @@ def test_whole_draft_keeps_user_text_literal(tmp_path: Path) -> None:
     result = draft(facts, Options(fragments_dir=FIXTURE_FRAGMENTS))
     assert "创建{{ 品牌 }}::h1 注入。" in result.document.text
     assert [b.text for b in result.document.blocks if b.kind == "heading1"] == [
-        "一、主要工作", "二、存在的问题及原因", "三、下一步工作打算"]
+        "一、主要工作",
+        "二、存在的问题及原因",
+        "三、下一步工作打算",
+    ]
 
 
 def test_fixture_library_loads() -> None:

@@ -49,7 +49,11 @@ def process_render(facts: Path, out: Path, env: dict[str, str]) -> bytes:
     """``python -m drafter render`` in a fresh interpreter, run from the output folder (not the checkout)."""
     proc = subprocess.run(
         [sys.executable, "-m", "drafter", "render", str(facts), "-o", str(out)],
-        cwd=out.parent, env={**os.environ, **env}, capture_output=True, text=True, encoding="utf-8",
+        cwd=out.parent,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
@@ -77,7 +81,9 @@ def test_two_processes_give_identical_bytes(gaps: Path, tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     first = process_render(gaps, tmp_path / "a" / "稿.docx", {"PYTHONHASHSEED": "0", "TZ": "UTC"})
-    second = process_render(gaps, tmp_path / "b" / "稿.docx", {"PYTHONHASHSEED": "4242", "TZ": "Asia/Shanghai"})
+    second = process_render(
+        gaps, tmp_path / "b" / "稿.docx", {"PYTHONHASHSEED": "4242", "TZ": "Asia/Shanghai"}
+    )
     assert first == second
     assert first == cli_render(gaps, tmp_path / "三.docx")
 

@@ -34,29 +34,36 @@ def _facts(tmp: Path) -> Path:
 
 def test_ordinary_template_work_is_not_limited() -> None:
     env = Sandbox()
-    out = capped_render(env.from_string(
-        "{% for i in range(3) %}{{ '%02d' % i }}{{ '{:>4}'.format(i) }}{{ 'ab' ~ i }}{{ 'x' * 3 }}{% endfor %}"
-        "{{ 'a'|center(9) }}{{ ['a', 'b']|join('、') }}{{ lipsum(1, false, 5, 10)|length > 0 }}"), {})
+    out = capped_render(
+        env.from_string(
+            "{% for i in range(3) %}{{ '%02d' % i }}{{ '{:>4}'.format(i) }}{{ 'ab' ~ i }}{{ 'x' * 3 }}{% endfor %}"
+            "{{ 'a'|center(9) }}{{ ['a', 'b']|join('、') }}{{ lipsum(1, false, 5, 10)|length > 0 }}"
+        ),
+        {},
+    )
     assert out.startswith("00   0ab0xxx01   1ab1xxx02   2ab2xxx") and "True" in out
 
 
-@pytest.mark.parametrize("source", [
-    "{{ 'x' * 2000000 }}",
-    "{{ ('x' * 600000) + ('y' * 600000) }}",
-    "{{ '%0300000000d' % 1 }}",
-    "{{ '{:>300000000}'.format(1) }}",
-    "{{ '{:>{w}}'.format(1, w=300000000) }}",
-    "{{ 'x'.ljust(300000000) }}",
-    "{{ 'a\tb'.expandtabs(300000000) }}",
-    "{{ range(10000000)|list|length }}",
-    "{{ ['a', 'b']|slice(300000000)|list }}",
-    "{{ [1]|tojson(indent=300000000) }}",
-    "{{ 'x'|wordwrap(300000000) }}",
-    "{{ ('x' * 900000)|replace('x', 'y' * 2000) }}",
-    "{{ ['x' * 900000, 'y' * 900000]|join }}",
-    "{{ ('x\n' * 400000)|indent('y' * 900) }}",
-    "{{ ('x' * 900000).replace('x', 'yy') }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ 'x' * 2000000 }}",
+        "{{ ('x' * 600000) + ('y' * 600000) }}",
+        "{{ '%0300000000d' % 1 }}",
+        "{{ '{:>300000000}'.format(1) }}",
+        "{{ '{:>{w}}'.format(1, w=300000000) }}",
+        "{{ 'x'.ljust(300000000) }}",
+        "{{ 'a\tb'.expandtabs(300000000) }}",
+        "{{ range(10000000)|list|length }}",
+        "{{ ['a', 'b']|slice(300000000)|list }}",
+        "{{ [1]|tojson(indent=300000000) }}",
+        "{{ 'x'|wordwrap(300000000) }}",
+        "{{ ('x' * 900000)|replace('x', 'y' * 2000) }}",
+        "{{ ['x' * 900000, 'y' * 900000]|join }}",
+        "{{ ('x\n' * 400000)|indent('y' * 900) }}",
+        "{{ ('x' * 900000).replace('x', 'yy') }}",
+    ],
+)
 def test_every_growth_path_is_capped_before_it_allocates(source: str) -> None:
     with pytest.raises(LimitError, match="上限"):
         capped_render(Sandbox().from_string(source), {})
@@ -67,13 +74,16 @@ def test_output_and_buffers_are_capped() -> None:
     with pytest.raises(LimitError):
         capped_render(env.from_string("{% for i in range(10000) %}{{ 'x' * 999 }}{% endfor %}"), {})
     with pytest.raises(LimitError):
-        capped_render(env.from_string(
-            "{% set x %}{% for i in range(10000) %}{{ 'x' * 999 }}{% endfor %}{% endset %}"), {})
+        capped_render(
+            env.from_string("{% set x %}{% for i in range(10000) %}{{ 'x' * 999 }}{% endfor %}{% endset %}"),
+            {},
+        )
     assert MAX_OUTPUT >= 100_000  # a whole report (~10 000 characters) is far below
 
 
-def test_time_budget_stops_a_slow_template_and_names_its_line(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_time_budget_stops_a_slow_template_and_names_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DRAFTER_TIME_LIMIT", "0.5")
     body = HEAD + "{% for i in range(10000) %}{% set x = ('x' * 900000)|replace('x', 'y') %}{% endfor %}\n"
     with pytest.raises(LibraryError) as info:
@@ -117,8 +127,11 @@ def test_a_runaway_fragment_is_named(tmp_path: Path) -> None:
     renderer = FragmentRenderer(make_environment())
     ctx = fact_context(facts_from_text(FACTS))
     with pytest.raises(LibraryError) as info:
-        renderer.render_text("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}", ctx,
-                             Location("开头.yaml", 7, key="kt-x"))
+        renderer.render_text(
+            "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+            ctx,
+            Location("开头.yaml", 7, key="kt-x"),
+        )
     assert "开头.yaml:7" in info.value.format() and "上限" in info.value.format()
 
 
@@ -158,11 +171,16 @@ def test_endless_macro_recursion_is_named(tmp_path: Path) -> None:
     assert "无限循环" in info.value.format() and "report.j2" in info.value.format()
 
 
-@pytest.mark.parametrize(("expression", "words"), [
-    ("年度 + '年'", "类型"),
-    ("'{:d}'.format('x')", "不合要求"),
-])
-def test_python_errors_in_templates_are_described_in_chinese(tmp_path: Path, expression: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("expression", "words"),
+    [
+        ("年度 + '年'", "类型"),
+        ("'{:d}'.format('x')", "不合要求"),
+    ],
+)
+def test_python_errors_in_templates_are_described_in_chinese(
+    tmp_path: Path, expression: str, words: str
+) -> None:
     body = HEAD + "::para {{ " + expression + " }}\n"
     with pytest.raises(LibraryError) as info:
         draft(_facts(tmp_path), Options(templates_dir=_templates(tmp_path, body)))

@@ -66,7 +66,9 @@ def test_problems_bring_their_answers() -> None:
 
 
 def test_user_problem_text_splits_heading_and_body() -> None:
-    plan = select(LIB, facts_from_text("年度: 2024\n存在问题: ['调研还需深入：下基层次数不多', {标题: 甲, 内容: 乙}]\n"))
+    plan = select(
+        LIB, facts_from_text("年度: 2024\n存在问题: ['调研还需深入：下基层次数不多', {标题: 甲, 内容: 乙}]\n")
+    )
     items = plan.sections["存在问题"].items
     assert (items[0].lead, items[0].text) == ("调研还需深入", "下基层次数不多。")
     assert (items[1].lead, items[1].text) == ("甲", "乙。")

@@ -37,8 +37,9 @@ def _client(path: Path) -> tuple[FlaskClient, str, Workspace]:
 
 
 def _post(client: FlaskClient, token: str, url: str, values: dict[str, Any]) -> Any:
-    return client.post(url, json={"values": values}, headers={TOKEN_HEADER: token},
-                       base_url="http://127.0.0.1:8765")
+    return client.post(
+        url, json={"values": values}, headers={TOKEN_HEADER: token}, base_url="http://127.0.0.1:8765"
+    )
 
 
 def _comment_lines(text: str) -> list[str]:
@@ -83,13 +84,19 @@ def test_new_kinds_of_field_get_their_widgets() -> None:
         findings = by_kind["findings"]
         assert findings.widget == "records" and findings.primary == "问题"
         status = next(c for c in findings.columns if c.choices)
-        rows = [{"问题": "组织生活不规范", "整改情况": "", status.key: ""},
-                {"问题": "学习不深", "整改情况": "建立清单", status.key: status.choices[0]}, {"问题": ""}]
+        rows = [
+            {"问题": "组织生活不规范", "整改情况": "", status.key: ""},
+            {"问题": "学习不深", "整改情况": "建立清单", status.key: status.choices[0]},
+            {"问题": ""},
+        ]
         data = values_to_data({findings.path: rows})
         got = data
         for part in findings.path.split("."):
             got = got[part]
-        assert got == ["组织生活不规范", {"问题": "学习不深", "整改情况": "建立清单", status.key: status.choices[0]}]
+        assert got == [
+            "组织生活不规范",
+            {"问题": "学习不深", "整改情况": "建立清单", status.key: status.choices[0]},
+        ]
         assert form_values(data)[findings.path][1][status.key] == status.choices[0]
     picked = values_to_data({checklist.path: [checklist.choices[1], "", checklist.choices[0]]})
     assert picked[checklist.path] == [checklist.choices[1], checklist.choices[0]]
@@ -120,13 +127,16 @@ def test_a_field_added_to_the_schema_appears_in_the_form(monkeypatch: pytest.Mon
     assert data["新问题整改"] == ["已整改"] and data["新分组"] == {"品牌数": 3}
 
 
-@pytest.mark.parametrize(("shape", "widget"), [
-    ({"type": "boolean"}, "flag"),
-    ({"type": "array", "items": {"type": "object"}}, "yaml"),
-    ({"type": "object"}, "yaml"),
-    ({"type": "string", "enum": ["a"]}, "choice"),
-    ({"type": "number"}, "number"),
-])
+@pytest.mark.parametrize(
+    ("shape", "widget"),
+    [
+        ({"type": "boolean"}, "flag"),
+        ({"type": "array", "items": {"type": "object"}}, "yaml"),
+        ({"type": "object"}, "yaml"),
+        ({"type": "string", "enum": ["a"]}, "choice"),
+        ({"type": "number"}, "number"),
+    ],
+)
 def test_widget_follows_the_json_schema_of_a_new_kind(shape: dict[str, Any], widget: str) -> None:
     """A kind of field this page has never seen still gets a widget, from its JSON Schema alone."""
     assert _widget(schema.Field("新", "text", ""), shape) == widget
@@ -159,7 +169,9 @@ def test_number_errors_are_checks_own(typed: str, write_facts: Any) -> None:
     body = _post(client, token, "/api/preview", values).get_json()
     got = {(d["key"], d["message"], d["hint"]) for d in body["diagnostics"] if d["severity"] == "error"}
     assert got == want and body["ok"] is not bool(want)
-    assert all(d["field"] == "思想建设.中心组学习次数" for d in body["diagnostics"] if d["severity"] == "error")
+    assert all(
+        d["field"] == "思想建设.中心组学习次数" for d in body["diagnostics"] if d["severity"] == "error"
+    )
 
 
 def test_preview_is_the_draft_with_counts_and_placeholder_fields(write_facts: Any) -> None:
@@ -192,8 +204,15 @@ def test_save_new_file_keeps_init_comments_and_backs_up(tmp_path: Path) -> None:
     path = tmp_path / "新单位.yaml"
     client, token, workspace = _client(path)
     values = dict(workspace.initial)
-    values.update({"年度": "2024", "单位.全称": "某县统计局", "思想建设.中心组学习次数": "10",
-                   "思想建设.亮点": ["开展“统计讲堂”"], "存在问题": [{"标题": "", "内容": "学习形式单一"}]})
+    values.update(
+        {
+            "年度": "2024",
+            "单位.全称": "某县统计局",
+            "思想建设.中心组学习次数": "10",
+            "思想建设.亮点": ["开展“统计讲堂”"],
+            "存在问题": [{"标题": "", "内容": "学习形式单一"}],
+        }
+    )
     assert _post(client, token, "/api/save", values).get_json()["changed"] is True
     saved = path.read_text(encoding="utf-8")
     assert _comment_lines(saved) == _comment_lines(facts_template(path.name))
@@ -205,7 +224,10 @@ def test_save_new_file_keeps_init_comments_and_backs_up(tmp_path: Path) -> None:
     assert _post(client, token, "/api/save", values).get_json()["changed"] is False
     values["存在问题"] = []
     body = _post(client, token, "/api/save", values).get_json()
-    assert body["backup"] == "新单位.bak.yaml" and (tmp_path / body["backup"]).read_text(encoding="utf-8") == saved
+    assert (
+        body["backup"] == "新单位.bak.yaml"
+        and (tmp_path / body["backup"]).read_text(encoding="utf-8") == saved
+    )
     values["年度"] = "2023"
     assert _post(client, token, "/api/save", values).get_json()["backup"] == "新单位.bak2.yaml"
     assert _comment_lines(path.read_text(encoding="utf-8")) == _comment_lines(saved)
@@ -274,8 +296,13 @@ def _docx(*paragraphs: str) -> bytes:
 
 
 def _upload(client: FlaskClient, token: str, name: str, data: bytes) -> Any:
-    return client.post("/api/lint", data={"file": (io.BytesIO(data), name)}, headers={TOKEN_HEADER: token},
-                       base_url="http://127.0.0.1:8765", content_type="multipart/form-data")
+    return client.post(
+        "/api/lint",
+        data={"file": (io.BytesIO(data), name)},
+        headers={TOKEN_HEADER: token},
+        base_url="http://127.0.0.1:8765",
+        content_type="multipart/form-data",
+    )
 
 
 def test_lint_upload_finds_what_lint_finds(tmp_path: Path) -> None:
@@ -287,22 +314,36 @@ def test_lint_upload_finds_what_lint_finds(tmp_path: Path) -> None:
     want = [(f["rule"], f["paragraph"], f["column"]) for f in json.loads(result.output)["findings"]]
     got = [(f["rule"], f["paragraph"], f["column"]) for f in body["findings"]]
     assert got == want and {"placeholder", "jiezhi"} & {f["rule"] for f in body["findings"]}
-    copy = client.post("/api/annotated", json={"id": body["annotated"]}, headers={TOKEN_HEADER: token},
-                       base_url="http://127.0.0.1:8765")
-    assert copy.status_code == 200 and "%EF%BC%88%E6%89%B9%E6%B3%A8%EF%BC%89" in copy.headers["Content-Disposition"]
+    copy = client.post(
+        "/api/annotated",
+        json={"id": body["annotated"]},
+        headers={TOKEN_HEADER: token},
+        base_url="http://127.0.0.1:8765",
+    )
+    assert (
+        copy.status_code == 200
+        and "%EF%BC%88%E6%89%B9%E6%B3%A8%EF%BC%89" in copy.headers["Content-Disposition"]
+    )
     comments = zipfile.ZipFile(io.BytesIO(copy.data)).read("word/comments.xml").decode("utf-8")
     assert "待补充" in comments or "截至" in comments  # one Word comment per finding, as drafter lint --批注
-    gone = client.post("/api/annotated", json={"id": "guess"}, headers={TOKEN_HEADER: token},
-                       base_url="http://127.0.0.1:8765")
+    gone = client.post(
+        "/api/annotated",
+        json={"id": "guess"},
+        headers={TOKEN_HEADER: token},
+        base_url="http://127.0.0.1:8765",
+    )
     assert gone.status_code == 400
     assert not list(tmp_path.glob("上传*"))  # nothing written beside the facts file
 
 
-@pytest.mark.parametrize(("name", "data", "status"), [
-    ("稿子.exe", b"MZ", 400),
-    ("稿子.docx", b"not a zip", 400),
-    ("稿子.docx", b"PK\x03\x04" + b"0" * (11 * 1024 * 1024), 413),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "status"),
+    [
+        ("稿子.exe", b"MZ", 400),
+        ("稿子.docx", b"not a zip", 400),
+        ("稿子.docx", b"PK\x03\x04" + b"0" * (11 * 1024 * 1024), 413),
+    ],
+)
 def test_lint_upload_limits(tmp_path: Path, name: str, data: bytes, status: int) -> None:
     client, token, _ = _client(tmp_path / "x.yaml")
     response = _upload(client, token, name, data)
@@ -318,17 +359,30 @@ def test_requests_without_the_token_or_from_elsewhere_are_refused(tmp_path: Path
     client, token, _ = _client(path)
     base = "http://127.0.0.1:8765"
     assert client.post("/api/save", json={"values": {}}, base_url=base).status_code == 403
-    assert client.post("/api/save", json={"values": {}}, base_url=base,
-                       headers={TOKEN_HEADER: "guess"}).status_code == 403
-    assert client.post("/api/save", json={"values": {}}, base_url=base,
-                       headers={TOKEN_HEADER: token, "Origin": "http://evil.example"}).status_code == 403
+    assert (
+        client.post(
+            "/api/save", json={"values": {}}, base_url=base, headers={TOKEN_HEADER: "guess"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            "/api/save",
+            json={"values": {}},
+            base_url=base,
+            headers={TOKEN_HEADER: token, "Origin": "http://evil.example"},
+        ).status_code
+        == 403
+    )
     assert client.get("/", base_url="http://evil.example:8765").status_code == 403  # DNS rebinding
     assert client.get("/api/fragments?q=谈心", base_url=base).status_code == 403
     assert not path.exists()
     page = client.get("/", base_url=base)
     assert token in page.get_data(as_text=True)
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
-    assert client.get("/api/fragments?q=谈心谈话", base_url=base, headers={TOKEN_HEADER: token}).get_json()["hits"]
+    assert client.get("/api/fragments?q=谈心谈话", base_url=base, headers={TOKEN_HEADER: token}).get_json()[
+        "hits"
+    ]
 
 
 def test_page_assets_are_local() -> None:
@@ -354,8 +408,9 @@ def test_serve_command_warns_for_another_address(tmp_path: Path, monkeypatch: py
 
     ran: list[int] = []
     monkeypatch.setattr(server, "serve", lambda s, open_browser: (ran.append(s.port), s.server_close()))
-    result = CliRunner().invoke(cli, ["serve", str(tmp_path / "a.yaml"), "--port", "18765",
-                                      "--no-browser", "--host", "0.0.0.0"])
+    result = CliRunner().invoke(
+        cli, ["serve", str(tmp_path / "a.yaml"), "--port", "18765", "--no-browser", "--host", "0.0.0.0"]
+    )
     assert result.exit_code == 0, result.output
     assert "警告" in result.output and ran
     quiet = CliRunner().invoke(cli, ["serve", str(tmp_path / "a.yaml"), "--port", "18765", "--no-browser"])
@@ -388,8 +443,26 @@ def test_a_key_the_form_does_not_know_is_kept_and_reported(tmp_path: Path) -> No
     assert "年份: 2024" in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("text", ["yes", "on", "12:30", "010", "null", "~", "1e3", "2024", "a: b", "- x",
-                                  "#1", "第一行\n第二行", " 前后空格 ", "'引号'", "“中文引号”"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "on",
+        "12:30",
+        "010",
+        "null",
+        "~",
+        "1e3",
+        "2024",
+        "a: b",
+        "- x",
+        "#1",
+        "第一行\n第二行",
+        " 前后空格 ",
+        "'引号'",
+        "“中文引号”",
+    ],
+)
 def test_saved_text_reads_back_as_typed(tmp_path: Path, text: str) -> None:
     """ruamel.yaml writes YAML 1.2; drafter reads with PyYAML (1.1): text must survive the difference."""
     path = tmp_path / "x.yaml"

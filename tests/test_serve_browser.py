@@ -29,9 +29,17 @@ from drafter.serve.server import bind, url_of
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1400,1000")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
 WAIT = 20.0  # seconds; a wait, never an assertion about speed
 
 try:
@@ -59,8 +67,9 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
     options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='drafter-chromium-')}")
     downloads = tmp_path / "下载"
     downloads.mkdir()
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     os.environ.setdefault("SE_AVOID_STATS", "true")
     driver = webdriver.Chrome(options=options, service=Service(str(DRIVER)))
     driver.downloads = downloads  # type: ignore[attr-defined]
@@ -113,8 +122,9 @@ def open_page(driver: WebDriver, url: str) -> None:
     wait(driver, lambda d: d.find_element(By.ID, "preview").get_attribute("data-seq") != "0")
 
 
-def test_fill_a_new_unit_fix_an_error_save_and_download(browser: WebDriver, served: Callable[[Path], str],
-                                                       tmp_path: Path) -> None:
+def test_fill_a_new_unit_fix_an_error_save_and_download(
+    browser: WebDriver, served: Callable[[Path], str], tmp_path: Path
+) -> None:
     facts = tmp_path / "新单位.yaml"
     open_page(browser, served(facts))
     assert "【待补充：年度】" in preview_text(browser)  # an empty unit: visible markers, nothing invented
@@ -137,7 +147,10 @@ def test_fill_a_new_unit_fix_an_error_save_and_download(browser: WebDriver, serv
     problems.find_element(By.CSS_SELECTOR, ".row textarea.col-内容").send_keys("调研走访基层党支部不够经常")
     problems.find_element(By.CLASS_NAME, "add").click()
     problems.find_elements(By.CSS_SELECTOR, ".row textarea.col-内容")[-1].send_keys("临时写错的一条")
-    wait(browser, lambda d: "调研走访基层党支部不够经常" in preview_text(d) and "临时写错的一条" in preview_text(d))
+    wait(
+        browser,
+        lambda d: "调研走访基层党支部不够经常" in preview_text(d) and "临时写错的一条" in preview_text(d),
+    )
     problems.find_elements(By.CSS_SELECTOR, ".row button.remove")[-1].click()
     wait(browser, lambda d: "临时写错的一条" not in preview_text(d))
     assert "调研走访基层党支部不够经常" in preview_text(browser)
@@ -168,11 +181,13 @@ def test_fill_a_new_unit_fix_an_error_save_and_download(browser: WebDriver, serv
     assert files[0].read_bytes() == out.read_bytes()
 
 
-def test_clicking_a_marker_jumps_to_its_field(browser: WebDriver, served: Callable[[Path], str],
-                                              tmp_path: Path) -> None:
+def test_clicking_a_marker_jumps_to_its_field(
+    browser: WebDriver, served: Callable[[Path], str], tmp_path: Path
+) -> None:
     open_page(browser, served(tmp_path / "空.yaml"))
-    marks = browser.find_elements(By.CSS_SELECTOR, '#preview mark.ph[data-field^="述职人."], '
-                                                   '#preview mark.ph[data-field^="单位."]')
+    marks = browser.find_elements(
+        By.CSS_SELECTOR, '#preview mark.ph[data-field^="述职人."], #preview mark.ph[data-field^="单位."]'
+    )
     assert marks, "an empty facts file shows markers for the unit and the person"
     field = marks[0].get_attribute("data-field")
     marks[0].click()
@@ -180,8 +195,9 @@ def test_clicking_a_marker_jumps_to_its_field(browser: WebDriver, served: Callab
     assert active.get_attribute("name") == field
 
 
-def test_upload_an_edited_draft_and_see_lint_findings(browser: WebDriver, served: Callable[[Path], str],
-                                                      tmp_path: Path) -> None:
+def test_upload_an_edited_draft_and_see_lint_findings(
+    browser: WebDriver, served: Callable[[Path], str], tmp_path: Path
+) -> None:
     import docx
 
     edited = tmp_path / "改过的稿子.docx"
@@ -193,8 +209,14 @@ def test_upload_an_edited_draft_and_see_lint_findings(browser: WebDriver, served
     upload = browser.find_element(By.ID, "lint-file")
     browser.execute_script("arguments[0].hidden = false", upload)
     upload.send_keys(str(edited))
-    box = wait(browser, lambda d: d.find_element(By.ID, "lint-results") if d.find_element(
-        By.ID, "lint-results").is_displayed() else None)
+    box = wait(
+        browser,
+        lambda d: (
+            d.find_element(By.ID, "lint-results")
+            if d.find_element(By.ID, "lint-results").is_displayed()
+            else None
+        ),
+    )
     text = box.text
     assert "改过的稿子.docx" in text and "发现" in text
     assert "待补充" in text and "截至" in text
@@ -211,9 +233,11 @@ class _OtherSite(http.server.BaseHTTPRequestHandler):
     target = ""
 
     def do_GET(self) -> None:
-        body = (f'<!doctype html><meta charset="utf-8"><form method="post" action="{self.target}api/save" '
-                'enctype="text/plain"><input name=\'{"values": {"年度": "1999", "x": "\' value=\'"}}\'>'
-                '</form><script>document.forms[0].submit()</script>').encode()
+        body = (
+            f'<!doctype html><meta charset="utf-8"><form method="post" action="{self.target}api/save" '
+            'enctype="text/plain"><input name=\'{"values": {"年度": "1999", "x": "\' value=\'"}}\'>'
+            "</form><script>document.forms[0].submit()</script>"
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()
@@ -223,12 +247,15 @@ class _OtherSite(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_a_post_from_another_origin_is_refused(browser: WebDriver, served: Callable[[Path], str],
-                                               tmp_path: Path) -> None:
+def test_a_post_from_another_origin_is_refused(
+    browser: WebDriver, served: Callable[[Path], str], tmp_path: Path
+) -> None:
     facts = tmp_path / "目标.yaml"
     url = served(facts)
     handler = type("Handler", (_OtherSite,), {"target": url})
-    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # chromium keeps spare connections open
+    other = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), handler
+    )  # chromium keeps spare connections open
     threading.Thread(target=other.serve_forever, daemon=True).start()
     try:
         browser.get(f"http://127.0.0.1:{other.server_address[1]}/")
@@ -237,7 +264,9 @@ def test_a_post_from_another_origin_is_refused(browser: WebDriver, served: Calla
         fetched = browser.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "fetch(arguments[0] + 'api/save', {method: 'POST', mode: 'no-cors', body: '{}'})"
-            ".then(() => done('sent'), () => done('blocked'));", url)
+            ".then(() => done('sent'), () => done('blocked'));",
+            url,
+        )
         assert fetched in ("sent", "blocked")
         assert not facts.exists()
     finally:
@@ -245,8 +274,9 @@ def test_a_post_from_another_origin_is_refused(browser: WebDriver, served: Calla
         other.server_close()
 
 
-def test_unit_type_brings_its_counts_and_the_checklist_ticks(browser: WebDriver, served: Callable[[Path], str],
-                                                            tmp_path: Path) -> None:
+def test_unit_type_brings_its_counts_and_the_checklist_ticks(
+    browser: WebDriver, served: Callable[[Path], str], tmp_path: Path
+) -> None:
     typed = next((t for t in schema.UNIT_TYPES if visible_extras({"单位.类型": t})), None)
     checklist = next((p for p, ff in leaves().items() if ff.widget == "checklist"), None)
     if typed is None or checklist is None:

@@ -62,7 +62,9 @@ def load_rules(extra_rule_files: Sequence[Path] = ()) -> RuleSet:
             for failure in example_failures(rule):
                 problems.append(
                     Diagnostic(
-                        "error", f"规则“{rule.id}”的{failure}", Location(file, int(line), None, "examples"),
+                        "error",
+                        f"规则“{rule.id}”的{failure}",
+                        Location(file, int(line), None, "examples"),
                         "修改 pattern 或示例，使 fire 中的示例都能找到、pass 中的示例都不会误报。",
                     )
                 )
@@ -73,7 +75,9 @@ def load_rules(extra_rule_files: Sequence[Path] = ()) -> RuleSet:
                 file, _, line = origin.rpartition(":")
                 problems.append(
                     Diagnostic(
-                        "error", f"disable 中的规则“{rule_id}”不存在", Location(file, int(line), None, "disable"),
+                        "error",
+                        f"disable 中的规则“{rule_id}”不存在",
+                        Location(file, int(line), None, "disable"),
                         "运行 drafter lint --format json 可看到每条提示的规则 id。",
                     )
                 )
@@ -100,16 +104,20 @@ def lint_paragraphs(
     how many times per 1,000 characters a phrase may recur before it is reported."""
     active = shipped_rules().active() if rules is None else tuple(rules)
     report_year = year if year is not None else detect_year(paragraphs)
-    return run_all(paragraphs, year=report_year, rules=active, disabled=frozenset(disable), repeat_rate=repeat_rate)
+    return run_all(
+        paragraphs, year=report_year, rules=active, disabled=frozenset(disable), repeat_rate=repeat_rate
+    )
 
 
-def lint_file(path: Path, *, year: int | None = None, extra_rule_files: Sequence[Path] = (),
-              repeat_rate: float = 2.0) -> list[Finding]:
+def lint_file(
+    path: Path, *, year: int | None = None, extra_rule_files: Sequence[Path] = (), repeat_rate: float = 2.0
+) -> list[Finding]:
     """Read a .docx/.md/.txt draft and check it with the shipped rules plus ``extra_rule_files``."""
     ruleset = load_rules(extra_rule_files)
     paragraphs = read_paragraphs(Path(path))
-    return lint_paragraphs(paragraphs, year=year, rules=ruleset.active(), disable=ruleset.disabled_ids,
-                           repeat_rate=repeat_rate)
+    return lint_paragraphs(
+        paragraphs, year=year, rules=ruleset.active(), disable=ruleset.disabled_ids, repeat_rate=repeat_rate
+    )
 
 
 def lint_document(document: Document, *, rules: Sequence[Rule] | None = None) -> list[Finding]:

@@ -100,11 +100,27 @@ def excerpt(text: str, start: int, end: int, width: int = 12) -> str:
 
 
 def _f(
-    rule: str, severity: Severity, message: str, idx: int, text: str, start: int, end: int,
-    suggestion: str, source: str,
+    rule: str,
+    severity: Severity,
+    message: str,
+    idx: int,
+    text: str,
+    start: int,
+    end: int,
+    suggestion: str,
+    source: str,
 ) -> Finding:
-    return Finding(rule, severity, message, idx + 1, start + 1, excerpt(text, start, end), suggestion, source,
-                   max(1, end - start))
+    return Finding(
+        rule,
+        severity,
+        message,
+        idx + 1,
+        start + 1,
+        excerpt(text, start, end),
+        suggestion,
+        source,
+        max(1, end - start),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -131,8 +147,34 @@ _MASK = re.compile(rf"×{{2,}}|(?<![\d０-９])×(?=[{_MEASURE}])|○{{2,}}|□{
 
 
 #: A measure character that starts a common word is not a unit: “*班子成员”“XX部门”“**组织”.
-_NOT_UNIT = ("班子", "组织", "部门", "部署", "部长", "队伍", "处理", "处置", "所在", "所属", "门户", "家庭", "人员",
-             "人民", "名称", "名义", "级别", "类型", "种类", "期间", "期刊", "条例", "条件", "位置", "支部", "本单位")
+_NOT_UNIT = (
+    "班子",
+    "组织",
+    "部门",
+    "部署",
+    "部长",
+    "队伍",
+    "处理",
+    "处置",
+    "所在",
+    "所属",
+    "门户",
+    "家庭",
+    "人员",
+    "人民",
+    "名称",
+    "名义",
+    "级别",
+    "类型",
+    "种类",
+    "期间",
+    "期刊",
+    "条例",
+    "条件",
+    "位置",
+    "支部",
+    "本单位",
+)
 _STOP = set("，。；：！？、“”‘’（）《》【】,.;:!?()")
 
 
@@ -163,24 +205,51 @@ def check_placeholders(idx: int, text: str) -> Iterator[Finding]:
     for m in _PLACEHOLDER.finditer(text):
         label = m.group(1).strip() or "内容"
         yield _f(
-            "placeholder", "error", f"还有未填写的占位标记：{m.group(0)}", idx, text, m.start(), m.end(),
-            f"换成实际内容（{label}）；若由 drafter 生成，可在事实文件中补上后重新生成", SRC_PLACEHOLDER,
+            "placeholder",
+            "error",
+            f"还有未填写的占位标记：{m.group(0)}",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"换成实际内容（{label}）；若由 drafter 生成，可在事实文件中补上后重新生成",
+            SRC_PLACEHOLDER,
         )
     for m in _ACTUAL_NOTE.finditer(text):
         yield _f(
-            "placeholder", "error", f"还有待按实际情况修改的提示：{m.group(0)}", idx, text, m.start(), m.end(),
-            "按本单位实际写好后删去这条提示", SRC_PLACEHOLDER,
+            "placeholder",
+            "error",
+            f"还有待按实际情况修改的提示：{m.group(0)}",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "按本单位实际写好后删去这条提示",
+            SRC_PLACEHOLDER,
         )
     for m in _SENTINEL.finditer(text):
         yield _f(
-            "placeholder-sentinel", "error", "文中残留了 drafter 的内部占位符（不可见字符）", idx, text,
-            m.start(), m.end(), "删去这个字符，并检查这里是否缺了内容；请把这个问题报告给 drafter 维护者",
+            "placeholder-sentinel",
+            "error",
+            "文中残留了 drafter 的内部占位符（不可见字符）",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "删去这个字符，并检查这里是否缺了内容；请把这个问题报告给 drafter 维护者",
             SRC_PLACEHOLDER,
         )
     for m in _JINJA.finditer(text):
         yield _f(
-            "jinja-leftover", "error", f"残留了模板语法“{m.group(0)[:20]}”", idx, text, m.start(), m.end(),
-            "换成实际内容，或删去模板标记", SRC_PLACEHOLDER,
+            "jinja-leftover",
+            "error",
+            f"残留了模板语法“{m.group(0)[:20]}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "换成实际内容，或删去模板标记",
+            SRC_PLACEHOLDER,
         )
 
 
@@ -196,8 +265,15 @@ def check_redactions(idx: int, text: str) -> Iterator[Finding]:
     for m in _X_YEAR.finditer(text):
         taken.append(m.span())
         yield _f(
-            "redaction-year", "error", f"年份被隐去：“{m.group(0)}年”", idx, text, m.start(), m.end(),
-            "写上实际年份（四位数字）", SRC_REDACTION,
+            "redaction-year",
+            "error",
+            f"年份被隐去：“{m.group(0)}年”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "写上实际年份（四位数字）",
+            SRC_REDACTION,
         )
     for m in _X_NUMBER.finditer(text):
         taken.append(m.span())
@@ -205,17 +281,29 @@ def check_redactions(idx: int, text: str) -> Iterator[Finding]:
             continue  # “XX部门”“XX组织”: a name, reported below as placeholder-name
         shown = m.group(0) + _unit_after(text, m.end())
         yield _f(
-            "redaction-number", "error", f"数字被隐去：“{shown}”", idx, text, m.start(), m.start() + len(shown),
-            f"把“{m.group(0)}”换成实际数字", SRC_REDACTION,
+            "redaction-number",
+            "error",
+            f"数字被隐去：“{shown}”",
+            idx,
+            text,
+            m.start(),
+            m.start() + len(shown),
+            f"把“{m.group(0)}”换成实际数字",
+            SRC_REDACTION,
         )
     for m in _X_NAME.finditer(text):
         if any(a <= m.start() < b for a, b in taken) and _is_number_slot(text, m.end()):
             continue
         yield _f(
-            "placeholder-name", "warning",
+            "placeholder-name",
+            "warning",
             f"疑似未替换的名称占位“{m.group(0)}”（X 隐去的数字算错误；XX 作名称时只提醒，因为可能是有意举例）",
-            idx, text, m.start(), m.end(),
-            "换成实际名称；若是有意举例（如公文格式示例）可忽略", SRC_REDACTION,
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "换成实际名称；若是有意举例（如公文格式示例）可忽略",
+            SRC_REDACTION,
         )
     if "*" in text or "＊" in text:
         bullet = _BULLET.match(text)
@@ -225,21 +313,41 @@ def check_redactions(idx: int, text: str) -> Iterator[Finding]:
             if _is_number_slot(text, m.end()):
                 shown = m.group(0) + _unit_after(text, m.end())
                 yield _f(
-                    "redaction-number", "error", f"数字被星号隐去：“{shown}”", idx, text,
-                    m.start(), m.start() + len(shown), f"把“{m.group(0)}”换成实际数字", SRC_REDACTION,
+                    "redaction-number",
+                    "error",
+                    f"数字被星号隐去：“{shown}”",
+                    idx,
+                    text,
+                    m.start(),
+                    m.start() + len(shown),
+                    f"把“{m.group(0)}”换成实际数字",
+                    SRC_REDACTION,
                 )
             else:
                 shown = m.group(0) + _word_after(text, m.end())
                 yield _f(
-                    "redaction-name", "error", f"内容被星号隐去：“{shown}”", idx, text,
-                    m.start(), m.end(), "补上被隐去的名称或内容；若是加粗标记，请删去星号", SRC_REDACTION,
+                    "redaction-name",
+                    "error",
+                    f"内容被星号隐去：“{shown}”",
+                    idx,
+                    text,
+                    m.start(),
+                    m.end(),
+                    "补上被隐去的名称或内容；若是加粗标记，请删去星号",
+                    SRC_REDACTION,
                 )
     for m in _MASK.finditer(text):
         number = _is_number_slot(text, m.end())
         yield _f(
-            "redaction-number" if number else "redaction-name", "error",
-            f"{'数字' if number else '内容'}被“{m.group(0)}”隐去", idx, text, m.start(), m.end(),
-            "换成实际" + ("数字" if number else "名称或内容"), SRC_REDACTION,
+            "redaction-number" if number else "redaction-name",
+            "error",
+            f"{'数字' if number else '内容'}被“{m.group(0)}”隐去",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "换成实际" + ("数字" if number else "名称或内容"),
+            SRC_REDACTION,
         )
 
 
@@ -264,19 +372,40 @@ def is_ad_paragraph(text: str) -> bool:
 def check_noise(idx: int, text: str) -> Iterator[Finding]:
     for m in PAID_MARKER.finditer(text):
         yield _f(
-            "noise-marker", "error", f"夹带了范文网站的付费阅读标记“{m.group(0)}”", idx, text, m.start(), m.end(),
-            f"删去“{m.group(0)}”", SRC_NOISE,
+            "noise-marker",
+            "error",
+            f"夹带了范文网站的付费阅读标记“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"删去“{m.group(0)}”",
+            SRC_NOISE,
         )
     ad = _AD.search(text)
     if ad:
         yield _f(
-            "noise-ad", "error", f"夹带了素材网站的广告（“{ad.group(0)}”）", idx, text, ad.start(), ad.end(),
-            "删去这段广告文字", SRC_NOISE,
+            "noise-ad",
+            "error",
+            f"夹带了素材网站的广告（“{ad.group(0)}”）",
+            idx,
+            text,
+            ad.start(),
+            ad.end(),
+            "删去这段广告文字",
+            SRC_NOISE,
         )
     for m in _WORDCOUNT.finditer(text):
         yield _f(
-            "noise-wordcount", "error", f"夹带了范文网站的字数标注“{m.group(0)}”", idx, text, m.start(), m.end(),
-            f"删去“{m.group(0)}”", SRC_NOISE,
+            "noise-wordcount",
+            "error",
+            f"夹带了范文网站的字数标注“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"删去“{m.group(0)}”",
+            SRC_NOISE,
         )
 
 
@@ -367,31 +496,52 @@ def check_numbering(paragraphs: Sequence[str], skip: frozenset[int] = frozenset(
             if n != expected:
                 if n == 1 and level == 1:
                     yield _f(
-                        "numbering-sequence", "warning", "一级标题序号重新从“一、”开始", idx, text,
-                        heading.start, heading.end,
-                        f"如果前面的部分没有结束，这里应为“{_number_label(1, expected)}”", SRC_HEADINGS,
+                        "numbering-sequence",
+                        "warning",
+                        "一级标题序号重新从“一、”开始",
+                        idx,
+                        text,
+                        heading.start,
+                        heading.end,
+                        f"如果前面的部分没有结束，这里应为“{_number_label(1, expected)}”",
+                        SRC_HEADINGS,
                     )
                 elif n <= last[level]:
                     yield _f(
-                        "numbering-sequence", severity,
+                        "numbering-sequence",
+                        severity,
                         f"标题序号“{heading.mark.strip()}”重复或倒退（上一个是“{_number_label(level, last[level])}”）",
-                        idx, text, heading.start, heading.end,
-                        f"改为“{_number_label(level, expected)}”，并顺延后面的序号", SRC_HEADINGS,
+                        idx,
+                        text,
+                        heading.start,
+                        heading.end,
+                        f"改为“{_number_label(level, expected)}”，并顺延后面的序号",
+                        SRC_HEADINGS,
                     )
                 elif last[level] == 0:
                     yield _f(
-                        "numbering-sequence", severity,
+                        "numbering-sequence",
+                        severity,
                         f"标题序号“{heading.mark.strip()}”没有从“{_number_label(level, 1)}”开始",
-                        idx, text, heading.start, heading.end,
-                        f"改为“{_number_label(level, 1)}”，并顺延后面的序号", SRC_HEADINGS,
+                        idx,
+                        text,
+                        heading.start,
+                        heading.end,
+                        f"改为“{_number_label(level, 1)}”，并顺延后面的序号",
+                        SRC_HEADINGS,
                     )
                 else:
                     missing = "、".join(_number_label(level, k) for k in range(expected, n))
                     yield _f(
-                        "numbering-sequence", severity,
-                        f"标题序号跳号：“{heading.mark.strip()}”前缺少{missing}", idx, text,
-                        heading.start, heading.end,
-                        f"改为“{_number_label(level, expected)}”，并顺延后面的序号", SRC_HEADINGS,
+                        "numbering-sequence",
+                        severity,
+                        f"标题序号跳号：“{heading.mark.strip()}”前缺少{missing}",
+                        idx,
+                        text,
+                        heading.start,
+                        heading.end,
+                        f"改为“{_number_label(level, expected)}”，并顺延后面的序号",
+                        SRC_HEADINGS,
                     )
             last[level] = n
             for deeper in range(level + 1, 5):
@@ -403,10 +553,19 @@ def check_numbering(paragraphs: Sequence[str], skip: frozenset[int] = frozenset(
                 continue
             if n_item != 1 and n_item != item_last + 1:
                 word = f"{chinese_number(n_item)}是"
-                problem = f"前缺少“{chinese_number(item_last + 1)}是”" if n_item > item_last + 1 else "重复或倒退"
+                problem = (
+                    f"前缺少“{chinese_number(item_last + 1)}是”" if n_item > item_last + 1 else "重复或倒退"
+                )
                 yield _f(
-                    "numbering-items", "warning", f"“{word}”{problem}", idx, text, m.start(1), m.end(),
-                    f"改为“{chinese_number(item_last + 1)}是”，并顺延后面的序号", SRC_ITEMS,
+                    "numbering-items",
+                    "warning",
+                    f"“{word}”{problem}",
+                    idx,
+                    text,
+                    m.start(1),
+                    m.end(),
+                    f"改为“{chinese_number(item_last + 1)}是”，并顺延后面的序号",
+                    SRC_ITEMS,
                 )
             item_last = n_item
 
@@ -415,18 +574,39 @@ def _check_heading_marks(idx: int, text: str, h: Heading) -> Iterator[Finding]:
     mark = h.mark
     if h.level == 1 and mark.rstrip()[-1] in ".．":
         yield _f(
-            "heading-level1-mark", "warning", f"一级标题序号写成了“{mark.strip()}”", idx, text, h.start, h.end,
-            f"改为“{_number_label(1, h.number)}”", SRC_HEADINGS,
+            "heading-level1-mark",
+            "warning",
+            f"一级标题序号写成了“{mark.strip()}”",
+            idx,
+            text,
+            h.start,
+            h.end,
+            f"改为“{_number_label(1, h.number)}”",
+            SRC_HEADINGS,
         )
     if h.level == 3 and mark.rstrip()[-1] == "、":
         yield _f(
-            "heading-level3-dunhao", "warning", f"三级标题序号写成了“{mark.strip()}”，应用“{h.number}.”",
-            idx, text, h.start, h.end, f"改为“{h.number}.”", SRC_HEADINGS,
+            "heading-level3-dunhao",
+            "warning",
+            f"三级标题序号写成了“{mark.strip()}”，应用“{h.number}.”",
+            idx,
+            text,
+            h.start,
+            h.end,
+            f"改为“{h.number}.”",
+            SRC_HEADINGS,
         )
     if h.level in (2, 4) and ("(" in mark or ")" in mark):
         yield _f(
-            "heading-halfwidth-paren", "warning", f"标题序号“{mark.strip()}”用了半角括号", idx, text, h.start, h.end,
-            f"改为“{_number_label(h.level, h.number)}”", SRC_HEADINGS,
+            "heading-halfwidth-paren",
+            "warning",
+            f"标题序号“{mark.strip()}”用了半角括号",
+            idx,
+            text,
+            h.start,
+            h.end,
+            f"改为“{_number_label(h.level, h.number)}”",
+            SRC_HEADINGS,
         )
     end = h.end
     if h.level in (2, 4):
@@ -434,8 +614,15 @@ def _check_heading_marks(idx: int, text: str, h: Heading) -> Iterator[Finding]:
         if extra:
             end = extra.end()
             yield _f(
-                "heading-number-punct", "warning", f"“{mark.strip()}”后面不加标点", idx, text, h.end, extra.end(),
-                f"删去“{extra.group(0).strip()}”", SRC_HEADINGS,
+                "heading-number-punct",
+                "warning",
+                f"“{mark.strip()}”后面不加标点",
+                idx,
+                text,
+                h.end,
+                extra.end(),
+                f"删去“{extra.group(0).strip()}”",
+                SRC_HEADINGS,
             )
     rest = text[end:].rstrip()
     if not rest:
@@ -445,8 +632,15 @@ def _check_heading_marks(idx: int, text: str, h: Heading) -> Iterator[Finding]:
     if standalone and rest[-1] in _TRAILING:
         pos = end + len(rest) - 1
         yield _f(
-            "heading-punct", "warning", f"单独成段的标题末尾不加“{rest[-1]}”", idx, text, pos, pos + 1,
-            f"删去末尾的“{rest[-1]}”", SRC_HEADINGS,
+            "heading-punct",
+            "warning",
+            f"单独成段的标题末尾不加“{rest[-1]}”",
+            idx,
+            text,
+            pos,
+            pos + 1,
+            f"删去末尾的“{rest[-1]}”",
+            SRC_HEADINGS,
         )
 
 
@@ -476,31 +670,66 @@ def check_dates(idx: int, text: str) -> Iterator[Finding]:
     for m in _SHORT_YEAR.finditer(text):
         full = _full_year(m.group(1))
         yield _f(
-            "date-short-year", "warning", f"年份没有写全：“{m.group(0)}”", idx, text, m.start(), m.end(),
-            f"写成“{full}年”", SRC_DATES,
+            "date-short-year",
+            "warning",
+            f"年份没有写全：“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"写成“{full}年”",
+            SRC_DATES,
         )
     for m in _ZERO_MONTH.finditer(text):
         yield _f(
-            "date-zero-pad", "warning", f"月份编了虚位：“{m.group(0)}”", idx, text, m.start(), m.end(),
-            f"写成“{m.group(1)}月”", SRC_DATES,
+            "date-zero-pad",
+            "warning",
+            f"月份编了虚位：“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"写成“{m.group(1)}月”",
+            SRC_DATES,
         )
     for m in _ZERO_DAY.finditer(text):
         yield _f(
-            "date-zero-pad", "warning", f"日期编了虚位：“{m.group(0)}”", idx, text, m.start(), m.end(),
-            f"写成“{m.group(1)}日”", SRC_DATES,
+            "date-zero-pad",
+            "warning",
+            f"日期编了虚位：“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"写成“{m.group(1)}日”",
+            SRC_DATES,
         )
     for m in _NUMERIC_DATE.finditer(text):
         year, _, month, day = m.groups()
         if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
             continue
         yield _f(
-            "date-numeric", "info", f"日期写成了“{m.group(0)}”", idx, text, m.start(), m.end(),
-            f"正文中写成“{year}年{int(month)}月{int(day)}日”", SRC_DATES,
+            "date-numeric",
+            "info",
+            f"日期写成了“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            f"正文中写成“{year}年{int(month)}月{int(day)}日”",
+            SRC_DATES,
         )
     for m in _CN_DATE.finditer(text):
         yield _f(
-            "date-chinese-numerals", "info", f"成文日期用了汉字：“{m.group(0)}”", idx, text, m.start(), m.end(),
-            "GB/T 9704—2012 规定成文日期用阿拉伯数字将年、月、日标全，如“2024年1月5日”", SRC_DATES,
+            "date-chinese-numerals",
+            "info",
+            f"成文日期用了汉字：“{m.group(0)}”",
+            idx,
+            text,
+            m.start(),
+            m.end(),
+            "GB/T 9704—2012 规定成文日期用阿拉伯数字将年、月、日标全，如“2024年1月5日”",
+            SRC_DATES,
         )
     for m in _DOCNUM.finditer(text):
         org, year, num = m.group("org"), m.group("year"), m.group("num")
@@ -509,14 +738,27 @@ def check_dates(idx: int, text: str) -> Iterator[Finding]:
         start = m.start("open")
         if m.group("open") != "〔" or m.group("close") != "〕" or len(year) != 4:
             yield _f(
-                "docnum-bracket", "warning",
-                f"发文字号“{m.group(0)}”的年份应写全并用六角括号〔〕", idx, text, start, m.end(),
-                f"写成“{fixed}”", SRC_DOCNUM,
+                "docnum-bracket",
+                "warning",
+                f"发文字号“{m.group(0)}”的年份应写全并用六角括号〔〕",
+                idx,
+                text,
+                start,
+                m.end(),
+                f"写成“{fixed}”",
+                SRC_DOCNUM,
             )
         elif num.startswith("0"):
             yield _f(
-                "docnum-zero-pad", "warning", f"发文字号“{m.group(0)}”的序号编了虚位", idx, text, start, m.end(),
-                f"写成“{fixed}”", SRC_DOCNUM,
+                "docnum-zero-pad",
+                "warning",
+                f"发文字号“{m.group(0)}”的序号编了虚位",
+                idx,
+                text,
+                start,
+                m.end(),
+                f"写成“{fixed}”",
+                SRC_DOCNUM,
             )
 
 
@@ -586,9 +828,15 @@ def check_year_terms(
                     if not unknown_reported:
                         unknown_reported = True
                         yield _f(
-                            "year-unknown", "info",
-                            f"未能从标题识别报告年度，没有检查“{m.group(0)}”等提法是否过时", idx, text,
-                            m.start(), m.end(), "用 --year 指定报告年度，或在标题中写明“2024年度”", SRC_YEAR,
+                            "year-unknown",
+                            "info",
+                            f"未能从标题识别报告年度，没有检查“{m.group(0)}”等提法是否过时",
+                            idx,
+                            text,
+                            m.start(),
+                            m.end(),
+                            "用 --year 指定报告年度，或在标题中写明“2024年度”",
+                            SRC_YEAR,
                         )
                     continue
                 bounds = _clause(text, m.start(), m.end())
@@ -598,9 +846,15 @@ def check_year_terms(
                 clause = text[bounds[0] : bounds[1]]
                 if year < term.year and term.check_early:
                     yield _f(
-                        term.id, "error",
-                        f"报告年度为{year}年，但“{term.name}”是{term.year}年才开展的", idx, text,
-                        m.start(), m.end(), "核对报告年度，或删去这一提法", term.source,
+                        term.id,
+                        "error",
+                        f"报告年度为{year}年，但“{term.name}”是{term.year}年才开展的",
+                        idx,
+                        text,
+                        m.start(),
+                        m.end(),
+                        "核对报告年度，或删去这一提法",
+                        term.source,
                     )
                 elif year > last_year and current.search(clause) and not CONTINUING_WORDS.search(clause):
                     span = f"{term.year}年" if last_year == term.year else f"{term.year}—{last_year}年"
@@ -608,7 +862,17 @@ def check_year_terms(
                         f"“{term.name}”是{span}的工作，在{year}年度报告中写成当年开展的工作已过时"
                     )
                     suggestion = term.suggestion or f"改写为“巩固拓展{term.name}成果”，或换用{year}年的提法"
-                    yield _f(term.id, term.severity, message, idx, text, m.start(), m.end(), suggestion, term.source)
+                    yield _f(
+                        term.id,
+                        term.severity,
+                        message,
+                        idx,
+                        text,
+                        m.start(),
+                        m.end(),
+                        suggestion,
+                        term.source,
+                    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -634,7 +898,9 @@ def check_rule(rule: Rule, idx: int, text: str) -> Iterator[Finding]:
 def example_failures(rule: Rule) -> list[str]:
     """Chinese descriptions of the rule's own examples that do not behave as declared."""
     out: list[str] = []
-    for example, should_fire in [(e, True) for e in rule.examples_fire] + [(e, False) for e in rule.examples_pass]:
+    for example, should_fire in [(e, True) for e in rule.examples_fire] + [
+        (e, False) for e in rule.examples_pass
+    ]:
         if rule.is_year_term:
             year_text, _, text = example.partition("|")
             fired = any(f.rule == rule.id for f in check_year_terms([text], [rule], int(year_text)))
@@ -676,9 +942,17 @@ def check_year_wording(paragraphs: Sequence[str], year: int | None) -> Iterator[
     for phrase in info.required:
         if not _says(text, phrase):
             source = "；".join(info.sources[:2]) or "templates/年度.yaml"
-            yield Finding("year-wording", "warning", f"{year}年的稿子没有写到“{phrase}”", 1, 1,
-                          excerpt(paragraphs[0] if paragraphs else "", 0, 0), f"在开头或思想建设部分写到“{phrase}”",
-                          source, 1)
+            yield Finding(
+                "year-wording",
+                "warning",
+                f"{year}年的稿子没有写到“{phrase}”",
+                1,
+                1,
+                excerpt(paragraphs[0] if paragraphs else "", 0, 0),
+                f"在开头或思想建设部分写到“{phrase}”",
+                source,
+                1,
+            )
 
 
 def check_repetition(paragraphs: Sequence[str], per_thousand: float) -> Iterator[Finding]:
@@ -688,14 +962,25 @@ def check_repetition(paragraphs: Sequence[str], per_thousand: float) -> Iterator
     for repeat in repeated_phrases("\n".join(paragraphs), per_thousand=per_thousand):
         idx = next((i for i, t in enumerate(paragraphs) if repeat.phrase in t), 0)
         start = paragraphs[idx].find(repeat.phrase) if paragraphs else 0
-        yield Finding("repetition", "info",
-                      f"“{repeat.phrase}”出现 {repeat.count} 次（按篇幅至多 {int(repeat.allowed)} 次）", idx + 1,
-                      start + 1, excerpt(paragraphs[idx], start, start + len(repeat.phrase)) if paragraphs else "",
-                      "换几种说法，或删去重复的句子", "review-rubric：语言（同一说法反复出现）", len(repeat.phrase))
+        yield Finding(
+            "repetition",
+            "info",
+            f"“{repeat.phrase}”出现 {repeat.count} 次（按篇幅至多 {int(repeat.allowed)} 次）",
+            idx + 1,
+            start + 1,
+            excerpt(paragraphs[idx], start, start + len(repeat.phrase)) if paragraphs else "",
+            "换几种说法，或删去重复的句子",
+            "review-rubric：语言（同一说法反复出现）",
+            len(repeat.phrase),
+        )
 
 
 def run_all(
-    paragraphs: Sequence[str], *, year: int | None, rules: Sequence[Rule], disabled: frozenset[str] = frozenset(),
+    paragraphs: Sequence[str],
+    *,
+    year: int | None,
+    rules: Sequence[Rule],
+    disabled: frozenset[str] = frozenset(),
     repeat_rate: float = 2.0,
 ) -> list[Finding]:
     """All checks over all paragraphs; sorted by position, then severity; duplicates dropped."""

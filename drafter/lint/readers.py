@@ -58,8 +58,11 @@ def read_paragraphs(path: Path) -> list[str]:
     if path.is_dir():
         raise ReadError(f"这是一个文件夹，不是文件：{path}", location=Location(path))
     if not path.is_file():  # a FIFO or device: reading would wait or never end
-        raise ReadError(f"这不是普通文件（是设备、管道等特殊文件），没有读取：{path}", location=Location(path),
-                        hint="请给出 .docx、.md 或 .txt 文件")
+        raise ReadError(
+            f"这不是普通文件（是设备、管道等特殊文件），没有读取：{path}",
+            location=Location(path),
+            hint="请给出 .docx、.md 或 .txt 文件",
+        )
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
     text = decode_text(_read_bytes(path), path)
@@ -75,8 +78,11 @@ def _read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
         if len(data) > MAX_TEXT_BYTES:
-            raise ReadError(f"文件过大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），不像一份稿子：{path.name}",
-                            location=Location(path), hint="请确认选对了文件")
+            raise ReadError(
+                f"文件过大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），不像一份稿子：{path.name}",
+                location=Location(path),
+                hint="请确认选对了文件",
+            )
         return data
     except PermissionError as exc:
         raise ReadError(f"没有权限读取文件：{path}", location=Location(path)) from exc
@@ -114,8 +120,11 @@ MAX_XML_TAGS = 2_000_000  # elements in one XML part
 
 
 def _corrupt(path: Path) -> ReadError:
-    return ReadError(f"文件已损坏或不是 Word 文档：{path.name}", location=Location(path),
-                     hint="在 Word 或 WPS 中打开后重新“另存为” .docx 再检查。")
+    return ReadError(
+        f"文件已损坏或不是 Word 文档：{path.name}",
+        location=Location(path),
+        hint="在 Word 或 WPS 中打开后重新“另存为” .docx 再检查。",
+    )
 
 
 def check_docx_package(path: Path) -> None:
@@ -128,7 +137,9 @@ def check_docx_package(path: Path) -> None:
                 raise _too_big(path)
             for member in members:
                 if member.file_size > MAX_MEMBER_BYTES or (
-                        member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1)):
+                    member.file_size > 1024 * 1024
+                    and member.file_size > MAX_RATIO * max(member.compress_size, 1)
+                ):
                     raise _too_big(path)
             for member in members:
                 if member.filename.endswith((".xml", ".rels")):
@@ -141,14 +152,24 @@ def check_docx_package(path: Path) -> None:
         if exc.errno is None:  # zipfile reports some damage as a bare OSError
             raise _corrupt(path) from None
         raise ReadError(f"无法读取文件：{os_reason(exc)}", location=Location(path)) from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, RuntimeError,
-            UnicodeDecodeError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        UnicodeDecodeError,
+    ):
         raise _corrupt(path) from None
 
 
 def _too_big(path: Path) -> ReadError:
-    return ReadError(f"文件解压后过大，不像一份稿子（可能已损坏或是压缩炸弹）：{path.name}", location=Location(path),
-                     hint="请确认选对了文件；正常的述职报告解压后只有几 MB。")
+    return ReadError(
+        f"文件解压后过大，不像一份稿子（可能已损坏或是压缩炸弹）：{path.name}",
+        location=Location(path),
+        hint="请确认选对了文件；正常的述职报告解压后只有几 MB。",
+    )
 
 
 def _check_xml(data: bytes, path: Path) -> None:
@@ -163,8 +184,9 @@ def read_docx(path: Path) -> list[str]:
     try:
         import docx  # python-docx; imported here so that text checks do not pay for it
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise ReadError("读取 .docx 需要 python-docx", location=Location(path),
-                        hint="运行 pip install python-docx") from exc
+        raise ReadError(
+            "读取 .docx 需要 python-docx", location=Location(path), hint="运行 pip install python-docx"
+        ) from exc
     check_docx_package(path)
     try:
         document = docx.Document(str(path))

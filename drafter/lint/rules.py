@@ -51,8 +51,18 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 TOP_KEYS = ("version", "rules", "year_terms", "disable")
 RULE_KEYS = ("id", "severity", "pattern", "replace", "message", "suggestion", "source", "context", "examples")
 YEAR_KEYS = (
-    "id", "severity", "name", "pattern", "year", "until", "check_early", "current",
-    "message", "suggestion", "source", "examples",
+    "id",
+    "severity",
+    "name",
+    "pattern",
+    "year",
+    "until",
+    "check_early",
+    "current",
+    "message",
+    "suggestion",
+    "source",
+    "examples",
 )
 EXAMPLE_KEYS = ("fire", "pass")
 
@@ -220,8 +230,12 @@ def _compile(pattern: Any, probs: _Problems, line: int, rule_id: str, key: str) 
         )
         return None
     if slow is not None:
-        probs.add(line, f"规则“{rule_id}”的 {key} 可能让检查卡住：{slow}",
-                  hint="去掉嵌套的重复，例如把 (党+)+ 改成 党+；重复的部分只写一层。", key=key)
+        probs.add(
+            line,
+            f"规则“{rule_id}”的 {key} 可能让检查卡住：{slow}",
+            hint="去掉嵌套的重复，例如把 (党+)+ 改成 党+；重复的部分只写一层。",
+            key=key,
+        )
         return None
     return compiled
 
@@ -331,13 +345,17 @@ def _rule_id(values: dict[str, Any], lines: dict[str, int], start: int, probs: _
     return f"<第{start}行的规则>"
 
 
-def _rule_severity(values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str,
-                   probs: _Problems) -> Severity:
+def _rule_severity(
+    values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str, probs: _Problems
+) -> Severity:
     """The rule's severity (warning when absent or not one of error, warning, info)."""
     severity = values.get("severity", "warning")
     if severity not in SEVERITIES:
-        probs.add(lines.get("severity", start), f"规则“{rule_id}”的 severity 只能是 error、warning 或 info",
-                  key="severity")
+        probs.add(
+            lines.get("severity", start),
+            f"规则“{rule_id}”的 severity 只能是 error、warning 或 info",
+            key="severity",
+        )
         return "warning"
     result: Severity = severity
     return result
@@ -369,8 +387,9 @@ def _check_texts(values: dict[str, Any], lines: dict[str, int], rule_id: str, pr
             values[text_key] = ""
 
 
-def _checked_replace(replace: str | None, pattern: re.Pattern[str] | None, line: int | None, rule_id: str,
-                     probs: _Problems) -> str | None:
+def _checked_replace(
+    replace: str | None, pattern: re.Pattern[str] | None, line: int | None, rule_id: str, probs: _Problems
+) -> str | None:
     """``replace``, or None when it refers to a group the pattern does not have."""
     if replace is None or pattern is None:
         return replace
@@ -388,8 +407,9 @@ def _checked_replace(replace: str | None, pattern: re.Pattern[str] | None, line:
     return replace
 
 
-def _rule_examples(values: dict[str, Any], lines: dict[str, int], rule_id: str,
-                   probs: _Problems) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _rule_examples(
+    values: dict[str, Any], lines: dict[str, int], rule_id: str, probs: _Problems
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The texts a rule must fire on and those it must pass."""
     fire: tuple[str, ...] = ()
     passing: tuple[str, ...] = ()
@@ -400,7 +420,9 @@ def _rule_examples(values: dict[str, Any], lines: dict[str, int], rule_id: str,
         if ex_key in examples:
             parsed = _str_list(examples[ex_key])
             if parsed is None:
-                probs.add(lines["examples"], f"规则“{rule_id}”的 examples.{ex_key} 必须是文字列表", key=ex_key)
+                probs.add(
+                    lines["examples"], f"规则“{rule_id}”的 examples.{ex_key} 必须是文字列表", key=ex_key
+                )
             elif ex_key == "fire":
                 fire = parsed
             else:
@@ -408,8 +430,9 @@ def _rule_examples(values: dict[str, Any], lines: dict[str, int], rule_id: str,
     return fire, passing
 
 
-def _term_years(values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str,
-                probs: _Problems) -> tuple[int, int | None]:
+def _term_years(
+    values: dict[str, Any], lines: dict[str, int], start: int, rule_id: str, probs: _Problems
+) -> tuple[int, int | None]:
     """A 提法's ``year`` (2000 when unusable) and ``until`` (None when absent or unusable)."""
     year = values.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
@@ -427,8 +450,9 @@ def _term_check_early(values: dict[str, Any], lines: dict[str, int], rule_id: st
     (true unless the rule says false)."""
     early = values.get("check_early", True)
     if not isinstance(early, bool):
-        probs.add(lines["check_early"], f"提法“{rule_id}”的 check_early 只能是 true 或 false",
-                  key="check_early")
+        probs.add(
+            lines["check_early"], f"提法“{rule_id}”的 check_early 只能是 true 或 false", key="check_early"
+        )
         return True
     return early
 
@@ -459,7 +483,9 @@ def _parse_rule(
     _check_texts(values, lines, rule_id, probs)
     message = values.get("message", "")
     if kind == "rules" and not message:
-        probs.add(lines.get("message", start), f"规则“{rule_id}”缺少 message（给用户看的说明）", key="message")
+        probs.add(
+            lines.get("message", start), f"规则“{rule_id}”缺少 message（给用户看的说明）", key="message"
+        )
     origin = f"{probs.file}:{start}"
     source = values.get("source", "")
     if not source:
@@ -552,12 +578,15 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
 def read_rule_file(path: Path) -> RuleSet:
     """Read a user's ``--rules`` file (UTF-8, with or without BOM)."""
     if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
-        raise RuleFileError(f"规则文件不是普通文件（是设备、管道等特殊文件）：{path}", location=Location(path))
+        raise RuleFileError(
+            f"规则文件不是普通文件（是设备、管道等特殊文件）：{path}", location=Location(path)
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise RuleFileError(f"找不到规则文件：{path}", location=Location(path),
-                            hint="检查 --rules 后面的路径。") from exc
+        raise RuleFileError(
+            f"找不到规则文件：{path}", location=Location(path), hint="检查 --rules 后面的路径。"
+        ) from exc
     except IsADirectoryError as exc:
         raise RuleFileError(f"规则文件路径是一个文件夹：{path}", location=Location(path)) from exc
     except OSError as exc:

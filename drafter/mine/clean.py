@@ -32,7 +32,7 @@ _TRAD_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "
 # 〝 〞 (double prime quotation marks) stand for “ ” in texts converted from some word processors
 _PRIME_QUOTES = str.maketrans({"〝": "“", "〞": "”", "〟": "”"})
 
-_ASCII_PUNCT = re.compile("[,:;().?!\"「」『』]")
+_ASCII_PUNCT = re.compile('[,:;().?!"「」『』]')
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _PARENS = re.compile(r"\(([^()]{0,60})\)")
@@ -50,8 +50,8 @@ class CleanStats:
 
     paywall_markers: int = 0
     ad_lines: int = 0
-    counters: int = 0          # word counters and hidden-text / paywall notices inside a line
-    resource_lines: int = 0    # site furniture: 资源描述, 下载, 上一篇, 收藏 举报…
+    counters: int = 0  # word counters and hidden-text / paywall notices inside a line
+    resource_lines: int = 0  # site furniture: 资源描述, 下载, 上一篇, 收藏 举报…
     paywall_lines: int = 0
     page_markers: int = 0
     toc_lines: int = 0
@@ -78,7 +78,7 @@ class Line:
 class CleanText:
     lines: list[Line] = field(default_factory=list)
     stats: CleanStats = field(default_factory=CleanStats)
-    separators: list[int] = field(default_factory=list)   # source lines such as “篇2” between sample texts
+    separators: list[int] = field(default_factory=list)  # source lines such as “篇2” between sample texts
 
     def documents(self) -> list[list[Line]]:
         """The kept lines as one list per document: a compilation of sample texts (“……述职报告 篇1”,
@@ -103,8 +103,10 @@ def _converter() -> tuple[Any, frozenset[str]]:
         import opencc
         from opencc import OpenCC
     except ImportError:
-        raise DrafterError("提取片段需要繁简转换组件 opencc-python-reimplemented，但没有安装",
-                           hint="运行 pip install opencc-python-reimplemented 后再试（正常安装 drafter 时会自动装上）") from None
+        raise DrafterError(
+            "提取片段需要繁简转换组件 opencc-python-reimplemented，但没有安装",
+            hint="运行 pip install opencc-python-reimplemented 后再试（正常安装 drafter 时会自动装上）",
+        ) from None
 
     gate: set[str] = set()
     try:
@@ -134,10 +136,21 @@ def is_ad(line: str) -> bool:
     return noise.is_ad(line)
 
 
-_LINE_STAT = {"ad": "ad_lines", "furniture": "resource_lines", "paywall": "paywall_lines",
-              "page": "page_markers", "toc": "toc_lines", "url": "addresses"}
-_INLINE_STAT = {"marker": "paywall_markers", "paywall": "counters", "counter": "counters",
-                "url": "addresses", "pinyin": "pinyin"}
+_LINE_STAT = {
+    "ad": "ad_lines",
+    "furniture": "resource_lines",
+    "paywall": "paywall_lines",
+    "page": "page_markers",
+    "toc": "toc_lines",
+    "url": "addresses",
+}
+_INLINE_STAT = {
+    "marker": "paywall_markers",
+    "paywall": "counters",
+    "counter": "counters",
+    "url": "addresses",
+    "pinyin": "pinyin",
+}
 
 
 def _parens(m: re.Match[str]) -> str:
@@ -220,9 +233,9 @@ def clean_line(raw: str, stats: CleanStats | None = None) -> str:
 def _toc_block(lines: list[str], head: int) -> int:
     """How many lines after a “目录” line are its entries: short heading-like lines whose text comes
     back later in the report (entries without leader dots and page numbers)."""
-    body = "".join(lines[head + 1:])
+    body = "".join(lines[head + 1 :])
     n = 0
-    for line in lines[head + 1:]:
+    for line in lines[head + 1 :]:
         text = line.strip()
         if not text:
             n += 1
@@ -245,7 +258,7 @@ def _leading_toc(lines: list[Line]) -> int:
         if len(line.text) > 30 or _SENTENCE_END.search(line.text):
             break
         run += 1
-    while run and not _ENTRY_NUMBER.match(lines[run - 1].text):   # the title and 尊敬的各位领导： stay
+    while run and not _ENTRY_NUMBER.match(lines[run - 1].text):  # the title and 尊敬的各位领导： stay
         run -= 1
     numbered = [_ENTRY_NUMBER.sub("", ln.text) for ln in lines[:run] if _ENTRY_NUMBER.match(ln.text)]
     if run < 3 or len(numbered) < 0.6 * run:
@@ -282,8 +295,12 @@ def clean(raw: str) -> CleanText:
         text = clean_line(raw_line, out.stats)
         if text:
             out.lines.append(Line(no, text))
-    out.lines = [Line(ln.no, part.strip()) for ln in _join_pages(out.lines, out.stats)
-                 for part in ln.text.split(BREAK) if part.strip()]
+    out.lines = [
+        Line(ln.no, part.strip())
+        for ln in _join_pages(out.lines, out.stats)
+        for part in ln.text.split(BREAK)
+        if part.strip()
+    ]
     _drop_leading_tocs(out)
     return out
 
@@ -292,11 +309,15 @@ _PAGE_PREFIX = re.compile(r"^(\d{1,2})、")
 BREAK = "\ue000"
 """Marks, inside a cleaned line, where a run-on text put a heading after a space; :func:`clean` cuts there."""
 _LONG_LINE = 120
-_SPACED_HEADING = re.compile(r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．](?!\d))")
+_SPACED_HEADING = re.compile(
+    r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．](?!\d))"
+)
 _PAGE_MIN = 100
 _TERMINAL = tuple("。！？；：”’）")
 # a page that starts with a heading or an item starts afresh, even after a heading cut off by the page end
-_STRUCTURE_START = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、是]|[（(〔][一二三四五六七八九十\d]{1,2}[）)〕]|\d{1,2}[、.．]|首先|[①-⑳])")
+_STRUCTURE_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}[、是]|[（(〔][一二三四五六七八九十\d]{1,2}[）)〕]|\d{1,2}[、.．]|首先|[①-⑳])"
+)
 
 
 def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
@@ -304,15 +325,18 @@ def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
     often mid-sentence or mid-word (“…重温入党” / “2、誓词在系统内…”).  The numbers go, and a page that
     goes on with the sentence of the page before is joined to it (its segments then carry that page's
     line number); other texts are returned unchanged."""
-    final = len(lines) - 1               # the last page may be short
-    found = [(k, _PAGE_PREFIX.match(ln.text)) for k, ln in enumerate(lines)
-             if len(ln.text) >= _PAGE_MIN or k == final]
+    final = len(lines) - 1  # the last page may be short
+    found = [
+        (k, _PAGE_PREFIX.match(ln.text))
+        for k, ln in enumerate(lines)
+        if len(ln.text) >= _PAGE_MIN or k == final
+    ]
     pages = [k for k, m in found if m]
     numbers = [int(m.group(1)) for _, m in found if m]
     if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
         return lines
     cut = sum(1 for k in pages[1:] if not lines[k - 1].text.split(BREAK)[-1].endswith(_TERMINAL))
-    if 2 * cut < len(pages) - 1:          # numbered paragraphs that end their sentences: not pages
+    if 2 * cut < len(pages) - 1:  # numbered paragraphs that end their sentences: not pages
         return lines
     out: list[Line] = []
     for k, line in enumerate(lines):
@@ -323,7 +347,7 @@ def _join_pages(lines: list[Line], stats: CleanStats) -> list[Line]:
         stats.page_markers += 1
         tail = out[-1].text.split(BREAK)[-1] if out else ""
         if tail and not tail.endswith(_TERMINAL) and not _STRUCTURE_START.match(text):
-            out[-1] = Line(out[-1].no, out[-1].text + text)      # the page goes on with the sentence
+            out[-1] = Line(out[-1].no, out[-1].text + text)  # the page goes on with the sentence
         else:
             out.append(Line(line.no, text))
     return out

@@ -22,11 +22,11 @@ _SLOT = re.compile(r"\{\{[^}]*\}\}")
 _NOISE = re.compile(r"[\W\d_A-Za-z]+")
 _CLAUSE = re.compile(r"[，。；：、！？,;:!?]+")
 SHINGLE = 4
-SKETCH = 6            # smallest clause hashes used to query the index
-BUCKET_CAP = 8        # groups remembered per clause hash
+SKETCH = 6  # smallest clause hashes used to query the index
+BUCKET_CAP = 8  # groups remembered per clause hash
 MIN_CLAUSE = 4
-CONTAINMENT = 0.6     # share of the shorter text's 4-grams found in the longer one
-MIN_CONTAINED = 40    # containment only counts for texts with at least this many 4-grams
+CONTAINMENT = 0.6  # share of the shorter text's 4-grams found in the longer one
+MIN_CONTAINED = 40  # containment only counts for texts with at least this many 4-grams
 
 
 def normalize(text: str) -> str:
@@ -38,13 +38,16 @@ def shingles(text: str) -> frozenset[str]:
     t = normalize(text)
     if len(t) <= SHINGLE:
         return frozenset((t,)) if t else frozenset()
-    return frozenset(t[i:i + SHINGLE] for i in range(len(t) - SHINGLE + 1))
+    return frozenset(t[i : i + SHINGLE] for i in range(len(t) - SHINGLE + 1))
 
 
 def clause_keys(text: str) -> list[int]:
     """Stable hashes of the text's clauses, smallest first."""
-    keys = {zlib.crc32(c.encode("utf-8")) for c in map(normalize, _CLAUSE.split(_SLOT.sub("", text)))
-            if len(c) >= MIN_CLAUSE}
+    keys = {
+        zlib.crc32(c.encode("utf-8"))
+        for c in map(normalize, _CLAUSE.split(_SLOT.sub("", text)))
+        if len(c) >= MIN_CLAUSE
+    }
     return sorted(keys)
 
 

@@ -53,8 +53,10 @@ class Label:
 
 
 # a heading number or item marker copied into a label's start (“一、聚焦……”, “一是落实……”) is ignored
-_MARKER = re.compile(r"^(?:[（(〔【]?[一二三四五六七八九十\d]{1,3}[、.．）)〕】]|[一二三四五六七八九十]是|首先|其次|再次|最后|"
-                     r"第[一二三四五六七八九十][，、]|[①-⑳])\s*")
+_MARKER = re.compile(
+    r"^(?:[（(〔【]?[一二三四五六七八九十\d]{1,3}[、.．）)〕】]|[一二三四五六七八九十]是|首先|其次|再次|最后|"
+    r"第[一二三四五六七八九十][，、]|[①-⑳])\s*"
+)
 
 
 @dataclass
@@ -74,8 +76,8 @@ class Found:
 
     kind: str
     line: int
-    text: str        # the heading, the item's lead, the paragraph (or its intro before the items)
-    full: str        # everything the classifier read for it: item lead + body, the whole paragraph
+    text: str  # the heading, the item's lead, the paragraph (or its intro before the items)
+    full: str  # everything the classifier read for it: item lead + body, the whole paragraph
     role: str
 
     @property
@@ -115,11 +117,17 @@ def _entry(path: Path, name: str, raw: Any, role_names: Sequence[str]) -> Label:
         raise _bad(path, f"“{name}”下有一条标注格式不对：{raw!r}", _HINT)
     kind, line, start, role = raw
     if kind not in KINDS:
-        raise _bad(path, f"“{name}”下的标注类型“{kind}”不认识", "类型只能是 heading（小标题）、item（一是等条目）、para（段落）")
+        raise _bad(
+            path,
+            f"“{name}”下的标注类型“{kind}”不认识",
+            "类型只能是 heading（小标题）、item（一是等条目）、para（段落）",
+        )
     if not isinstance(line, int) or line < 1:
         raise _bad(path, f"“{name}”下的标注行号“{line}”不是正整数", _HINT)
     if role not in role_names:
-        raise _bad(path, f"“{name}”第 {line} 行的标注角色“{role}”不认识", "可用的角色：" + "、".join(role_names))
+        raise _bad(
+            path, f"“{name}”第 {line} 行的标注角色“{role}”不认识", "可用的角色：" + "、".join(role_names)
+        )
     if not str(start).strip():
         raise _bad(path, f"“{name}”第 {line} 行的标注没有写开头几个字", _HINT)
     return Label(name, str(kind), line, str(start), str(role))
@@ -138,8 +146,12 @@ def load_labels(path: Path, role_names: Sequence[str] = ROLES) -> LabelSet:
         doc = yaml.safe_load(decoded[0])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise _bad(path, "标注文件不是正确的 YAML", "检查缩进和方括号是否成对",
-                   line=mark.line + 1 if mark is not None else None) from None
+        raise _bad(
+            path,
+            "标注文件不是正确的 YAML",
+            "检查缩进和方括号是否成对",
+            line=mark.line + 1 if mark is not None else None,
+        ) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("files"), dict):
         raise _bad(path, "标注文件缺少“files:”部分", "格式见 README 的“用自己的旧材料提取片段”一节")
     files: dict[str, list[Label]] = {}
@@ -169,8 +181,14 @@ def match(labels: Sequence[Label], found: Sequence[Found]) -> tuple[list[Matched
     used: set[int] = set()
     pairs: list[Matched] = []
     for label in labels:
-        hit = next((k for k, f in enumerate(found) if k not in used and f.line == label.line
-                    and _same_start(label.key, f.key)), None)
+        hit = next(
+            (
+                k
+                for k, f in enumerate(found)
+                if k not in used and f.line == label.line and _same_start(label.key, f.key)
+            ),
+            None,
+        )
         if hit is None:
             pairs.append(Matched(label, None))
         else:
@@ -184,7 +202,7 @@ class Score:
     """Role accuracy over labelled segments; a merged (unmatched) label counts as wrong."""
 
     roles: tuple[str, ...] = ROLES
-    confusion: dict[tuple[str, str], int] = field(default_factory=dict)   # (wanted, got) → count
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)  # (wanted, got) → count
     merged: int = 0
     extra: int = 0
     errors: list[str] = field(default_factory=list)
@@ -239,11 +257,15 @@ def _pct(x: float | None) -> str:
 
 def format_score(score: Score, title: str = "标注核对", errors: int = 20) -> str:
     """The score as plain text: totals, per-role precision and recall, and the first errors."""
-    lines = [f"{title}：{score.total} 个标注片段，角色正确 {score.right} 个（{_pct(score.accuracy)}）；"
-             f"未单独切出（被并入别处）{score.merged} 个，多切出的片段 {score.extra} 个。"]
+    lines = [
+        f"{title}：{score.total} 个标注片段，角色正确 {score.right} 个（{_pct(score.accuracy)}）；"
+        f"未单独切出（被并入别处）{score.merged} 个，多切出的片段 {score.extra} 个。"
+    ]
     for role in score.used_roles():
-        lines.append(f"  {role}：标注 {score.wanted(role)} 个，查准率 {_pct(score.precision(role))}，"
-                     f"查全率 {_pct(score.recall(role))}")
+        lines.append(
+            f"  {role}：标注 {score.wanted(role)} 个，查准率 {_pct(score.precision(role))}，"
+            f"查全率 {_pct(score.recall(role))}"
+        )
     if score.errors:
         lines.append(f"  出错的片段（前 {min(errors, len(score.errors))} 个）：")
         lines.extend("    " + e for e in score.errors[:errors])

@@ -34,8 +34,18 @@ from drafter.textio import decode_bytes
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each file."""
 
-PREFIX = {"思想建设": "sx", "组织建设": "zz", "党风廉政": "lz", "存在问题": "wt", "原因": "yy", "下一步": "xb",
-          "开头": "kt", "结尾": "jw", "业务融合": "yw", "其他": "qt"}
+PREFIX = {
+    "思想建设": "sx",
+    "组织建设": "zz",
+    "党风廉政": "lz",
+    "存在问题": "wt",
+    "原因": "yy",
+    "下一步": "xb",
+    "开头": "kt",
+    "结尾": "jw",
+    "业务融合": "yw",
+    "其他": "qt",
+}
 REPORT_NAME = "REPORT.txt"
 OUTPUT_NAMES = frozenset({f"{r}.yaml" for r in ROLES} | {REPORT_NAME})
 
@@ -44,7 +54,7 @@ OUTPUT_NAMES = frozenset({f"{r}.yaml" for r in ROLES} | {REPORT_NAME})
 class Unit:
     """A raw piece found in one seed, before slotting and dedupe."""
 
-    kind: str          # fragment | intro | heading
+    kind: str  # fragment | intro | heading
     role: str
     lead: str
     text: str
@@ -99,15 +109,18 @@ class MineResult:
     roles: dict[str, RoleOutput] = field(default_factory=dict)
     units: int = 0
     merged: int = 0
-    outlines: dict[Path, list[Outline]] = field(default_factory=dict)   # resolved path → its documents
+    outlines: dict[Path, list[Outline]] = field(default_factory=dict)  # resolved path → its documents
 
 
 def display_path(path: Path) -> str:
     """The path as written in ``sources``: relative to the working folder when possible, with /."""
     try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() if path.is_absolute() \
+        return (
+            Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
+            if path.is_absolute()
             else path.as_posix()
-    except ValueError:          # another drive on Windows
+        )
+    except ValueError:  # another drive on Windows
         return path.as_posix()
 
 
@@ -123,12 +136,18 @@ def expand_paths(args: Iterable[str | Path]) -> list[Path]:
         elif any(ch in str(arg) for ch in "*?["):
             matches = sorted(Path(m) for m in glob.glob(str(arg)) if Path(m).is_file())
             if not matches:
-                raise DrafterError(f"没有与“{arg}”匹配的文件", location=Location(str(arg)),
-                                   hint="检查路径和通配符，例如 seeds/*.txt")
+                raise DrafterError(
+                    f"没有与“{arg}”匹配的文件",
+                    location=Location(str(arg)),
+                    hint="检查路径和通配符，例如 seeds/*.txt",
+                )
             out.extend(matches)
         else:
-            raise DrafterError("找不到要提取的材料文件", location=Location(path),
-                               hint="检查文件名；可以给出文件、文件夹或通配符（如 seeds/*.txt）")
+            raise DrafterError(
+                "找不到要提取的材料文件",
+                location=Location(path),
+                hint="检查文件名；可以给出文件、文件夹或通配符（如 seeds/*.txt）",
+            )
     unique = sorted({display_path(p): p for p in out}.items())
     if not unique:
         raise DrafterError("没有找到任何材料文件", hint="给出 .txt 文件、含 .txt 的文件夹或通配符")
@@ -138,17 +157,24 @@ def expand_paths(args: Iterable[str | Path]) -> list[Path]:
 def read_seed(path: Path) -> str:
     """The text of a seed file, decoded as :func:`drafter.textio.decode_bytes` does."""
     if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
-        raise DrafterError("这不是普通文件（是设备、管道等特殊文件），没有读取", location=Location(path),
-                           hint="给出 .txt 文件")
+        raise DrafterError(
+            "这不是普通文件（是设备、管道等特殊文件），没有读取",
+            location=Location(path),
+            hint="给出 .txt 文件",
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DrafterError(f"材料文件无法读取：{os_reason(exc)}", location=Location(path),
-                           hint="检查文件是否存在、是否有读取权限") from None
+        raise DrafterError(
+            f"材料文件无法读取：{os_reason(exc)}",
+            location=Location(path),
+            hint="检查文件是否存在、是否有读取权限",
+        ) from None
     decoded = decode_bytes(data)
     if decoded is None:
-        raise DrafterError("材料文件的编码无法识别", location=Location(path),
-                           hint="请另存为 UTF-8 编码的纯文本（.txt）")
+        raise DrafterError(
+            "材料文件的编码无法识别", location=Location(path), hint="请另存为 UTF-8 编码的纯文本（.txt）"
+        )
     return decoded[0]
 
 
@@ -170,8 +196,16 @@ def units_of(outline: Outline, source: str) -> list[Unit]:
                     kind = "fragment" if para.role in (KT, JW) else "intro"
                     out.append(Unit(kind, para.role, "", para.intro, para.confidence, at(para.line)))
                 for item in para.items:
-                    out.append(Unit("fragment", item.role, item.lead, item.body or item.full,
-                                    item.confidence, at(item.line)))
+                    out.append(
+                        Unit(
+                            "fragment",
+                            item.role,
+                            item.lead,
+                            item.body or item.full,
+                            item.confidence,
+                            at(item.line),
+                        )
+                    )
             elif sec.is_root or para.tail or para.role in (KT, JW):
                 out.append(Unit("fragment", para.role, "", para.text, para.confidence, at(para.line)))
             elif leaf and not lead_used:
@@ -202,16 +236,27 @@ def _merge(items: list[Mined], threshold: float) -> list[Mined]:
         # show the fullest version (a paragraph copied into a longer item merges into that item)
         best = items[max(group, key=lambda k: (len(texts[k]), -k))]
         sources = sorted({s for k in group for s in items[k].sources}, key=_source_key)
-        out.append(Mined(best.kind, best.role, best.lead, best.text, best.slots, best.specific,
-                         best.confidence, sources))
+        out.append(
+            Mined(
+                best.kind,
+                best.role,
+                best.lead,
+                best.text,
+                best.slots,
+                best.specific,
+                best.confidence,
+                sources,
+            )
+        )
     return out
 
 
 def _assign_ids(fragments: Iterable[Mined]) -> None:
     used: set[str] = set()
     for m in fragments:
-        digest = hashlib.blake2b(f"{m.role}\n{m.lead}\n{m.text}\n{''.join(m.specific)}".encode(),
-                                 digest_size=4).hexdigest()
+        digest = hashlib.blake2b(
+            f"{m.role}\n{m.lead}\n{m.text}\n{''.join(m.specific)}".encode(), digest_size=4
+        ).hexdigest()
         base = f"m-{PREFIX.get(m.role, 'qt')}-{digest}"
         fid, n = base, 2
         while fid in used:
@@ -240,10 +285,16 @@ def _mine_one(source: str, path: Path) -> tuple[SeedReport, list[Mined], list[Ou
         if u.kind == "fragment":
             roles[u.role] = roles.get(u.role, 0) + 1
     report = SeedReport(
-        source=source, title=outlines[0].title, lines=len(raw.splitlines()), kept_lines=len(cleaned.lines),
-        stats=cleaned.stats, headings=sum(1 for u in found if u.kind == "heading"),
-        items=sum(1 for o in outlines for _ in o.items()), roles=roles,
-        unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific))
+        source=source,
+        title=outlines[0].title,
+        lines=len(raw.splitlines()),
+        kept_lines=len(cleaned.lines),
+        stats=cleaned.stats,
+        headings=sum(1 for u in found if u.kind == "heading"),
+        items=sum(1 for o in outlines for _ in o.items()),
+        roles=roles,
+        unit_specific=sum(1 for m in mined_here if m.kind == "fragment" and m.unit_specific),
+    )
     return report, mined_here, outlines
 
 
@@ -296,12 +347,16 @@ def check_labels(result: MineResult, labels: LabelSet) -> tuple[Score, list[str]
         pairs, extras = match(labs, [f for o in outlines for f in found_units(o)])
         score.add(pairs, [f for f in extras if f.kind != "para"])
     if len(missing) == len(labels.files):
-        raise DrafterError("标注文件里列出的材料一份也没有在这次提取之中", location=Location(labels.path),
-                           hint="标注文件中 files: 下的文件名要与提取的材料一致（相对于 folder: 指定的文件夹）")
+        raise DrafterError(
+            "标注文件里列出的材料一份也没有在这次提取之中",
+            location=Location(labels.path),
+            hint="标注文件中 files: 下的文件名要与提取的材料一致（相对于 folder: 指定的文件夹）",
+        )
     return score, missing
 
 
 # ---- output -------------------------------------------------------------------------------------
+
 
 class _FlowMap(dict[str, Any]):
     """A mapping written on one line: ``{kind: count, original: X}``."""
@@ -315,8 +370,12 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
-_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(
+    _FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True)
+)
+_Dumper.add_representer(
+    _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+)
 
 
 def _slots_yaml(slots: dict[str, Slot]) -> dict[str, _FlowMap]:
@@ -333,8 +392,13 @@ def _variant_yaml(m: Mined) -> dict[str, Any]:
 
 
 def _fragment_yaml(m: Mined) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": m.id, "lead": m.lead, "text": m.text or "".join(m.specific),
-                           "slots": _slots_yaml(m.slots), "unit_specific": m.unit_specific}
+    out: dict[str, Any] = {
+        "id": m.id,
+        "lead": m.lead,
+        "text": m.text or "".join(m.specific),
+        "slots": _slots_yaml(m.slots),
+        "unit_specific": m.unit_specific,
+    }
     if m.specific and m.text:
         out["specific_sentences"] = list(m.specific)
     out["confidence"] = m.confidence
@@ -351,19 +415,31 @@ def role_yaml(out: RoleOutput) -> str:
         "fragments": [_fragment_yaml(m) for m in out.fragments],
         "unit_specific": [_fragment_yaml(m) for m in out.unit_specific],
     }
-    header = (f"# drafter mine 的原始输出：{out.role}。由程序生成，请勿手改；整理后的片段放入 fragments/。\n"
-              "# headings：小标题；intros：条目前的引语；fragments：可复用片段；"
-              "unit_specific：只适用于原单位的片段（不进入可复用集合）。\n")
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000,
-                     default_flow_style=False)
+    header = (
+        f"# drafter mine 的原始输出：{out.role}。由程序生成，请勿手改；整理后的片段放入 fragments/。\n"
+        "# headings：小标题；intros：条目前的引语；fragments：可复用片段；"
+        "unit_specific：只适用于原单位的片段（不进入可复用集合）。\n"
+    )
+    body = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False
+    )
     return header + body
 
 
 def _stats_line(s: CleanStats) -> str:
-    parts = [("付费标记", s.paywall_markers, "处"), ("广告行", s.ad_lines, "行"), ("字数或隐藏提示", s.counters, "处"),
-             ("付费提示行", s.paywall_lines, "行"), ("网站栏目", s.resource_lines, "行"), ("网址", s.addresses, "处"),
-             ("页码", s.page_markers, "行"), ("目录", s.toc_lines, "行"), ("拼音注音", s.pinyin, "处"),
-             ("繁体行", s.traditional_lines, "行"), ("标点改全角", s.punctuation, "处")]
+    parts = [
+        ("付费标记", s.paywall_markers, "处"),
+        ("广告行", s.ad_lines, "行"),
+        ("字数或隐藏提示", s.counters, "处"),
+        ("付费提示行", s.paywall_lines, "行"),
+        ("网站栏目", s.resource_lines, "行"),
+        ("网址", s.addresses, "处"),
+        ("页码", s.page_markers, "行"),
+        ("目录", s.toc_lines, "行"),
+        ("拼音注音", s.pinyin, "处"),
+        ("繁体行", s.traditional_lines, "行"),
+        ("标点改全角", s.punctuation, "处"),
+    ]
     return "，".join(f"{name} {n} {unit}" for name, n, unit in parts)
 
 
@@ -390,9 +466,11 @@ def format_report(result: MineResult) -> str:
         frags = out.fragments + out.unit_specific
         low = sum(1 for m in frags if m.confidence < 0.5)
         multi = sum(1 for m in frags if len(m.sources) > 1)
-        lines.append(f"{role}：小标题 {len(out.headings)} 个，引语 {len(out.intros)} 条，可复用片段 "
-                     f"{len(out.fragments)} 条，单位特有 {len(out.unit_specific)} 条，"
-                     f"多处出现 {multi} 条，低置信（<0.5）{low} 条")
+        lines.append(
+            f"{role}：小标题 {len(out.headings)} 个，引语 {len(out.intros)} 条，可复用片段 "
+            f"{len(out.fragments)} 条，单位特有 {len(out.unit_specific)} 条，"
+            f"多处出现 {multi} 条，低置信（<0.5）{low} 条"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -421,29 +499,44 @@ def _is_backup(name: str) -> bool:
     """``思想建设.bak.yaml``, ``思想建设.bak2.yaml``: a backup an earlier forced run kept."""
     stem, dot, rest = name.partition(".bak")
     number, _, suffix = rest.partition(".")
-    return bool(dot) and (number == "" or (number.isdigit() and number[0] != "0")) and f"{stem}.{suffix}" in OUTPUT_NAMES
+    return (
+        bool(dot)
+        and (number == "" or (number.isdigit() and number[0] != "0"))
+        and f"{stem}.{suffix}" in OUTPUT_NAMES
+    )
 
 
 def check_output_dir(folder: Path, force: bool = False) -> None:
     """Refuse a folder that is a file, holds other files, or holds a fragment library (files named like the
     output that an earlier mine run did not write, e.g. a curated fragments/ folder), unless ``force``."""
     if folder.exists() and not folder.is_dir():
-        raise OutputError("输出路径是一个文件，不是文件夹", location=Location(folder),
-                          hint="-o 后面写一个文件夹，例如 -o mined")
+        raise OutputError(
+            "输出路径是一个文件，不是文件夹",
+            location=Location(folder),
+            hint="-o 后面写一个文件夹，例如 -o mined",
+        )
     if not folder.exists() or force:
         return
-    foreign = sorted(p.name for p in folder.iterdir()
-                     if p.name not in OUTPUT_NAMES and not p.name.startswith(".") and not _is_backup(p.name))
+    foreign = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name not in OUTPUT_NAMES and not p.name.startswith(".") and not _is_backup(p.name)
+    )
     if foreign:
         shown = "、".join(foreign[:5]) + ("等" if len(foreign) > 5 else "")
-        raise OutputError(f"输出文件夹不是空的，也不像上次提取的结果（有 {shown}）", location=Location(folder),
-                          hint="换一个空文件夹；确需写入请加 --force（原有的文件会备份为 .bak.yaml）")
+        raise OutputError(
+            f"输出文件夹不是空的，也不像上次提取的结果（有 {shown}）",
+            location=Location(folder),
+            hint="换一个空文件夹；确需写入请加 --force（原有的文件会备份为 .bak.yaml）",
+        )
     library = sorted(p.name for p in folder.iterdir() if p.name in OUTPUT_NAMES and not _is_mine_output(p))
     if library:
         shown = "、".join(library[:5]) + ("等" if len(library) > 5 else "")
-        raise OutputError(f"输出文件夹里是一个片段库（{shown}），不是上次提取的结果，没有写入",
-                          location=Location(folder),
-                          hint="换一个空文件夹，例如 -o mined；确需写入请加 --force（原有的文件会备份为 .bak.yaml）")
+        raise OutputError(
+            f"输出文件夹里是一个片段库（{shown}），不是上次提取的结果，没有写入",
+            location=Location(folder),
+            hint="换一个空文件夹，例如 -o mined；确需写入请加 --force（原有的文件会备份为 .bak.yaml）",
+        )
 
 
 def write_output(result: MineResult, folder: Path, force: bool = False) -> list[Path]:
@@ -455,8 +548,11 @@ def write_output(result: MineResult, folder: Path, force: bool = False) -> list[
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法建立输出文件夹：{os_reason(exc)}", location=Location(folder),
-                          hint="检查文件夹权限，或换一个 -o 路径") from None
+        raise OutputError(
+            f"无法建立输出文件夹：{os_reason(exc)}",
+            location=Location(folder),
+            hint="检查文件夹权限，或换一个 -o 路径",
+        ) from None
     written = []
     for name, content in output_files(result).items():
         path = folder / name

@@ -32,8 +32,10 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SENTENCE = re.compile("[。！？]")
 _ITEM_AFTER_HEADING = re.compile("(?<=[\u4e00-\u9fff])(?:一是|首先，)")
 _CLAUSE_END = re.compile("[。！？；：]")
-_BYLINE = re.compile(r"^[^。，；！？]{0,24}(?:书记|主任|局长|院长|校长|园长|所长|站长|经理|董事长|负责人|述职人|汇报人)"
-                     r"[\s\u3000：:]*[\u4e00-\u9fff]{2,4}$|^(?:述职人|汇报人|报告人)[：:\s\u3000]")
+_BYLINE = re.compile(
+    r"^[^。，；！？]{0,24}(?:书记|主任|局长|院长|校长|园长|所长|站长|经理|董事长|负责人|述职人|汇报人)"
+    r"[\s\u3000：:]*[\u4e00-\u9fff]{2,4}$|^(?:述职人|汇报人|报告人)[：:\s\u3000]"
+)
 _TITLE_WORDS = re.compile("报告|总结|述职|汇报|发言|材料")
 _NOT_HEADING = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$|^[（(]?此致|^特此|^附件|[：:]$")
 _ITEM_SERIES: tuple[tuple[str, ...], ...] = (
@@ -46,17 +48,23 @@ _ITEM_SERIES: tuple[tuple[str, ...], ...] = (
 _BOUNDARY = "。；：！？"
 # a paragraph that starts with one item marker (“二是……”, “②……”): a list written one item per line
 _LONE_ITEM = re.compile("^(?:[一二三四五六七八九十]是|[\u2460-\u2473])(?=[^，。；：]{2,40}[，。；：])")
-_SOFT_BOUNDARY = _BOUNDARY + "，"      # “…主体责任，一是…”: 一是 may follow a comma
+_SOFT_BOUNDARY = _BOUNDARY + "，"  # “…主体责任，一是…”: 一是 may follow a comma
 # a sentence that turns from the problems to their causes starts a paragraph of its own
-_CAUSE_START = re.compile("(?<=[。；！？])(?=(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|"
-                          "分析(?:其)?原因|(?:问题|不足)(?:产生|存在)的(?:主要)?原因))")
+_CAUSE_START = re.compile(
+    "(?<=[。；！？])(?=(?:(?:产生|出现|存在)(?:以上|上述|这些)?(?:问题|不足)的(?:主要)?原因|究其原因|"
+    "分析(?:其)?原因|(?:问题|不足)(?:产生|存在)的(?:主要)?原因))"
+)
 # one whole report written on a single line: split it before 一、二、… that follow a sentence end
 _RUN_ON = 120
 _RUN_ON_HEADING = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、)")
-_RUN_ON_CUT = re.compile(f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、|[（〔][{CN_NUM}]{{1,2}}[）〕])"
-                         f"|(?<=[\u4e00-\u9fff])(?=[（〔][{CN_NUM}]{{1,2}}[）〕])")
-_RUN_ON_TITLE = re.compile(r"^([^。！？]{4,60}?(?:报告|总结|述职|汇报))(?:[。\s]|(?=\d{4}年|今年|一年来|本年|本人|各位|按照|根据|近年来|"
-                           f"[{CN_NUM}]{{1,2}}、))")
+_RUN_ON_CUT = re.compile(
+    f"(?<=[。！？])(?=[{CN_NUM}]{{1,2}}、|[（〔][{CN_NUM}]{{1,2}}[）〕])"
+    f"|(?<=[\u4e00-\u9fff])(?=[（〔][{CN_NUM}]{{1,2}}[）〕])"
+)
+_RUN_ON_TITLE = re.compile(
+    r"^([^。！？]{4,60}?(?:报告|总结|述职|汇报))(?:[。\s]|(?=\d{4}年|今年|一年来|本年|本人|各位|按照|根据|近年来|"
+    f"[{CN_NUM}]{{1,2}}、))"
+)
 _MAX_HEADING = 50
 _MAX_LEAD = 40
 
@@ -66,10 +74,10 @@ class Item:
     """One 一是/首先/① item of a paragraph."""
 
     marker: str
-    lead: str          # the item's lead phrase, without closing punctuation
-    body: str          # what follows the lead ('' when the item is a single short sentence)
+    lead: str  # the item's lead phrase, without closing punctuation
+    body: str  # what follows the lead ('' when the item is a single short sentence)
     line: int
-    sep: str = "。"    # the punctuation between lead and body as written
+    sep: str = "。"  # the punctuation between lead and body as written
     role: str = ""
     confidence: float = 0.0
 
@@ -86,8 +94,8 @@ class Paragraph:
     line: int
     intro: str
     items: list[Item] = field(default_factory=list)
-    tail: bool = False     # the report's last paragraph, after its last section already had a body
-    role: str = ""         # role of ``intro`` (or of the whole paragraph when it has no items)
+    tail: bool = False  # the report's last paragraph, after its last section already had a body
+    role: str = ""  # role of ``intro`` (or of the whole paragraph when it has no items)
     confidence: float = 0.0
 
     @property
@@ -139,7 +147,7 @@ def numbering(text: str) -> tuple[str, str, str] | None:
     for style, pattern in _STYLES:
         m = pattern.match(text)
         if m:
-            return style, m.group(0).strip(), text[m.end():]
+            return style, m.group(0).strip(), text[m.end() :]
     return None
 
 
@@ -147,16 +155,16 @@ def split_heading(rest: str) -> tuple[str, str]:
     """Split a numbered line into its heading and the body written on the same line (also when the
     body's first item follows the heading with no punctuation: “存在的问题一是……”)."""
     item = _ITEM_AFTER_HEADING.search(rest[:_MAX_HEADING])
-    if item and not _SENTENCE.search(rest[:item.start()]):
-        return rest[:item.start()].strip().rstrip("：；，"), rest[item.start():].strip()
+    if item and not _SENTENCE.search(rest[: item.start()]):
+        return rest[: item.start()].strip().rstrip("：；，"), rest[item.start() :].strip()
     m = _SENTENCE.search(rest)
     if m and m.start() <= _MAX_HEADING:
-        return rest[: m.start()].strip(), rest[m.end():].strip()
+        return rest[: m.start()].strip(), rest[m.end() :].strip()
     if len(rest) <= _MAX_HEADING:
         return rest.strip().rstrip("：；，"), ""
     m = _CLAUSE_END.search(rest) or re.search("，", rest)
     if m and m.start() <= _MAX_HEADING:
-        return rest[: m.start()].strip(), rest[m.end():].strip()
+        return rest[: m.start()].strip(), rest[m.end() :].strip()
     return rest[:_MAX_HEADING], rest[_MAX_HEADING:]
 
 
@@ -222,13 +230,13 @@ def _lead_and_body(text: str) -> tuple[str, str, str]:
     if not m:
         sentence, end, body = text, "。", ""
     else:
-        sentence, body = text[: m.start()], text[m.end():]
+        sentence, body = text[: m.start()], text[m.end() :]
         end = "。" if m.group(0) == "；" else m.group(0)
     sentence, sep = sentence.strip(), "。"
     if len(sentence) > _MAX_LEAD:
         cut = sentence.find("，")
         if 4 <= cut <= _MAX_LEAD:
-            body = sentence[cut + 1:] + end + body
+            body = sentence[cut + 1 :] + end + body
             sentence, sep = sentence[:cut], "，"
     body = body.strip()
     if body.endswith("；"):
@@ -251,18 +259,22 @@ def split_items(text: str, line: int) -> Paragraph:
         lone = _LONE_ITEM.match(text)
         if not lone:
             return Paragraph(line, text)
-        best = [(0, lone.group(0))]       # one item of a list written one item per line
+        best = [(0, lone.group(0))]  # one item of a list written one item per line
     para = Paragraph(line, text[: best[0][0]].strip())
     for k, (pos, marker) in enumerate(best):
         end = best[k + 1][0] if k + 1 < len(best) else len(text)
-        lead, sep, body = _lead_and_body(text[pos + len(marker): end])
+        lead, sep, body = _lead_and_body(text[pos + len(marker) : end])
         para.items.append(Item(marker, lead, body, line, sep))
     return para
 
 
 def _is_title(text: str, index: int) -> bool:
-    return index == 0 and len(text) <= 60 and not _SENTENCE.search(text) and (
-        bool(_TITLE_WORDS.search(text)) or numbering(text) is None)
+    return (
+        index == 0
+        and len(text) <= 60
+        and not _SENTENCE.search(text)
+        and (bool(_TITLE_WORDS.search(text)) or numbering(text) is None)
+    )
 
 
 def paragraphs_of(text: str, line: int) -> list[Paragraph]:
@@ -283,7 +295,7 @@ def _wrap_width(lines: list[Line]) -> int:
         return 0
     width = max(set(open_lines), key=lambda w: (sum(1 for n in open_lines if abs(n - w) <= 2), w))
     near = sum(1 for n in open_lines if abs(n - width) <= 2)
-    wider = sum(1 for ln in lines if len(ln.text) > width + 2)     # a wrapped text has (almost) none
+    wider = sum(1 for ln in lines if len(ln.text) > width + 2)  # a wrapped text has (almost) none
     return width if near >= 0.6 * len(open_lines) and wider <= 0.1 * long_lines else 0
 
 
@@ -326,7 +338,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         title = _RUN_ON_TITLE.match(text) if not out else None
         if title:
             out.append(Line(line.no, title.group(1)))
-            text = text[title.end():].strip()
+            text = text[title.end() :].strip()
         out.extend(Line(line.no, part.strip()) for part in _RUN_ON_CUT.split(text) if part.strip())
     return out
 
@@ -337,7 +349,7 @@ def segment(lines: list[Line]) -> Outline:
     outline = Outline()
     root = Section("", "", "", 0, lines[0].no if lines else 0, None)
     outline.sections.append(root)
-    stack: list[str] = []          # numbering styles, outermost first
+    stack: list[str] = []  # numbering styles, outermost first
     current = 0
     last_at_level: dict[int, int] = {0: 0}
     for k, line in enumerate(lines):
@@ -345,11 +357,11 @@ def segment(lines: list[Line]) -> Outline:
         if _is_title(text, k):
             outline.title, outline.title_line = text, line.no
             continue
-        if k <= 2 and _BYLINE.match(text):   # “林庄村党总支书记　张振华” under the title: not a heading
+        if k <= 2 and _BYLINE.match(text):  # “林庄村党总支书记　张振华” under the title: not a heading
             continue
-        found = numbering(text)      # a line starting with ① is a list paragraph, never a heading
+        found = numbering(text)  # a line starting with ① is a list paragraph, never a heading
         if found is not None and found[0] == "（1）" and "（2）" in found[2]:
-            found = None             # （1）…（2）… in one line: a list paragraph
+            found = None  # （1）…（2）… in one line: a list paragraph
         style = number = body = heading = ""
         if found is not None:
             style, number, rest = found
@@ -360,7 +372,7 @@ def segment(lines: list[Line]) -> Outline:
             outline.sections[current].paragraphs.extend(paragraphs_of(text, line.no))
             continue
         if style in stack:
-            del stack[stack.index(style) + 1:]
+            del stack[stack.index(style) + 1 :]
         else:
             stack.append(style)
         level = len(stack)
@@ -378,7 +390,9 @@ def segment(lines: list[Line]) -> Outline:
     return outline
 
 
-_CLOSING_START = re.compile("(?:^|(?<=[。！？]))(?=(?:在今后的工作中|今后，|新的一年|新的征程上|总之|以上(?:述职|报告)|展望))")
+_CLOSING_START = re.compile(
+    "(?:^|(?<=[。！？]))(?=(?:在今后的工作中|今后，|新的一年|新的征程上|总之|以上(?:述职|报告)|展望))"
+)
 
 
 def _split_closing(outline: Outline) -> None:
@@ -389,8 +403,8 @@ def _split_closing(outline: Outline) -> None:
     item = paras[-1].items[-1]
     m = _CLOSING_START.search(item.body)
     if m:
-        closing = item.body[m.start():].strip()
-        item.body = item.body[:m.start()].strip()
+        closing = item.body[m.start() :].strip()
+        item.body = item.body[: m.start()].strip()
         paras.append(Paragraph(item.line, closing))
 
 

@@ -19,12 +19,43 @@ CJK = "\u4e00-\u9fff"
 
 # measure word → slot base name (longest first when matching)
 _MEASURES: dict[str, str] = {
-    "人次": "人次", "场次": "次数", "批次": "批数", "余人": "人数", "次": "次数", "场": "次数", "轮": "次数",
-    "人": "人数", "名": "人数", "位": "人数", "个": "个数", "项": "项数", "件": "件数", "条": "条数",
-    "份": "份数", "篇": "篇数", "部": "部数", "期": "期数", "批": "批数", "块": "块数", "台": "台数",
-    "宗": "件数", "起": "件数", "家": "家数", "户": "户数", "节": "节数", "所": "个数", "支": "个数",
-    "辆": "数量", "吨": "数量", "套": "数量", "处": "处数", "课时": "课时", "学时": "学时", "天": "天数",
-    "万": "数量", "亿": "数量",
+    "人次": "人次",
+    "场次": "次数",
+    "批次": "批数",
+    "余人": "人数",
+    "次": "次数",
+    "场": "次数",
+    "轮": "次数",
+    "人": "人数",
+    "名": "人数",
+    "位": "人数",
+    "个": "个数",
+    "项": "项数",
+    "件": "件数",
+    "条": "条数",
+    "份": "份数",
+    "篇": "篇数",
+    "部": "部数",
+    "期": "期数",
+    "批": "批数",
+    "块": "块数",
+    "台": "台数",
+    "宗": "件数",
+    "起": "件数",
+    "家": "家数",
+    "户": "户数",
+    "节": "节数",
+    "所": "个数",
+    "支": "个数",
+    "辆": "数量",
+    "吨": "数量",
+    "套": "数量",
+    "处": "处数",
+    "课时": "课时",
+    "学时": "学时",
+    "天": "天数",
+    "万": "数量",
+    "亿": "数量",
 }
 _MEASURE_ALT = "|".join(sorted(map(re.escape, _MEASURES), key=len, reverse=True))
 _REDACTED = r"[XxＸｘ×✕]{1,4}(?![A-Za-z])|\*{1,8}|＊{1,8}|○{2,6}"
@@ -65,7 +96,7 @@ _ASIDE_KINDS = ("person", "company")
 @dataclass(frozen=True)
 class Slot:
     name: str
-    kind: str        # count | percent | amount | year | month | day | name | unit | place | project
+    kind: str  # count | percent | amount | year | month | day | name | unit | place | project
     #                  | person | village | company
     original: str
 
@@ -100,9 +131,11 @@ class Slotter:
             return self._slot("单位自称", "unit", m.group("self"), shared=True)
         tok, after, unit = m.group("tok"), m.group("after") or "", m.group("unit") or ""
         redacted = not tok[0].isdigit()
-        rest = m.string[m.end():m.end() + 6]
-        before = m.string[max(0, m.start() - 1):m.start()]
-        if before == "第" or rest.startswith(("+", "＋", "/", "—", "-", "世纪", "小时", "分钟", "周岁", "岁")):
+        rest = m.string[m.end() : m.end() + 6]
+        before = m.string[max(0, m.start() - 1) : m.start()]
+        if before == "第" or rest.startswith(
+            ("+", "＋", "/", "—", "-", "世纪", "小时", "分钟", "周岁", "岁")
+        ):
             return m.group(0) if not redacted else self._slot("名称", "name", tok) + after + unit
         slotted = self._dated(tok, after, unit, redacted) or self._measured(tok, after, unit)
         if slotted:
@@ -149,8 +182,9 @@ class Slotter:
 
     def _book(self, title: str) -> str:
         """A 《title》: keep its numbers, slot only redactions and place names inside it."""
-        inner = re.sub(_REDACTED, lambda m: self._redacted_name(m.group(0), title[m.end():m.end() + 4]),
-                       title)
+        inner = re.sub(
+            _REDACTED, lambda m: self._redacted_name(m.group(0), title[m.end() : m.end() + 4]), title
+        )
         return _PLACE.sub(lambda m: self._slot("地名", "place", m.group(0), shared=True), inner)
 
     def sub(self, text: str) -> str:
@@ -158,8 +192,12 @@ class Slotter:
         pattern = self.names.pattern() if self.names is not None else None
         if pattern is not None and self.names is not None:
             found = self.names.found
-            text = pattern.sub(lambda m: self._slot(_NAME_BASE[found[m.group(0)]], found[m.group(0)],
-                                                    m.group(0), shared=True), text)
+            text = pattern.sub(
+                lambda m: self._slot(
+                    _NAME_BASE[found[m.group(0)]], found[m.group(0)], m.group(0), shared=True
+                ),
+                text,
+            )
         text = _TOKEN.sub(self._token, text)
         return _PLACE.sub(lambda m: self._place(m), text)
 
@@ -176,7 +214,7 @@ def is_unit_specific(sentence: str, names: Names | None = None) -> bool:
     if names is not None and any(n in sentence for n, kind in names.found.items() if kind in _ASIDE_KINDS):
         return True
     plain = _BOOK.sub("", sentence)
-    return any(_NAMED_PROJECT.match(plain[m.end():]) for m in _PLACE.finditer(plain))
+    return any(_NAMED_PROJECT.match(plain[m.end() :]) for m in _PLACE.finditer(plain))
 
 
 def sentences(text: str) -> list[str]:

@@ -33,7 +33,7 @@ DATA = Path(__file__).with_name("labelled.tsv")
 NGRAMS = (2,)
 ALPHA = 0.1
 EVIDENCE = 24.0
-MAX_CHARS = 300      # a longer text (a whole section) is judged on its beginning: same verdict, less time
+MAX_CHARS = 300  # a longer text (a whole section) is judged on its beginning: same verdict, less time
 _NOT_CJK = re.compile(r"\{\{[^}]*\}\}|[^\u4e00-\u9fff]+")
 
 
@@ -52,7 +52,7 @@ def features(text: str) -> Counter[str]:
     grams: Counter[str] = Counter()
     for run in _NOT_CJK.split(text):
         for n in NGRAMS:
-            grams.update(run[i:i + n] for i in range(len(run) - n + 1))
+            grams.update(run[i : i + n] for i in range(len(run) - n + 1))
     return grams
 
 
@@ -63,8 +63,8 @@ class NaiveBayes:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
-    _logp: dict[str, dict[str, float]] = field(default_factory=dict)   # role → n-gram → log P(n-gram | role)
-    _unseen: dict[str, float] = field(default_factory=dict)            # role → log P(unseen n-gram | role)
+    _logp: dict[str, dict[str, float]] = field(default_factory=dict)  # role → n-gram → log P(n-gram | role)
+    _unseen: dict[str, float] = field(default_factory=dict)  # role → log P(unseen n-gram | role)
 
     @classmethod
     def trained(cls, examples: Iterable[Example]) -> NaiveBayes:

@@ -50,7 +50,9 @@ def examples_of(labels: LabelSet, heldout: bool = False) -> list[Example]:
             continue
         pairs, _ = match(labs, units_in(outlines_of(labels, name)))
         doc = doc_id(labels, name)
-        out.extend(Example(doc, p.label.role, p.label.kind, p.found.full) for p in pairs if p.found is not None)
+        out.extend(
+            Example(doc, p.label.role, p.label.kind, p.found.full) for p in pairs if p.found is not None
+        )
     return out
 
 

@@ -24,8 +24,10 @@ from drafter.serve.workspace import MAX_UPLOAD_BYTES, Download, Workspace, diagn
 
 TOKEN_HEADER = "X-Drafter-Token"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 def _hostname(netloc: str) -> str:
@@ -77,8 +79,12 @@ def create_app(workspace: Workspace, *, extra_host: str | None = None) -> Flask:
 
     @app.errorhandler(DrafterError)
     def bad_input(exc: DrafterError) -> Response:
-        response = jsonify({"error": exc.diagnostics[0].message if exc.diagnostics else str(exc),
-                            "diagnostics": [diagnostic_json(d) for d in exc.diagnostics]})
+        response = jsonify(
+            {
+                "error": exc.diagnostics[0].message if exc.diagnostics else str(exc),
+                "diagnostics": [diagnostic_json(d) for d in exc.diagnostics],
+            }
+        )
         response.status_code = 400
         return response
 
@@ -136,10 +142,12 @@ def _fragment_hits(query: str, ids: str) -> list[dict[str, str]]:
 
 
 def _docx(result: Download) -> Response:
-    response = Response(result.data, mimetype="application/vnd.openxmlformats-officedocument"
-                                              ".wordprocessingml.document")
+    response = Response(
+        result.data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     response.headers["Content-Disposition"] = (  # RFC 6266: an ASCII fallback, then the Chinese name
-        f"attachment; filename=\"draft.docx\"; filename*=UTF-8''{quote(result.name)}")
+        f"attachment; filename=\"draft.docx\"; filename*=UTF-8''{quote(result.name)}"
+    )
     return response
 
 

@@ -57,8 +57,10 @@ class FormField:
         shapes = self.schema.get("items", {}).get("anyOf", [])
         mapping: dict[str, Any] = next((a for a in shapes if a.get("type") == "object"), {})
         required = mapping.get("required", [])
-        return tuple(Column(key, key in required, tuple(spec.get("enum", ())))
-                     for key, spec in mapping.get("properties", {}).items())
+        return tuple(
+            Column(key, key in required, tuple(spec.get("enum", ())))
+            for key, spec in mapping.get("properties", {}).items()
+        )
 
     @property
     def primary(self) -> str:
@@ -75,10 +77,19 @@ class FormField:
         f = self.field
         samples = [str(s) for s in f.example] if isinstance(f.example, list) else []
         return {
-            "path": self.path, "key": f.key, "kind": f.kind, "widget": self.widget, "comment": f.comment,
-            "example": init_example(f), "samples": samples, "choices": list(self.choices),
-            "integer": self.integer, "primary": self.primary,
-            "columns": [{"key": c.key, "required": c.required, "choices": list(c.choices)} for c in self.columns],
+            "path": self.path,
+            "key": f.key,
+            "kind": f.kind,
+            "widget": self.widget,
+            "comment": f.comment,
+            "example": init_example(f),
+            "samples": samples,
+            "choices": list(self.choices),
+            "integer": self.integer,
+            "primary": self.primary,
+            "columns": [
+                {"key": c.key, "required": c.required, "choices": list(c.choices)} for c in self.columns
+            ],
             "extra": self.path in getattr(facts_schema, "EXTRA_FACTS", ()),
             "children": [],
         }
@@ -103,7 +114,9 @@ def _widget(field: Field, schema: dict[str, Any]) -> Widget:
     return "yaml"
 
 
-def _fields(fields: tuple[Field, ...], schema: dict[str, Any], prefix: str) -> Iterator[tuple[FormField, Any]]:
+def _fields(
+    fields: tuple[Field, ...], schema: dict[str, Any], prefix: str
+) -> Iterator[tuple[FormField, Any]]:
     props = schema.get("properties", {})
     for f in fields:
         path = f"{prefix}.{f.key}" if prefix else f.key
@@ -111,8 +124,9 @@ def _fields(fields: tuple[Field, ...], schema: dict[str, Any], prefix: str) -> I
         yield FormField(path, f, _widget(f, sub), sub), sub
 
 
-def form_fields(fields: tuple[Field, ...] | None = None, schema: dict[str, Any] | None = None,
-                prefix: str = "") -> list[FormField]:
+def form_fields(
+    fields: tuple[Field, ...] | None = None, schema: dict[str, Any] | None = None, prefix: str = ""
+) -> list[FormField]:
     """Every field, groups included, depth first (the order of the facts file).  The schema module is
     read at call time, so fields added to it appear without any change here."""
     fields = fields if fields is not None else facts_schema.FIELDS
@@ -274,11 +288,13 @@ def field_for_key(key: str | None) -> tuple[str | None, int | None]:
     while candidate:
         bare = re.sub(r"\[\d+\]", "", candidate)
         if bare in known:
-            m = re.search(r"\[(\d+)\]", key[len(bare):]) if key.startswith(bare) else None
+            m = re.search(r"\[(\d+)\]", key[len(bare) :]) if key.startswith(bare) else None
             if m:
                 row = int(m[1])
             return bare, row
-        candidate = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", candidate) if ("." in candidate or "[" in candidate) else ""
+        candidate = (
+            re.sub(r"(\.[^.\[]*|\[\d+\])$", "", candidate) if ("." in candidate or "[" in candidate) else ""
+        )
     return None, None
 
 

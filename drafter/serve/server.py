@@ -46,16 +46,19 @@ def bind(facts: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT) -> B
             sock = _listen(host, candidate)
         except OSError as exc:  # busy (or not allowed): try the next one
             if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
-                raise DrafterError(f"无法在 {host} 上启动页面：{exc.strerror or exc}",
-                                   hint="检查 --host 写的地址是不是本机的地址") from None
+                raise DrafterError(
+                    f"无法在 {host} 上启动页面：{exc.strerror or exc}",
+                    hint="检查 --host 写的地址是不是本机的地址",
+                ) from None
             last = exc
             continue
         try:  # werkzeug takes the bound socket (it would exit the process on a busy port itself)
             return make_server(host, candidate, app, threaded=True, fd=sock.fileno())
         finally:
             sock.close()  # werkzeug holds its own duplicate
-    raise DrafterError(f"端口 {port}–{port + PORT_TRIES - 1} 都被占用了",
-                       hint="用 --port 换一个端口，例如 --port 9000") from last
+    raise DrafterError(
+        f"端口 {port}–{port + PORT_TRIES - 1} 都被占用了", hint="用 --port 换一个端口，例如 --port 9000"
+    ) from last
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -80,8 +83,9 @@ def url_of(server: BaseWSGIServer) -> str:
     return f"http://{shown}:{server.port}/"
 
 
-def serve(server: BaseWSGIServer, *, open_browser: bool,
-          opener: Callable[[str], object] = webbrowser.open) -> None:
+def serve(
+    server: BaseWSGIServer, *, open_browser: bool, opener: Callable[[str], object] = webbrowser.open
+) -> None:
     """Serve until interrupted (Ctrl+C), opening the page in the browser first when asked."""
     if open_browser:
         threading.Timer(0.3, opener, args=(url_of(server),)).start()

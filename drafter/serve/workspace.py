@@ -55,18 +55,36 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
         mark = _PLACEHOLDER.search(d.message)
         named = _NAMED.search(d.hint or "") if mark else None  # 【待补充：全会】: “填写“年度”后……”
         field = placeholder_fields().get(named[1] if named else mark[1]) if mark else None
-    return {"severity": d.severity, "label": SEVERITY_LABEL[d.severity], "message": d.message,
-            "hint": d.hint or "", "key": d.location.key or "", "field": field, "row": row}
+    return {
+        "severity": d.severity,
+        "label": SEVERITY_LABEL[d.severity],
+        "message": d.message,
+        "hint": d.hint or "",
+        "key": d.location.key or "",
+        "field": field,
+        "row": row,
+    }
 
 
 def document_json(doc: Document, derived: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The document model's blocks, placeholders pointing at the field that fills them (``derived``:
     markers such as 【待补充：全会】 that another field fills, as ``check`` names it)."""
     fields = {**placeholder_fields(), **(derived or {})}
-    return [{"kind": b.kind, "spans": [{"text": s.text, "role": s.role, "placeholder": s.placeholder,
-                                        "field": fields.get(s.placeholder) if s.placeholder else None}
-                                       for s in b.spans]}
-            for b in doc.blocks]
+    return [
+        {
+            "kind": b.kind,
+            "spans": [
+                {
+                    "text": s.text,
+                    "role": s.role,
+                    "placeholder": s.placeholder,
+                    "field": fields.get(s.placeholder) if s.placeholder else None,
+                }
+                for s in b.spans
+            ],
+        }
+        for b in doc.blocks
+    ]
 
 
 class Workspace:
@@ -80,9 +98,12 @@ class Workspace:
         try:
             self.initial = self._read_values()
         except FactsError as exc:
-            raise FactsError(f"页面无法打开这个事实文件：{exc}", location=exc.location,
-                             hint=f"先运行 drafter check {path.name} 改正 YAML 语法错误",
-                             diagnostics=exc.diagnostics) from None
+            raise FactsError(
+                f"页面无法打开这个事实文件：{exc}",
+                location=exc.location,
+                hint=f"先运行 drafter check {path.name} 改正 YAML 语法错误",
+                diagnostics=exc.diagnostics,
+            ) from None
 
     def _read_values(self) -> dict[str, Any]:
         text, _ = self._base()
@@ -103,8 +124,9 @@ class Workspace:
         try:
             data = values_to_data(values)
         except FormValueError as exc:
-            raise FactsError(str(exc), location=Location(self.path, key=exc.path),
-                             hint="按 YAML 写法填写，或清空这一项") from None
+            raise FactsError(
+                str(exc), location=Location(self.path, key=exc.path), hint="按 YAML 写法填写，或清空这一项"
+            ) from None
         return update_text(text, data, self.path.name), encoding
 
     # ------------------------------------------------------------------ actions
@@ -116,8 +138,14 @@ class Workspace:
             values = self._read_values()
         except FactsError:  # broken since the start (edited by hand): the last values that could be read
             values = self.initial
-        return {"file": self.path.name, "folder": str(self.folder), "exists": self.path.exists(),
-                "form": describe_form(), "values": values, "extras": visible_extras(values)}
+        return {
+            "file": self.path.name,
+            "folder": str(self.folder),
+            "exists": self.path.exists(),
+            "form": describe_form(),
+            "values": values,
+            "extras": visible_extras(values),
+        }
 
     def preview(self, values: dict[str, Any]) -> dict[str, Any]:
         """Every ``check`` finding and, when the facts are valid, the draft, 字数 and originality."""
@@ -130,8 +158,11 @@ class Workspace:
             data, lines = parse_yaml(text, self.path)
             facts, diags = validate(data, self.path, lines)
             if any(d.severity == "error" for d in diags):
-                return {"ok": False, "diagnostics": [diagnostic_json(d) for d in diags],
-                        "extras": visible_extras(values)}
+                return {
+                    "ok": False,
+                    "diagnostics": [diagnostic_json(d) for d in diags],
+                    "extras": visible_extras(values),
+                }
             facts.warnings = diags
             result = draft(facts)
             findings = check_draft(result)
@@ -181,8 +212,10 @@ class Workspace:
 
         suffix = Path(filename).suffix.lower()
         if suffix not in UPLOAD_SUFFIXES:
-            raise DrafterError(f"不支持的文件类型“{suffix or '（无扩展名）'}”",
-                               hint="请上传 Word（.docx）稿，或 .md、.txt 文本稿")
+            raise DrafterError(
+                f"不支持的文件类型“{suffix or '（无扩展名）'}”",
+                hint="请上传 Word（.docx）稿，或 .md、.txt 文本稿",
+            )
         if len(data) > MAX_UPLOAD_BYTES:
             raise DrafterError("文件太大", hint=f"稿子一般不超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB")
         if suffix == ".docx" and not data.startswith(b"PK\x03\x04"):

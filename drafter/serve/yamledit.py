@@ -161,13 +161,19 @@ def update_text(text: str, data: dict[str, Any], where: str) -> str:
     try:
         doc = copy.deepcopy(_parsed(text))
     except YAMLError as exc:
-        raise FactsError("事实文件有 YAML 语法错误，页面无法在保留注释的同时改写它", location=Location(where),
-                         hint=f"先运行 drafter check {where} 改正语法错误（{type(exc).__name__}）") from None
+        raise FactsError(
+            "事实文件有 YAML 语法错误，页面无法在保留注释的同时改写它",
+            location=Location(where),
+            hint=f"先运行 drafter check {where} 改正语法错误（{type(exc).__name__}）",
+        ) from None
     if doc is None:
         doc = CommentedMap()
     if not isinstance(doc, CommentedMap):
-        raise FactsError("事实文件的最外层不是“键: 值”的分组", location=Location(where),
-                         hint=f"先运行 drafter check {where} 改正")
+        raise FactsError(
+            "事实文件的最外层不是“键: 值”的分组",
+            location=Location(where),
+            hint=f"先运行 drafter check {where} 改正",
+        )
     _merge(doc, data)
     out = io.StringIO()
     y.dump(doc, out)

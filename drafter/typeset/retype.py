@@ -539,8 +539,14 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 def _valid_comment_dates(word: WordDocument) -> None:
     """Comments and tracked changes keep their text; a date that is not a real date (LibreOffice writes
     0-00-00T00:00:00Z for comments without one) is dropped, as the attribute is optional."""
-    parts = [word.part, *(rel.target_part for rel in word.part.rels.values()
-                          if not rel.is_external and rel.reltype.endswith("/comments"))]
+    parts = [
+        word.part,
+        *(
+            rel.target_part
+            for rel in word.part.rels.values()
+            if not rel.is_external and rel.reltype.endswith("/comments")
+        ),
+    ]
     for part in parts:
         element = getattr(part, "element", None)
         if element is None:

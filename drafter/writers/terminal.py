@@ -21,8 +21,13 @@ PLACEHOLDER_STYLE = "bold black on yellow"
 
 
 def block_text(block: Block) -> Text:
-    text = Text(justify="center" if block.kind in ("title", "byline") else
-                "right" if block.kind in ("signature", "date") else "left")
+    text = Text(
+        justify="center"
+        if block.kind in ("title", "byline")
+        else "right"
+        if block.kind in ("signature", "date")
+        else "left"
+    )
     for span in block.spans:
         if span.placeholder is not None:
             text.append(span.text, style=PLACEHOLDER_STYLE)
@@ -33,8 +38,9 @@ def block_text(block: Block) -> Text:
     return text
 
 
-def preview(doc: Document, sections: dict[str, int] | None = None,
-            budgets: dict[str, int] | None = None) -> RenderableType:
+def preview(
+    doc: Document, sections: dict[str, int] | None = None, budgets: dict[str, int] | None = None
+) -> RenderableType:
     """The whole draft, then the 字数 table (per section role when ``sections`` is given)."""
     parts: list[RenderableType] = []
     for block in doc.blocks:
@@ -47,8 +53,9 @@ def preview(doc: Document, sections: dict[str, int] | None = None,
     return Group(*parts)
 
 
-def word_count_table(doc: Document, sections: dict[str, int] | None = None,
-                     budgets: dict[str, int] | None = None) -> Table:
+def word_count_table(
+    doc: Document, sections: dict[str, int] | None = None, budgets: dict[str, int] | None = None
+) -> Table:
     """字数 per section (and against its budget when a target 字数 was set), the total, and the
     list of placeholders still to fill."""
     rows = list(sections.items()) if sections else doc.word_counts()

@@ -30,11 +30,11 @@ def to_markdown(doc: Document) -> str:
         if block.kind == "title":
             lines.append(f"# {text}")
         elif block.kind == "byline":
-            lines.append(f"<p align=\"center\">{text}</p>")
+            lines.append(f'<p align="center">{text}</p>')
         elif block.kind in _MD_PREFIX:
             lines.append(_MD_PREFIX[block.kind] + text)
         elif block.kind in ("signature", "date"):
-            lines.append(f"<p align=\"right\">{text}</p>")
+            lines.append(f'<p align="right">{text}</p>')
         else:
             lines.append(text)
         lines.append("")

@@ -262,8 +262,11 @@ def package_rels_xml() -> str:
 
 
 def document_rels_xml(*, comments: bool, facts: bool = False) -> str:
-    rels = [(rid, _REL + kind, target) for rid, (kind, target) in _DOCUMENT_RELS.items()
-            if comments or kind != "comments"]
+    rels = [
+        (rid, _REL + kind, target)
+        for rid, (kind, target) in _DOCUMENT_RELS.items()
+        if comments or kind != "comments"
+    ]
     if facts:
         rels.append(("rId8", _REL + "customXml", "../" + FACTS_PART))
     return _relationships(rels)
@@ -278,11 +281,15 @@ def facts_parts(facts_json: str) -> dict[str, str]:
     ds = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
     return {
         FACTS_PART: DECLARATION + el("drafter", {"xmlns": FACTS_NS}, text=facts_json),
-        "customXml/itemProps1.xml": DECLARATION + el(
-            "ds:datastoreItem", {"ds:itemID": item_id, "xmlns:ds": ds}, el("ds:schemaRefs", None,
-                                                                           el("ds:schemaRef", {"ds:uri": FACTS_NS}))),
+        "customXml/itemProps1.xml": DECLARATION
+        + el(
+            "ds:datastoreItem",
+            {"ds:itemID": item_id, "xmlns:ds": ds},
+            el("ds:schemaRefs", None, el("ds:schemaRef", {"ds:uri": FACTS_NS})),
+        ),
         "customXml/_rels/item1.xml.rels": _relationships(
-            [("rId1", _REL + "customXmlProps", "itemProps1.xml")]),
+            [("rId1", _REL + "customXmlProps", "itemProps1.xml")]
+        ),
     }
 
 
