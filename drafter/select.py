@@ -596,9 +596,13 @@ class Selector:
             known = self._clashes[frag.id] = 1 if worst > CLASH_MAX else 0
         return known
 
+    def _not_own(self, frag: Fragment) -> int:
+        """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""
+        return 1 if self.voice == "个人" and not all("我" in t for t in frag.texts) else 0
+
     def _best_without_clash(self, role: str, topic: str) -> Fragment | None:
         pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
-        ranked = sorted(self.rank(pool, f"{role}:{topic}"), key=self._clash)
+        ranked = sorted(self.rank(pool, f"{role}:{topic}"), key=lambda f: (self._clash(f), self._not_own(f)))
         return ranked[0] if ranked else None
 
     def _contradicts(self, topic: str) -> bool:
@@ -654,7 +658,9 @@ class Selector:
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
         # this kind of unit's own problems first (a 社区 writes of 网格 and 报到党员), then the rest; problems
         # that restate an achievement go last
-        ranked.sort(key=lambda f: (self._clash(f), 0 if self.unit_type.name in f.unit_types else 1))
+        ranked.sort(
+            key=lambda f: (self._clash(f), self._not_own(f), 0 if self.unit_type.name in f.unit_types else 1)
+        )
         del budget  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
             if len(chosen) >= wanted:
