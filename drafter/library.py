@@ -690,13 +690,27 @@ def iter_role_files(folder: Path) -> Iterator[Path]:
 
 
 def _load_folder(folder: Path) -> dict[str, RoleFile]:
+    """Every role file of ``folder``, merged by role; a parse kept in the cache is used while nothing it
+    depends on has changed (see :mod:`drafter.libcache`)."""
+    from drafter import libcache
+
+    files = list(iter_role_files(folder))
+    try:
+        key: str | None = libcache.key_for(folder, files, _reg())
+    except OSError:
+        key = None
+    kept = libcache.load(key) if key else None
+    if kept is not None:
+        return kept
     roles: dict[str, RoleFile] = {}
-    for path in iter_role_files(folder):
+    for path in files:
         rf = load_role_file(path)
         if rf.role in roles:
             roles[rf.role].merge(rf)
         else:
             roles[rf.role] = rf
+    if key:
+        libcache.save(key, roles)
     return roles
 
 

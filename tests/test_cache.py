@@ -37,7 +37,10 @@ def _draft(tmp_path: Path, fragments: Path | None = None) -> str:
 def test_no_pickle_is_ever_written_and_compiled_fragments_are_reused(cache: Path, tmp_path: Path) -> None:
     first = _draft(tmp_path)
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    assert entries and all(p.suffix == ".cache" for p in entries)
+    # compiled Jinja bytecode, and the parsed library as JSON: nothing that runs code when loaded
+    assert entries and all(
+        p.suffix == ".cache" or (p.suffix == ".json" and p.parent.name == "library") for p in entries
+    )
     assert not list(cache.rglob("*.pickle"))
     assert _draft(tmp_path) == first
     assert cache.stat().st_mode & 0o777 == 0o700
@@ -129,3 +132,44 @@ def test_leftovers_of_older_versions_are_removed(cache: Path, tmp_path: Path) ->
         "library-0123.pickle" not in names and "jinja" not in names and "jinja-0000000000000000" not in names
     )
     assert "keep.txt" in names and len([n for n in names if n.startswith("jinja-")]) == 1
+
+
+def test_a_parsed_library_is_kept_as_json_and_read_back_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold start reads the kept parse (JSON, runs no code); it is the same library, and a damaged or
+    foreign entry is ignored."""
+    from drafter import libcache
+    from drafter.library import _load_folder, iter_role_files
+    from drafter.registry import registry
+    from drafter.resources import data_dir
+
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("DRAFTER_NO_CACHE", raising=False)
+    folder = data_dir("fragments")
+    first = _load_folder(folder)
+    key = libcache.key_for(folder, list(iter_role_files(folder)), registry())
+    entry = tmp_path / "cache" / "library" / f"{key}.json"
+    assert entry.is_file() and not list((tmp_path / "cache").rglob("*.pickle"))
+    assert libcache.load(key) == first  # the same fragments, headings, intros and families
+    entry.write_text('{"format": 1, "roles": {"思想建设": 1}}', encoding="utf-8")
+    assert libcache.load(key) is None
+    assert _load_folder(folder) == first  # parsed again from the files
+    entry.write_bytes(b"\x80\x81 not json")
+    assert libcache.load(key) is None
+
+
+def test_an_edited_fragment_file_changes_the_key(tmp_path: Path) -> None:
+    import shutil
+
+    from drafter import libcache
+    from drafter.library import iter_role_files
+    from drafter.registry import registry
+    from drafter.resources import data_dir
+
+    folder = tmp_path / "frags"
+    shutil.copytree(data_dir("fragments"), folder)
+    before = libcache.key_for(folder, list(iter_role_files(folder)), registry())
+    target = folder / "结尾.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("新的一年", "新一年的"), encoding="utf-8")
+    assert libcache.key_for(folder, list(iter_role_files(folder)), registry()) != before

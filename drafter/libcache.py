@@ -1,0 +1,155 @@
+"""A parsed fragment folder kept as JSON in drafter's private cache folder, so a cold start need not parse
+hundreds of YAML files again.
+
+Owns the JSON form of :class:`drafter.library.RoleFile` and its contents.  JSON (not pickle): loading it runs
+no code.  The file name is a digest of everything the parse depends on — the content of every fragment file,
+the registry the library is checked against, and the code that parses — so an edit anywhere means a new
+entry; a file that does not read back exactly as written (truncated, foreign, another shape) is ignored and
+the folder parsed again.  Writing is best effort: a full disk or a read-only cache only skips the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from drafter.cache import code_digest, file_stamp, safe_folder
+from drafter.library import Family, Fragment, RoleFile, Variant, Years
+from drafter.registry import Registry
+
+FORMAT = 1
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
+    """The cache key of ``folder`` parsed against ``reg``."""
+    here = Path(__file__).resolve().parent
+    shape = json.dumps(
+        {
+            "roles": list(reg.roles),
+            "topics": {r: sorted(t) for r, t in reg.topics.items()},
+            "types": sorted(reg.unit_types),
+            "kinds": sorted(reg.kinds),
+            "practices": sorted(reg.practices),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    digest = hashlib.sha256(f"{FORMAT}\0{code_digest(here / 'library.py', here / 'libcache.py')}\0".encode())
+    digest.update(shape.encode("utf-8"))
+    for name, content in file_stamp(files):
+        digest.update(f"{os.path.relpath(name, folder)}\0{content}\0".encode())
+    return digest.hexdigest()[:32]
+
+
+def _years(y: Years) -> list[int | None]:
+    return [y.first, y.last]
+
+
+def _variant(v: Variant) -> dict[str, Any]:
+    return {
+        "text": v.text,
+        "voice": v.voice,
+        "unit_types": v.unit_types,
+        "years": _years(v.years),
+        "kinds": v.kinds,
+    }
+
+
+def _fragment(f: Fragment) -> dict[str, Any]:
+    out = {k: getattr(f, k) for k in Fragment.__dataclass_fields__}
+    out["years"] = _years(f.years)
+    return out
+
+
+def _family(f: Family) -> dict[str, Any]:
+    out = {k: getattr(f, k) for k in Family.__dataclass_fields__}
+    out["years"] = _years(f.years)
+    return out
+
+
+def to_json(roles: dict[str, RoleFile]) -> str:
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "roles": {
+                role: {
+                    "headings": [_variant(v) for v in rf.headings],
+                    "intros": [_variant(v) for v in rf.intros],
+                    "fragments": [_fragment(f) for f in rf.fragments],
+                    "families": [_family(f) for f in rf.families],
+                    "role_intros": {r: [_variant(v) for v in vs] for r, vs in rf.role_intros.items()},
+                }
+                for role, rf in roles.items()
+            },
+        },
+        ensure_ascii=False,
+    )
+
+
+def _tuples(raw: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {**raw, **{n: tuple(raw[n]) for n in names}, "years": Years(*raw["years"])}
+
+
+def from_json(text: str) -> dict[str, RoleFile]:
+    data = json.loads(text)
+    if data.get("format") != FORMAT:
+        raise ValueError("another format")
+    roles: dict[str, RoleFile] = {}
+    for role, raw in data["roles"].items():
+        lists = ("voice", "unit_types", "kinds")
+        roles[role] = RoleFile(
+            role,
+            [Variant(**_tuples(v, *lists)) for v in raw["headings"]],
+            [Variant(**_tuples(v, *lists)) for v in raw["intros"]],
+            [
+                Fragment(**_tuples(f, *lists, "needs", "pairs", "tags", "variants", "claims"))
+                for f in raw["fragments"]
+            ],
+            [Family(**_tuples(f, *lists)) for f in raw["families"]],
+            {r: [Variant(**_tuples(v, *lists)) for v in vs] for r, vs in raw["role_intros"].items()},
+        )
+    return roles
+
+
+def load(key: str) -> dict[str, RoleFile] | None:
+    """The cached parse, or None (no cache, no entry, or anything wrong with it)."""
+    folder = safe_folder("library")
+    if folder is None:
+        return None
+    path = folder / f"{key}.json"
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+            return None
+        return from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save(key: str, roles: dict[str, RoleFile]) -> None:
+    """Keep the parse (atomically; silently nothing when the cache cannot be written).  Older entries go."""
+    folder = safe_folder("library")
+    if folder is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        text = to_json(roles)
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".json", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, folder / f"{key}.json")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        for old in folder.glob("*.json"):
+            if (
+                old.name != f"{key}.json"
+                and old.stat().st_mtime < (folder / f"{key}.json").stat().st_mtime - 7 * 86400
+            ):
+                with contextlib.suppress(OSError):
+                    old.unlink()
