@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,10 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
-    """The cache key of ``folder`` parsed against ``reg``."""
+    """The cache key of ``folder`` parsed against ``reg``; OSError when a file cannot be read as one."""
+    for path in files:  # a FIFO or device is never read here: the loader refuses it with its own message
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise OSError(f"not a regular file: {path}")
     here = Path(__file__).resolve().parent
     shape = json.dumps(
         {
