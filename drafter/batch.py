@@ -34,6 +34,10 @@ class Job:
     force: bool
     fragments_dir: Path | None = None
     templates_dir: Path | None = None
+    seed: int | None = None
+    target: int | None = None
+    fonts: tuple[str, ...] = ()  # --font 级别=字体, as render takes them
+    comments: bool = True
 
 
 @dataclass
@@ -133,6 +137,10 @@ def plan_jobs(
     force: bool = False,
     fragments_dir: Path | None = None,
     templates_dir: Path | None = None,
+    seed: int | None = None,
+    target: int | None = None,
+    fonts: tuple[str, ...] = (),
+    comments: bool = True,
 ) -> list[Job]:
     """One job per facts file; outputs mirror the input folders under ``outdir``, named after the file."""
     base, files = discover(spec)
@@ -155,6 +163,10 @@ def plan_jobs(
                 force,
                 fragments_dir,
                 templates_dir,
+                seed,
+                target,
+                fonts,
+                comments,
             )
         )
     _refuse_collisions(jobs)
@@ -183,9 +195,11 @@ def draft_one(job: Job) -> FileResult:
     from drafter.service import produce
 
     try:
-        product = produce(
-            job.source, Options(fragments_dir=job.fragments_dir, templates_dir=job.templates_dir), fmt=job.fmt
-        )
+        from drafter.writers.docx import Fonts
+
+        options = Options(job.fragments_dir, job.templates_dir, job.seed, job.target)
+        fonts = Fonts.from_options(job.fonts) if job.fonts else None
+        product = produce(job.source, options, fmt=job.fmt, fonts=fonts, comments=job.comments)
         result = product.draft
         job.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(job.output, product.data, force=job.force)

@@ -115,6 +115,14 @@ length_option = click.option(
 seed_option = click.option(
     "--seed", type=int, default=None, help="变化种子：同一种子总是得到同一份稿子（默认由单位和年度决定）"
 )
+font_option = click.option(
+    "--font",
+    "fonts",
+    multiple=True,
+    metavar="级别=字体",
+    help="改字体，如 --font 正文=仿宋 --font 标题=方正小标宋_GBK（级别：标题 一级 二级 正文 页码 西文）",
+)
+no_comments_option = click.option("--no-comments", is_flag=True, help="Word 稿中不为【待补充】加批注")
 
 
 @click.group(
@@ -286,14 +294,8 @@ def _format_for(output: Path | None, fmt: str | None) -> str:
 )
 @click.option("--force", is_flag=True, help="输出文件已存在时也覆盖（旧文件备份为 .bak）")
 @click.option("--dry-run", is_flag=True, help="只生成、不写文件：显示将写到哪里和字数")
-@click.option(
-    "--font",
-    "fonts",
-    multiple=True,
-    metavar="级别=字体",
-    help="改字体，如 --font 正文=仿宋 --font 标题=方正小标宋_GBK（级别：标题 一级 二级 正文 页码 西文）",
-)
-@click.option("--no-comments", is_flag=True, help="Word 稿中不为【待补充】加批注")
+@font_option
+@no_comments_option
 @fragments_option
 @templates_option
 @seed_option

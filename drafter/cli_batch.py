@@ -11,6 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from drafter.batch import SIMILAR, FileResult, plan_jobs, run
+from drafter.cli import (
+    font_option,
+    fragments_option,
+    length_option,
+    no_comments_option,
+    seed_option,
+    templates_option,
+)
 
 STATUS = {"ok": "[green]成功[/]", "warnings": "[yellow]有警告[/]", "failed": "[red]失败[/]"}
 
@@ -28,10 +36,24 @@ STATUS = {"ok": "[green]成功[/]", "warnings": "[yellow]有警告[/]", "failed"
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="并行进程数（默认：CPU 核数）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default="docx", help="输出格式")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖（旧文件备份为 .bak）")
-@click.option("--fragments", type=click.Path(path_type=Path), default=None, help="自己的片段库文件夹")
-@click.option("--templates", type=click.Path(path_type=Path), default=None, help="自己的模板文件夹")
+@font_option
+@no_comments_option
+@fragments_option
+@templates_option
+@seed_option
+@length_option
 def batch_command(
-    spec: str, outdir: Path, jobs: int, fmt: str, force: bool, fragments: Path | None, templates: Path | None
+    spec: str,
+    outdir: Path,
+    jobs: int,
+    fmt: str,
+    force: bool,
+    fonts: tuple[str, ...],
+    no_comments: bool,
+    fragments: Path | None,
+    templates: Path | None,
+    seed: int | None,
+    target: int | None,
 ) -> None:
     """批量起草：为文件夹中每个事实文件生成一份稿子（各支部、各单位一次完成）。
 
@@ -39,8 +61,24 @@ def batch_command(
     例：drafter batch 各支部事实/ -o 各支部述职报告/ -j 4
         drafter batch '2024/*.yaml' -o 输出/ --format md
     一个文件出错不影响其他文件；最后列出成功、有警告、失败的清单，并标出彼此重合超过 60% 的稿子。
+    --font、--no-comments、--seed、--字数 与 drafter render 相同，对每一份稿子都适用。
     """
-    job_list = plan_jobs(spec, outdir, fmt, force=force, fragments_dir=fragments, templates_dir=templates)
+    if fonts:
+        from drafter.writers.docx import Fonts
+
+        Fonts.from_options(fonts)  # a bad --font is reported once, before any file is drafted
+    job_list = plan_jobs(
+        spec,
+        outdir,
+        fmt,
+        force=force,
+        fragments_dir=fragments,
+        templates_dir=templates,
+        seed=seed,
+        target=target,
+        fonts=fonts,
+        comments=not no_comments,
+    )
     outdir.mkdir(parents=True, exist_ok=True)
     console = Console(stderr=True, highlight=False)
     with Progress(

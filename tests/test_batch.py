@@ -119,3 +119,21 @@ def test_special_files_are_not_facts_files(tmp_path: Path) -> None:
     (src / "真的.yaml").write_text(SAMPLE, encoding="utf-8")
     _, files = discover(src)
     assert files == [src / "真的.yaml"]
+
+
+def test_batch_takes_every_option_render_takes(tmp_path: Path, run) -> None:
+    """--seed, --字数, --font and --no-comments mean in batch what they mean in render: same bytes."""
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(ROOT / "samples" / "街道党工委书记.yaml", src / "一支部.yaml")
+    options = ["--seed", "7", "--字数", "4000", "--font", "正文=仿宋", "--no-comments"]
+    result = run("batch", src, "-o", tmp_path / "out", "-j", "1", *options)
+    assert result.exit_code == 0, result.output
+    single = tmp_path / "单份.docx"
+    rendered = run("render", src / "一支部.yaml", "-o", single, *options)
+    assert rendered.exit_code == 0, rendered.output
+    assert (tmp_path / "out" / "一支部.docx").read_bytes() == single.read_bytes()
+    assert run("batch", src, "-o", tmp_path / "out2", "-j", "1").exit_code == 0
+    assert (tmp_path / "out2" / "一支部.docx").read_bytes() != single.read_bytes()
