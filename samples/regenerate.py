@@ -11,22 +11,21 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.output import write_atomic
-from drafter.pipeline import draft
-from drafter.writers import render_bytes
+from drafter.service import produce
 
 HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
     for facts in sorted(HERE.glob("*.yaml")):
-        try:
-            result = draft(facts)
-        except DrafterError as exc:
-            print(exc.format(), file=sys.stderr)
-            return 2
-        for fmt in ("docx", "md"):
+        for fmt in ("docx", "md"):  # the same service as drafter render, so the bytes are render's
+            try:
+                data = produce(facts, fmt=fmt).data
+            except DrafterError as exc:
+                print(exc.format(), file=sys.stderr)
+                return 2
             target = facts.with_suffix(f".{fmt}")
-            write_atomic(target, render_bytes(result.document, fmt), force=True, backup=False)
+            write_atomic(target, data, force=True, backup=False)
             print(f"{target.relative_to(HERE.parent)}")
     return 0
 
