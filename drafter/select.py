@@ -281,12 +281,16 @@ class Selector:
         keyed = [(self._key(f), -(rng.random() ** (1.0 / self._weight(f))), f) for f in candidates]
         return [f for *_, f in sorted(keyed, key=lambda k: k[:2])]
 
-    def best(self, role: str, topic: str) -> Fragment | None:
+    def best(self, role: str, topic: str, *, self_critical: bool = False) -> Fragment | None:
+        """The best fitting fragment of a topic (a pinned one first).  ``self_critical`` (problems, causes):
+        wordings that restate what 主要工作 claims, or speak of others instead of “我” in a 述职, go last."""
         pinned = [f for f in self._pinned(role) if f.topic_key == topic]
         if pinned:
             return pinned[0]
         pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
         ranked = self.rank(pool, f"{role}:{topic}")
+        if self_critical:
+            ranked.sort(key=lambda f: (self._clash(f), self._not_own(f)))
         return ranked[0] if ranked else None
 
     def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:
@@ -600,11 +604,6 @@ class Selector:
         """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""
         return 1 if self.voice == "个人" and not all("我" in t for t in frag.texts) else 0
 
-    def _best_without_clash(self, role: str, topic: str) -> Fragment | None:
-        pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
-        ranked = sorted(self.rank(pool, f"{role}:{topic}"), key=lambda f: (self._clash(f), self._not_own(f)))
-        return ranked[0] if ranked else None
-
     def _contradicts(self, topic: str) -> bool:
         """A problem topic the user reports as a highlight (its specific words appear in a 亮点)."""
         spec = self.reg.topic(PROBLEMS, topic)
@@ -654,7 +653,7 @@ class Selector:
         wanted = int(self.facts.get("存在问题数") or spec.count or DEFAULT_PROBLEMS)
         taken = {i.topic for i in chosen if i.topic}
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
-        bests = {t: self._best_without_clash(PROBLEMS, t) for t in topics}
+        bests = {t: self.best(PROBLEMS, t, self_critical=True) for t in topics}
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
         # this kind of unit's own problems first (a 社区 writes of 网格 and 报到党员), then the rest; problems
         # that restate an achievement go last
@@ -687,7 +686,7 @@ class Selector:
                 break
             if cause in taken:
                 continue
-            frag = self._best_without_clash(CAUSES, cause)
+            frag = self.best(CAUSES, cause, self_critical=True)
             if frag is not None:
                 items.append(self.take(frag))
         section.items = items
@@ -914,7 +913,6 @@ class Selector:
         )
 
     def _chosen_sources(self, plan: Plan) -> list[str]:
-        out = [f.texts[0] if len(f.texts) == 1 else "".join(f.texts) for f in plan.fragments]
         out = [plan.opening.texts[0]] if plan.opening else []
         for section in plan.sections.values():
             out += [v.text for v in (section.heading, section.intro) if v]
