@@ -341,8 +341,19 @@ class Selector:
         modulo that pool's size, instead of each section colliding on its own."""
         return self._rng("frames").randrange(1 << 30)
 
+    def _claims_nothing_unticked(self, text: str) -> bool:
+        """Intros, openings and closings carry no ``claims`` field: their words decide (做法.yaml 关键词)."""
+        return all(
+            name in self.practices or not any(w in text for w in words)
+            for name, words in self.reg.practice_words.items()
+        )
+
     def _pick_variant(self, options: Sequence[Variant], what: str) -> Variant | None:
-        fitting = [v for v in options if self.fits(v.voice, v.unit_types, v.years, v.kinds)]
+        fitting = [
+            v
+            for v in options
+            if self.fits(v.voice, v.unit_types, v.years, v.kinds) and self._claims_nothing_unticked(v.text)
+        ]
         if not fitting:
             return None
         native = [v for v in fitting if not self._foreign((v.text,))]
@@ -352,7 +363,11 @@ class Selector:
         return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
-        pool = [f for f in self.library.fragments(role) if self.eligible(f)]
+        pool = [
+            f
+            for f in self.library.fragments(role)
+            if self.eligible(f) and all(self._claims_nothing_unticked(t) for t in f.texts)
+        ]
         pinned = self._pinned(role)
         if pinned:
             self.used.add(pinned[0].id)

@@ -186,6 +186,11 @@ def test_claimed_activities_only_when_ticked() -> None:
         assert not [f.id for f in plan.fragments if set(f.claims) - shown], (kind, utype, year)
         plan = select(LIB, facts_for(kind, utype, year, blank=True))
         assert not [f.id for f in plan.fragments if f.claims], (kind, utype, year)
+        frames = [s.intro.text for s in plan.sections.values() if s.intro]  # intros carry no claims field:
+        frames += [f.texts[0] for f in (plan.opening, plan.closing) if f]  # their words decide
+        for text in frames:
+            said = [n for n, words in REG.practice_words.items() if any(w in text for w in words)]
+            assert not said, (kind, utype, year, said, text)
     ticked = sorted({c for f in claiming for c in f.claims})
     seen = set()
     for kind, utype, year in CASES:
