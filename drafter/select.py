@@ -310,7 +310,10 @@ class Selector:
     def take(self, frag: Fragment, topic: str | None = None) -> Item:
         self.used.add(frag.id)
         self.covered.update(n for n in frag.needs if self.facts.has(n))
-        variant = self._rng(frag.id).randrange(len(frag.texts))
+        # a wording variant this kind of unit would use (no 避免用语) when the fragment has one
+        native = [i for i, t in enumerate(frag.texts) if not self._foreign((t,))]
+        choices = native or list(range(len(frag.texts)))
+        variant = choices[self._rng(frag.id).randrange(len(choices))]
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 
     def estimate(self, frag: Fragment) -> int:

@@ -98,3 +98,21 @@ def test_summary_kind_uses_unit_voice() -> None:
     plan = select(LIB, facts_from_text("报告类型: 党建工作总结\n年度: 2024\n"))
     assert plan.voice == "单位"
     assert plan.opening is not None and plan.opening.id == "kt-unit"
+
+
+def test_wording_variant_avoids_words_this_unit_type_does_not_use() -> None:
+    """A fragment whose wordings differ in a 避免用语 word (two of sx-fourth-plenum's three say 中心组)
+    is printed in the wording this kind of unit uses; other unit types still draw from all three."""
+    from drafter.select import Selector
+
+    lib = load_library()
+    frag = lib.by_id()["sx-fourth-plenum"]
+    assert sum("中心组" in t for t in frag.texts) == 2  # the fixture this test rests on
+
+    def chosen(unit_type: str, seed: int) -> str:
+        facts = facts_from_text(f"年度: 2025\n单位:\n  全称: 某单位\n  类型: {unit_type}\n")
+        item = Selector(lib, facts, seed=seed).take(frag)
+        return frag.texts[item.variant]
+
+    assert all("中心组" not in chosen("两新组织", seed) for seed in range(30))
+    assert any("中心组" in chosen("机关", seed) for seed in range(30))
