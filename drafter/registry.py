@@ -105,6 +105,9 @@ class Kind:
     facts: tuple[FactSpec, ...] = ()
     folder: str = ""
     avoid: tuple[str, ...] = ()  # words this kind of report does not use (党支部书记述职: 所属党组织)
+    # words this kind of report always uses, whatever a unit type avoids (a 社区 党委 has no 支委会, a
+    # 社区党支部 does)
+    own_words: tuple[str, ...] = ()
 
     def section(self, role: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.role == role), None)
@@ -293,6 +296,7 @@ def load_kind(path: Path) -> Kind:
         facts=_facts(data.get("事实"), Location(path, _line(node, "事实"))),
         folder=str(path.parent),
         avoid=_strs(data.get("避免用语"), Location(path, _line(node, "避免用语")), "避免用语"),
+        own_words=_strs(data.get("本类用语"), Location(path, _line(node, "本类用语")), "本类用语"),
     )
 
 

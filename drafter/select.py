@@ -43,6 +43,10 @@ LONG_FROM = (
 )
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
+SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
+# longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
+# being an organ of state bodies, yet every unit writes 党组织)
+LONGER_WORDS = ("党组织",)
 OPENING, CLOSING = "开头", "结尾"
 _VAR_RE = re.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # Clauses that tie a user's own 业务融合 line to 党建 (Jinja: they may name the unit's field).
@@ -130,6 +134,12 @@ class Plan:
         return chosen
 
 
+def _mask_longer_words(text: str) -> str:
+    for word in LONGER_WORDS:
+        text = text.replace(word, "\0")
+    return text
+
+
 def stable_seed(facts: Facts) -> int:
     """A seed derived from 单位 and 年度, stable across runs and machines."""
     key = f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
@@ -207,6 +217,10 @@ class Selector:
         self.kind: Kind = self.reg.kinds[facts.kind]
         self.voice = self.kind.voice
         self.unit_type = self.reg.unit_type(facts.get("单位.类型"))
+        self.avoided = (
+            *(w for w in self.unit_type.avoid if w not in self.kind.own_words),
+            *self.kind.avoid,
+        )
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
         self.excluded = set(facts.get("不用") or [])
@@ -259,12 +273,30 @@ class Selector:
         new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
         length = self.length_bias * (self.estimate(f) // 50) if self.length_bias else 0
-        return (min(missing, 1), -new, min(repeated, 1), self._foreign(f.texts), length)
+        return (min(missing, 1), -new, min(repeated, 1), self._foreign_frag(f), length)
 
     def _foreign(self, texts: Sequence[str]) -> int:
-        """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工)."""
-        avoid = (*self.unit_type.avoid, *self.kind.avoid)
-        return 1 if any(w in t for w in avoid for t in texts) else 0
+        """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工).  A longer word
+        that merely contains an avoided one does not count (两新组织 avoids 党组, not 党组织)."""
+        avoid = self.avoided
+        if not avoid:
+            return 0
+        plain = [_mask_longer_words(t) for t in texts]
+        return 1 if any(w in t for w in avoid for t in plain) else 0
+
+    def _foreign_frag(self, f: Fragment) -> int:
+        """:meth:`_foreign` over the fragment's heading (lead) and every wording."""
+        return self._foreign((f.lead, *f.texts))
+
+    def _native_first(self, pool: list[Fragment]) -> list[Fragment]:
+        """For problems, causes and measures: wordings this kind of unit would not write (a village
+        secretary on 薄弱支部) are dropped whenever another wording remains."""
+        native = [f for f in pool if not self._foreign_frag(f)]
+        return native or pool
+
+    def _specific(self, f: Fragment) -> int:
+        """1 for wording written for this type of unit (not 通用)."""
+        return 1 if self.unit_type.name != "通用" and self.unit_type.name in f.unit_types else 0
 
     def _weight(self, f: Fragment) -> float:
         """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
@@ -288,6 +320,8 @@ class Selector:
         if pinned:
             return pinned[0]
         pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
+        if role in SELF_CRITICAL_ROLES:
+            pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
         if self_critical:
             ranked.sort(key=lambda f: (self._clash(f), self._not_own(f)))
@@ -375,7 +409,7 @@ class Selector:
         if pinned:
             self.used.add(pinned[0].id)
             return pinned[0]
-        native = [f for f in pool if not self._foreign(f.texts)]
+        native = [f for f in pool if not self._foreign_frag(f)]
         pool = native if len(native) >= 4 else pool
         for_kind = [f for f in pool if f.kinds]
         pool = for_kind if len(for_kind) >= 4 else pool
@@ -510,7 +544,7 @@ class Selector:
         optional.sort(key=lambda t: (0 if self._brings(bests[t]) else 1, self._missing(bests[t])))
         for topic in optional:
             frag = self.best(role, topic)  # again: an earlier pick may have covered its facts
-            if frag is None or (self._foreign(frag.texts) and not self._brings(frag)):
+            if frag is None or (self._foreign_frag(frag) and not self._brings(frag)):
                 continue  # an optional topic only this kind of unit's own words may fill
             if fill.wants(self._brings(frag)):
                 fill.add(topic, self.take(frag), self.estimate(frag))
@@ -649,7 +683,7 @@ class Selector:
 
     def _detail_for(self, phrase: str, topic: str) -> Fragment | None:
         overlap = self.library.overlap
-        pool = [f for f in self.library.fragments(PROBLEMS) if self.eligible(f)]
+        pool = self._native_first([f for f in self.library.fragments(PROBLEMS) if self.eligible(f)])
         scored = [(max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f) for f in pool]
         good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
         if not good and topic:
@@ -659,8 +693,10 @@ class Selector:
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
         if not good:
             return None
-        top = max((fit, same) for fit, same, _ in good)
-        return self.rank([f for fit, same, f in good if (fit, same) == top], f"expand:{phrase}")[0]
+        # the best fit; of equal fits, one of the phrase's topic, then one written for this type of unit
+        keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
+        top = max(k for k, _ in keyed)
+        return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
@@ -676,7 +712,12 @@ class Selector:
         # this kind of unit's own problems first (a 社区 writes of 网格 and 报到党员), then the rest; problems
         # that restate an achievement go last
         ranked.sort(
-            key=lambda f: (self._clash(f), self._not_own(f), 0 if self.unit_type.name in f.unit_types else 1)
+            key=lambda f: (
+                self._foreign_frag(f),
+                self._clash(f),
+                self._not_own(f),
+                0 if self.unit_type.name in f.unit_types else 1,
+            )
         )
         del budget  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
@@ -720,6 +761,7 @@ class Selector:
         listed = [self.take(f) for f in frags] + own
         answered = {i.topic for i in listed if i.topic}
         tool = self._answers_by_pairs(problems, listed, answered)
+        tool += self._answers_by_words(problems, answered)
         for topic in dict.fromkeys(self._needed_measures(problems, causes)):
             frag = None if topic in answered else self.best(MEASURES, topic)
             if frag is not None:
@@ -732,9 +774,34 @@ class Selector:
                 for f in self.library.fragments(MEASURES)
                 if self.eligible(f) and f.topic_key not in answered
             ]
-            tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
+            ranked = sorted(self.rank(pool, MEASURES), key=self._foreign_frag)
+            tool += [self.take(f) for f in ranked[:missing]]
         section.items = tool + listed
         return section
+
+    def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
+        """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
+        党员少 → a measure about bringing young people into the Party), when one shares its words; the
+        others are answered by topic below."""
+        out: list[Item] = []
+        overlap = self.library.overlap
+        for p in problems.items:
+            if not p.is_user or p.topic in answered:
+                continue
+            phrase = p.lead or p.text
+            pool = self._native_first([f for f in self.library.fragments(MEASURES) if self.eligible(f)])
+            fits = [(max(overlap.fit(phrase, t) for t in (f.lead, *f.texts)), f) for f in pool]
+            # shared words, then the problem's own topic, then wording written for this type of unit
+            scored = [
+                (fit + 2 * (f.topic_key == p.topic) + self._specific(f), f) for fit, f in fits if fit >= 1
+            ]
+            if not scored:
+                continue
+            top = max(score for score, _ in scored)
+            best = self.rank([f for score, f in scored if score == top], f"answer:{phrase}")[0]
+            out.append(self.take(best, p.topic or best.topic_key))
+            answered.add(p.topic or best.topic_key)
+        return out
 
     def _needed_measures(self, problems: SectionPlan, causes: SectionPlan) -> list[str]:
         """The measure topics that answer the problems, then those that answer the causes."""

@@ -14,7 +14,7 @@ import yaml
 from drafter.facts import facts_from_text
 from drafter.library import load_library
 from drafter.originality import grams, share
-from drafter.pipeline import draft
+from drafter.pipeline import Options, draft
 from drafter.registry import registry
 from drafter.select import CAUSES, MEASURES, PROBLEMS, Selector, select
 
@@ -240,3 +240,51 @@ def test_rectification_part_with_findings_or_counts() -> None:
     assert "5" in counts.document.text and "上年度" in counts.document.text
     none = draft(facts_for("书记述职", "机关", 2024))
     assert "上年度问题整改" not in none.plan.sections
+
+
+def _self_critical_text(result: Any) -> str:
+    plan = result.plan
+    parts: list[str] = []
+    for role in (PROBLEMS, CAUSES, MEASURES):
+        for item in plan.sections[role].items:
+            parts.append(item.lead)
+            if item.fragment is not None:
+                parts.append(item.fragment.texts[item.variant % len(item.fragment.texts)])
+            if item.detail is not None:
+                parts.append(item.detail.texts[item.variant % len(item.detail.texts)])
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("utype", TYPES)
+@pytest.mark.parametrize("year", YEARS)
+def test_branch_secretary_problems_speak_of_one_branch(utype: str, year: int) -> None:
+    """A 党支部书记 has no branches under them: problems, causes and measures never judge 有的支部 or
+    薄弱支部 (the kind's and the type's 避免用语), whatever the unit type and year."""
+    kind = "党支部书记述职"
+    avoid = Selector(LIB, facts_for(kind, utype, year)).avoided
+    assert "有的支部" in avoid and ("支委会" not in avoid)  # a 社区党支部 has a 支委会
+    for seed in range(4):
+        text = _self_critical_text(draft(facts_for(kind, utype, year), Options(seed=seed)))
+        text = text.replace("党组织", "")  # 两新组织 avoids 党组 (an organ of state bodies), not 党组织
+        assert not [w for w in avoid if w in text], (seed, [w for w in avoid if w in text])
+
+
+def test_a_longer_word_is_not_an_avoided_one() -> None:
+    """两新组织 avoids 党组 but writes 党组织: a wording with 党组织 is not foreign, one with 党组 is."""
+    selector = Selector(LIB, facts_for("党建工作总结", "两新组织", 2024))
+    assert selector._foreign(("企业党组织发挥政治引领作用",)) == 0
+    assert selector._foreign(("党组理论学习中心组",)) == 1
+
+
+def test_a_users_problem_gets_the_measure_that_speaks_of_it() -> None:
+    """党员老龄化 in a village is answered by bringing young people into the Party (the type's own measure),
+    and its 表现 is the village's own wording, not one about 离退休党员."""
+    facts = facts_for("党支部书记述职", "村", 2024, 存在问题=["党员老龄化，年轻党员少"])
+    for seed in range(3):
+        plan = draft(facts, Options(seed=seed)).plan
+        problem = plan.sections[PROBLEMS].items[0]
+        assert problem.lead == "党员老龄化，年轻党员少"
+        assert problem.detail is not None and "村" in problem.detail.unit_types
+        answer = next(i for i in plan.sections[MEASURES].items if i.topic == problem.topic)
+        assert answer.fragment is not None and "村" in answer.fragment.unit_types
+        assert "年轻" in answer.fragment.texts[answer.variant % len(answer.fragment.texts)]
