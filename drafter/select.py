@@ -43,6 +43,7 @@ LONG_FROM = (
 )
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
+RECTIFY_LIST_MARKER = "逐条写明上年度指出的问题、整改措施和成效"
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
 # being an organ of state bodies, yet every unit writes 党组织)
@@ -592,6 +593,9 @@ class Selector:
                 section.items.append(
                     Item(_full_stop(str(raw)).rstrip("。"), "", topic="整改", marker="整改措施和成效")
                 )
+        if raised and not section.items:
+            # only the counts: a reviewer wants each finding named with what was done; the user lists them
+            section.items.append(Item("", "", topic="整改", marker=RECTIFY_LIST_MARKER))
         return section
 
     # -- 存在问题、原因、下一步 ----------------------------------------------------------------
@@ -731,25 +735,37 @@ class Selector:
         section = self._section(CAUSES, family)
         own, frags = self._listed(CAUSES, CAUSES)
         items = [self.take(f) for f in frags] + own
-        votes: dict[str, int] = {}
-        for p in problems.items:
-            topic = self.reg.topic(PROBLEMS, p.topic)
-            for rank, cause in enumerate(topic.causes if topic else ()):
-                votes[cause] = votes.get(cause, 0) + (2 - min(rank, 1))
-        order = sorted(votes, key=lambda c: -votes[c])
-        order += [c for c in self.reg.topics.get(CAUSES, {}) if c not in order]
-        wanted = max(2, min(4, spec.count or 3, len(votes) or 2))
+        wanted = max(2, min(4, spec.count or 3))
         taken = {i.topic for i in items}
-        for cause in order:
-            if len(items) >= wanted:
+        tool: list[Item] = []
+        for cause in self._cause_order(problems):
+            if len(items) + len(tool) >= wanted:
                 break
             if cause in taken:
                 continue
             frag = self.best(CAUSES, cause, self_critical=True)
             if frag is not None:
-                items.append(self.take(frag))
-        section.items = items
+                tool.append(self.take(frag))
+        # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
+        # the order of templates/主题.yaml), after the user's own
+        layers = list(self.reg.topics.get(CAUSES, {}))
+        tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
+        section.items = items + tool
         return section
+
+    def _cause_order(self, problems: SectionPlan) -> list[str]:
+        """Cause topics to write, best first: the first layer of templates/主题.yaml (思想认识: every
+        self-analysis starts from how the secretary sees the work), then those the problems point to (a
+        problem topic lists its causes), then the remaining layers."""
+        layers = list(self.reg.topics.get(CAUSES, {}))
+        votes: dict[str, int] = {}
+        for p in problems.items:
+            topic = self.reg.topic(PROBLEMS, p.topic)
+            for rank, cause in enumerate(topic.causes if topic else ()):
+                votes[cause] = votes.get(cause, 0) + (2 - min(rank, 1))
+        order = layers[:1] + sorted(votes, key=lambda c: -votes[c])
+        order += [c for c in layers if c not in order]
+        return list(dict.fromkeys(order))
 
     def measures_section(
         self, problems: SectionPlan, causes: SectionPlan, family: Family | None
