@@ -58,7 +58,12 @@ FUSION_JOINS = (
     "以党建工作的实际成效服务{{ 类型.领域 }}，",
 )
 # Clauses that lead from the type's own 业务融合 item into the user's achievements (Jinja).
-ACHIEVEMENT_JOINS = ("从成效看，", "")
+ACHIEVEMENT_JOINS = (
+    "从成效看，",
+    "党建引领的成效体现在发展实绩上，",
+    "党建和{{ 类型.中心工作 }}相互促进，",
+    "以党建促发展的成效逐步显现，",
+)
 # Leads for a user's line whose topic has none; each used once per section, in a seeded order.
 DEFAULT_LEADS = {
     "思想建设": ("抓好思想政治建设", "推动理论学习走深走实", "凝聚干事创业共识"),
@@ -305,7 +310,14 @@ class Selector:
         one type drafting from the same facts still get different drafts."""
         specific = self.unit_type.name != "通用" and self.unit_type.name in f.unit_types
         of_the_year = self.year is not None and f.years.last is not None
-        return (4.0 if f.kinds else 1.0) * (4.0 if specific else 1.0) * (4.0 if of_the_year else 1.0)
+        # a secretary's 述职 speaks as “我”: wording that does reads less like the unit's summary
+        own_voice = self.voice == "个人" and any("我" in t for t in f.texts)
+        return (
+            (4.0 if f.kinds else 1.0)
+            * (4.0 if specific else 1.0)
+            * (4.0 if of_the_year else 1.0)
+            * (2.0 if own_voice else 1.0)
+        )
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by

@@ -288,3 +288,37 @@ def test_a_users_problem_gets_the_measure_that_speaks_of_it() -> None:
         answer = next(i for i in plan.sections[MEASURES].items if i.topic == problem.topic)
         assert answer.fragment is not None and "村" in answer.fragment.unit_types
         assert "年轻" in answer.fragment.texts[answer.variant % len(answer.fragment.texts)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_causes_read_as_a_self_analysis(kind: str) -> None:
+    """原因 starts from 思想认识 and keeps the layers in the order reports analyse them; 书记述职 and
+    党建工作总结 give four layers, 党支部书记述职 three."""
+    layers = list(REG.topics[CAUSES])
+    wanted = REG.kinds[kind].section(CAUSES)
+    assert wanted is not None
+    for utype in ("机关", "村", "国企"):
+        for seed in range(3):
+            plan = draft(facts_for(kind, utype, 2024), Options(seed=seed)).plan
+            topics = [i.topic for i in plan.sections[CAUSES].items]
+            assert topics[0] == "思想认识", topics
+            assert topics == sorted(topics, key=layers.index), topics
+            assert len(topics) == len(set(topics)) == min(4, wanted.count or 3)
+
+
+def test_rectification_counts_only_ask_for_the_list() -> None:
+    """Only 反馈问题数 given: the part says how many, then a marker asks for each finding and what was done."""
+    facts = facts_for(
+        "书记述职", "社区", 2023, 上年度问题整改={"来源": "上年度述职评议", "反馈问题数": 4, "已整改数": 4}
+    )
+    text = draft(facts).document.text
+    part = text.split("上年度问题整改情况", 1)[1].split("存在")[0]
+    assert "4个问题" in part
+    assert "【待补充：逐条写明上年度指出的问题、整改措施和成效】" in part
+    listed = facts_for(
+        "书记述职",
+        "社区",
+        2023,
+        上年度问题整改={"反馈问题数": 1, "已整改数": 1, "问题": [{"问题": "网格员队伍不稳定", "状态": "已整改"}]},
+    )
+    assert "逐条写明" not in draft(listed).document.text
