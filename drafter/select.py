@@ -43,6 +43,17 @@ LONG_FROM = (
 )
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
+# 下一步 for last year's findings still being fixed (lead, text); the completion date is the user's
+UNFINISHED_RECTIFY = {
+    "个人": (
+        "把上年度问题整改进行到底",
+        "上年度指出的{names}尚未整改到位，我将紧盯不放、逐项推进，确保改到位、不留尾巴，计划完成时间为",
+    ),
+    "单位": (
+        "持续抓好上年度问题整改",
+        "上年度指出的{names}尚未整改到位，将继续压实责任、逐项推进，确保改到位、不留尾巴，计划完成时间为",
+    ),
+}
 RECTIFY_LIST_MARKER = "逐条写明上年度指出的问题、整改措施和成效"
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
@@ -831,6 +842,20 @@ class Selector:
             answered.add(p.topic or best.topic_key)
         return out
 
+    def _unfinished_rectification(self) -> list[Item]:
+        """A finding of last year still 整改中 is carried on into next year's plans: one measure naming
+        the findings, with the date left for the user (a reviewer checks that open findings are not dropped)."""
+        open_findings = [
+            _full_stop(str(raw.get("问题") or "")).rstrip("。")
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and str(raw.get("状态")) == "整改中" and raw.get("问题")
+        ]
+        if not open_findings:
+            return []
+        names = "、".join(f"“{f}”" for f in open_findings)
+        lead, text = UNFINISHED_RECTIFY[self.voice]
+        return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
+
     def _needed_measures(self, problems: SectionPlan, causes: SectionPlan) -> list[str]:
         """The measure topics that answer the problems, then those that answer the causes."""
         needed = [p.topic for p in problems.items if p.topic]
@@ -945,6 +970,7 @@ class Selector:
                 causes = plan.sections[role] = self.causes_section(spec, problems, plan.family)
             elif role == MEASURES and problems is not None:
                 measures = self.measures_section(problems, causes or SectionPlan(CAUSES), plan.family)
+                measures.items += self._unfinished_rectification()
                 plan.sections[role] = measures
                 self._check_pairs(problems, measures)
         self._carry_numbers(plan)

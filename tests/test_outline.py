@@ -322,3 +322,19 @@ def test_rectification_counts_only_ask_for_the_list() -> None:
         上年度问题整改={"反馈问题数": 1, "已整改数": 1, "问题": [{"问题": "网格员队伍不稳定", "状态": "已整改"}]},
     )
     assert "逐条写明" not in draft(listed).document.text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> None:
+    """A finding of last year still 整改中 reappears in 下一步 by name, with its completion date left to fill;
+    all findings fixed: no such measure."""
+    open_finding = {"问题": "网格员队伍不够稳定", "整改情况": "补充了4名网格员", "状态": "整改中"}
+    done = {"问题": "报到党员作用发挥不充分", "整改情况": "建立积分制", "状态": "已整改"}
+    facts = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done, open_finding]})
+    text = draft(facts).document.text
+    plans = text.split("下一步")[-1]
+    assert "“网格员队伍不够稳定”尚未整改到位" in plans
+    assert "【待补充：完成时限】" in plans
+    assert "报到党员作用发挥不充分”尚未" not in text
+    closed = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done]})
+    assert "尚未整改到位" not in draft(closed).document.text
