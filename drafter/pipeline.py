@@ -91,6 +91,8 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
                 renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
             )
             text = renderer.render(it.fragment, ctx, it.variant)
+            for folded in it.merged:  # items folded into this one read on as the same paragraph
+                text = Rendered(text + item(folded).text)
             if it.tail:  # the user's achievements this item carries
                 lines = "；".join(clean_text(t).rstrip("。；;") for t in it.tail)
                 text = Rendered(

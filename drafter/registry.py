@@ -50,6 +50,8 @@ class Topic:
     keywords: tuple[str, ...] = ()
     causes: tuple[str, ...] = ()  # 存在问题 topics: the cause topics behind them
     measure: str = ""  # 原因 topics: the 下一步 topic that answers them
+    # 主要工作 topics: where the item may be folded in when its part runs long (专题研讨 → 理论学习), best first
+    merge_into: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -314,6 +316,7 @@ def _topics(path: Path) -> dict[str, dict[str, Topic]]:
                 _strs(spec.get("keywords"), loc, "keywords"),
                 _strs(spec.get("causes"), loc, "causes"),
                 str(spec.get("measure") or ""),
+                _strs(spec.get("并入"), loc, "并入"),
             )
     return out
 

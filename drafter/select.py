@@ -107,6 +107,9 @@ class Item:
     detail: Fragment | None = None
     marker: str = ""
     tail: list[str] = field(default_factory=list)  # the user's achievement lines carried by this item
+    merged: list[Item] = field(
+        default_factory=list
+    )  # items folded into this one (a long part, 主题.yaml 并入)
 
     @property
     def is_user(self) -> bool:
@@ -124,7 +127,7 @@ class SectionPlan:
 
     @property
     def topics(self) -> list[str]:
-        return [i.topic for i in self.items if i.topic]
+        return [t for i in self.items for t in (i.topic, *(m.topic for m in i.merged)) if t]
 
 
 @dataclass
@@ -145,8 +148,9 @@ class Plan:
     def fragments(self) -> list[Fragment]:
         chosen = [f for f in (self.opening, self.closing) if f]
         for section in self.sections.values():
-            chosen.extend(i.fragment for i in section.items if i.fragment)
-            chosen.extend(i.detail for i in section.items if i.detail)
+            items = [x for i in section.items for x in (i, *i.merged)]
+            chosen.extend(i.fragment for i in items if i.fragment)
+            chosen.extend(i.detail for i in items if i.detail)
             chosen.extend([*section.lead_in, *section.tail])
         return chosen
 
@@ -975,8 +979,33 @@ class Selector:
                 self._check_pairs(problems, measures)
         self._carry_numbers(plan)
         self._ensure_wording(plan)
+        self._fold_long_parts(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
+
+    def _fold_long_parts(self, plan: Plan) -> None:
+        """A part of 主要工作 longer than its 条数 + 1 (every number the user gave must appear, so parts grow)
+        folds items into a related one, as 主题.yaml's 并入 says (专题研讨 into 理论学习): a reviewer would
+        rather read six full items than nine thin ones.  A line the user titled is never folded."""
+        for role in plan.main_roles:
+            section, spec = plan.sections.get(role), self.kind.section(role)
+            if section is None or spec is None or not spec.count:
+                continue
+            while len(section.items) > spec.count + 1 and self._fold_one(role, section):
+                pass
+
+    def _fold_one(self, role: str, section: SectionPlan) -> bool:
+        by_topic = {i.topic: i for i in section.items if i.topic}
+        for item in reversed(section.items):
+            # the tool's items, and the user's lines that got a lead from the tool (their words stay whole)
+            foldable = (item.fragment is not None or not item.lead) and not item.tail
+            topic = self.reg.topic(role, item.topic) if foldable else None
+            host = next((by_topic[t] for t in (topic.merge_into if topic else ()) if t in by_topic), None)
+            if host is not None and host is not item and host.fragment is not None and not item.merged:
+                section.items.remove(item)
+                host.merged.append(item)
+                return True
+        return False
 
     def _carry_numbers(self, plan: Plan) -> None:
         """Every number the user gave reaches the draft: a fragment carrying a missing one is added under its

@@ -319,7 +319,11 @@ def test_rectification_counts_only_ask_for_the_list() -> None:
         "书记述职",
         "社区",
         2023,
-        上年度问题整改={"反馈问题数": 1, "已整改数": 1, "问题": [{"问题": "网格员队伍不稳定", "状态": "已整改"}]},
+        上年度问题整改={
+            "反馈问题数": 1,
+            "已整改数": 1,
+            "问题": [{"问题": "网格员队伍不稳定", "状态": "已整改"}],
+        },
     )
     assert "逐条写明" not in draft(listed).document.text
 
@@ -338,3 +342,49 @@ def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> No
     assert "报到党员作用发挥不充分”尚未" not in text
     closed = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done]})
     assert "尚未整改到位" not in draft(closed).document.text
+
+
+def test_a_long_part_folds_related_items() -> None:
+    """Many numbers make 思想建设 long; 专题研讨 folds into 理论学习 (主题.yaml 并入): the part keeps to
+    条数 + 1 items when there is something to fold, every number still appears, the topic still counts."""
+    facts = facts_for(
+        "书记述职",
+        "机关",
+        2024,
+        思想建设={
+            **BASE_NUMBERS["思想建设"],
+            "专题研讨次数": 6,
+            "意识形态研判次数": 4,
+            "亮点": ["开设“青年读书会”，全年举办11期"],
+        },
+    )
+    result = draft(facts)
+    section = result.plan.sections["思想建设"]
+    spec = REG.kinds["书记述职"].section("思想建设")
+    assert spec is not None and spec.count
+    folded = [m for i in section.items for m in i.merged]
+    assert folded, [i.topic for i in section.items]
+    assert {m.topic for m in folded} <= {"专题研讨", "学习形式", "理论进基层", "调查研究", "决策落实"}
+    for host in section.items:
+        for m in host.merged:
+            topic = REG.topic("思想建设", m.topic)
+            assert topic is not None and host.topic in topic.merge_into
+    assert "专题研讨" in section.topics
+    text = result.document.text
+    for number in ("6次", "4次", "11期", "12次", "20次"):
+        assert number in text, number
+    assert "开设“青年读书会”，全年举办11期" in text
+    left = [i.topic for i in section.items]
+    for topic in left:  # what is still long has nothing left that may fold
+        spec_topic = REG.topic("思想建设", topic)
+        assert len(left) <= spec.count + 1 or not (spec_topic and set(spec_topic.merge_into) & set(left)), (
+            left
+        )
+    titled = facts_for(
+        "书记述职",
+        "机关",
+        2024,
+        思想建设={**BASE_NUMBERS["思想建设"], "专题研讨次数": 6, "亮点": ["办好读书会：全年举办11期"]},
+    )
+    items = draft(titled).plan.sections["思想建设"].items
+    assert any(i.lead == "办好读书会" for i in items)  # a line the user titled stays an item of its own
