@@ -110,6 +110,8 @@ class Kind:
     # words this kind of report always uses, whatever a unit type avoids (a 社区 党委 has no 支委会, a
     # 社区党支部 does)
     own_words: tuple[str, ...] = ()
+    # words a unit's Party organisation does not use, by how its name ends (学校党委 has 党委委员, no 支委)
+    org_avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def section(self, role: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.role == role), None)
@@ -299,7 +301,20 @@ def load_kind(path: Path) -> Kind:
         folder=str(path.parent),
         avoid=_strs(data.get("避免用语"), Location(path, _line(node, "避免用语")), "避免用语"),
         own_words=_strs(data.get("本类用语"), Location(path, _line(node, "本类用语")), "本类用语"),
+        org_avoid=_org_avoid(data.get("组织避免用语"), Location(path, _line(node, "组织避免用语"))),
     )
+
+
+def _org_avoid(value: Any, loc: Location) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LibraryError(
+            "“组织避免用语”应写成“党组织名称的结尾: [词, 词]”",
+            location=loc,
+            hint="例如 党委: [支委会, 支委]",
+        )
+    return {str(k): _strs(v, loc, "组织避免用语") for k, v in value.items()}
 
 
 def _topics(path: Path) -> dict[str, dict[str, Topic]]:

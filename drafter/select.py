@@ -57,8 +57,8 @@ UNFINISHED_RECTIFY = {
 RECTIFY_LIST_MARKER = "逐条写明上年度指出的问题、整改措施和成效"
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
-# being an organ of state bodies, yet every unit writes 党组织)
-LONGER_WORDS = ("党组织",)
+# being an organ of state bodies, yet every unit writes 党组织; 学校 avoids 职工 but writes 教职工)
+LONGER_WORDS = ("党组织", "教职工")  # 学校 avoids 职工 (a factory's word), not 教职工
 OPENING, CLOSING = "开头", "结尾"
 _VAR_RE = re.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # Clauses that tie a user's own 业务融合 line to 党建 (Jinja: they may name the unit's field).
@@ -161,6 +161,16 @@ def _mask_longer_words(text: str) -> str:
     return text
 
 
+_SLOT_RE = re.compile(r"{{\s*(.+?)\s*}}")
+ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
+
+
+def _echoes_lead(lead: str, text: str) -> bool:
+    """The wording opens by repeating ECHO_RUN characters of its heading (slots compared by their names)."""
+    lead, opening = _SLOT_RE.sub(r"\1", lead), _SLOT_RE.sub(r"\1", text)[: len(lead) + 12]
+    return any(lead[i : i + ECHO_RUN] in opening for i in range(len(lead) - ECHO_RUN + 1))
+
+
 def stable_seed(facts: Facts) -> int:
     """A seed derived from 单位 and 年度, stable across runs and machines."""
     key = f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
@@ -238,9 +248,11 @@ class Selector:
         self.kind: Kind = self.reg.kinds[facts.kind]
         self.voice = self.kind.voice
         self.unit_type = self.reg.unit_type(facts.get("单位.类型"))
+        org = str(facts.get("单位.党组织") or "")
         self.avoided = (
             *(w for w in self.unit_type.avoid if w not in self.kind.own_words),
             *self.kind.avoid,
+            *(w for end, words in self.kind.org_avoid.items() if org.endswith(end) for w in words),
         )
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
@@ -304,6 +316,11 @@ class Selector:
             return 0
         plain = [_mask_longer_words(t) for t in texts]
         return 1 if any(w in t for w in avoid for t in plain) else 0
+
+    def _foreign_words(self, text: str) -> int:
+        """How many of the avoided words the wording uses."""
+        plain = _mask_longer_words(text)
+        return sum(1 for w in self.avoided if w in plain)
 
     def _foreign_frag(self, f: Fragment) -> int:
         """:meth:`_foreign` over the fragment's heading (lead) and every wording."""
@@ -372,9 +389,12 @@ class Selector:
     def take(self, frag: Fragment, topic: str | None = None) -> Item:
         self.used.add(frag.id)
         self.covered.update(n for n in frag.needs if self.facts.has(n))
-        # a wording variant this kind of unit would use (no 避免用语) when the fragment has one
-        native = [i for i, t in enumerate(frag.texts) if not self._foreign((t,))]
-        choices = native or list(range(len(frag.texts)))
+        # the wording variant with the fewest words this kind of unit would not use (避免用语), and one
+        # that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习教育中……)
+        foreign = [self._foreign_words(t) for t in frag.texts]
+        choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
+        fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
+        choices = fresh or choices
         variant = choices[self._rng(frag.id).randrange(len(choices))]
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 

@@ -103,7 +103,7 @@ def test_summary_kind_uses_unit_voice() -> None:
 def test_wording_variant_avoids_words_this_unit_type_does_not_use() -> None:
     """A fragment whose wordings differ in a 避免用语 word (two of sx-fourth-plenum's three say 中心组)
     is printed in the wording this kind of unit uses; other unit types still draw from all three."""
-    from drafter.select import Selector
+    from drafter.select import Selector, _echoes_lead
 
     lib = load_library()
     frag = lib.by_id()["sx-fourth-plenum"]
@@ -115,4 +115,18 @@ def test_wording_variant_avoids_words_this_unit_type_does_not_use() -> None:
         return frag.texts[item.variant]
 
     assert all("中心组" not in chosen("两新组织", seed) for seed in range(30))
-    assert any("中心组" in chosen("机关", seed) for seed in range(30))
+    # 机关 avoids no word here: it draws from every wording that does not open by repeating the heading
+    fresh = [t for t in frag.texts if not _echoes_lead(frag.lead, t)] or list(frag.texts)
+    assert {chosen("机关", seed) for seed in range(30)} == set(fresh)
+
+
+def test_a_wording_that_repeats_its_heading_is_passed_over() -> None:
+    """带头开展党纪学习教育。在党纪学习教育中…: a wording opening with its heading's words again is used only
+    when every wording of the fragment does."""
+    from drafter.select import _echoes_lead
+
+    assert _echoes_lead("带头开展{{ 提法.学习教育 }}", "在{{ 提法.学习教育 }}中，我带头逐条学习")
+    assert not _echoes_lead("抓实班子理论学习", "对党中央的最新部署要求，我坚持第一时间组织传达")
+    assert not _echoes_lead(
+        "抓实班子理论学习", "我坚持第一时间组织传达，" * 3 + "抓实班子理论学习"
+    )  # not its opening
