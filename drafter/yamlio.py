@@ -282,7 +282,7 @@ def key_at_line(text: str, line: int) -> str | None:
         m = _KEY_LINE.match(raw)
         if not m:
             continue
-        indent = len(m[1])
+        indent = m.start(2)  # where the key starts: ``- id:`` and the ``pattern:`` below it are siblings
         while stack and stack[-1][0] >= indent:
             stack.pop()
         stack.append((indent, m[2].strip("\"'")))
@@ -373,7 +373,9 @@ def compose(text: str, where: Path | str, kind: FileKind) -> yaml.Node | None:
     try:
         try:
             node = yaml.compose(text, Loader=FAST_LOADER)
-        except yaml.YAMLError:
+        except yaml.YAMLError as fast:
+            if "maximum nesting depth" in str(fast):  # LibYAML's limit; PyYAML would recurse for seconds
+                raise _too_deep(where, kind) from None
             node = yaml.compose(text, Loader=yaml.SafeLoader)  # PyYAML words the error as the table expects
     except yaml.YAMLError as exc:
         raise syntax_error(exc, where, text, kind) from None

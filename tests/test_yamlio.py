@@ -135,6 +135,13 @@ def test_describe_error_returns_problem_hint_line_column_key() -> None:
     assert found.column is not None and "引号" in found.hint
 
 
+def test_key_in_force_in_a_list_item_is_its_own_key() -> None:
+    text = "rules:\n  - id: a\n    pattern: 'x\n"
+    err = error_of(lambda: yamlio.load(text, "f.yaml", KIND))
+    assert (err.location.line, err.location.key) == (3, "rules.pattern")
+    assert yamlio.key_at_line("存在问题:\n  - 问题: 甲\n    整改情况: 乙\n", 3) == "存在问题.整改情况"
+
+
 def test_duplicate_key_names_line_and_key() -> None:
     err = error_of(lambda: yamlio.load("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n", "f.yaml", KIND))
     assert str(err) == "键“c”重复出现（第3行已经写过）"
@@ -154,8 +161,24 @@ def test_alias_bomb_is_refused() -> None:
 
 
 def test_deep_nesting_is_refused() -> None:
-    err = error_of(lambda: yamlio.load_with_lines("a: " + "[" * 30 + "]" * 30 + "\n", "f.yaml", KIND))
-    assert "嵌套层数过深" in str(err)
+    def nested(depth: int) -> str:
+        return "a: " + "[" * depth + "]" * depth + "\n"
+
+    # a facts reading stops past max_depth; any reading stops before Python's recursion limit
+    for err in (
+        error_of(lambda: yamlio.load_with_lines(nested(30), "f.yaml", KIND)),
+        error_of(lambda: yamlio.load_with_lines(nested(3000), "f.yaml", KIND)),
+        error_of(lambda: yamlio.load(nested(3000), "f.yaml", KIND)),
+    ):
+        assert "嵌套层数过深" in str(err) and err.hint
+    assert yamlio.load(nested(30), "f.yaml", KIND)[1] == {"a": nested_list(30)}
+
+
+def nested_list(depth: int) -> list[object]:
+    out: list[object] = []
+    for _ in range(depth - 1):
+        out = [out]
+    return out
 
 
 # --------------------------------------------------------------------------- data
