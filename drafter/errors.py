@@ -2,11 +2,13 @@
 
 Every stage raises :class:`DrafterError` (or a subclass) for bad input; the CLI catches it once,
 prints the Chinese message and exits with code 2.  Non-fatal findings are :class:`Diagnostic`
-records collected in lists, so that ``drafter check`` can show every problem at once.
+records collected in lists, so that ``drafter check`` can show every problem at once.  :func:`os_reason`
+words an operating-system error in Chinese for any message about reading or writing a file.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -97,3 +99,43 @@ class OutputError(DrafterError):
 
 class UsageError(DrafterError):
     """A command-line argument names something that does not exist (a unit type, a topic…)."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一级不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EACCES: "权限不够",
+    errno.EPERM: "权限不够，操作不被允许",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.EFBIG: "文件太大",
+    errno.EROFS: "磁盘或文件夹是只读的",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EBUSY: "文件正被其他程序使用",
+    errno.ETXTBSY: "文件正被其他程序使用",
+    errno.EIO: "磁盘读写出错",
+    errno.EXDEV: "不能跨磁盘改名",
+    errno.EMFILE: "打开的文件太多",
+    errno.ENFILE: "打开的文件太多",
+    errno.EINVAL: "文件名不合法",
+    errno.ELOOP: "符号链接太多层或成环",
+    errno.EEXIST: "文件已存在",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.ENXIO: "不是普通文件（设备或管道）",
+    errno.ENODEV: "不是普通文件（设备）",
+}
+_WINDOWS_REASONS = {
+    32: "文件正被其他程序使用（可能在 Word/WPS 中打开）",
+    112: "磁盘已满",
+    206: "文件名太长",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Chinese reason for an operating-system error (never the English strerror alone)."""
+    reason = _OS_REASONS.get(exc.errno or -1)
+    if reason is None:
+        winerror = getattr(exc, "winerror", None)
+        reason = _WINDOWS_REASONS.get(winerror or -1, f"系统错误（错误码 {exc.errno}）")
+    return reason

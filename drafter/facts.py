@@ -1,35 +1,27 @@
 """Stage 1: load a facts file and validate it against :mod:`drafter.schema`.
 
-Owns: reading bytes in any encoding Windows tools save (UTF-8 with or without BOM, GB18030/GBK,
-UTF-16 with BOM), parsing YAML while remembering the line of every key, rejecting duplicate keys,
-validating against the schema's JSON Schema (:func:`drafter.schema.iter_errors`) and turning every finding into a Chinese :class:`Diagnostic` that names
-file, line and key with a hint.  All problems are collected before anything is raised, so
-``drafter check`` can list them at once.
+Owns: what a facts file is to :mod:`drafter.yamlio`, which reads it (any encoding Windows tools save, 5 MB
+at most, the line of every key, YAML 1.2 numbers); validating the data against the schema's JSON Schema
+(:func:`drafter.schema.iter_errors`) and turning every finding into a Chinese :class:`Diagnostic` that names
+file, line and key with a hint.  All problems are collected before anything is raised, so ``drafter check``
+can list them at once.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import errno
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from drafter import yamlio
 from drafter.errors import Diagnostic, FactsError, Location
+from drafter.errors import os_reason as os_reason  # re-exported: facts was its home before errors
 from drafter.schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, field_at, iter_errors, validation_schema, walk
-from drafter.textio import decode_bytes
-
-# LibYAML's parser when PyYAML was built with it (the wheels are): parsing YAML is most of a cold
-# ``drafter render``.  On a syntax error we parse again with PyYAML, whose messages our hints match.
-FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
+from drafter.yamlio import FileKind
 
 
 @dataclass
@@ -70,436 +62,26 @@ class Facts:
 # --------------------------------------------------------------------------- reading
 
 
-def decode(raw: bytes, where: Path | str) -> tuple[str, str]:
-    """Decode facts-file bytes; return (text, encoding name)."""
-    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FactsError(
-            "文件含有空字节，看起来不是文本文件",
-            location=Location(where),
-            hint="请用记事本或 WPS 另存为“文本文件（.yaml）”，或用 drafter init 重新生成模板",
-        )
-    decoded = decode_bytes(raw)
-    if decoded is None:
-        raise FactsError(
-            "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）",
-            location=Location(where),
-            hint="请用记事本“另存为”，编码选 UTF-8 后再试",
-        )
-    return decoded
+MAX_FILE_BYTES = 5 * 1024 * 1024
+FACTS_FILE = FileKind(
+    "事实文件",
+    FactsError,
+    missing_hint="检查文件名和路径；可用 drafter init 述职事实.yaml 生成一份模板",
+    example="对照 drafter init 生成的模板",
+    any_encoding=True,
+    max_bytes=MAX_FILE_BYTES,
+    max_nodes=50_000,  # a filled-in facts file has about a hundred; YAML aliases could expand to billions
+)
 
 
 def read_text(path: Path) -> tuple[str, str]:
-    """Read a facts file from disk with a Chinese error for every way that can fail."""
-    if not path.exists():
-        raise FactsError(
-            "找不到事实文件",
-            location=Location(path),
-            hint="检查文件名和路径；可用 drafter init 述职事实.yaml 生成一份模板",
-        )
-    if path.is_dir():
-        raise FactsError(
-            "这是一个文件夹，不是事实文件", location=Location(path), hint="请给出 .yaml 文件的路径"
-        )
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a FIFO would wait forever
-            raise FactsError(
-                "这不是普通文件（是设备、管道等特殊文件），没有读取",
-                location=Location(path),
-                hint="请给出 .yaml 文件的路径",
-            )
-        if info.st_size > MAX_FILE_BYTES:
-            raise _too_large(path, info.st_size)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:  # grew since stat
-            raise _too_large(path, len(raw))
-    except PermissionError as exc:
-        raise FactsError(
-            "没有权限读取该文件",
-            location=Location(path),
-            hint="请检查文件权限，或把文件复制到自己的文件夹再试",
-        ) from exc
-    except OSError as exc:
-        raise FactsError(
-            f"读取文件失败：{os_reason(exc)}",
-            location=Location(path),
-            hint="请确认文件没有被其他程序占用，且磁盘可以正常读取",
-        ) from exc
-    return decode(raw, path)
-
-
-def os_reason(exc: OSError) -> str:
-    """A Chinese reason for an operating-system error (never the English strerror alone)."""
-    reasons = {
-        errno.ENOENT: "文件或文件夹不存在",
-        errno.ENOTDIR: "路径中有一级不是文件夹",
-        errno.EISDIR: "这是一个文件夹",
-        errno.EACCES: "权限不够",
-        errno.EPERM: "权限不够，操作不被允许",
-        errno.ENOSPC: "磁盘已满",
-        errno.EDQUOT: "磁盘配额已满",
-        errno.EFBIG: "文件太大",
-        errno.EROFS: "磁盘或文件夹是只读的",
-        errno.ENAMETOOLONG: "文件名太长",
-        errno.EBUSY: "文件正被其他程序使用",
-        errno.ETXTBSY: "文件正被其他程序使用",
-        errno.EIO: "磁盘读写出错",
-        errno.EXDEV: "不能跨磁盘改名",
-        errno.EMFILE: "打开的文件太多",
-        errno.ENFILE: "打开的文件太多",
-        errno.EINVAL: "文件名不合法",
-        errno.ELOOP: "符号链接太多层或成环",
-        errno.EEXIST: "文件已存在",
-        errno.ENOTEMPTY: "文件夹不是空的",
-        errno.ENXIO: "不是普通文件（设备或管道）",
-        errno.ENODEV: "不是普通文件（设备）",
-    }
-    reason = reasons.get(exc.errno or -1)
-    if reason is None:
-        winerror = getattr(exc, "winerror", None)
-        reason = {
-            32: "文件正被其他程序使用（可能在 Word/WPS 中打开）",
-            112: "磁盘已满",
-            206: "文件名太长",
-        }.get(winerror or -1, f"系统错误（错误码 {exc.errno}）")
-    return reason
-
-
-_SCAN_LIMIT = 64 * 1024 * 1024  # read an oversized file only up to this size, to say which line is too long
-
-
-def _too_large(path: Path, size: int) -> FactsError:
-    """The error for a file over MAX_FILE_BYTES: name the overlong line and its key when one line is the cause."""
-    message = f"文件过大（{size // 1024} KB），事实文件一般只有几 KB"
-    hint = "请确认选对了文件"
-    if size <= _SCAN_LIMIT:
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            raw = b""
-        lines = raw.split(b"\n")
-        if lines:
-            index = max(range(len(lines)), key=lambda i: len(lines[i]))
-            if len(lines[index]) > MAX_FILE_BYTES // 2:
-                head = b"\n".join([*lines[:index], lines[index][:200]]).decode("utf-8", errors="replace")
-                line = index + 1
-                return FactsError(
-                    f"这一项的内容过长（{len(lines[index]) // 1024} KB），事实文件一般只有几 KB",
-                    location=Location(path, line, key=key_at_line(head, line)),
-                    hint="这一项只需一句话或一段话；请确认没有误粘贴大段内容",
-                )
-    return FactsError(message, location=Location(path), hint=hint)
-
-
-# --------------------------------------------------------------------------- YAML with positions
-
-
-# (text in PyYAML's error, the problem in Chinese, how to fix it); the first match wins.
-_YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
-    ("found character '\\t'", "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"),
-    ("found a tab character", "用了 Tab 键缩进", "YAML 不能用 Tab 键缩进，请改成空格"),
-    (
-        "while scanning a quoted scalar",
-        "引号没有配对",
-        "这一行的引号少了一半，或内容里又用了同一种引号；内容含引号时，外面改用另一种引号",
-    ),
-    ("found unexpected end of stream", "引号没有配对", "检查这一行附近是否少了一个引号"),
-    (
-        "while parsing a flow",
-        "方括号或花括号没有配对",
-        "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来",
-    ),
-    (
-        "expected ',' or",
-        "方括号或花括号没有配对",
-        "检查 [ ] 和 { } 是否成对；内容本身含有逗号、括号时，请把整段内容用引号括起来",
-    ),
-    (
-        "mapping values are not allowed",
-        "冒号用法不对",
-        "冒号后面要有一个空格；如果内容本身含冒号，请把整段内容用引号括起来",
-    ),
-    ("could not find expected ':'", "缺少冒号", "每一行应写成“键: 值”，冒号用英文半角并在后面加空格"),
-    ("did not find expected key", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
-    ("did not find expected '-' indicator", "列表项没有对齐", "列表每一项以“- ”开头，并与同层对齐"),
-    ("found undefined alias", "内容里的 * 号被当成了 YAML 别名", "以 * 开头的内容请用引号括起来"),
-    ("while scanning an alias", "内容里的 * 号被当成了 YAML 别名", "以 * 开头的内容请用引号括起来"),
-    ("found duplicate anchor", "内容里的 & 号被当成了 YAML 锚点", "以 & 开头的内容请用引号括起来"),
-    ("while scanning an anchor", "内容里的 & 号被当成了 YAML 锚点", "以 & 开头的内容请用引号括起来"),
-    (
-        "cannot start any token",
-        "这一行以特殊符号开头",
-        "以 @ ` % * & ! | > 等符号开头的内容，请把整段内容用引号括起来",
-    ),
-    (
-        "found another document",
-        "文件里有“---”分隔的多份内容",
-        "事实文件只能有一份内容：删掉“---”和重复的部分",
-    ),
-    (
-        "tag:yaml.org,2002:merge",
-        "用了 YAML 合并键“<<”",
-        "drafter 不支持“<<: *名字”的写法：请把要合并的各项直接写出来",
-    ),
-    (
-        "could not determine a constructor",
-        "用了不支持的 YAML 标记（以 !! 或 ! 开头）",
-        "删掉以 ! 开头的标记，直接写内容；内容本身以 ! 开头时请用引号括起来",
-    ),
-    ("expected <block end>", "缩进不一致", "同一层的键要对齐（用空格，不用 Tab）"),
-    (
-        "characters are not allowed",
-        "文件含有看不见的控制字符",
-        "删掉这一行里看不见的特殊字符（可以把这一行删掉重新输入）",
-    ),
-)
-
-_KEY_LINE = re.compile(
-    r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t\u3000]|$)"
-)
-_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
-
-
-def key_at_line(text: str, line: int) -> str | None:
-    """The dotted key path a (possibly broken) YAML text has in force at 1-based ``line``.
-
-    A best guess from indentation alone, for messages about text PyYAML cannot parse: the key on that
-    line, or else the nearest key above it, with its parents (``单位.全称``)."""
-    lines = text.split("\n")[:line]
-    if lines and lines[-1].strip() and not lines[-1][:1].isspace() and not _KEY_LINE.match(lines[-1]):
-        return None  # a top-level line that is no key (``---``, stray text): no key is in force
-    stack: list[tuple[int, str]] = []
-    for raw in lines:
-        m = _KEY_LINE.match(raw)
-        if not m:
-            continue
-        indent = len(m[1])
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
-        stack.append((indent, m[2].strip("\"'")))
-    return ".".join(k for _, k in stack) or None
-
-
-def _full_width_colon_line(text: str, line: int) -> int | None:
-    """A line at or just above ``line`` that uses a Chinese colon where YAML needs ``: ``."""
-    lines = text.split("\n")
-    for number in range(min(line, len(lines)), max(line - 3, 0), -1):
-        raw = lines[number - 1]
-        if ":" not in raw and _FULL_WIDTH_KEY.match(raw):
-            return number
-    return None
-
-
-def describe_yaml_error(
-    exc: yaml.YAMLError, text: str = ""
-) -> tuple[str, str, int | None, int | None, str | None]:
-    """A YAML syntax error in Chinese: (problem, hint, line, column, key in force), lines 1-based.
-
-    Shared by facts files and fragment files, so both speak of tabs, quotes and colons the same way."""
-    detail = str(exc)
-    problem, hint = next(
-        ((p, h) for needle, p, h in _YAML_PROBLEMS if needle in detail),
-        ("格式错误", "请检查这一行的缩进、冒号和引号"),
-    )
-    context = getattr(exc, "context", None) or ""
-    mark = getattr(exc, "problem_mark", None)
-    if context.startswith(("while scanning a quoted", "while parsing a flow")) or mark is None:
-        mark = getattr(exc, "context_mark", None) or mark
-    line = mark.line + 1 if mark is not None else None
-    column = mark.column + 1 if mark is not None else None
-    if line is None and isinstance(exc, yaml.reader.ReaderError) and text:
-        # A bad character: LibYAML counts its position in bytes, PyYAML in characters; find it instead.
-        bad = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        index = text.find(bad)
-        if index < 0:
-            index = exc.position
-        line = text.count("\n", 0, index) + 1
-    if line is not None and text:
-        problem, hint, line, column = _typing_slip(text, problem, hint, line, column)
-    key = key_at_line(text, line) if (line is not None and text) else None
-    return problem, hint, line, column, key
-
-
-_LAYOUT_PROBLEMS = ("缺少冒号", "冒号用法不对", "缩进不一致", "格式错误", "这一行以特殊符号开头")
-
-
-def _typing_slip(
-    text: str, problem: str, hint: str, line: int, column: int | None
-) -> tuple[str, str, int, int | None]:
-    """Name what was really typed when PyYAML reports a layout error: a Tab, a full-width space “　” or a
-    Chinese colon “：”, on the line that has it (often the line above the one PyYAML blames)."""
-    lines = text.split("\n")
-    if problem not in _LAYOUT_PROBLEMS:
-        return problem, hint, line, column
-    if (
-        line <= len(lines)
-        and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
-        and problem in ("这一行以特殊符号开头", "缩进不一致", "格式错误")
-    ):
-        return (
-            "用了 Tab 键缩进",
-            "YAML 不能用 Tab 键缩进，请改成空格",
-            line,
-            column,
-        )  # LibYAML does not name it
-    space = _full_width_space_line(lines, line)
-    if space is not None:
-        return (
-            "用了全角空格“　”",
-            "缩进和冒号后面的空格都要用半角空格（英文输入法下的空格键），不能用全角空格",
-            space,
-            None,
-        )
-    colon = _full_width_colon_line(text, line)
-    if colon is not None:
-        return "用了中文冒号“：”", "键后面要用英文冒号加一个空格，如“单位: ”，不要写“单位：”", colon, None
-    return problem, hint, line, column
-
-
-_FULL_WIDTH_SPACE = re.compile(r"^[ \t]*\u3000|^[^#]*?:\u3000|^[^#]*?: +\u3000")
-
-
-def _full_width_space_line(lines: list[str], line: int) -> int | None:
-    """A line at or up to three above ``line`` indented with, or with a value starting with, “　”."""
-    for number in range(min(line, len(lines)), max(line - 4, 0), -1):
-        if _FULL_WIDTH_SPACE.match(lines[number - 1]):
-            return number
-    return None
-
-
-def _yaml_error(exc: yaml.YAMLError, path: Path | str, text: str = "") -> FactsError:
-    """A Chinese FactsError for a YAML syntax error: file, line, column, the key in force, a hint."""
-    problem, hint, line, column, key = describe_yaml_error(exc, text)
-    return FactsError(f"YAML 语法错误：{problem}", location=Location(path, line, column, key), hint=hint)
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def _join_surrogates(value: str) -> str:
-    """``"\ud842\udfb7"`` escapes written for 𠮷 become 𠮷; a lone surrogate, which no file or terminal
-    takes, is dropped."""
-    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
-    return _SURROGATES.sub("", joined)
-
-
-_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-MAX_NODES = 50_000  # a filled-in facts file has about a hundred; YAML aliases could expand to billions
-
-
-_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-_INT_12 = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_DIGITS = re.compile(r"[-+]?[0-9]+")
-_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-
-
-def _number_12(text: str) -> Any:
-    """A plain scalar PyYAML's YAML 1.1 rules call a number, read by YAML 1.2's: ``012`` is not octal 10,
-    ``1:30`` is not base-60 90, ``1_000`` is not 1000.  What 1.2 does not read as a number stays text
-    exactly as typed (a leading zero included), so the checks can say what it is and what to write."""
-    if len(text) <= 30 and _INT_12.fullmatch(text):
-        return int(text)
-    if _DIGITS.fullmatch(text):  # a leading zero, or too long: text, read as a decimal by the checks
-        return text
-    if len(text) <= 400 and _FLOAT_12.fullmatch(text):
-        return float(text)
-    return _SPECIAL_FLOAT.get(text.lower(), text)
-
-
-class _Composer:
-    """Turn a composed YAML node tree into Python data, recording each key's line."""
-
-    def __init__(self, path: Path | str) -> None:
-        self.path = path
-        self.lines: dict[str, int] = {}
-        self.loader = yaml.SafeLoader("")
-        self.nodes = 0
-
-    def build(self, node: yaml.Node, path: str = "", depth: int = 0) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise FactsError(
-                "内容过多（超过 5 万项）",
-                location=Location(self.path, node.start_mark.line + 1, key=path or None),
-                hint="事实文件一般只有几十项；如果用了 YAML 别名（&名字、*名字），请直接写出内容",
-            )
-        if depth > 20:
-            raise FactsError(
-                "嵌套层数过深",
-                location=Location(self.path, node.start_mark.line + 1, key=path or None),
-                hint="事实文件最多两三层，请对照 drafter init 生成的模板",
-            )
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            raise FactsError(
-                f"YAML 语法错误：用了不支持的 YAML 标记（{node.tag.replace('tag:yaml.org,2002:', '!!')}）",
-                location=Location(self.path, node.start_mark.line + 1, key=path or None),
-                hint="删掉以 ! 开头的标记，直接写内容",
-            )
-        if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.build(key_node, path, depth + 1)
-                if not isinstance(key, (str, int, float, bool)) or key is None:
-                    raise FactsError(
-                        "键的写法不对",
-                        location=Location(self.path, key_node.start_mark.line + 1),
-                        hint="键应是一个词，如“单位”“年度”",
-                    )
-                key = str(key)
-                child = f"{path}.{key}" if path else key
-                if key in result:
-                    raise FactsError(
-                        f"键“{key}”重复出现（第{self.lines.get(child)}行已经写过）",
-                        location=Location(self.path, key_node.start_mark.line + 1, key=child),
-                        hint="删掉其中一处，或把内容合并到一起",
-                    )
-                self.lines[child] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node, child, depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for i, item in enumerate(node.value):
-                child = f"{path}[{i}]"
-                self.lines[child] = item.start_mark.line + 1
-                items.append(self.build(item, child, depth + 1))
-            return items
-        return self._scalar(node)
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _NUMBER_TAGS:
-            return _number_12(node.value)
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except ValueError:  # e.g. a timestamp such as 2025-02-30: keep the text, checks report it
-            value = str(node.value)
-        if isinstance(value, str) and _SURROGATES.search(value):
-            value = _join_surrogates(value)
-        return value
+    """Read a facts file from disk: (text, encoding name), with a Chinese error for every way that can fail."""
+    return yamlio.read_text(path, FACTS_FILE)
 
 
 def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[str, int]]:
-    """Parse YAML text; return (data, {dotted key path: line})."""
-    try:
-        try:
-            node = yaml.compose(text, Loader=FAST_LOADER)
-        except yaml.YAMLError:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)  # PyYAML words the error as our hints expect
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path, text) from None
-    except RecursionError as exc:  # pathological nesting such as [[[[[...
-        raise FactsError(
-            "嵌套层数过深", location=Location(path), hint="事实文件最多两三层，请对照 drafter init 生成的模板"
-        ) from exc
-    if node is None:
-        return None, {}
-    composer = _Composer(path)
-    try:
-        data = composer.build(node)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path, text) from None
-    return data, composer.lines
+    """Parse a facts file's YAML; return (data, {dotted key path: line})."""
+    return yamlio.load_with_lines(text, path, FACTS_FILE)
 
 
 # --------------------------------------------------------------------------- normalising values

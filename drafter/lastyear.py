@@ -645,16 +645,14 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
 def unit_warning(report: ReportFacts, facts: Path) -> str | None:
     """A warning when the facts file about to be replaced names another unit than last year's report
     (the wrong report, or the wrong folder); None when it does not exist, cannot be read, or agrees."""
-    import yaml
-
     from drafter.errors import DrafterError
-    from drafter.facts import read_text
+    from drafter.facts import parse_yaml, read_text
 
     if not report.unit or not facts.is_file():
         return None
     try:
-        data = yaml.safe_load(read_text(facts)[0])
-    except (DrafterError, yaml.YAMLError):
+        data, _ = parse_yaml(read_text(facts)[0], facts)
+    except DrafterError:
         return None
     unit = (
         data.get("单位", {}).get("全称")

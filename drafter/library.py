@@ -19,11 +19,11 @@ import jinja2
 import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
-from drafter.facts import FAST_LOADER, describe_yaml_error, os_reason
 from drafter.overlap import Overlap
 from drafter.registry import VOICES, Registry, registry
 from drafter.resources import data_dir
 from drafter.schema import leaf_paths
+from drafter.yamlio import FileKind, line_of, load, node_for, read_text
 
 HEADINGS_ROLE = "标题"  # a file of heading families (one pattern for the four parts of 主要工作)
 INTROS_ROLE = "引语"  # a file of section intros, by role
@@ -40,6 +40,14 @@ def _reg() -> Registry:
 def _file_roles() -> tuple[str, ...]:
     return (*_reg().roles, HEADINGS_ROLE, INTROS_ROLE)
 
+
+FRAGMENT_FILE = FileKind(
+    "片段文件",
+    LibraryError,
+    missing_hint="检查 --fragments 指向的文件夹",
+    example="参照 fragments/ 中的已有文件",
+    max_nodes=200_000,  # a shipped fragment file has a few thousand; YAML aliases could expand to billions
+)
 
 # Names every fragment may use without listing them in ``needs`` (filled from the registry, never missing
 # when the year and type are known).
@@ -231,10 +239,6 @@ class Library:
         return self.by_id().get(fragment_id)
 
 
-def _line_of(node: yaml.Node | None) -> int:
-    return node.start_mark.line + 1 if node is not None else 0
-
-
 def _strs(value: Any, what: str, loc: Location) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -293,81 +297,6 @@ def _variant(raw: Any, loc: Location) -> Variant:
     return Variant(join_lines(raw["text"].strip()), voice, units, _years(raw.get("years"), loc), kinds)
 
 
-def _node_for(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(mapping, yaml.MappingNode):
-        for k, v in mapping.value:
-            if getattr(k, "value", None) == key:
-                found: yaml.Node = v
-                return found
-    return None
-
-
-def _refuse_special(path: Path) -> None:
-    """A FIFO or device named like a fragment file would never finish reading: refuse it first."""
-    if path.exists() and not path.is_dir() and not path.is_file():
-        raise LibraryError(
-            "这不是普通文件（是设备、管道等特殊文件），没有读取",
-            location=Location(path),
-            hint="片段文件夹里的 .yaml 应是普通文件",
-        )
-
-
-def _read_role_bytes(path: Path) -> bytes:
-    """The raw bytes of a fragment file, or a LibraryError saying why they cannot be read."""
-    try:
-        _refuse_special(path)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise LibraryError(
-            "找不到片段文件", location=Location(path), hint="检查 --fragments 指向的文件夹"
-        ) from None
-    except IsADirectoryError:
-        raise LibraryError(
-            "这是一个文件夹，不是片段文件", location=Location(path), hint="片段文件夹里的 .yaml 应是文件"
-        ) from None
-    except OSError as exc:
-        raise LibraryError(
-            f"片段文件无法读取：{os_reason(exc)}",
-            location=Location(path),
-            hint="检查文件权限，或把片段文件夹复制到自己的文件夹再试",
-        ) from None
-
-
-def _decode_role_text(raw_bytes: bytes, path: Path) -> str:
-    """A fragment file's text (UTF-8, with or without a BOM), or a LibraryError naming the bad line."""
-    try:
-        return raw_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw_bytes.count(b"\n", 0, exc.start) + 1
-        raise LibraryError(
-            "片段文件不是 UTF-8 编码",
-            location=Location(path, line),
-            hint="用记事本或 VS Code 把文件“另存为”UTF-8 编码",
-        ) from None
-
-
-def _parse_role_yaml(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
-    """The composed node tree (for line numbers) and the plain data of a fragment file's text."""
-    try:
-        try:
-            root = yaml.compose(text, Loader=FAST_LOADER)
-        except yaml.YAMLError:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)  # raises with PyYAML's clearer message
-        _check_node_count(root, path)
-        data = FAST_LOADER("").construct_document(root) if root is not None else None
-    except yaml.YAMLError as exc:
-        problem, hint, where, column, key = describe_yaml_error(exc, text)
-        raise LibraryError(
-            f"片段文件 YAML 语法错误：{problem}", location=Location(path, where, column, key), hint=hint
-        ) from None
-    except RecursionError:
-        raise LibraryError(
-            "片段文件嵌套层数过深", location=Location(path), hint="参照 fragments/ 中的已有文件"
-        ) from None
-    _check_duplicate_keys(root, path)
-    return root, data
-
-
 def _role_of(data: Any, path: Path) -> str:
     """The ``role`` a fragment file declares, checked against the roles the library knows."""
     if not isinstance(data, dict):
@@ -392,10 +321,10 @@ def _load_headings_and_intros(
     """A role file's own ``headings`` and ``intros`` variants, each checked for template syntax."""
     for key in ("headings", "intros"):
         items = data.get(key) or []
-        nodes = _node_for(root, key)
+        nodes = node_for(root, key)
         for i, raw in enumerate(items):
             node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
-            loc = Location(path, _line_of(node), key=f"{key}[{i}]")
+            loc = Location(path, line_of(node), key=f"{key}[{i}]")
             variant = _variant(raw, loc)
             _check_syntax(variant.text, loc)
             getattr(result, key).append(variant)
@@ -405,10 +334,10 @@ def _load_fragments(
     data: dict[str, Any], root: yaml.Node | None, path: Path, result: RoleFile, known: set[str]
 ) -> None:
     """A role file's ``fragments``, each checked and its lead and texts checked for template syntax."""
-    frag_nodes = _node_for(root, "fragments")
+    frag_nodes = node_for(root, "fragments")
     for i, raw in enumerate(data.get("fragments") or []):
         node = frag_nodes.value[i] if isinstance(frag_nodes, yaml.SequenceNode) else None
-        loc = Location(path, _line_of(node), key=f"fragments[{i}]")
+        loc = Location(path, line_of(node), key=f"fragments[{i}]")
         fragment = _fragment(raw, result.role, path, loc, known)
         for source in (fragment.lead, *fragment.texts):
             _check_syntax(source, Location(path, loc.line, key=fragment.id))
@@ -418,8 +347,7 @@ def _load_fragments(
 def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
     """Load one ``<role>.yaml``; raise LibraryError naming file, line and fragment id."""
     known = known_facts if known_facts is not None else set(leaf_paths())
-    text = _decode_role_text(_read_role_bytes(path), path)
-    root, data = _parse_role_yaml(text, path)
+    root, data = load(read_text(path, FRAGMENT_FILE)[0], path, FRAGMENT_FILE)
     role = _role_of(data, path)
     result = RoleFile(role)
     if role == HEADINGS_ROLE:
@@ -434,11 +362,11 @@ def load_role_file(path: Path, known_facts: set[str] | None = None) -> RoleFile:
 
 
 def _families(data: dict[str, Any], root: yaml.Node | None, path: Path) -> list[Family]:
-    nodes = _node_for(root, "families")
+    nodes = node_for(root, "families")
     out: list[Family] = []
     for i, raw in enumerate(data.get("families") or []):
         node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
-        loc = Location(path, _line_of(node), key=f"families[{i}]")
+        loc = Location(path, line_of(node), key=f"families[{i}]")
         if not isinstance(raw, dict):
             raise LibraryError(
                 "标题组应写成 name、思想建设、组织建设… 的分组",
@@ -480,19 +408,19 @@ def _role_intros(data: dict[str, Any], root: yaml.Node | None, path: Path) -> di
         raise LibraryError(
             "intros 应按章节角色分组", location=Location(path, 1), hint="写成 intros: {思想建设: [...]}"
         )
-    group = _node_for(root, "intros")
+    group = node_for(root, "intros")
     out: dict[str, list[Variant]] = {}
     for role, items in intros.items():
-        nodes = _node_for(group, str(role))
+        nodes = node_for(group, str(role))
         if role not in _reg().roles:
             raise LibraryError(
                 f"不认识的章节角色：{role}",
-                location=Location(path, _line_of(nodes)),
+                location=Location(path, line_of(nodes)),
                 hint="可用的角色：" + "、".join(_reg().roles),
             )
         for i, raw in enumerate(items or []):
             node = nodes.value[i] if isinstance(nodes, yaml.SequenceNode) else None
-            loc = Location(path, _line_of(node), key=f"intros.{role}[{i}]")
+            loc = Location(path, line_of(node), key=f"intros.{role}[{i}]")
             variant = _variant(raw, loc)
             _check_syntax(variant.text, loc)
             out.setdefault(str(role), []).append(variant)
@@ -521,49 +449,6 @@ def _check_syntax(source: str, loc: Location) -> None:
             location=loc,
             hint="检查 {{ }} 和 {% %} 是否成对；要写出花括号本身，请写 {{ '{{' }}",
         ) from None
-
-
-MAX_NODES = 200_000  # a shipped fragment file has a few thousand; YAML aliases could expand to billions
-
-
-def _check_node_count(root: yaml.Node | None, path: Path) -> None:
-    """Refuse a file whose node tree, with every alias (``*name``) expanded, passes :data:`MAX_NODES`:
-    the walks below would otherwise take exponential time on a "billion laughs" file."""
-    stack = [root] if root is not None else []
-    count = 0
-    while stack:
-        node = stack.pop()
-        count += 1
-        if count > MAX_NODES:
-            raise LibraryError(
-                f"片段文件内容过多（展开后超过 {MAX_NODES:,} 项）",
-                location=Location(path),
-                hint="片段文件不需要 YAML 别名（&名字、*名字），请直接写出内容",
-            )
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                stack.extend((key_node, value_node))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
-def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:
-    """PyYAML keeps the last of two equal keys silently; a fragment file must not say a thing twice."""
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = str(getattr(key_node, "value", ""))
-            if key in seen:
-                raise LibraryError(
-                    f"键“{key}”重复出现（第{seen[key]}行已经写过）",
-                    location=Location(path, _line_of(key_node), key=key),
-                    hint="删掉其中一处，或把内容合并到一起",
-                )
-            seen[key] = _line_of(key_node)
-            _check_duplicate_keys(value_node, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _check_duplicate_keys(item, path)
 
 
 def _fragment_id(raw: Any, loc: Location) -> str:

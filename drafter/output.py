@@ -34,8 +34,8 @@ import time
 import unicodedata
 from pathlib import Path
 
-from drafter.errors import Location, OutputError
-from drafter.facts import Facts, os_reason
+from drafter.errors import Location, OutputError, os_reason
+from drafter.facts import Facts
 
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')

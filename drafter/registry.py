@@ -26,6 +26,7 @@ import yaml
 
 from drafter.errors import LibraryError, Location
 from drafter.resources import data_dir
+from drafter.yamlio import FileKind, line_of, load, node_for, read_text
 
 VOICES = ("个人", "单位")
 GENERIC_TYPE = "通用"
@@ -197,40 +198,22 @@ class Registry:
 # --------------------------------------------------------------------------- reading
 
 
+STRUCTURE_FILE = FileKind(
+    "结构数据文件",
+    LibraryError,
+    missing_hint="重新安装 drafter，或检查 --templates 文件夹",
+    example="参照 drafter 自带的 templates/ 文件夹",
+)
+
+
 def _load(path: Path) -> tuple[Any, yaml.Node | None]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise LibraryError(
-            "找不到结构数据文件", location=Location(path), hint="重新安装 drafter，或检查 --templates 文件夹"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LibraryError(
-            f"结构数据文件无法读取（{type(exc).__name__}）",
-            location=Location(path),
-            hint="文件应为 UTF-8 编码的 YAML",
-        ) from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        node = yaml.compose(text, Loader=loader)
-        data = loader("").construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise LibraryError(
-            f"结构数据文件 YAML 语法错误：{getattr(exc, 'problem', exc)}",
-            location=Location(path, line),
-            hint="检查缩进和冒号",
-        ) from None
+    node, data = load(read_text(path, STRUCTURE_FILE)[0], path, STRUCTURE_FILE)
     return data, node
 
 
 def _line(node: yaml.Node | None, key: str) -> int | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if getattr(k, "value", None) == key:
-                return int(v.start_mark.line) + 1
-    return None
+    found = node_for(node, key)
+    return line_of(found) if found is not None else None
 
 
 def _strs(value: Any, loc: Location, what: str) -> tuple[str, ...]:

@@ -126,7 +126,7 @@ def test_mine_with_labels_reports_per_role(at_root: None, tmp_path: Path) -> Non
         ("files:\n  a.txt:\n    - [title, 3, 标题, 开头]\n", "标注类型“title”不认识"),
         ("files:\n  a.txt:\n    - [heading, 3, 标题, 意识形态]\n", "标注角色“意识形态”不认识"),
         ("files:\n  a.txt:\n    - [heading, 0, 标题, 开头]\n", "不是正整数"),
-        ("files:\n  a.txt: [\n", "不是正确的 YAML"),
+        ("files:\n  a.txt: [\n", "标注文件 YAML 语法错误"),
     ],
 )
 def test_bad_label_files_are_chinese_errors(tmp_path: Path, content: str, message: str) -> None:

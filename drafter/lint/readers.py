@@ -22,8 +22,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from drafter.errors import DrafterError, Location
-from drafter.facts import os_reason
+from drafter.errors import DrafterError, Location, os_reason
 from drafter.textio import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".text")

@@ -42,8 +42,9 @@ from typing import Any, Literal
 
 import yaml
 
+from drafter import yamlio
 from drafter.errors import Diagnostic, DrafterError, Location
-from drafter.facts import FAST_LOADER, os_reason
+from drafter.yamlio import FileKind, line_of, load, read_text
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -72,6 +73,14 @@ SHIPPED_NAME = "rules.yaml"
 
 class RuleFileError(DrafterError):
     """A rule file cannot be read, is not valid YAML, or a rule in it is malformed."""
+
+
+RULE_FILE = FileKind(
+    "规则文件",
+    RuleFileError,
+    missing_hint="检查 --rules 后面的路径",
+    example="参照 drafter 自带的 drafter/lint/rules.yaml",
+)
 
 
 @dataclass(frozen=True)
@@ -151,66 +160,16 @@ class _Problems:
             )
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("unknown escape character", "双引号里的反斜杠转义无效（正则表达式请用单引号括起来）"),
-    ("quoted scalar", "引号没有闭合"),
-    ("cannot start any token", "含有不能出现在这里的字符（缩进请用空格，不要用 Tab）"),
-    ("mapping values are not allowed", "这里不能出现冒号（值里含冒号时请用引号括起来）"),
-    ("could not find expected ':'", "缺少冒号"),
-    ("expected <block end>", "缩进不一致"),
-    ("while parsing a block", "缩进不一致"),
-    ("flow sequence", "方括号 [ ] 没有闭合或写法有误"),
-    ("flow mapping", "花括号 { } 没有闭合或写法有误"),
-    ("undefined alias", "引用了未定义的锚点（*）；正则表达式请用引号括起来"),
-    ("unexpected end of stream", "文件在引号或括号闭合前就结束了"),
-)
-
-
-def _yaml_problem_cn(exc: yaml.MarkedYAMLError) -> str:
-    """A Chinese description of a PyYAML error (the English original in parentheses)."""
-    original = "，".join(p for p in (exc.context, exc.problem) if p)
-    for needle, chinese in _YAML_PROBLEMS:
-        if needle in original:
-            return f"{chinese}（{original}）"
-    return f"格式错误（{original or exc}）"
-
-
 def _compose(text: str, file: str) -> yaml.Node | None:
-    try:
-        return yaml.compose(text, Loader=FAST_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # An unclosed quote or bracket is found only at the end of the file; point at where it opened.
-        if exc.context_mark is not None and (mark is None or mark.index >= len(text.rstrip())):
-            mark = exc.context_mark
-        line = int(mark.line) + 1 if mark is not None else None
-        raise RuleFileError(
-            f"规则文件不是合法的 YAML：{_yaml_problem_cn(exc)}",
-            location=Location(file, line),
-            hint="检查这一行的缩进、冒号和引号；正则表达式建议用单引号括起来。",
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise RuleFileError(f"规则文件不是合法的 YAML：{exc}", location=Location(file)) from exc
-
-
-def _value(node: yaml.Node) -> Any:
-    """A plain Python value for a node (scalars, lists, mappings), using YAML's safe types."""
-    loader = FAST_LOADER("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    """The checked node tree of a rule file (its values are read node by node with :func:`value`)."""
+    return load(text, file, RULE_FILE)[0]
 
 
 def _mapping_items(node: yaml.MappingNode) -> list[tuple[str, yaml.Node, int]]:
     out: list[tuple[str, yaml.Node, int]] = []
     for key_node, value_node in node.value:
-        key = _value(key_node)
-        out.append((str(key), value_node, _line(key_node)))
+        key = yamlio.value(key_node)
+        out.append((str(key), value_node, line_of(key_node)))
     return out
 
 
@@ -321,10 +280,7 @@ def _rule_fields(
                 key=key,
             )
             continue
-        if key in values:
-            probs.add(line, f"字段“{key}”重复出现", key=key)
-            continue
-        values[key] = _value(value_node)
+        values[key] = yamlio.value(value_node)  # a field written twice: yamlio refused the file
         lines[key] = line
         if key == "examples":
             _check_example_keys(value_node, line, probs)
@@ -472,7 +428,7 @@ def _check_term_examples(examples: tuple[str, ...], line: int, rule_id: str, pro
 def _parse_rule(
     node: yaml.Node, *, kind: Literal["rules", "year_terms"], probs: _Problems, require_source: bool
 ) -> Rule | None:
-    start = _line(node)
+    start = line_of(node)
     if not isinstance(node, yaml.MappingNode):
         probs.add(start, f"{kind} 下的每一项必须是键值映射（以“- id: …”开头）")
         return None
@@ -533,7 +489,7 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
     if root is None:
         return RuleSet()
     if not isinstance(root, yaml.MappingNode):
-        probs.add(_line(root), "规则文件的顶层必须是映射（rules: / year_terms: / disable:）")
+        probs.add(line_of(root), "规则文件的顶层必须是映射（rules: / year_terms: / disable:）")
         probs.raise_if_any()
     rules: list[Rule] = []
     disabled: list[tuple[str, str]] = []
@@ -550,13 +506,13 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
                 probs.add(line, "disable 必须是规则 id 的列表", key=key)
                 continue
             for item in value_node.value:
-                value = _value(item)
+                value = yamlio.value(item)
                 if not isinstance(value, str) or not value:
-                    probs.add(_line(item), "disable 中的每一项必须是规则 id", key=key)
+                    probs.add(line_of(item), "disable 中的每一项必须是规则 id", key=key)
                 else:
-                    disabled.append((value, f"{file}:{_line(item)}"))
+                    disabled.append((value, f"{file}:{line_of(item)}"))
             continue
-        if isinstance(value_node, yaml.ScalarNode) and _value(value_node) is None:
+        if isinstance(value_node, yaml.ScalarNode) and yamlio.value(value_node) is None:
             continue
         if not isinstance(value_node, yaml.SequenceNode):
             probs.add(line, f"{key} 必须是列表（每条规则以“- ”开头）", key=key)
@@ -567,9 +523,9 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
             if rule is None:
                 continue
             if rule.id in seen:
-                probs.add(_line(item), f"规则 id“{rule.id}”重复（第{seen[rule.id]}行已定义）", key="id")
+                probs.add(line_of(item), f"规则 id“{rule.id}”重复（第{seen[rule.id]}行已定义）", key="id")
                 continue
-            seen[rule.id] = _line(item)
+            seen[rule.id] = line_of(item)
             rules.append(rule)
     probs.raise_if_any()
     return RuleSet(tuple(rules), tuple(disabled))
@@ -577,27 +533,7 @@ def parse_rules(text: str, *, file: str, require_source: bool = False) -> RuleSe
 
 def read_rule_file(path: Path) -> RuleSet:
     """Read a user's ``--rules`` file (UTF-8, with or without BOM)."""
-    if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or device would never end
-        raise RuleFileError(
-            f"规则文件不是普通文件（是设备、管道等特殊文件）：{path}", location=Location(path)
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise RuleFileError(
-            f"找不到规则文件：{path}", location=Location(path), hint="检查 --rules 后面的路径。"
-        ) from exc
-    except IsADirectoryError as exc:
-        raise RuleFileError(f"规则文件路径是一个文件夹：{path}", location=Location(path)) from exc
-    except OSError as exc:
-        raise RuleFileError(f"无法读取规则文件：{os_reason(exc)}", location=Location(path)) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(
-            "规则文件不是 UTF-8 编码", location=Location(path), hint="用记事本或 VS Code 另存为 UTF-8 编码。"
-        ) from exc
-    return parse_rules(text, file=str(path))
+    return parse_rules(read_text(path, RULE_FILE)[0], file=str(path))
 
 
 @lru_cache(maxsize=1)

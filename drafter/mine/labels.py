@@ -26,15 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter.errors import DrafterError, Location
 from drafter.mine.clean import clean_line
 from drafter.mine.roles import ROLES
 from drafter.mine.segment import Outline
-from drafter.textio import decode_bytes
+from drafter.yamlio import FileKind, load, read_text
 
 KINDS = ("heading", "item", "para")
+LABEL_FILE = FileKind(
+    "标注文件",
+    DrafterError,
+    missing_hint="检查 --labels 后面的路径",
+    example="参照 README 的“核对提取得准不准”一节",
+    any_encoding=True,
+)
 _KEY_DROP = re.compile(r"[\W_]+")
 _PREFIX = 8
 
@@ -135,23 +140,7 @@ def _entry(path: Path, name: str, raw: Any, role_names: Sequence[str]) -> Label:
 
 def load_labels(path: Path, role_names: Sequence[str] = ROLES) -> LabelSet:
     """Read and check a label file; errors are :class:`DrafterError` naming the file and the entry."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _bad(path, f"标注文件无法读取：{exc.strerror or exc}", "检查文件名和读取权限") from None
-    decoded = decode_bytes(data)
-    if decoded is None:
-        raise _bad(path, "标注文件的编码无法识别", "请另存为 UTF-8 编码")
-    try:
-        doc = yaml.safe_load(decoded[0])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise _bad(
-            path,
-            "标注文件不是正确的 YAML",
-            "检查缩进和方括号是否成对",
-            line=mark.line + 1 if mark is not None else None,
-        ) from None
+    _, doc = load(read_text(path, LABEL_FILE)[0], path, LABEL_FILE)
     if not isinstance(doc, dict) or not isinstance(doc.get("files"), dict):
         raise _bad(path, "标注文件缺少“files:”部分", "格式见 README 的“用自己的旧材料提取片段”一节")
     files: dict[str, list[Label]] = {}

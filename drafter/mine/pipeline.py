@@ -20,8 +20,7 @@ from typing import Any
 
 import yaml
 
-from drafter.errors import DrafterError, Location, OutputError
-from drafter.facts import os_reason
+from drafter.errors import DrafterError, Location, OutputError, os_reason
 from drafter.mine.classify import JW, KT, ROLES, classify
 from drafter.mine.clean import CleanStats, clean
 from drafter.mine.dedupe import dedupe
