@@ -155,9 +155,12 @@ class Plan:
         return chosen
 
 
-def _mask_longer_words(text: str) -> str:
+def _mask_longer_words(text: str, avoided: str) -> str:
+    """``text`` with the longer words that merely contain ``avoided`` blanked out (党组织 for 党组; 基层党组织
+    itself is still found, 党组织 being inside it rather than around it)."""
     for word in LONGER_WORDS:
-        text = text.replace(word, "\0")
+        if avoided in word and avoided != word:
+            text = text.replace(word, "\0")
     return text
 
 
@@ -311,16 +314,11 @@ class Selector:
     def _foreign(self, texts: Sequence[str]) -> int:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工).  A longer word
         that merely contains an avoided one does not count (两新组织 avoids 党组, not 党组织)."""
-        avoid = self.avoided
-        if not avoid:
-            return 0
-        plain = [_mask_longer_words(t) for t in texts]
-        return 1 if any(w in t for w in avoid for t in plain) else 0
+        return 1 if any(self._foreign_words(t) for t in texts) else 0
 
     def _foreign_words(self, text: str) -> int:
         """How many of the avoided words the wording uses."""
-        plain = _mask_longer_words(text)
-        return sum(1 for w in self.avoided if w in plain)
+        return sum(1 for w in self.avoided if w in _mask_longer_words(text, w))
 
     def _foreign_frag(self, f: Fragment) -> int:
         """:meth:`_foreign` over the fragment's heading (lead) and every wording."""
@@ -334,7 +332,10 @@ class Selector:
 
     def _specific(self, f: Fragment) -> int:
         """1 for wording written for this type of unit (not 通用)."""
-        return 1 if self.unit_type.name != "通用" and self.unit_type.name in f.unit_types else 0
+        return self._specific_to(f.unit_types)
+
+    def _specific_to(self, unit_types: Sequence[str]) -> int:
+        return 1 if self.unit_type.name != "通用" and self.unit_type.name in unit_types else 0
 
     def _weight(self, f: Fragment) -> float:
         """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
@@ -369,7 +370,9 @@ class Selector:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
         if self_critical:
-            ranked.sort(key=lambda f: (self._clash(f), self._not_own(f)))
+            ranked.sort(key=lambda f: (self._clash(f), self._not_own(f), 1 - self._specific(f)))
+        elif role in SELF_CRITICAL_ROLES:  # measures: this type of unit's own first
+            ranked.sort(key=lambda f: 1 - self._specific(f))
         return ranked[0] if ranked else None
 
     def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:
@@ -469,7 +472,10 @@ class Selector:
 
     def _family(self) -> Family | None:
         fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
-        return fitting[self.frame_index % len(fitting)] if fitting else None
+        # this type of unit's own families drawn three times as often as a general one: its field's words
+        # in the headings, while units of one type still spread over many families
+        pool = fitting + [f for f in fitting if self._specific_to(f.unit_types)] * 2
+        return pool[self.frame_index % len(pool)] if pool else None
 
     def _section(self, role: str, family: Family | None) -> SectionPlan:
         heading: Variant | None = None
@@ -700,7 +706,9 @@ class Selector:
         known = self._clashes.get(frag.id)
         if known is None:
             worst = max(self.library.overlap.clash(t, self._achievements()) for t in frag.texts)
-            known = self._clashes[frag.id] = 1 if worst > CLASH_MAX else 0
+            # wording of this type of unit shares its field's words with the part above (教育教学, 医务人员)
+            limit = CLASH_MAX * (2 if self._specific(frag) else 1)
+            known = self._clashes[frag.id] = 1 if worst > limit else 0
         return known
 
     def _not_own(self, frag: Fragment) -> int:
@@ -890,12 +898,13 @@ class Selector:
         return needed
 
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
-        """Problems from a library without topics name their answers (pairs)."""
+        """A problem that names its answers (pairs) gets the first one still usable: several problems of one
+        topic (年轻党员少, 流动党员管理) each get the measure written for them."""
         by_id = self.library.by_id()
         chosen_ids = {i.fragment.id for i in listed if i.fragment}
         out: list[Item] = []
         for p in problems.items:
-            if p.fragment is None or p.fragment.topic or p.topic in answered:
+            if p.fragment is None or p.topic in answered:
                 continue
             answer = next(
                 (
