@@ -164,6 +164,8 @@ def _mask_longer_words(text: str, avoided: str) -> str:
     return text
 
 
+# “我” as the speaker, not in 我们/我局/我校… (a unit naming itself) nor in 自我批评
+_FIRST_PERSON = re.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支])")
 _SLOT_RE = re.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
@@ -293,6 +295,7 @@ class Selector:
     def eligible(self, fragment: Fragment) -> bool:
         return (
             fragment.id not in self.excluded
+            and not all(self._wrong_voice(t) for t in fragment.texts)
             and fragment.id not in self.used
             and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
             and all(c in self.practices for c in fragment.claims)
@@ -315,6 +318,10 @@ class Selector:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工).  A longer word
         that merely contains an avoided one does not count (两新组织 avoids 党组, not 党组织)."""
         return 1 if any(self._foreign_words(t) for t in texts) else 0
+
+    def _wrong_voice(self, text: str) -> int:
+        """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary."""
+        return 1 if self.voice == "单位" and _FIRST_PERSON.search(text) else 0
 
     def _foreign_words(self, text: str) -> int:
         """How many of the avoided words the wording uses."""
@@ -394,7 +401,8 @@ class Selector:
         self.covered.update(n for n in frag.needs if self.facts.has(n))
         # the wording variant with the fewest words this kind of unit would not use (避免用语), and one
         # that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习教育中……)
-        foreign = [self._foreign_words(t) for t in frag.texts]
+        # a unit's summary never says “我” (我们, 我局 and 自我批评 are fine): such wordings only when all are
+        foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t) for t in frag.texts]
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices

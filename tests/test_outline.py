@@ -427,3 +427,19 @@ def test_a_types_own_heading_families_are_drawn_more_often() -> None:
     share = sum(1 for f in drawn if f is not None and "学校" in f.unit_types) / len(drawn)
     assert share > 1.5 * len(own) / len(fitting), share
     assert len({f.name for f in drawn if f is not None}) >= 15  # units of one type still spread out
+
+
+@pytest.mark.parametrize("utype", TYPES)
+def test_a_units_summary_never_speaks_as_i(utype: str) -> None:
+    """党建工作总结 is the unit's voice: no “我将……” from a wording written for a secretary (我们, 我局 and
+    自我批评 are fine)."""
+    from drafter.select import _FIRST_PERSON
+
+    kinds = [k for k, spec in REG.kinds.items() if spec.voice == "单位"]
+    assert kinds
+    for kind in kinds:
+        for year in YEARS:
+            for seed in range(3):
+                text = draft(facts_for(kind, utype, year), Options(seed=seed)).document.text
+                found = _FIRST_PERSON.search(text)
+                assert found is None, text[max(0, found.start() - 30) : found.end() + 30]
