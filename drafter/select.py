@@ -72,7 +72,7 @@ FUSION_JOINS = (
 ACHIEVEMENT_JOINS = (
     "从成效看，",
     "党建引领的成效体现在发展实绩上，",
-    "党建和{{ 类型.中心工作 }}相互促进，",
+    "党建与{{ 类型.领域 }}相互促进，",
     "以党建促发展的成效逐步显现，",
 )
 # Leads for a user's line whose topic has none; each used once per section, in a seeded order.

@@ -443,3 +443,16 @@ def test_a_units_summary_never_speaks_as_i(utype: str) -> None:
                 text = draft(facts_for(kind, utype, year), Options(seed=seed)).document.text
                 found = _FIRST_PERSON.search(text)
                 assert found is None, text[max(0, found.start() - 30) : found.end() + 30]
+
+
+def test_a_problem_never_presumes_an_unticked_practice() -> None:
+    """A village that did not tick 领办合作社 is not told its cooperative reaches too few households, in any
+    part; ticking it lets such wordings in."""
+    for seed in range(6):
+        text = draft(facts_for("党支部书记述职", "村", 2024), Options(seed=seed)).document.text
+        assert "合作社" not in text
+    ticked = [
+        draft(facts_for("党支部书记述职", "村", 2024, 做法=["领办合作社"]), Options(seed=seed)).document.text
+        for seed in range(6)
+    ]
+    assert any("合作社" in t for t in ticked)
