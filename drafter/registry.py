@@ -53,6 +53,8 @@ class Topic:
     measure: str = ""  # 原因 topics: the 下一步 topic that answers them
     # 主要工作 topics: where the item may be folded in when its part runs long (专题研讨 → 理论学习), best first
     merge_into: tuple[str, ...] = ()
+    # 前后矛盾 entries: phrases of self-criticism that deny what ``keywords`` claim in 主要工作
+    denials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,7 @@ def _topics(path: Path) -> dict[str, dict[str, Topic]]:
                 _strs(spec.get("causes"), loc, "causes"),
                 str(spec.get("measure") or ""),
                 _strs(spec.get("并入"), loc, "并入"),
+                _strs(spec.get("否认"), loc, "否认"),
             )
     return out
 

@@ -54,6 +54,7 @@ UNFINISHED_RECTIFY = {
         "上年度指出的{names}尚未整改到位，将继续压实责任、逐项推进，确保改到位、不留尾巴，计划完成时间为",
     ),
 }
+CONTRADICTIONS = "前后矛盾"  # 主题.yaml: what 主要工作 claims, and the self-criticism that would deny it
 RECTIFY_LIST_MARKER = "逐条写明上年度指出的问题、整改措施和成效"
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
@@ -272,6 +273,7 @@ class Selector:
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
         self._achieved: set[str] | None = None
+        self._main_said: str | None = None
         self._clashes: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
@@ -377,7 +379,14 @@ class Selector:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
         if self_critical:
-            ranked.sort(key=lambda f: (self._clash(f), self._not_own(f), 1 - self._specific(f)))
+            ranked.sort(
+                key=lambda f: (
+                    self._contradicting(f),
+                    self._clash(f),
+                    self._not_own(f),
+                    1 - self._specific(f),
+                )
+            )
         elif role in SELF_CRITICAL_ROLES:  # measures: this type of unit's own first
             ranked.sort(key=lambda f: 1 - self._specific(f))
         return ranked[0] if ranked else None
@@ -403,6 +412,8 @@ class Selector:
         # that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习教育中……)
         # a unit's summary never says “我” (我们, 我局 and 自我批评 are fine): such wordings only when all are
         foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t) for t in frag.texts]
+        if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
+            foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
@@ -719,6 +730,34 @@ class Selector:
             known = self._clashes[frag.id] = 1 if worst > limit else 0
         return known
 
+    def _main_text(self) -> str:
+        """Everything 主要工作 says: the chosen wordings, the user's lines and their achievements."""
+        if self._main_said is None:
+            parts: list[str] = []
+            for role in self.kind.main_roles:
+                for item in self._main_items.get(role, []):
+                    for it in (item, *item.merged):
+                        if it.fragment is not None:
+                            parts.append(it.fragment.texts[it.variant % len(it.fragment.texts)])
+                        parts.extend((it.lead, it.text, *it.tail))
+            self._main_said = "".join(parts)
+        return self._main_said
+
+    def _denies(self, text: str) -> int:
+        """1 when a problem or cause wording denies what 主要工作 says was done (主题.yaml 前后矛盾: “缺少记录”
+        after “如实记录”)."""
+        said = self._main_text()
+        return int(
+            any(
+                any(d in text for d in pair.denials) and any(k in said for k in pair.keywords)
+                for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
+            )
+        )
+
+    def _contradicting(self, frag: Fragment) -> int:
+        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does."""
+        return int(all(self._denies(t) for t in (frag.texts or ("",))))
+
     def _not_own(self, frag: Fragment) -> int:
         """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""
         return 1 if self.voice == "个人" and not all("我" in t for t in frag.texts) else 0
@@ -781,6 +820,7 @@ class Selector:
         ranked.sort(
             key=lambda f: (
                 self._foreign_frag(f),
+                self._contradicting(f),
                 self._clash(f),
                 self._not_own(f),
                 0 if self.unit_type.name in f.unit_types else 1,
