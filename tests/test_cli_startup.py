@@ -1,0 +1,79 @@
+"""Start-up stays light: each command imports only what its own work needs.
+
+``drafter --help`` lists every command without loading any command's libraries, and ``drafter render`` loads
+neither the web page, the miner, batch, lint's command line nor the heavy libraries other commands use
+(rich for the terminal, flask and ruamel for the page, python-docx and lxml for reading Word files).  Checked
+in a fresh interpreter, where ``sys.modules`` shows what was really imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FACTS, ROOT
+
+# runs ``python -m drafter ARGS`` and prints the modules loaded when it exits
+_PROBE = """
+import json, runpy, sys
+sys.argv = ["drafter", *sys.argv[1:]]
+try:
+    runpy.run_module("drafter", run_name="__main__", alter_sys=True)
+except SystemExit as stop:
+    code = stop.code
+else:
+    code = 0
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+# libraries only some commands need: rich (preview, batch, lint, fragments, mine), flask/werkzeug/ruamel
+# (serve), python-docx/lxml (reading .docx: lint, format, init --from), opencc (mine)
+HEAVY = ("rich", "flask", "werkzeug", "ruamel", "docx", "lxml", "opencc")
+
+
+def _loaded(*args: str, cwd: Path) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["code"] in (0, None), proc.stderr
+    return set(result["modules"])
+
+
+def _tops(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_help_lists_commands_without_loading_their_libraries(tmp_path: Path) -> None:
+    modules = _loaded("--help", cwd=tmp_path)
+    assert "drafter.cli.render" in modules and "drafter.cli.serve" in modules  # every command was listed
+    assert not _tops(modules) & {*HEAVY, "jinja2"}
+    assert not {m for m in modules if m.startswith(("drafter.lint", "drafter.mine", "drafter.serve"))}
+    assert "drafter.batch" not in modules and "drafter.pipeline" not in modules
+
+
+def test_render_loads_only_what_drafting_needs(tmp_path: Path) -> None:
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    modules = _loaded("render", str(facts), "-o", str(tmp_path / "稿.docx"), cwd=tmp_path)
+    assert (tmp_path / "稿.docx").is_file()
+    assert not _tops(modules) & set(HEAVY)
+    other_commands = {m for m in modules if m.startswith("drafter.cli.")} - {
+        "drafter.cli.i18n",
+        "drafter.cli.lazy",
+        "drafter.cli.options",
+        "drafter.cli.present",
+        "drafter.cli.render",
+    }
+    assert not other_commands
+    assert not {m for m in modules if m.startswith(("drafter.mine", "drafter.serve", "drafter.typeset"))}
+    assert "drafter.batch" not in modules
