@@ -2,7 +2,7 @@
 
 This package is the only code that prints or exits.  Each command is a module of its own (``render.py``,
 ``lint.py``, ``batch.py`` …) that imports what its work needs only when it runs; :mod:`drafter.cli.lazy` holds
-the group that finds them, :mod:`drafter.cli.options` the options render and batch share, and
+the group that imports the commands other than the drafting ones on first use, :mod:`drafter.cli.options` the options render and batch share, and
 :mod:`drafter.cli.i18n` click's own words in Chinese.  :class:`~drafter.errors.DrafterError` is caught once,
 in :meth:`LazyGroup.invoke`, and becomes a Chinese message on stderr with exit code 2 (no traceback).
 The console script is ``drafter.__main__:run``, which sets up signals and streams before importing this.
@@ -41,6 +41,24 @@ def cli() -> None:
       drafter preview 述职事实.yaml     在终端预览
       drafter render 述职事实.yaml      生成 Word 初稿
     """
+
+
+def _drafting_commands() -> list[click.Command]:
+    """init, check, preview, render, compare and schema: always registered (their modules import their work
+    only when run); the other commands are found by LazyGroup.  Imported here, after install_chinese(),
+    because click names an option's type (“路径”) when the option is declared."""
+    from drafter.cli.check import check_command
+    from drafter.cli.compare import compare_command
+    from drafter.cli.init import init_command
+    from drafter.cli.preview import preview_command
+    from drafter.cli.render import render_command
+    from drafter.cli.schema import schema_command
+
+    return [init_command, check_command, preview_command, render_command, compare_command, schema_command]
+
+
+for _command in _drafting_commands():
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

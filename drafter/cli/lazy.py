@@ -1,6 +1,7 @@
-"""The ``drafter`` click group: every command lives in its own module of :mod:`drafter.cli` and is imported
-only when it is run (or listed by ``drafter --help``), so ``drafter render`` never loads lint's, the miner's or
-the web page's code.  :meth:`LazyGroup.invoke` is the one place a :class:`~drafter.errors.DrafterError` becomes
+"""The ``drafter`` click group.  Every command lives in its own module of :mod:`drafter.cli`; the drafting
+commands (init, check, preview, render, compare, schema) are registered when the CLI starts, the others are
+imported only when run (or listed by ``drafter --help``), so ``drafter render`` never loads lint's, the miner's
+or the web page's code.  :meth:`LazyGroup.invoke` is the one place a :class:`~drafter.errors.DrafterError` becomes
 a Chinese message on stderr and exit code 2.
 """
 
@@ -18,15 +19,9 @@ EXIT_BAD_INPUT = 2
 
 
 class LazyGroup(click.Group):
-    """A click group whose commands live in other modules and are imported on first use."""
+    """A click group whose extra commands live in other modules and are imported on first use."""
 
     lazy: ClassVar[dict[str, str]] = {
-        "init": "drafter.cli.init:init_command",
-        "check": "drafter.cli.check:check_command",
-        "preview": "drafter.cli.preview:preview_command",
-        "render": "drafter.cli.render:render_command",
-        "compare": "drafter.cli.compare:compare_command",
-        "schema": "drafter.cli.schema:schema_command",
         "lint": "drafter.cli.lint:lint_command",
         "mine": "drafter.cli.mine:mine_command",
         "fragments": "drafter.cli.fragments:fragments_group",
