@@ -1,9 +1,10 @@
 """The ``drafter`` console script and ``python -m drafter``: console and signal set-up (drafter.console)
-first, then the CLI, so that even a Ctrl-C during start-up ends with “已取消”."""
+first, then the CLI, so that even a Ctrl-C during start-up ends with “已取消”; when the command is done the
+process ends at once (:func:`drafter.console.exit_now`)."""
 
 from __future__ import annotations
 
-from drafter.console import Cancelled, install_signal_handlers, say_cancelled, setup_streams
+from drafter.console import Cancelled, exit_now, install_signal_handlers, say_cancelled, setup_streams
 
 
 def run() -> None:
@@ -14,7 +15,11 @@ def run() -> None:
     except Cancelled as stop:
         say_cancelled(stop.code)
         raise SystemExit(stop.code) from None
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        exit_now(done.code)
+    exit_now(0)
 
 
 if __name__ == "__main__":

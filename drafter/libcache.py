@@ -97,7 +97,11 @@ def to_json(roles: dict[str, RoleFile]) -> str:
 
 
 def _tuples(raw: dict[str, Any], *names: str) -> dict[str, Any]:
-    return {**raw, **{n: tuple(raw[n]) for n in names}, "years": Years(*raw["years"])}
+    """``raw`` (freshly parsed, used once) with its lists as tuples and its years as :class:`Years`."""
+    for name in names:
+        raw[name] = tuple(raw[name])
+    raw["years"] = Years(*raw["years"])
+    return raw
 
 
 def from_json(text: str) -> dict[str, RoleFile]:

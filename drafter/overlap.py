@@ -16,12 +16,9 @@ back as a list of strings is ignored and counted again.  Writing is best effort.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -122,17 +119,14 @@ def _cache_key(texts: list[str]) -> str:
 
 def _load_common(key: str) -> frozenset[str] | None:
     """The kept common set, or None (no cache, no entry, or anything wrong with it)."""
-    from drafter.cache import safe_folder
+    from drafter.cache import read_entry
 
-    folder = safe_folder("overlap")
-    if folder is None:
+    text = read_entry("overlap", key, MAX_CACHE_BYTES)
+    if text is None:
         return None
-    path = folder / f"{key}.json"
     try:
-        if path.is_symlink() or path.stat().st_size > MAX_CACHE_BYTES:
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(text)
+    except ValueError:
         return None
     common = data.get("common") if isinstance(data, dict) and data.get("format") == CACHE_FORMAT else None
     if not isinstance(common, list) or not all(isinstance(g, str) for g in common):
@@ -141,25 +135,8 @@ def _load_common(key: str) -> frozenset[str] | None:
 
 
 def _save_common(key: str, common: frozenset[str]) -> None:
-    """Keep the common set (atomically; silently nothing when the cache cannot be written).  Entries not
-    written for a week go."""
-    from drafter.cache import safe_folder
+    from drafter.cache import write_entry
 
-    folder = safe_folder("overlap")
-    if folder is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        text = json.dumps({"format": CACHE_FORMAT, "common": sorted(common)}, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".json", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, folder / f"{key}.json")
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        newest = (folder / f"{key}.json").stat().st_mtime
-        for old in folder.glob("*.json"):
-            if old.name != f"{key}.json" and old.stat().st_mtime < newest - 7 * 86400:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+    write_entry(
+        "overlap", key, json.dumps({"format": CACHE_FORMAT, "common": sorted(common)}, ensure_ascii=False)
+    )

@@ -214,3 +214,23 @@ def test_the_librarys_common_ngrams_are_kept_and_a_damaged_entry_is_counted_agai
         [*texts, "另一条措辞"]
     )  # another library, another key
     assert len(list((cache / "overlap").glob("*.json"))) == 2
+
+
+def test_the_shipped_lint_rules_are_kept_and_read_back_exactly(cache: Path) -> None:
+    """A cold start reads the shipped rules as JSON (composed and validated once, when written): the same rule
+    set as parsing rules.yaml, patterns and flags included; a damaged entry is ignored and parsed again."""
+    from drafter.lint import rulecache
+    from drafter.lint.rules import shipped_rules
+
+    rulecache.shipped.cache_clear()
+    first = rulecache.shipped()
+    (entry,) = (cache / "lint").glob("*.json")
+    rulecache.shipped.cache_clear()
+    again = rulecache.shipped()
+    assert first == again == shipped_rules() and again is not shipped_rules()
+    assert [r.pattern.flags for r in again.rules] == [r.pattern.flags for r in shipped_rules().rules]
+    for damaged in ("{}", '{"format": 1, "rules": [{"id": "x"}], "disabled": []}', "[", '{"format": 1}'):
+        entry.write_text(damaged, encoding="utf-8")
+        rulecache.shipped.cache_clear()
+        assert rulecache.shipped() == shipped_rules()
+    rulecache.shipped.cache_clear()
