@@ -1,6 +1,7 @@
-"""The one on-disk cache that is left: Jinja's compiled fragments, kept so that they need not be compiled
-again on the next run.  Nothing parsed is pickled (a pickle from a shared or planted folder would run code,
-and a stale one would serve old output); the library and lint rules are parsed from their files each run.
+"""drafter's on-disk cache: Jinja's compiled fragments and report templates, and JSON entries (the parsed
+library, its common n-grams, the shipped lint rules) written and read through :func:`write_entry` and
+:func:`read_entry`, so that a cold start need not redo that work.  Nothing is pickled (a pickle from a shared
+or planted folder would run code, and a stale one would serve old output).
 
 Owns the cache folder and the rules that make the cache fail safe:
 
