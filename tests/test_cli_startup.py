@@ -18,8 +18,8 @@ from conftest import FACTS, ROOT
 
 # runs ``python -m drafter ARGS`` and prints the modules loaded when it exits (drafter runs exit handlers)
 _PROBE = """
-import atexit, json, runpy, sys
-atexit.register(lambda: print(json.dumps({"modules": sorted(sys.modules)})))
+import atexit, gc, json, runpy, sys
+atexit.register(lambda: print(json.dumps({"modules": sorted(sys.modules), "gc": gc.isenabled()})))
 sys.argv = ["drafter", *sys.argv[1:]]
 runpy.run_module("drafter", run_name="__main__", alter_sys=True)
 """
@@ -29,7 +29,7 @@ runpy.run_module("drafter", run_name="__main__", alter_sys=True)
 HEAVY = ("rich", "flask", "werkzeug", "ruamel", "docx", "lxml", "opencc")
 
 
-def _loaded(*args: str, cwd: Path) -> set[str]:
+def _probe(*args: str, cwd: Path) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, "-c", _PROBE, *args],
         capture_output=True,
@@ -40,7 +40,12 @@ def _loaded(*args: str, cwd: Path) -> set[str]:
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    return set(json.loads(proc.stdout.strip().splitlines()[-1])["modules"])
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _loaded(*args: str, cwd: Path) -> set[str]:
+    return set(_probe(*args, cwd=cwd)["modules"])  # type: ignore[call-overload]
 
 
 def _tops(modules: set[str]) -> set[str]:
@@ -75,3 +80,13 @@ def test_option_types_are_named_in_chinese(run) -> None:  # type: ignore[no-unty
         helped = run(command, "--help")
         assert "路径" in helped.output or "文件" in helped.output
         assert "PATH" not in helped.output and "FILE" not in helped.output
+
+
+def test_only_bounded_commands_run_without_the_cycle_collector(tmp_path: Path) -> None:
+    """The console script starts with Python's cycle collector off; render (one bounded draft) keeps it off,
+    a command that may work through a whole folder (compare, batch, mine, serve) turns it back on."""
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    draft = tmp_path / "稿.md"
+    assert _probe("render", str(facts), "-o", str(draft), cwd=tmp_path)["gc"] is False
+    assert _probe("compare", str(draft), cwd=tmp_path)["gc"] is True

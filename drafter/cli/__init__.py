@@ -10,6 +10,7 @@ The console script is ``drafter.__main__:run``, which sets up signals and stream
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -19,7 +20,12 @@ from drafter import __version__
 from drafter.cli.i18n import install as install_chinese
 from drafter.cli.lazy import EXIT_BAD_INPUT, LazyGroup
 
-__all__ = ["EXIT_BAD_INPUT", "LazyGroup", "cli", "main"]
+__all__ = ["EXIT_BAD_INPUT", "WITHOUT_GC", "LazyGroup", "cli", "main"]
+
+# Commands that do one bounded piece of work and end: they run without Python's cycle collector, which the
+# console script switches off at start-up (drafter.__main__).  Every other command (batch, serve, mine,
+# compare over a folder …) switches it back on.
+WITHOUT_GC = frozenset({"init", "check", "preview", "render", "schema", "doctor"})
 
 install_chinese()
 
@@ -31,7 +37,8 @@ install_chinese()
     subcommand_metavar="命令 [参数]...",
 )
 @click.version_option(__version__, "-V", "--version", message="drafter %(version)s")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """drafter：根据单位事实起草抓基层党建述职报告、党建工作总结（Word 初稿）。
 
     \b
@@ -41,6 +48,8 @@ def cli() -> None:
       drafter preview 述职事实.yaml     在终端预览
       drafter render 述职事实.yaml      生成 Word 初稿
     """
+    if ctx.invoked_subcommand not in WITHOUT_GC:
+        gc.enable()
 
 
 def _drafting_commands() -> list[click.Command]:
