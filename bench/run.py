@@ -10,6 +10,10 @@ Measures, in one run on one machine, and writes bench/RESULTS.md:
    linearly.
 
 Timings are medians of repeated runs (wall clock); the machine and Python are recorded with the results.
+Sections 1-3 draft and write through :mod:`drafter.service` (``drafter render`` and ``drafter batch`` in a
+subprocess, :func:`drafter.service.produce` in-process), the one path the commands use.  The drafter measured is
+the checkout this script is in (it goes first on ``sys.path`` and ``PYTHONPATH``), not whichever is installed.
+``--only 1,2`` runs some sections and replaces just those in bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import io
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -29,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's drafter, in-process and (by PYTHONPATH below) in subprocesses
 SAMPLE = ROOT / "samples" / "市发改委党组书记.yaml"
 DRAFTER = shutil.which("drafter") or "drafter"
 
@@ -45,6 +51,7 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
 # as a user's shell runs it: bytecode may be written (some tool environments forbid it), and drafter's
 # on-disk cache lives in a fresh folder of its own
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 def run_quiet(cmd: list[str], cwd: Path) -> None:
@@ -69,15 +76,13 @@ def bench_cold_cli(work: Path, repeat: int) -> dict[str, float]:
 def bench_in_process(repeat: int) -> dict[str, float]:
     import docx
 
-    from drafter.pipeline import draft
-    from drafter.writers import render_bytes
+    from drafter.service import produce
 
-    draft(SAMPLE)  # warm caches as a long-running process would
-    doc_model = draft(SAMPLE).document
-    paragraphs = [b.text for b in doc_model.blocks]
+    produce(SAMPLE)  # warm caches as a long-running process would
+    paragraphs = [b.text for b in produce(SAMPLE).document.blocks]
 
-    def ours() -> bytes:
-        return render_bytes(draft(SAMPLE).document, "docx")
+    def ours() -> bytes:  # what drafter render writes, from the same service
+        return produce(SAMPLE, fmt="docx").data
 
     def plain() -> bytes:
         d = docx.Document()
@@ -213,46 +218,97 @@ def table(rows: list[dict[str, float]] | dict[str, float]) -> str:
     return "\n".join(lines)
 
 
+SECTIONS = (1, 2, 3, 4)
+
+
+def sections_arg(text: str) -> list[int]:
+    try:
+        chosen = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError("sections are numbers, e.g. --only 1,2") from None
+    if not chosen or any(n not in SECTIONS for n in chosen):
+        raise argparse.ArgumentTypeError(f"sections are {', '.join(map(str, SECTIONS))}")
+    return chosen
+
+
+def run_sections(only: list[int], repeat: int, batch_size: int, mine_sizes: list[int]) -> dict[int, str]:
+    """The Markdown of each section run, by number."""
+    out: dict[int, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if 1 in only:
+            cold = bench_cold_cli(work, repeat)
+            print("cold CLI", cold, flush=True)
+            out[1] = f"## 1. Cold CLI (target ≤ 2.0×)\n{table(cold)}\n"
+        if 2 in only:
+            warm = bench_in_process(repeat * 2)
+            print("in-process", warm, flush=True)
+            out[2] = (
+                f"## 2. One draft in-process (targets ≤ 1.5× python-docx, ≤ 1.0× docxtpl)\n{table(warm)}\n"
+            )
+        if 3 in only:
+            batch = bench_batch(work, batch_size, 2)
+            print("batch", batch, flush=True)
+            out[3] = (
+                f"## 3. Batch of {batch_size} generated facts files on 2 cores (targets ≥ 100 drafts/s, ≤ 200 MB)\n"
+                f"{table(batch)}\n"
+            )
+        if 4 in only:
+            mined = bench_mine(work, mine_sizes)
+            print("mine", mined, flush=True)
+            per_text = [row["ms per text"] for row in mined]
+            linear = max(per_text) / min(per_text) < 1.5
+            out[4] = (
+                f"## 4. `drafter mine` over generated report texts (target: linear time)\n{table(mined)}\n\n"
+                f"Time per text stays within 1.5× across sizes: {'yes' if linear else 'no'}.\n"
+            )
+    return out
+
+
+def replace_sections(text: str, sections: dict[int, str], note: str) -> str:
+    """``text`` (an earlier RESULTS.md) with the numbered sections run now in place of the old ones."""
+    for number, body in sections.items():
+        pattern = re.compile(rf"^## {number}\. .*?(?=^## |\Z)", re.S | re.M)
+        new = f"{body}\n{note}\n\n"
+        found = pattern.search(text)
+        before, after = (
+            (text[: found.start()], text[found.end() :]) if found else (text.rstrip("\n") + "\n\n", "")
+        )
+        text = before + new + after
+    return text.rstrip("\n") + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument(
+        "--only",
+        type=sections_arg,
+        default=list(SECTIONS),
+        metavar="N[,N…]",
+        help="run only these sections (1 cold CLI, 2 in-process, 3 batch, 4 mine) and replace just those",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
     repeat = 3 if args.quick else 7
     batch_size = 100 if args.quick else 1000
     mine_sizes = [10, 100, 300] if args.quick else [100, 1000, 10000]
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        cold = bench_cold_cli(work, repeat)
-        print("cold CLI", cold, flush=True)
-        warm = bench_in_process(repeat * 2)
-        print("in-process", warm, flush=True)
-        batch = bench_batch(work, batch_size, 2)
-        print("batch", batch, flush=True)
-        mined = bench_mine(work, mine_sizes)
-        print("mine", mined, flush=True)
-    per_text = [row["ms per text"] for row in mined]
-    linear = max(per_text) / min(per_text) < 1.5
+    sections = run_sections(args.only, repeat, batch_size, mine_sizes)
     cpu = platform.processor() or platform.machine()
-    report = f"""# Benchmark results
+    machine = f"{platform.system()} {platform.machine()} ({cpu}), {os.cpu_count()} cores, Python {platform.python_version()}"
+    if args.only != list(SECTIONS) and args.output.exists():
+        command = (
+            f"python bench/run.py --only {','.join(map(str, args.only))}{' --quick' if args.quick else ''}"
+        )
+        note = f"Re-run alone with `{command}` on {machine}; medians of {repeat} runs."
+        report = replace_sections(args.output.read_text(encoding="utf-8"), sections, note)
+    else:
+        report = f"""# Benchmark results
 
 Run with `python bench/run.py{" --quick" if args.quick else ""}` on {platform.system()} {platform.machine()} ({cpu}),
 {os.cpu_count()} cores, Python {platform.python_version()}. Wall-clock medians of {repeat} runs.
 
-## 1. Cold CLI (target ≤ 2.0×)
-{table(cold)}
-
-## 2. One draft in-process (targets ≤ 1.5× python-docx, ≤ 1.0× docxtpl)
-{table(warm)}
-
-## 3. Batch of {batch_size} generated facts files on 2 cores (targets ≥ 100 drafts/s, ≤ 200 MB)
-{table(batch)}
-
-## 4. `drafter mine` over generated report texts (target: linear time)
-{table(mined)}
-
-Time per text stays within 1.5× across sizes: {"yes" if linear else "no"}.
-"""
+""" + "\n".join(sections[n] for n in sorted(sections))
     args.output.write_text(report, encoding="utf-8")
     print(f"written {args.output}")
     return 0

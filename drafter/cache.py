@@ -1,6 +1,7 @@
-"""The one on-disk cache that is left: Jinja's compiled fragments, kept so that they need not be compiled
-again on the next run.  Nothing parsed is pickled (a pickle from a shared or planted folder would run code,
-and a stale one would serve old output); the library and lint rules are parsed from their files each run.
+"""drafter's on-disk cache: Jinja's compiled fragments and report templates, and JSON entries (the parsed
+library, its common n-grams, the shipped lint rules) written and read through :func:`write_entry` and
+:func:`read_entry`, so that a cold start need not redo that work.  Nothing is pickled (a pickle from a shared
+or planted folder would run code, and a stale one would serve old output).
 
 Owns the cache folder and the rules that make the cache fail safe:
 
@@ -23,6 +24,7 @@ import hashlib
 import os
 import shutil
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -123,6 +125,43 @@ def file_stamp(paths: list[Path]) -> tuple[tuple[str, str], ...]:
             digest = _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
         out.append((name, digest))
     return tuple(out)
+
+
+def read_entry(kind: str, key: str, max_bytes: int) -> str | None:
+    """The text kept as ``<cache>/<kind>/<key>.json``, or None (no cache, no entry, a symlink, too big, or
+    unreadable).  The caller checks that the text reads back as what it wrote."""
+    folder = safe_folder(kind)
+    if folder is None:
+        return None
+    path = folder / f"{key}.json"
+    try:
+        if path.is_symlink() or path.stat().st_size > max_bytes:
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+def write_entry(kind: str, key: str, text: str) -> None:
+    """Keep ``text`` as ``<cache>/<kind>/<key>.json`` (atomically; silently nothing when the cache is off or
+    cannot be written).  Entries of the same kind not written for a week go."""
+    folder = safe_folder(kind)
+    if folder is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".json", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, folder / f"{key}.json")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        newest = (folder / f"{key}.json").stat().st_mtime
+        for old in folder.glob("*.json"):
+            if old.name != f"{key}.json" and old.stat().st_mtime < newest - 7 * 86400:
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
 
 def cached(kind: str, key: object, build: Callable[[], T]) -> T:

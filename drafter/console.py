@@ -6,15 +6,21 @@
 * Ctrl-C at any moment — even while the CLI is still being imported — ends with “已取消” and exit code
   130, never a traceback; SIGTERM ends quietly with 143.  Both unwind normally, so every ``finally`` runs
   and no temporary file is left behind.
+* A finished command ends the process at once (:func:`exit_now`): output flushed and exit handlers run as
+  Python would, but without freeing every object one by one first, which took a sixth of a cold
+  ``drafter render``.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
 import sys
+import threading
 from types import FrameType
+from typing import NoReturn
 
 
 class Cancelled(BaseException):
@@ -48,6 +54,39 @@ def say_cancelled(code: int) -> None:
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write("\n已取消\n")
         sys.stderr.flush()
+
+
+def exit_now(code: object) -> NoReturn:
+    """End the process with ``code`` (a ``SystemExit`` code) as Python's own exit would — standard streams
+    flushed, ``atexit`` handlers run — but without tearing down every module and object first.
+
+    Anything unusual takes Python's own way out instead (``raise SystemExit(code)``): a code that is not a
+    number, another thread still running, output that cannot be flushed (a closed pipe: Python reports it and
+    exits with 120)."""
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or any(
+        t is not threading.main_thread() and not t.daemon and t.is_alive() for t in threading.enumerate()
+    ):
+        raise SystemExit(code)
+    if not _flushed():
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
+    atexit._clear()
+    if not _flushed():  # an exit handler printed to a closed pipe
+        raise SystemExit(code)
+    os._exit(code & 0xFF)  # as the C exit() Python calls: 256 is 0, -1 is 255
+
+
+def _flushed() -> bool:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            return False
+    return True
 
 
 def setup_streams() -> None:

@@ -15,11 +15,10 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from drafter.cache import code_digest, file_stamp, safe_folder
+from drafter.cache import code_digest, file_stamp, read_entry, write_entry
 from drafter.library import Family, Fragment, RoleFile, Variant, Years
 from drafter.registry import Registry
 
@@ -97,7 +96,11 @@ def to_json(roles: dict[str, RoleFile]) -> str:
 
 
 def _tuples(raw: dict[str, Any], *names: str) -> dict[str, Any]:
-    return {**raw, **{n: tuple(raw[n]) for n in names}, "years": Years(*raw["years"])}
+    """``raw`` (freshly parsed, used once) with its lists as tuples and its years as :class:`Years`."""
+    for name in names:
+        raw[name] = tuple(raw[name])
+    raw["years"] = Years(*raw["years"])
+    return raw
 
 
 def from_json(text: str) -> dict[str, RoleFile]:
@@ -123,37 +126,16 @@ def from_json(text: str) -> dict[str, RoleFile]:
 
 def load(key: str) -> dict[str, RoleFile] | None:
     """The cached parse, or None (no cache, no entry, or anything wrong with it)."""
-    folder = safe_folder("library")
-    if folder is None:
+    text = read_entry("library", key, MAX_BYTES)
+    if text is None:
         return None
-    path = folder / f"{key}.json"
     try:
-        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
-            return None
-        return from_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return from_json(text)
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def save(key: str, roles: dict[str, RoleFile]) -> None:
     """Keep the parse (atomically; silently nothing when the cache cannot be written).  Older entries go."""
-    folder = safe_folder("library")
-    if folder is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        text = to_json(roles)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".json", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, folder / f"{key}.json")
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        for old in folder.glob("*.json"):
-            if (
-                old.name != f"{key}.json"
-                and old.stat().st_mtime < (folder / f"{key}.json").stat().st_mtime - 7 * 86400
-            ):
-                with contextlib.suppress(OSError):
-                    old.unlink()
+    with contextlib.suppress(ValueError, TypeError):
+        write_entry("library", key, to_json(roles))

@@ -25,9 +25,9 @@ import errno
 import functools
 import hashlib
 import os
+import platform
 import re
 import secrets
-import socket
 import stat
 import tempfile
 import time
@@ -166,7 +166,9 @@ def _new_file_mode(path: Path) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _host_tag() -> str:
-    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    # platform.node() is the host name (os.uname() where there is one, else socket.gethostname()) without
+    # loading the socket module
+    return hashlib.sha256(platform.node().encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def _set_hidden(path: str, hidden: bool) -> None:

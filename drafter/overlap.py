@@ -7,13 +7,21 @@ left out (党员干部, 基层党组织… say nothing about a particular claim)
   “信息化监督手段运用不够” under an achievement about 信息化 monitoring contradicts it);
 * :meth:`Overlap.fit` — how well a fragment's 表现 matches a user's short problem phrase (课程思政推进不够均衡
   needs a 表现 about 课程思政, not about 党员干部 ideology in general).
+
+Counting the n-grams of a thousand-odd wordings is most of a cold ``drafter render``, so the common set is kept
+as JSON in drafter's private cache folder (:func:`drafter.cache.safe_folder`), keyed by a digest of every
+wording and of this module's code: any change to either means a new entry, and an entry that does not read
+back as a list of strings is ignored and counted again.  Writing is best effort.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 _CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
 _JINJA = re.compile(r"{{.*?}}|{%.*?%}")
@@ -45,6 +53,8 @@ _PROBLEM_WORDS = frozenset(
     )
 )
 COMMON_SHARE = 0.04  # an n-gram in more than this share of the library's wordings is common
+CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
 def grams(text: str, n: int) -> set[str]:
@@ -58,13 +68,13 @@ class Overlap:
     """n-gram statistics of one library: which n-grams are too common to count."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        counts: Counter[str] = Counter()
-        total = 0
-        for text in texts:
-            total += 1
-            counts.update(grams(text, 3) | grams(text, 2))
-        limit = max(3, int(total * COMMON_SHARE))
-        self.common = frozenset(g for g, c in counts.items() if c > limit)
+        wordings = list(texts)
+        key = _cache_key(wordings)
+        common = _load_common(key)
+        if common is None:
+            common = common_grams(wordings)
+            _save_common(key, common)
+        self.common = common
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
 
     def specific(self, text: str, n: int) -> frozenset[str]:
@@ -88,3 +98,45 @@ class Overlap:
     def fit(self, phrase: str, text: str) -> int:
         """Specific 2-grams of the user's phrase found in a fragment's wording."""
         return len(self._wanted(phrase) & grams(text, 2))
+
+
+def common_grams(texts: list[str]) -> frozenset[str]:
+    """The 2- and 3-grams found in more than :data:`COMMON_SHARE` of ``texts`` (and in more than 3)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(grams(text, 3) | grams(text, 2))
+    limit = max(3, int(len(texts) * COMMON_SHARE))
+    return frozenset(g for g, c in counts.items() if c > limit)
+
+
+def _cache_key(texts: list[str]) -> str:
+    from drafter.cache import code_digest
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0{len(texts)}\0".encode())
+    digest.update("\0".join(texts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _load_common(key: str) -> frozenset[str] | None:
+    """The kept common set, or None (no cache, no entry, or anything wrong with it)."""
+    from drafter.cache import read_entry
+
+    text = read_entry("overlap", key, MAX_CACHE_BYTES)
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    common = data.get("common") if isinstance(data, dict) and data.get("format") == CACHE_FORMAT else None
+    if not isinstance(common, list) or not all(isinstance(g, str) for g in common):
+        return None
+    return frozenset(common)
+
+
+def _save_common(key: str, common: frozenset[str]) -> None:
+    from drafter.cache import write_entry
+
+    write_entry(
+        "overlap", key, json.dumps({"format": CACHE_FORMAT, "common": sorted(common)}, ensure_ascii=False)
+    )

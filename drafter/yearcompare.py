@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter.docread import Item, Para, classify, items, read_report, sections
 from drafter.errors import DrafterError
 from drafter.originality import grams, share
+
+if TYPE_CHECKING:  # the report reader is loaded only when there is a report to read (not by every render)
+    from drafter.docread import Item, Para
 
 DEFAULT_THRESHOLD = 0.30
 COPIED_PARAGRAPH = 0.5  # a paragraph with at least this share of its n-grams in last year's is listed
@@ -184,6 +186,8 @@ _BLOCK_LEVEL = {"heading1": "h1", "heading2": "h2", "heading3": "h3"}
 def paras_of(source: Any) -> list[Para]:
     """Leveled paragraphs of a report given as a file path, a :class:`~drafter.model.Document`, a list
     of :class:`Para`, or plain text (one paragraph a line)."""
+    from drafter.docread import Para, classify, read_report
+
     if isinstance(source, Path):
         return read_report(source)
     if isinstance(source, list):
@@ -245,6 +249,8 @@ def _promise(item: Item, work: list[Para]) -> Promise:
 
 def compare_paras(this: list[Para], last: list[Para]) -> LastYearComparison:
     """Compare two reports already read (see the module docstring)."""
+    from drafter.docread import items, sections
+
     last_grams = grams("\n".join(p.text for p in last))
     this_text = "\n".join(p.text for p in this if p.level not in ("signature", "date"))
     result = LastYearComparison(share(grams(this_text), last_grams), _copied(this, last_grams))
@@ -263,6 +269,8 @@ def compare_paras(this: list[Para], last: list[Para]) -> LastYearComparison:
 
 def compare_last_year(this: Any, last_path: Path) -> LastYearComparison:
     """This year's report (a path, a Document, or text) against last year's report file."""
+    from drafter.docread import read_report
+
     return compare_paras(paras_of(this), read_report(last_path))
 
 
@@ -311,6 +319,8 @@ def last_year_lines(facts: Any, document: Any, threshold: float = DEFAULT_THRESH
     path = Path(str(named))
     if not path.is_absolute() and getattr(facts, "path", None) is not None:
         path = Path(facts.path).parent / path
+    from drafter.docread import read_report
+
     try:
         last = read_report(path)
     except DrafterError as exc:

@@ -37,9 +37,11 @@ def _draft(tmp_path: Path, fragments: Path | None = None) -> str:
 def test_no_pickle_is_ever_written_and_compiled_fragments_are_reused(cache: Path, tmp_path: Path) -> None:
     first = _draft(tmp_path)
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    # compiled Jinja bytecode, and the parsed library as JSON: nothing that runs code when loaded
+    # compiled Jinja bytecode, the parsed library and the library's common n-grams as JSON: nothing that
+    # runs code when loaded
     assert entries and all(
-        p.suffix == ".cache" or (p.suffix == ".json" and p.parent.name == "library") for p in entries
+        p.suffix == ".cache" or (p.suffix == ".json" and p.parent.name in ("library", "overlap"))
+        for p in entries
     )
     assert not list(cache.rglob("*.pickle"))
     assert _draft(tmp_path) == first
@@ -173,3 +175,62 @@ def test_an_edited_fragment_file_changes_the_key(tmp_path: Path) -> None:
     target = folder / "结尾.yaml"
     target.write_text(target.read_text(encoding="utf-8").replace("新的一年", "新一年的"), encoding="utf-8")
     assert libcache.key_for(folder, list(iter_role_files(folder)), registry()) != before
+
+
+def test_an_error_in_a_cached_report_template_keeps_its_file_and_line(cache: Path, tmp_path: Path) -> None:
+    """Report templates are bytecode-cached like fragments; the compiled code keeps the template's file name
+    and line table, so the second run (loaded from the cache) names the same place as the first."""
+    from drafter import pipeline
+    from drafter.errors import LibraryError
+
+    templates = tmp_path / "tpl"
+    (templates / "书记述职").mkdir(parents=True)
+    body = "::title {{ 年度 }}年度述职报告\n::para {{ 单位.全称 }}\n::para {{ 年度 + '年' }}\n"
+    (templates / "书记述职" / "report.j2").write_text(body, encoding="utf-8")
+    facts = tmp_path / "事实.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        pipeline._renderer.cache_clear()  # a new process: a new environment, the compiled template on disk
+        with pytest.raises(LibraryError) as info:
+            draft(facts, Options(templates_dir=templates))
+        messages.append(info.value.format())
+    assert list(cache.rglob("__jinja2_t-*.cache"))  # the template was kept compiled
+    assert messages[0] == messages[1] and "report.j2:3" in messages[1]
+
+
+def test_the_librarys_common_ngrams_are_kept_and_a_damaged_entry_is_counted_again(cache: Path) -> None:
+    from drafter.overlap import Overlap, common_grams
+
+    texts = [f"加强党的建设第{i}次推进基层党组织{'标准化' if i % 2 else '规范化'}建设" for i in range(120)]
+    first = Overlap(texts)
+    assert first.common == common_grams(texts) and first.common
+    (entry,) = (cache / "overlap").glob("*.json")
+    assert Overlap(texts).common == first.common  # read back
+    for damaged in ('{"format": 1, "common": [1, 2]}', "not json", '{"format": 99, "common": []}'):
+        entry.write_text(damaged, encoding="utf-8")
+        assert Overlap(texts).common == first.common
+    assert Overlap([*texts, "另一条措辞"]).common == common_grams(
+        [*texts, "另一条措辞"]
+    )  # another library, another key
+    assert len(list((cache / "overlap").glob("*.json"))) == 2
+
+
+def test_the_shipped_lint_rules_are_kept_and_read_back_exactly(cache: Path) -> None:
+    """A cold start reads the shipped rules as JSON (composed and validated once, when written): the same rule
+    set as parsing rules.yaml, patterns and flags included; a damaged entry is ignored and parsed again."""
+    from drafter.lint import rulecache
+    from drafter.lint.rules import shipped_rules
+
+    rulecache.shipped.cache_clear()
+    first = rulecache.shipped()
+    (entry,) = (cache / "lint").glob("*.json")
+    rulecache.shipped.cache_clear()
+    again = rulecache.shipped()
+    assert first == again == shipped_rules() and again is not shipped_rules()
+    assert [r.pattern.flags for r in again.rules] == [r.pattern.flags for r in shipped_rules().rules]
+    for damaged in ("{}", '{"format": 1, "rules": [{"id": "x"}], "disabled": []}', "[", '{"format": 1}'):
+        entry.write_text(damaged, encoding="utf-8")
+        rulecache.shipped.cache_clear()
+        assert rulecache.shipped() == shipped_rules()
+    rulecache.shipped.cache_clear()

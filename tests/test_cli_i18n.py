@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
-from drafter.cli_i18n import ZH
+from drafter.cli.i18n import ZH
 
 
 def _click_source() -> str:
@@ -29,11 +29,11 @@ def test_a_missing_dependency_is_named_not_hidden(monkeypatch: pytest.MonkeyPatc
     """A command whose library is not installed says which one, instead of “没有这个命令”."""
     from drafter.cli import LazyGroup
 
-    monkeypatch.setitem(LazyGroup.lazy, "broken", "drafter.cli_broken_for_test:command")
+    monkeypatch.setitem(LazyGroup.lazy, "broken", "drafter.cli.broken_for_test:command")
     real_import = importlib.import_module
 
     def fake_import(name: str, package: str | None = None) -> object:
-        if name == "drafter.cli_broken_for_test":
+        if name == "drafter.cli.broken_for_test":
             raise ModuleNotFoundError("No module named 'rich'", name="rich")
         return real_import(name, package)
 

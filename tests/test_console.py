@@ -115,3 +115,58 @@ def test_sigterm_unwinds_quietly(tmp_path: Path) -> None:
     assert proc.returncode in (0, 128 + signal.SIGTERM)
     assert b"Traceback" not in err
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~drafter-")]
+
+
+_EXIT_PROBE = """
+import atexit, sys, threading
+atexit.register(lambda: print("退出处理已运行"))
+if sys.argv[1] == "thread":  # a thread still running: Python's own exit waits for it
+    threading.Thread(target=lambda: (__import__("time").sleep(0.3), print("线程结束"))).start()
+sys.argv = ["drafter", *sys.argv[2:]]
+from drafter.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize("thread", ["none", "thread"])
+def test_the_process_ends_with_the_commands_code_and_exit_handlers(tmp_path: Path, thread: str) -> None:
+    """drafter ends the process without tearing it down (drafter.console.exit_now): output, exit code and
+    exit handlers are what Python's own exit gives, and a thread still running is waited for."""
+    good = tmp_path / "好.yaml"
+    good.write_text(FACTS, encoding="utf-8")
+    bad = tmp_path / "坏.yaml"
+    bad.write_text("年度: [\n", encoding="utf-8")
+    for facts, code, said in ((good, 0, "可以使用"), (bad, 2, "错误")):
+        proc = subprocess.run(
+            [sys.executable, "-c", _EXIT_PROBE, thread, "check", str(facts)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=_env(),
+            timeout=120,
+        )
+        assert proc.returncode == code, proc.stderr
+        assert said in proc.stdout + proc.stderr and "Traceback" not in proc.stderr
+        assert proc.stdout.rstrip().endswith("退出处理已运行") or thread == "thread"
+        assert proc.stdout.count("退出处理已运行") == 1
+        if thread == "thread":
+            assert "线程结束" in proc.stdout
+
+
+def test_exit_now_gives_pythons_exit_codes() -> None:
+    for code, status in ((None, 0), (0, 0), (3, 3), (256, 0), (-1, 255)):
+        proc = subprocess.run(
+            [sys.executable, "-c", f"from drafter.console import exit_now; exit_now({code!r})"],
+            env=_env(),
+            timeout=60,
+        )
+        assert proc.returncode == status
+    proc = subprocess.run(
+        [sys.executable, "-c", "from drafter.console import exit_now; exit_now('坏了')"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=60,
+    )
+    assert proc.returncode == 1 and "坏了" in proc.stderr

@@ -691,7 +691,7 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
 
 
 def run_cli(*args: str) -> tuple[int, str]:
-    from drafter.cli_lint import lint_command
+    from drafter.cli.lint import lint_command
 
     result = CliRunner().invoke(lint_command, list(args))
     return result.exit_code, result.output

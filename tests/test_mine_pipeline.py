@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from drafter.cli import cli
-from drafter.cli_mine import mine_command
+from drafter.cli.mine import mine_command
 from drafter.errors import DrafterError
 from drafter.mine.classify import ROLES
 from drafter.mine.clean import clean

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import Diagnostic, Location
+from drafter.lint import rulecache
 from drafter.lint.checks import CHECK_IDS, Finding, detect_year, example_failures, run_all
 from drafter.lint.readers import read_paragraphs
-from drafter.lint.rules import Rule, RuleFileError, RuleSet, read_rule_file, shipped_rules
+from drafter.lint.rules import Rule, RuleFileError, RuleSet, read_rule_file
 
 if TYPE_CHECKING:
     from drafter.model import Document
@@ -53,7 +54,7 @@ def load_rules(extra_rule_files: Sequence[Path] = ()) -> RuleSet:
     A user's rule whose own ``examples`` do not behave, or a ``disable`` entry naming no known
     rule, is reported as a :class:`~drafter.lint.rules.RuleFileError` with file and line.
     """
-    ruleset = shipped_rules()
+    ruleset = rulecache.shipped()
     for path in extra_rule_files:
         extra = read_rule_file(path)
         problems: list[Diagnostic] = []
@@ -102,7 +103,7 @@ def lint_paragraphs(
     """Check paragraphs (index 0 = paragraph 1).  ``year`` defaults to the year read from the title;
     ``rules`` defaults to the shipped rules; ``disable`` switches off rule or check ids; ``repeat_rate`` is
     how many times per 1,000 characters a phrase may recur before it is reported."""
-    active = shipped_rules().active() if rules is None else tuple(rules)
+    active = rulecache.shipped().active() if rules is None else tuple(rules)
     report_year = year if year is not None else detect_year(paragraphs)
     return run_all(
         paragraphs, year=report_year, rules=active, disabled=frozenset(disable), repeat_rate=repeat_rate

@@ -6,5 +6,5 @@ One module per stage — :mod:`.clean` (with the site-noise patterns of :mod:`dr
 the thin orchestrator (:func:`~.pipeline.mine`) that also owns the raw output format.  :mod:`.roles`
 names the roles; :mod:`.labels` reads label files and scores the roles against them (``--labels``);
 :mod:`.training` turns the labelled test reports into the shipped training data.  The command line
-lives in :mod:`drafter.cli_mine`.
+lives in :mod:`drafter.cli.mine`.
 """

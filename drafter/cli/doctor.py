@@ -1,11 +1,9 @@
 """The ``drafter doctor`` command: presents :mod:`drafter.doctor` (fonts installed, fallbacks, how to install
-free stand-ins).  Registered lazily in ``drafter.cli``."""
+free stand-ins)."""
 
 from __future__ import annotations
 
 import click
-
-from drafter.doctor import diagnose, fontconfig_aliases, platform_name, user_fontconfig_path
 
 _SYSTEM = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
 
@@ -14,6 +12,8 @@ _SYSTEM = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
 @click.option("--all-systems", is_flag=True, help="列出 Windows、macOS、Linux 三种系统的安装办法")
 def doctor_command(all_systems: bool) -> None:
     """检查本机是否装有 GB/T 9704 版式用到的字体；缺字体时 Word、WPS、LibreOffice 会用什么字体代替，怎样安装免费替代字体。"""
+    from drafter.doctor import diagnose, fontconfig_aliases, platform_name, user_fontconfig_path
+
     statuses = diagnose()
     here = platform_name()
     systems = list(_SYSTEM) if all_systems else [here]

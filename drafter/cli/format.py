@@ -1,7 +1,7 @@
 """The ``drafter format`` command: re-typeset a Word file to GB/T 9704 (argument handling and output only).
 
 The work is :func:`drafter.typeset.retype.retype`; writing goes through :mod:`drafter.output` (never over
-an existing file without ``--force``, numbered backups, atomic).  Registered lazily in ``drafter.cli``.
+an existing file without ``--force``, numbered backups, atomic).
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from pathlib import Path
 
 import click
 
+from drafter.cli.options import font_option, fonts_from
 from drafter.errors import Location, OutputError
-
-FONT_HELP = "改字体，如 --font 正文=仿宋 --font 标题=方正小标宋_GBK（级别：标题 一级 二级 正文 页码 西文）"
 
 
 def default_output(source: Path) -> Path:
@@ -24,12 +23,11 @@ def run_format(source: Path, output: Path | None, fonts: tuple[str, ...], dry_ru
     """Shared by ``format`` and ``lint --fix``."""
     from drafter.output import check_target, write_atomic
     from drafter.typeset.retype import retype
-    from drafter.writers.docx.layout import Fonts
 
     target = output or default_output(source)
     if target.suffix.lower() != ".docx":
         raise OutputError("输出文件应以 .docx 结尾", location=Location(target), hint="例如 -o 排版后.docx")
-    data, report = retype(source, Fonts.from_options(fonts))
+    data, report = retype(source, fonts_from(fonts))
     for line in report.lines():
         click.echo(line)
     for number, excerpt, why in report.unclassified:
@@ -52,7 +50,7 @@ def run_format(source: Path, output: Path | None, fonts: tuple[str, ...], dry_ru
     type=click.Path(path_type=Path, dir_okay=False),
     help="输出文件（默认写在原文件旁边：文件名（排版）.docx）",
 )
-@click.option("--font", "fonts", multiple=True, metavar="级别=字体", help=FONT_HELP)
+@font_option
 @click.option("--dry-run", is_flag=True, help="只列出将要改动的内容，不写文件")
 @click.option(
     "--force", is_flag=True, help="输出文件已存在（或就是原文件）时也覆盖，旧文件先备份为 .bak.docx"

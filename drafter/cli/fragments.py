@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from drafter.errors import DrafterError, UsageError
-from drafter.library import ROLES, Library, load_library
 from drafter.registry import registry
-from drafter.search import matches_tag, search
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from drafter.library import Library
+
+ROLES = registry().roles  # drafter.library's ROLES, without loading the library code for ``--help``
 
 _fragments_dir = click.option(
     "--fragments",
@@ -24,10 +27,14 @@ _fragments_dir = click.option(
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
 def _load(folder: Path | None) -> Library:
+    from drafter.library import load_library
+
     return load_library(folder)
 
 
@@ -48,6 +55,10 @@ def list_command(
     role: str | None, topic: str | None, unit_type: str | None, tag: str | None, folder: Path | None
 ) -> None:
     """列出片段：编号、部分、主题、小标题、口吻、适用单位、适用年份。"""
+    from rich.table import Table
+
+    from drafter.search import matches_tag
+
     library = _load(folder)
     type_name = registry().unit_type(unit_type).name if unit_type else None
     if unit_type and type_name == "通用" and unit_type != "通用":
@@ -88,6 +99,8 @@ def show_command(fragment_id: str, folder: Path | None) -> None:
     """显示一条片段的全文、需要的事实（槽位）、来源。"""
     import difflib
 
+    from rich.text import Text
+
     library = _load(folder)
     frag = library.get(fragment_id)
     if frag is None:
@@ -120,6 +133,10 @@ def show_command(fragment_id: str, folder: Path | None) -> None:
 @_fragments_dir
 def search_command(query: str, role: str | None, limit: int, folder: Path | None) -> None:
     """按关键词搜索片段，结果按相关度排序，匹配处高亮。例：drafter fragments search 谈心谈话"""
+    from rich.text import Text
+
+    from drafter.search import search
+
     library = _load(folder)
     hits = search(library, query, role=role, limit=limit)
     console = _console()

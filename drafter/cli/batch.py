@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from drafter.batch import SIMILAR, FileResult, plan_jobs, run
-from drafter.cli import (
+from drafter.cli.options import (
     font_option,
+    fonts_from,
     fragments_option,
     length_option,
     no_comments_option,
     seed_option,
     templates_option,
 )
+
+if TYPE_CHECKING:
+    from drafter.batch import FileResult
 
 STATUS = {"ok": "[green]成功[/]", "warnings": "[yellow]有警告[/]", "failed": "[red]失败[/]"}
 
@@ -63,10 +64,14 @@ def batch_command(
     一个文件出错不影响其他文件；最后列出成功、有警告、失败的清单，并标出彼此重合超过 60% 的稿子。
     --font、--no-comments、--seed、--字数 与 drafter render 相同，对每一份稿子都适用。
     """
-    if fonts:
-        from drafter.writers.docx import Fonts
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
 
-        Fonts.from_options(fonts)  # a bad --font is reported once, before any file is drafted
+    from drafter.batch import SIMILAR, plan_jobs, run
+
+    if fonts:
+        fonts_from(fonts)  # a bad --font is reported once, before any file is drafted
     job_list = plan_jobs(
         spec,
         outdir,

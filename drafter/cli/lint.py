@@ -3,7 +3,6 @@
 Owns only argument handling and output (rich text in Chinese, or JSON); the checks themselves are in
 :mod:`drafter.lint`.  Exit codes: 0 no errors (warnings and hints allowed), 1 errors remain,
 2 the draft or a rule file cannot be used (:class:`~drafter.errors.DrafterError`).
-Registered in ``drafter.cli`` with ``cli.add_command(lint_command)``.
 """
 
 from __future__ import annotations
@@ -12,13 +11,16 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from drafter.errors import SEVERITY_LABEL, DrafterError, Location
-from drafter.lint import Finding, has_errors
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from drafter.lint import Finding
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -38,6 +40,8 @@ def _summary(findings: list[Finding]) -> dict[str, int]:
 def _print_text(
     console: Console, path: Path, year: int | None, year_from: str, findings: list[Finding]
 ) -> None:
+    from rich.text import Text
+
     head = Text(f"检查 {path}")
     if year is not None:
         head.append(f"（报告年度：{year}年，{year_from}）", style="dim")
@@ -80,7 +84,7 @@ def _only_docx(file: Path, option: str) -> None:
 
 
 def _fix(file: Path, output: Path | None, fonts: tuple[str, ...], force: bool) -> None:
-    from drafter.cli_format import run_format
+    from drafter.cli.format import run_format
 
     _only_docx(file, "--fix")
     run_format(file, output, fonts, False, force)
@@ -172,6 +176,11 @@ def lint_command(
 
     有错误时退出码为 1，无法读取文件或规则文件时为 2。
     """
+    from rich.console import Console
+    from rich.text import Text
+
+    from drafter.lint import has_errors
+
     try:
         if fix:
             _fix(file, output, fonts, force)
