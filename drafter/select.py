@@ -810,7 +810,7 @@ class Selector:
         for item in own:
             self._expand(item)
         chosen = [self.take(f) for f in frags] + own
-        wanted = int(self.facts.get("存在问题数") or spec.count or DEFAULT_PROBLEMS)
+        wanted = int(self.facts.get("存在问题数") or 0) or self._problem_count(spec)
         taken = {i.topic for i in chosen if i.topic}
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
         bests = {t: self.best(PROBLEMS, t, self_critical=True) for t in topics}
@@ -833,6 +833,14 @@ class Selector:
             chosen.append(self.take(frag))
         section.items = chosen
         return section
+
+    def _problem_count(self, spec: SectionSpec) -> int:
+        """The kind's count (条数), and for one draft in three one more: real reports list three or four
+        problems, and a fixed three in every unit's draft is a skeleton a reviewer notices."""
+        base = spec.count or DEFAULT_PROBLEMS
+        if self.target:  # a 字数 target: the kind's count, the length is budgeted from it
+            return base
+        return base + (1 if base < 4 and self._rng("problem-count").random() < 1 / 3 else 0)
 
     def causes_section(self, spec: SectionSpec, problems: SectionPlan, family: Family | None) -> SectionPlan:
         section = self._section(CAUSES, family)

@@ -498,3 +498,21 @@ def test_self_criticism_does_not_deny_what_the_work_above_claims() -> None:
                         for p in pairs
                     )
     assert left <= 1, left
+
+
+def test_problem_count_varies_between_units_unless_given() -> None:
+    """Without 存在问题数 some units get three problems and some four; 存在问题数 fixes the count."""
+    counts = {
+        len(draft(facts_for("书记述职", "机关", 2024, unit=f"第{i}局")).plan.sections[PROBLEMS].items)
+        for i in range(15)
+    }
+    assert counts == {3, 4}
+    fixed = {
+        len(
+            draft(facts_for("书记述职", "机关", 2024, unit=f"第{i}局", 存在问题数=3))
+            .plan.sections[PROBLEMS]
+            .items
+        )
+        for i in range(8)
+    }
+    assert fixed == {3}
