@@ -516,3 +516,17 @@ def test_problem_count_varies_between_units_unless_given() -> None:
         for i in range(8)
     }
     assert fixed == {3}
+
+
+def test_every_wording_naming_a_practice_claims_it() -> None:
+    """A fragment whose words name a 做法 (templates/做法.yaml 关键词) claims it, so it is used only when ticked:
+    main work that says it was done, and problems that presume it exists (“小微权力清单执行不严”).  下一步 is
+    exempt: a plan to start something next year is not a claim that it was done."""
+    untagged = [
+        (f.id, name)
+        for f in LIB.fragments()
+        if f.role != MEASURES
+        for name, words in REG.practice_words.items()
+        if name not in f.claims and any(w in f.lead + "".join(f.texts) for w in words)
+    ]
+    assert not untagged, untagged
