@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,6 +157,12 @@ class Plan:
         return chosen
 
 
+@lru_cache(maxsize=16384)
+def _practices_named(reg: Registry, text: str) -> frozenset[str]:
+    """The 做法 whose keywords the wording names (a wording is checked once per process, not per draft)."""
+    return frozenset(name for name, words in reg.practice_words.items() if any(w in text for w in words))
+
+
 def _mask_longer_words(text: str, avoided: str) -> str:
     """``text`` with the longer words that merely contain ``avoided`` blanked out (党组织 for 党组; 基层党组织
     itself is still found, 党组织 being inside it rather than around it)."""
@@ -274,6 +281,7 @@ class Selector:
         self._main_items: dict[str, list[Item]] = {}
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
+        self._foreign_seen: dict[str, int] = {}
         self._clashes: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
@@ -297,7 +305,7 @@ class Selector:
     def eligible(self, fragment: Fragment) -> bool:
         return (
             fragment.id not in self.excluded
-            and not all(self._wrong_voice(t) for t in fragment.texts)
+            and (self.voice != "单位" or not all(self._wrong_voice(t) for t in fragment.texts))
             and fragment.id not in self.used
             and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
             and all(c in self.practices for c in fragment.claims)
@@ -326,8 +334,13 @@ class Selector:
         return 1 if self.voice == "单位" and _FIRST_PERSON.search(text) else 0
 
     def _foreign_words(self, text: str) -> int:
-        """How many of the avoided words the wording uses."""
-        return sum(1 for w in self.avoided if w in _mask_longer_words(text, w))
+        """How many of the avoided words the wording uses (memoised: rankings ask again and again)."""
+        found = self._foreign_seen.get(text)
+        if found is None:
+            found = self._foreign_seen[text] = sum(
+                1 for w in self.avoided if w in _mask_longer_words(text, w)
+            )
+        return found
 
     def _foreign_frag(self, f: Fragment) -> int:
         """:meth:`_foreign` over the fragment's heading (lead) and every wording."""
@@ -450,10 +463,7 @@ class Selector:
 
     def _claims_nothing_unticked(self, text: str) -> bool:
         """Intros, openings and closings carry no ``claims`` field: their words decide (做法.yaml 关键词)."""
-        return all(
-            name in self.practices or not any(w in text for w in words)
-            for name, words in self.reg.practice_words.items()
-        )
+        return _practices_named(self.reg, text) <= self.practices
 
     def _pick_variant(self, options: Sequence[Variant], what: str) -> Variant | None:
         fitting = [
