@@ -22,9 +22,9 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from drafter.errors import Diagnostic, Location
