@@ -174,6 +174,8 @@ def _mask_longer_words(text: str, avoided: str) -> str:
 
 # “我” as the speaker, not in 我们/我局/我校… (a unit naming itself) nor in 自我批评
 _FIRST_PERSON = re.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支])")
+# the secretary as the subject in the third person (a 述职 says 我)
+_SECRETARY_AS_THIRD = re.compile(r"^[^，。；]{0,4}(?:党组织|党委|党工委|党组|党支部)书记(?:坚持|带头|亲自)")
 _SLOT_RE = re.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
@@ -305,7 +307,7 @@ class Selector:
     def eligible(self, fragment: Fragment) -> bool:
         return (
             fragment.id not in self.excluded
-            and (self.voice != "单位" or not all(self._wrong_voice(t) for t in fragment.texts))
+            and not (self.voice == "单位" and all(self._wrong_voice(t) for t in fragment.texts))
             and fragment.id not in self.used
             and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
             and all(c in self.practices for c in fragment.claims)
@@ -330,8 +332,11 @@ class Selector:
         return 1 if any(self._foreign_words(t) for t in texts) else 0
 
     def _wrong_voice(self, text: str) -> int:
-        """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary."""
-        return 1 if self.voice == "单位" and _FIRST_PERSON.search(text) else 0
+        """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary, or one naming the
+        secretary in the third person (“学校党组织书记坚持……”) inside their own 述职."""
+        if self.voice == "单位":
+            return 1 if _FIRST_PERSON.search(text) else 0
+        return 1 if "我" not in text and _SECRETARY_AS_THIRD.search(text) else 0
 
     def _foreign_words(self, text: str) -> int:
         """How many of the avoided words the wording uses (memoised: rankings ask again and again)."""
