@@ -67,6 +67,8 @@ class UnitType:
     outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
     facts: tuple[FactSpec, ...] = ()
     avoid: tuple[str, ...] = ()  # words this kind of unit's reports do not use (村: 业务处室, 职工)
+    # words avoided when the unit's name says what it is (两新组织 named …科技… has no 车间 or 倒班)
+    name_avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -290,16 +292,18 @@ def load_kind(path: Path) -> Kind:
     )
 
 
-def _org_avoid(value: Any, loc: Location) -> dict[str, tuple[str, ...]]:
+def _org_avoid(value: Any, loc: Location, key: str = "组织避免用语") -> dict[str, tuple[str, ...]]:
+    """``{名称中的词: [避免的词…]}``: 组织避免用语 (by how 单位.党组织 ends) and 名称避免用语 (by a word in
+    单位.全称)."""
     if value is None:
         return {}
     if not isinstance(value, dict):
         raise LibraryError(
-            "“组织避免用语”应写成“党组织名称的结尾: [词, 词]”",
+            f"“{key}”应写成“名称中的词: [词, 词]”",
             location=loc,
-            hint="例如 党委: [支委会, 支委]",
+            hint="例如 党委: [支委会, 支委]；科技: [车间, 倒班]",
         )
-    return {str(k): _strs(v, loc, "组织避免用语") for k, v in value.items()}
+    return {str(k): _strs(v, loc, key) for k, v in value.items()}
 
 
 def _topics(path: Path) -> dict[str, dict[str, Topic]]:
@@ -338,6 +342,7 @@ def _unit_types(path: Path) -> dict[str, UnitType]:
             outline,
             _facts(spec.get("事实"), loc),
             _strs(spec.get("避免用语"), loc, "避免用语"),
+            _org_avoid(spec.get("名称避免用语"), loc, "名称避免用语"),
         )
     out.setdefault(GENERIC_TYPE, UnitType(GENERIC_TYPE))
     return out

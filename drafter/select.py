@@ -264,10 +264,12 @@ class Selector:
         self.voice = self.kind.voice
         self.unit_type = self.reg.unit_type(facts.get("单位.类型"))
         org = str(facts.get("单位.党组织") or "")
+        name = str(facts.get("单位.全称") or facts.get("单位.简称") or "")
         self.avoided = (
             *(w for w in self.unit_type.avoid if w not in self.kind.own_words),
             *self.kind.avoid,
             *(w for end, words in self.kind.org_avoid.items() if org.endswith(end) for w in words),
+            *(w for part, words in self.unit_type.name_avoid.items() if part in name for w in words),
         )
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed

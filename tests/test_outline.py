@@ -558,3 +558,15 @@ def test_a_single_branch_does_not_speak_of_each_branch() -> None:
     facts.data["单位"]["党组织"] = "公司党支部"
     selector = Selector(LIB, facts)
     assert {"每个支部", "各支部", "党委会"} <= set(selector.avoided)
+
+
+def test_a_technology_company_is_not_written_as_a_factory() -> None:
+    """单位类型.yaml 名称避免用语: a 两新 company named …科技… avoids 车间 and 倒班; a plant does not."""
+    tech = Selector(LIB, facts_for("党建工作总结", "两新组织", 2025, unit="远航信息科技有限公司"))
+    plant = Selector(LIB, facts_for("党建工作总结", "两新组织", 2025, unit="恒丰机械制造有限公司"))
+    assert "车间" in tech.avoided and "倒班" in tech.avoided
+    assert "车间" not in plant.avoided
+    for seed in range(4):
+        facts = facts_for("党建工作总结", "两新组织", 2025, unit="远航信息科技有限公司")
+        text = _self_critical_text(draft(facts, Options(seed=seed)))
+        assert "车间" not in text and "倒班" not in text, seed
