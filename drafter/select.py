@@ -263,14 +263,7 @@ class Selector:
         self.kind: Kind = self.reg.kinds[facts.kind]
         self.voice = self.kind.voice
         self.unit_type = self.reg.unit_type(facts.get("单位.类型"))
-        org = str(facts.get("单位.党组织") or "")
-        name = str(facts.get("单位.全称") or facts.get("单位.简称") or "")
-        self.avoided = (
-            *(w for w in self.unit_type.avoid if w not in self.kind.own_words),
-            *self.kind.avoid,
-            *(w for end, words in self.kind.org_avoid.items() if org.endswith(end) for w in words),
-            *(w for part, words in self.unit_type.name_avoid.items() if part in name for w in words),
-        )
+        self.avoided = self._avoided_words(facts)
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
         self.excluded = set(facts.get("不用") or [])
@@ -291,6 +284,18 @@ class Selector:
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
         self.length_bias = 0  # with a 字数 target: 1 = shorter of two equal wordings first, -1 = longer first
+
+    def _avoided_words(self, facts: Facts) -> tuple[str, ...]:
+        """The words this draft avoids: the unit type's (less those the kind always uses), the kind's, by how
+        the Party organisation's name ends (kind.yaml 组织避免用语), by words in the unit's name (名称避免用语)."""
+        org = str(facts.get("单位.党组织") or "")
+        name = str(facts.get("单位.全称") or facts.get("单位.简称") or "")
+        return (
+            *(w for w in self.unit_type.avoid if w not in self.kind.own_words),
+            *self.kind.avoid,
+            *(w for end, words in self.kind.org_avoid.items() if org.endswith(end) for w in words),
+            *(w for part, words in self.unit_type.name_avoid.items() if part in name for w in words),
+        )
 
     # -- eligibility and ranking ------------------------------------------------------------
 
