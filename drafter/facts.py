@@ -403,10 +403,40 @@ def _semantic_checks(facts: Facts, today: _dt.date) -> list[Diagnostic]:
 MEETINGS_PER_BRANCH = 4 + 12 + 4  # 支部党员大会 + 支委会 + 党课, without 党小组 (not every branch has them)
 
 
+# the parts of “三会一课” a facts file may count separately (党课 under 思想建设)
+MEETING_PARTS = (
+    "组织建设.支部党员大会次数",
+    "组织建设.支委会次数",
+    "组织建设.党小组会次数",
+    "思想建设.专题党课次数",
+)
+
+
+def _meeting_parts_check(facts: Facts) -> list[Diagnostic]:
+    """The total against its counted parts (a reviewer adds them up): below their sum, or, with all four
+    counted, different from it."""
+    meetings = facts.get("组织建设.三会一课次数")
+    counted = [p for p in (facts.get(x) for x in MEETING_PARTS) if isinstance(p, int)]
+    if not isinstance(meetings, int) or len(counted) < 3:
+        return []
+    total = sum(counted)
+    if (total < meetings and len(counted) < len(MEETING_PARTS)) or total == meetings:
+        return []
+    word = "少于" if total > meetings else "多于"
+    return [
+        Diagnostic(
+            "warning",
+            f"“三会一课”{meetings}次，{word}分项相加的 {total} 次（支部党员大会、支委会、党小组会、党课）",
+            facts.location("组织建设.三会一课次数"),
+            "“三会一课”次数应不少于各分项之和，四项都填了时应正好等于；请核对总数或分项",
+        )
+    ]
+
+
 def _meeting_checks(facts: Facts, branches: Any) -> list[Diagnostic]:
     """“三会一课” and 主题党日 below what the rules ask of every branch: a reviewer reads such a figure as
-    meetings not held (or a typing error)."""
-    out: list[Diagnostic] = []
+    meetings not held (or a typing error); the total below its own counted parts."""
+    out: list[Diagnostic] = _meeting_parts_check(facts)
     meetings, days = facts.get("组织建设.三会一课次数"), facts.get("组织建设.主题党日次数")
     if not isinstance(branches, int) or branches <= 0:
         return out

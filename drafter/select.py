@@ -175,7 +175,9 @@ def _mask_longer_words(text: str, avoided: str) -> str:
 # “我” as the speaker, not in 我们/我局/我校… (a unit naming itself) nor in 自我批评
 _FIRST_PERSON = re.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支])")
 # the secretary as the subject in the third person (a 述职 says 我)
-_SECRETARY_AS_THIRD = re.compile(r"^[^，。；]{0,4}(?:党组织|党委|党工委|党组|党支部)书记(?:坚持|带头|亲自)")
+_SECRETARY_AS_THIRD = re.compile(
+    r"(?:^|[，。；])[^，。；]{0,4}(?:党组织|党委|党工委|党组|党支部)书记(?:坚持|带头|亲自)"
+)
 _SLOT_RE = re.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
@@ -404,16 +406,7 @@ class Selector:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
         if self_critical:
-            ranked.sort(
-                key=lambda f: (
-                    self._contradicting(f),
-                    self._clash(f),
-                    self._not_own(f),
-                    1 - self._specific(f),
-                )
-            )
-        elif role in SELF_CRITICAL_ROLES:  # measures: this type of unit's own first
-            ranked.sort(key=lambda f: 1 - self._specific(f))
+            ranked.sort(key=lambda f: (self._contradicting(f), self._clash(f), self._not_own(f)))
         return ranked[0] if ranked else None
 
     def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:

@@ -313,3 +313,23 @@ def test_meetings_below_what_every_branch_must_hold_are_questioned() -> None:
     assert any("主题党日12次" in m and "108 次" in m for m in messages)
     fine = facts_from_text("组织建设:\n  党支部数: 9\n  三会一课次数: 200\n  主题党日次数: 108\n", "f.yaml")
     assert not [d for d in fine.warnings if "支部" in d.message]
+
+
+def test_meeting_total_checked_against_its_parts() -> None:
+    """A reviewer adds up 支部党员大会, 支委会, 党小组会 and 党课: all four given, the total must equal their
+    sum; with three, it must not be below it."""
+    from drafter.facts import parse_yaml, validate
+
+    def warnings(total: int, lessons: int | None) -> list[str]:
+        text = f"年度: 2024\n组织建设:\n  支部党员大会次数: 4\n  支委会次数: 12\n  党小组会次数: 24\n  三会一课次数: {total}\n"
+        if lessons is not None:
+            text += f"思想建设:\n  专题党课次数: {lessons}\n"
+        data, lines = parse_yaml(text, "<事实>")
+        _, diags = validate(data, None, lines)
+        return [d.message for d in diags if "分项相加" in d.message]
+
+    assert warnings(44, 2) and "多于分项相加的 42 次" in warnings(44, 2)[0]
+    assert warnings(40, 2) and "少于分项相加的 42 次" in warnings(40, 2)[0]
+    assert not warnings(42, 2)
+    assert not warnings(44, None)  # 党课 not counted: the total may hold more than the three parts
+    assert warnings(39, None)

@@ -400,9 +400,10 @@ def test_an_avoided_word_around_a_longer_word_is_still_found() -> None:
 
 
 @pytest.mark.parametrize("utype", ["国企", "学校", "医院", "村"])
-def test_the_types_own_self_analysis_comes_first(utype: str) -> None:
-    """Causes and measures written for this type of unit outnumber general ones across seeds (a reviewer saw
-    the same general cause in every unit's draft)."""
+def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
+    """Causes and measures written for this type of unit make up a good share across seeds (a reviewer saw
+    the same general cause in every unit's draft) — drawn more often than their number alone would give
+    (about one in ten of a topic's wordings), yet not always, or two units of one type share paragraphs."""
     kind = "党支部书记述职" if utype == "村" else "书记述职"
     own = total = 0
     for seed in range(12):
@@ -412,7 +413,7 @@ def test_the_types_own_self_analysis_comes_first(utype: str) -> None:
                 if item.fragment is not None:
                     total += 1
                     own += utype in item.fragment.unit_types
-    assert own * 2 > total, (own, total)
+    assert 0.3 <= own / total <= 0.8, (own, total)
 
 
 def test_a_types_own_heading_families_are_drawn_more_often() -> None:
