@@ -72,10 +72,10 @@ FUSION_JOINS = (
 )
 # Clauses that lead from the type's own 业务融合 item into the user's achievements (Jinja).
 ACHIEVEMENT_JOINS = (
+    "在党组织的带领下，",
+    "党组织团结带领党员群众齐心干事，",
+    "党组织把方向、聚人心，",
     "从成效看，",
-    "党建引领的成效体现在发展实绩上，",
-    "党建与{{ 类型.领域 }}相互促进，",
-    "以党建促发展的成效逐步显现，",
 )
 # Leads for a user's line whose topic has none; each used once per section, in a seeded order.
 DEFAULT_LEADS = {
