@@ -770,8 +770,19 @@ class Selector:
         )
 
     def _contradicting(self, frag: Fragment) -> int:
-        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does."""
-        return int(all(self._denies(t) for t in (frag.texts or ("",))))
+        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, or
+        when it is about a finding of last year the draft reports as fixed (已整改)."""
+        return int(all(self._denies(t) for t in (frag.texts or ("",))) or self._repeats_fixed(frag))
+
+    def _repeats_fixed(self, frag: Fragment) -> bool:
+        """The problem speaks of a finding the 上年度问题整改 part says is 已整改 (its own words in the lead)."""
+        fixed = [
+            str(raw.get("问题") or "")
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and str(raw.get("状态")) == "已整改"
+        ]
+        overlap = self.library.overlap
+        return any(overlap.fit(finding, frag.lead) >= FIT_MIN for finding in fixed if finding)
 
     def _not_own(self, frag: Fragment) -> int:
         """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""

@@ -571,3 +571,16 @@ def test_a_technology_company_is_not_written_as_a_factory() -> None:
         facts = facts_for("党建工作总结", "两新组织", 2025, unit="远航信息科技有限公司")
         text = _self_critical_text(draft(facts, Options(seed=seed)))
         assert "车间" not in text and "倒班" not in text, seed
+
+
+def test_a_problem_is_not_last_years_finding_reported_fixed() -> None:
+    """A tool-chosen problem does not repeat a finding the 上年度问题整改 part reports as 已整改."""
+    fixed = {"问题": "谈心谈话覆盖不全", "整改情况": "支委分工联系党员", "状态": "已整改"}
+    facts = facts_for("党支部书记述职", "机关", 2025, 上年度问题整改={"问题": [fixed]})
+    selector = Selector(LIB, facts)
+    talk = [f for f in LIB.fragments(PROBLEMS) if "谈心谈话" in f.lead and selector.eligible(f)]
+    assert talk and all(selector._repeats_fixed(f) for f in talk)
+    for seed in range(4):
+        plan = draft(facts, Options(seed=seed)).plan
+        leads = [i.lead for i in plan.sections[PROBLEMS].items if not i.is_user]
+        assert not [lead for lead in leads if "谈心谈话" in lead], leads
