@@ -87,7 +87,7 @@ def read_entry(kind: str, key: str, max_bytes: int) -> str | None:
     try:
         if path.is_symlink() or path.stat().st_size > max_bytes:
             return None
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # no newline translation: entries are one line of JSON
     except (OSError, ValueError):
         return None
 
