@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
@@ -351,3 +352,84 @@ def test_a_registry_json_cannot_hold_is_parsed_every_time(cache: Path, tmp_path:
         example = next(f.example for f in reg.fact_specs if f.path == "组织建设.在职党员报到人数")
         assert example == datetime.date(2024, 1, 10)
     assert not list(cache.rglob("*.json"))
+
+
+def test_compiled_patterns_kept_as_programs_equal_freshly_compiled_ones() -> None:
+    """re.Pattern equality compares source, flags and the compiled program: what is kept is what re makes."""
+    import re
+
+    from drafter import rxprogram
+    from drafter.lint import checks
+    from drafter.lint.rules import shipped_rules
+
+    patterns = [r.pattern for r in shipped_rules().rules]
+    patterns += [v for v in vars(checks).values() if isinstance(v, re.Pattern)]
+    patterns += [re.compile(r"(?P<年>\d{4})年(?i:ab)|(?P=年)", re.M), re.compile(r"[^\u4e00-\u9fff]+", re.I)]
+    for compiled in patterns:
+        data = rxprogram.program(compiled)
+        assert data is not None
+        again = rxprogram.from_program(compiled.pattern, compiled.flags, data)
+        assert again == compiled and again.groupindex == compiled.groupindex and again is not compiled
+    data = rxprogram.program(re.compile("(a)(b)"))
+    assert data is not None
+    for damaged in (
+        [[1, 2, 3], *data[1:]],
+        [[99999] * 8, *data[1:]],
+        [data[0][: len(data[0]) // 2], *data[1:]],
+    ):
+        with pytest.raises(RuntimeError):
+            rxprogram.from_program("(a)(b)", re.U, damaged)
+    for damaged in ([["1"], *data[1:]], data[:2], "x"):
+        with pytest.raises(ValueError):
+            rxprogram.from_program("(a)(b)", re.U, damaged)  # type: ignore[arg-type]
+
+
+def test_a_modules_patterns_are_read_back_from_their_programs(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second import compiles nothing; a damaged or edited entry only means compiling (and keeping) again."""
+    import re
+
+    from drafter import rxprogram
+
+    sources = [(r"(?<=[\u4e00-\u9fff])[,;:?!]", 0), (r"(?P<n>\d+)次", re.M), ("paid", re.IGNORECASE)]
+    first = rxprogram.Programs("test.module")
+    made = [first.compile(p, f) for p, f in sources]
+    first.save()
+    (entry,) = (cache / "regex").glob("*.json")
+    real = re.compile
+
+    def no_compile(*args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re, "compile", no_compile)
+    kept = rxprogram.Programs("test.module")
+    assert [kept.compile(p, f) for p, f in sources] == made
+    monkeypatch.setattr(re, "compile", real)
+    text = entry.read_text(encoding="utf-8")
+    for damaged in ("[", "[]", text.replace("[", "[99999, ", 3), text[: len(text) // 2]):
+        entry.write_text(damaged, encoding="utf-8")
+        again = rxprogram.Programs("test.module")
+        assert [again.compile(p, f) for p, f in sources] == made
+        again.save()
+        assert entry.read_text(encoding="utf-8") == text  # kept again, as it was
+    other = rxprogram.Programs("test.module")  # an edited pattern: compiled, and the old one dropped
+    assert other.compile(r"(?P<n>\d+)人", re.M) == re.compile(r"(?P<n>\d+)人", re.M)
+    other.save()
+    assert list(json.loads(entry.read_text(encoding="utf-8"))) == [f"{re.M}\0(?P<n>\\d+)人"]
+
+
+def test_lint_rules_read_back_from_programs_and_a_damaged_program_is_ignored(cache: Path) -> None:
+    from drafter.lint import rulecache
+    from drafter.lint.rules import shipped_rules
+
+    rulecache.shipped.cache_clear()
+    rulecache.shipped()
+    (entry,) = (cache / "lint").glob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    assert all(r["pattern"][2] is not None for r in data["rules"])  # every pattern kept with its program
+    data["rules"][0]["pattern"][2][0] = [99999, 1, 2]
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rulecache.shipped.cache_clear()
+    assert rulecache.shipped() == shipped_rules()
+    rulecache.shipped.cache_clear()
