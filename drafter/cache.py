@@ -1,6 +1,7 @@
 """drafter's on-disk cache: Jinja's compiled fragments and report templates, and JSON entries (the parsed
-library, its common n-grams, the shipped lint rules) written and read through :func:`write_entry` and
-:func:`read_entry`, so that a cold start need not redo that work.  Nothing is pickled (a pickle from a shared
+library, its common n-grams, the shipped registry, the shipped lint rules, compiled regular expressions) written
+and read through :func:`write_entry` and :func:`read_entry` (in :mod:`drafter.cachefiles`, which does not load
+Jinja), so that a cold start need not redo that work.  Nothing is pickled (a pickle from a shared
 or planted folder would run code, and a stale one would serve old output).
 
 Owns the cache folder and the rules that make the cache fail safe:
