@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -97,9 +98,6 @@ def to_json(roles: dict[str, RoleFile]) -> str:
 
 
 T = TypeVar("T")
-_FIELDS: dict[type, frozenset[str]] = {
-    cls: frozenset(cls.__dataclass_fields__) for cls in (Variant, Fragment, Family)
-}
 
 
 @lru_cache(maxsize=256)
@@ -107,19 +105,15 @@ def _span(first: int | None, last: int | None) -> Years:
     return Years(first, last)  # frozen: one object per span is shared by every entry that has it
 
 
-def _built(cls: type[T], raw: dict[str, Any], *names: str) -> T:
-    """A ``cls`` (a frozen dataclass without ``__post_init__``) holding ``raw`` — freshly parsed, used once —
-    with its lists as tuples and its years as :class:`Years`.  ``raw`` must hold exactly the class's fields
-    (ValueError otherwise); the instance is filled directly rather than through the generated ``__init__``,
-    whose one frozen ``__setattr__`` per field was a third of reading the library back."""
-    if raw.keys() != _FIELDS[cls]:
-        raise ValueError("another shape")
+def _built(cls: Callable[..., T], raw: dict[str, Any], *names: str) -> T:
+    """A ``cls`` holding ``raw`` (freshly parsed, used once) with its lists as tuples and its years as
+    :class:`Years`.  Built through the dataclass's own ``__init__``: filling ``__dict__`` directly would be
+    quicker to load, but Python then cannot use its fast attribute access on the instance, and drafting reads
+    fragments' attributes far more often than a cold start builds them."""
     for name in names:
         raw[name] = tuple(raw[name])
     raw["years"] = _span(*raw["years"])
-    obj = object.__new__(cls)
-    obj.__dict__.update(raw)
-    return obj
+    return cls(**raw)
 
 
 def from_json(text: str) -> dict[str, RoleFile]:
