@@ -20,8 +20,11 @@ from typing import Any
 from drafter import yamlio
 from drafter.errors import Diagnostic, FactsError, Location
 from drafter.errors import os_reason as os_reason  # re-exported: facts was its home before errors
+from drafter.rxprogram import Programs
 from drafter.schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, field_at, iter_errors, validation_schema, walk
 from drafter.yamlio import FileKind
+
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 
 
 @dataclass
@@ -88,8 +91,8 @@ def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[str, int]]:
 
 
 _DATE_RES = (
-    re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$"),
-    re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$"),
+    _PROGRAMS.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$"),
+    _PROGRAMS.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$"),
 )
 
 
@@ -258,7 +261,7 @@ def _describe(error: Any, path: str, value: Any) -> tuple[str, str]:
 
 
 _NUMBER_KINDS = ("count", "year", "percent")
-_TYPED_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
+_TYPED_NUMBER = _PROGRAMS.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
 
 
 def _coerce_numbers(
@@ -541,3 +544,6 @@ def facts_from_text(
         )
     facts.warnings = diags
     return facts
+
+
+_PROGRAMS.save()

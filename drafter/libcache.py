@@ -15,8 +15,10 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from drafter.cache import code_digest, file_stamp, read_entry, write_entry
 from drafter.library import Family, Fragment, RoleFile, Variant, Years
@@ -95,12 +97,23 @@ def to_json(roles: dict[str, RoleFile]) -> str:
     )
 
 
-def _tuples(raw: dict[str, Any], *names: str) -> dict[str, Any]:
-    """``raw`` (freshly parsed, used once) with its lists as tuples and its years as :class:`Years`."""
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=256)
+def _span(first: int | None, last: int | None) -> Years:
+    return Years(first, last)  # frozen: one object per span is shared by every entry that has it
+
+
+def _built(cls: Callable[..., T], raw: dict[str, Any], *names: str) -> T:
+    """A ``cls`` holding ``raw`` (freshly parsed, used once) with its lists as tuples and its years as
+    :class:`Years`.  Built through the dataclass's own ``__init__``: filling ``__dict__`` directly would be
+    quicker to load, but Python then cannot use its fast attribute access on the instance, and drafting reads
+    fragments' attributes far more often than a cold start builds them."""
     for name in names:
         raw[name] = tuple(raw[name])
-    raw["years"] = Years(*raw["years"])
-    return raw
+    raw["years"] = _span(*raw["years"])
+    return cls(**raw)
 
 
 def from_json(text: str) -> dict[str, RoleFile]:
@@ -108,18 +121,16 @@ def from_json(text: str) -> dict[str, RoleFile]:
     if data.get("format") != FORMAT:
         raise ValueError("another format")
     roles: dict[str, RoleFile] = {}
+    lists = ("voice", "unit_types", "kinds")
+    frag_lists = (*lists, "needs", "pairs", "tags", "variants", "claims")
     for role, raw in data["roles"].items():
-        lists = ("voice", "unit_types", "kinds")
         roles[role] = RoleFile(
             role,
-            [Variant(**_tuples(v, *lists)) for v in raw["headings"]],
-            [Variant(**_tuples(v, *lists)) for v in raw["intros"]],
-            [
-                Fragment(**_tuples(f, *lists, "needs", "pairs", "tags", "variants", "claims"))
-                for f in raw["fragments"]
-            ],
-            [Family(**_tuples(f, *lists)) for f in raw["families"]],
-            {r: [Variant(**_tuples(v, *lists)) for v in vs] for r, vs in raw["role_intros"].items()},
+            [_built(Variant, v, *lists) for v in raw["headings"]],
+            [_built(Variant, v, *lists) for v in raw["intros"]],
+            [_built(Fragment, f, *frag_lists) for f in raw["fragments"]],
+            [_built(Family, f, *lists) for f in raw["families"]],
+            {r: [_built(Variant, v, *lists) for v in vs] for r, vs in raw["role_intros"].items()},
         )
     return roles
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,17 +70,19 @@ _FRAGMENT_KEYS = {
     "tags",
 }
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
-_FOLD_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+# Patterns used only while parsing YAML are compiled on first use (by re's own cache), not on import: a
+# library read from drafter's cache never needs them, and compiling them was part of every cold start.
+_FOLD_RE = rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])"
 
 
 def join_lines(text: str) -> str:
     """Undo YAML line folding for Chinese: no space next to a Chinese character or punctuation mark."""
-    return _FOLD_RE.sub("", " ".join(text.split()))
+    return re.sub(_FOLD_RE, "", " ".join(text.split()))
 
 
 _VARIANT_KEYS = {"text", "voice", "unit_types", "years", "kinds"}
-_ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
-_YEARS_RE = re.compile(r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$")
+_ID_RE = r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"
+_YEARS_RE = r"^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$"
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ class Years:
 
     @classmethod
     def parse(cls, text: Any) -> Years:
-        m = _YEARS_RE.match(str(text)) if text is not None else None
+        m = re.match(_YEARS_RE, str(text)) if text is not None else None
         if text is None or text == "":
             return cls()
         if not m or not (m[1] or m[3]):
@@ -427,22 +430,25 @@ def _role_intros(data: dict[str, Any], root: yaml.Node | None, path: Path) -> di
     return out
 
 
-_SYNTAX = jinja2.Environment()  # parses only: never renders, so it needs no sandbox
+@lru_cache(maxsize=1)
+def _syntax() -> jinja2.Environment:
+    """The environment fragments are parsed with: parses only, never renders, so it needs no sandbox."""
+    return jinja2.Environment()
 
 
 # A text whose only Jinja is ``{{ 名字.名字 }}`` placeholders parses for sure: no need to run the parser
 # (most of a library is like that, and parsing every wording was most of a cold start).
-_SIMPLE_JINJA = re.compile(r"{{\s*[\w\u4e00-\u9fff]+(?:\.[\w\u4e00-\u9fff]+)*\s*}}")
+_SIMPLE_JINJA = r"{{\s*[\w\u4e00-\u9fff]+(?:\.[\w\u4e00-\u9fff]+)*\s*}}"
 
 
 def _check_syntax(source: str, loc: Location) -> None:
     """A fragment's Jinja must parse: report a broken ``{{`` or ``{%`` when the library loads, not only
     when the fragment happens to be chosen.  ``loc`` is the fragment's (or heading's) own line."""
-    rest = _SIMPLE_JINJA.sub("", source)
+    rest = re.sub(_SIMPLE_JINJA, "", source)
     if not any(mark in rest for mark in ("{{", "}}", "{%", "%}", "{#", "#}")):
         return
     try:
-        _SYNTAX.parse(source)
+        _syntax().parse(source)
     except jinja2.TemplateSyntaxError as exc:
         raise LibraryError(
             f"片段中的模板语法错误：{exc.message}",
@@ -463,7 +469,7 @@ def _fragment_id(raw: Any, loc: Location) -> str:
             hint="可写：" + "、".join(sorted(_FRAGMENT_KEYS)),
         )
     fid = raw.get("id")
-    if not isinstance(fid, str) or not _ID_RE.match(fid):
+    if not isinstance(fid, str) or not re.match(_ID_RE, fid):
         raise LibraryError(
             f"片段编号不对：{fid!r}", location=loc, hint="编号用小写英文、数字和连字符，如 sx-first-topic"
         )

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
-_JINJA = re.compile(r"{{.*?}}|{%.*?%}")
+from drafter.rxprogram import Programs
+
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
+_CJK_RUNS = _PROGRAMS.compile(r"[\u4e00-\u9fff]+")
+_JINJA = _PROGRAMS.compile(r"{{.*?}}|{%.*?%}")
 # words of self-criticism that every problem uses: no evidence of what it is about
 _PROBLEM_WORDS = frozenset(
     (
@@ -140,3 +142,6 @@ def _save_common(key: str, common: frozenset[str]) -> None:
     write_entry(
         "overlap", key, json.dumps({"format": CACHE_FORMAT, "common": sorted(common)}, ensure_ascii=False)
     )
+
+
+_PROGRAMS.save()

@@ -391,6 +391,17 @@ def _practices(path: Path) -> Practices:
     return described, words, facts
 
 
+TOPICS_FILE, TYPES_FILE, YEARS_FILE, PRACTICES_FILE = "主题.yaml", "单位类型.yaml", "年度.yaml", "做法.yaml"
+
+
+def structure_files(folder: Path) -> list[Path]:
+    """The structure files :func:`load_registry` reads from a complete templates folder (one without a base)."""
+    return [
+        *sorted(folder.glob("*/kind.yaml")),
+        *(folder / name for name in (TOPICS_FILE, TYPES_FILE, YEARS_FILE, PRACTICES_FILE)),
+    ]
+
+
 def load_registry(folder: Path, base: Registry | None = None) -> Registry:
     """Read every structure file of a templates folder.  With a ``base`` (the shipped registry), a file the
     folder lacks comes from the base, and the folder's kinds are added to (or replace) the base's."""
@@ -409,23 +420,21 @@ def load_registry(folder: Path, base: Registry | None = None) -> Registry:
         return base is None or (folder / name).is_file()
 
     years, common, common_from = (
-        _years(folder / "年度.yaml")
-        if has("年度.yaml")
+        _years(folder / YEARS_FILE)
+        if has(YEARS_FILE)
         else (base.years, base.common, base.common_from)
         if base
         else ({}, YearInfo(None), 0)
     )
     practices, words, shown_by = (
-        _practices(folder / "做法.yaml")
-        if has("做法.yaml") or not base
+        _practices(folder / PRACTICES_FILE)
+        if has(PRACTICES_FILE) or not base
         else (base.practices, base.practice_words, base.practice_facts)
     )
     return Registry(
         kinds=kinds,
-        unit_types=_unit_types(folder / "单位类型.yaml")
-        if has("单位类型.yaml") or not base
-        else base.unit_types,
-        topics=_topics(folder / "主题.yaml") if has("主题.yaml") or not base else base.topics,
+        unit_types=_unit_types(folder / TYPES_FILE) if has(TYPES_FILE) or not base else base.unit_types,
+        topics=_topics(folder / TOPICS_FILE) if has(TOPICS_FILE) or not base else base.topics,
         years=years,
         common=common,
         common_from=common_from,
@@ -437,8 +446,11 @@ def load_registry(folder: Path, base: Registry | None = None) -> Registry:
 
 @lru_cache(maxsize=1)
 def registry() -> Registry:
-    """The shipped registry (read once per process)."""
-    return load_registry(data_dir("templates"))
+    """The shipped registry (read once per process, from drafter's cache while its files are unchanged: see
+    :mod:`drafter.regcache`)."""
+    from drafter import regcache
+
+    return regcache.shipped(data_dir("templates"))
 
 
 @lru_cache(maxsize=8)

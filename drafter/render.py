@@ -27,13 +27,17 @@ from drafter.errors import LibraryError, Location
 from drafter.facts import Facts
 from drafter.library import Fragment
 from drafter.model import PH_CLOSE, PH_OPEN
+from drafter.rxprogram import Programs
 from drafter.sandbox import ContainedLoader, DraftTimeout, LimitError, Sandbox, capped_render, template_line
 from drafter.schema import FIELDS, Field
 
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 # XML 1.0 forbids most C0 controls; Word also chokes on the private-use sentinels and lone surrogates.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff" + PH_OPEN + PH_CLOSE + "]")
+_CONTROL = _PROGRAMS.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff" + PH_OPEN + PH_CLOSE + "]"
+)
 # Every character str.splitlines() breaks on (U+0085 NEL included) becomes a space: a value stays one line.
-_SPACES = re.compile(r"[\t\r\n\x85\u2028\u2029]+")
+_SPACES = _PROGRAMS.compile(r"[\t\r\n\x85\u2028\u2029]+")
 
 
 def clean_text(value: str) -> str:
@@ -221,11 +225,11 @@ def _template_place(exc: BaseException, folder: str | None) -> tuple[str, int] |
     return places[0] if isinstance(exc, RecursionError) else places[-1]
 
 
-_UNSAFE_ATTR = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
+_UNSAFE_ATTR = _PROGRAMS.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
 _UNDEFINED = (
-    (re.compile(r"^'([^']*)' is undefined$"), "没有名为“{0}”的事实或变量"),
-    (re.compile(r"^'?([^']*?)'? has no attribute '([^']*)'$"), "“{1}”不存在"),
-    (re.compile(r"^'?([^']*?)'? has no element (.*)$"), "没有第 {1} 项"),
+    (_PROGRAMS.compile(r"^'([^']*)' is undefined$"), "没有名为“{0}”的事实或变量"),
+    (_PROGRAMS.compile(r"^'?([^']*?)'? has no attribute '([^']*)'$"), "“{1}”不存在"),
+    (_PROGRAMS.compile(r"^'?([^']*?)'? has no element (.*)$"), "没有第 {1} 项"),
 )
 
 
@@ -387,3 +391,6 @@ def render_report(env: ImmutableSandboxedEnvironment, template_name: str, contex
         raise LibraryError(
             f"报告模板{problem}", location=Location(*place) if place else Location(filename), hint=hint
         ) from None
+
+
+_PROGRAMS.save()

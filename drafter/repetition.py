@@ -8,9 +8,10 @@ formulations (习近平新时代中国特色社会主义思想, 全面从严治�
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
+
+from drafter.rxprogram import Programs
 
 # Standard formulations a report must repeat as they are; never a rhythm problem.
 FIXED_TERMS = (
@@ -49,7 +50,8 @@ FIXED_TERMS = (
     "全面深化改革",
     "中国式现代化",
 )
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
+_NOT_CJK = _PROGRAMS.compile(r"[^\u4e00-\u9fff]+")
 DEFAULT_SIZE = 4
 DEFAULT_RATE = 2.0  # times per 1,000 characters
 DEFAULT_MINIMUM = 3
@@ -96,3 +98,6 @@ def repeated_phrases(
         found[phrase] = max(found.get(phrase, 0), count)
     kept = [p for p in found if not any(p != q and p in q and found[q] >= found[p] for q in found)]
     return sorted((Repeat(p, found[p], allowed) for p in kept), key=lambda r: (-r.count, r.phrase))
+
+
+_PROGRAMS.save()

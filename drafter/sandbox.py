@@ -41,6 +41,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
 
 from drafter.errors import LibraryError
+from drafter.rxprogram import Programs
+
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 
 MAX_OUTPUT = 1_000_000  # characters in any one string, list or render (a whole report is ~10 000)
 MAX_WIDTH = 10_000  # widths, paddings and counts given to formatting
@@ -104,9 +107,9 @@ def _check_width(value: Any, what: str = "宽度或个数") -> None:
         raise LimitError(f"{what}（{value}）超过 {MAX_WIDTH:,} 的上限")
 
 
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
-_BRACE_SPEC = re.compile(r"\{[^{}]*?:([^{}]*)\}")
-_DIGITS = re.compile(r"\d+")
+_PERCENT_SPEC = _PROGRAMS.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_BRACE_SPEC = _PROGRAMS.compile(r"\{[^{}]*?:([^{}]*)\}")
+_DIGITS = _PROGRAMS.compile(r"\d+")
 
 
 def _check_percent_format(template: str) -> None:
@@ -465,3 +468,6 @@ def time_budget(seconds: float | None = None) -> Iterator[None]:
     finally:
         _state.budget = False
         _WATCHDOG.disarm(tid)
+
+
+_PROGRAMS.save()

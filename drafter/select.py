@@ -31,7 +31,10 @@ from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
 from drafter.library import Family, Fragment, Library, Variant, Years
 from drafter.registry import Kind, Registry, SectionSpec, registry
+from drafter.rxprogram import Programs
 from drafter.schema import walk
+
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 
 NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
 MAX_EXTRA = 3  # a main section may grow by this many items to carry every number the user gave
@@ -62,7 +65,7 @@ SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # being an organ of state bodies, yet every unit writes 党组织; 学校 avoids 职工 but writes 教职工)
 LONGER_WORDS = ("党组织", "教职工")  # 学校 avoids 职工 (a factory's word), not 教职工
 OPENING, CLOSING = "开头", "结尾"
-_VAR_RE = re.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
+_VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # Clauses that tie a user's own 业务融合 line to 党建 (Jinja: they may name the unit's field).
 FUSION_JOINS = (
     "坚持以党建引领{{ 类型.中心工作 }}，",
@@ -173,12 +176,12 @@ def _mask_longer_words(text: str, avoided: str) -> str:
 
 
 # “我” as the speaker, not in 我们/我局/我校… (a unit naming itself) nor in 自我批评
-_FIRST_PERSON = re.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支])")
+_FIRST_PERSON = _PROGRAMS.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支])")
 # the secretary as the subject in the third person (a 述职 says 我)
-_SECRETARY_AS_THIRD = re.compile(
+_SECRETARY_AS_THIRD = _PROGRAMS.compile(
     r"(?:^|[，。；])[^，。；]{0,4}(?:党组织|党委|党工委|党组|党支部)书记(?:坚持|带头|亲自)"
 )
-_SLOT_RE = re.compile(r"{{\s*(.+?)\s*}}")
+_SLOT_RE = _PROGRAMS.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
 
@@ -203,7 +206,7 @@ def _looks_like_id(text: str) -> bool:
     return text.isascii() and "-" in text and " " not in text and len(text) < 60
 
 
-_HEAD_RE = re.compile(r"^([^：:]{1,24}?)(?:：|:(?!:))(?!:)(.*\S.*)$")
+_HEAD_RE = _PROGRAMS.compile(r"^([^：:]{1,24}?)(?:：|:(?!:))(?!:)(.*\S.*)$")
 
 
 def split_user_text(raw: Any) -> tuple[str, str]:
@@ -1339,3 +1342,6 @@ def missing_needs(plan: Plan, facts: Facts) -> list[tuple[str, Fragment]]:
 def missing_location(facts: Facts, path: str) -> Location:
     group = path.split(".")[0]
     return Location(facts.path, facts.lines.get(path) or facts.lines.get(group), key=path)
+
+
+_PROGRAMS.save()

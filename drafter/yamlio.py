@@ -16,7 +16,6 @@ Owns, for each YAML file drafter reads (facts files, fragment files, the structu
 
 from __future__ import annotations
 
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from drafter.errors import DrafterError, Location, os_reason
+from drafter.rxprogram import Programs
 from drafter.textio import decode_bytes
 
 # LibYAML's parser when PyYAML was built with it (the wheels are): parsing YAML is most of a cold
@@ -263,10 +263,11 @@ def syntax_error(exc: yaml.YAMLError, where: Path | str, text: str, kind: FileKi
     )
 
 
-_KEY_LINE = re.compile(
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
+_KEY_LINE = _PROGRAMS.compile(
     r"^([ \t]*)(?:-[ \t]+)?(\"[^\"]*\"|'[^']*'|[^\s#:：\-?\[\]{}][^#:：]*?)[ \t]*[:：](?:[ \t\u3000]|$)"
 )
-_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
+_FULL_WIDTH_KEY = _PROGRAMS.compile(r"^[ \t]*(?:-[ \t]+)?([^\s#:：\-][^#:：]*?)[ \t]*：")
 
 
 def key_at_line(text: str, line: int) -> str | None:
@@ -320,7 +321,7 @@ def _typing_slip(
     return problem, hint, line, column
 
 
-_FULL_WIDTH_SPACE = re.compile(r"^[ \t]*\u3000|^[^#]*?:\u3000|^[^#]*?: +\u3000")
+_FULL_WIDTH_SPACE = _PROGRAMS.compile(r"^[ \t]*\u3000|^[^#]*?:\u3000|^[^#]*?: +\u3000")
 
 
 def _full_width_space_line(lines: list[str], line: int) -> int | None:
@@ -464,11 +465,11 @@ def value(node: yaml.Node) -> Any:
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-_INT_12 = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_DIGITS = re.compile(r"[-+]?[0-9]+")
+_INT_12 = _PROGRAMS.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT_12 = _PROGRAMS.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DIGITS = _PROGRAMS.compile(r"[-+]?[0-9]+")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = _PROGRAMS.compile("[\ud800-\udfff]")
 
 
 def number_12(text: str) -> Any:
@@ -559,3 +560,6 @@ def load_with_lines(text: str, where: Path | str, kind: FileKind) -> tuple[Any, 
     except yaml.YAMLError as exc:
         raise syntax_error(exc, where, text, kind) from None
     return data, builder.lines
+
+
+_PROGRAMS.save()

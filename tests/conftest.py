@@ -12,6 +12,10 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
+# keep the on-disk caches of test runs out of the user's cache folder; set before drafter is imported, since
+# importing drafter.schema reads the registry (and keeps it in the cache)
+os.environ.setdefault("DRAFTER_CACHE_DIR", tempfile.mkdtemp(prefix="drafter-test-cache-"))
+
 from drafter.cli import cli
 from drafter.schema import FIELDS, Field
 
@@ -68,7 +72,3 @@ def run() -> Callable[..., Result]:
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
-
-
-# keep the on-disk library cache of test runs out of the user's cache folder
-os.environ.setdefault("DRAFTER_CACHE_DIR", tempfile.mkdtemp(prefix="drafter-test-cache-"))

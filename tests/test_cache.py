@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
@@ -37,10 +38,10 @@ def _draft(tmp_path: Path, fragments: Path | None = None) -> str:
 def test_no_pickle_is_ever_written_and_compiled_fragments_are_reused(cache: Path, tmp_path: Path) -> None:
     first = _draft(tmp_path)
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    # compiled Jinja bytecode, the parsed library and the library's common n-grams as JSON: nothing that
+    # compiled Jinja bytecode, the parsed library and registry and the library's common n-grams as JSON: nothing that
     # runs code when loaded
     assert entries and all(
-        p.suffix == ".cache" or (p.suffix == ".json" and p.parent.name in ("library", "overlap"))
+        p.suffix == ".cache" or (p.suffix == ".json" and p.parent.name in ("library", "overlap", "registry"))
         for p in entries
     )
     assert not list(cache.rglob("*.pickle"))
@@ -233,4 +234,202 @@ def test_the_shipped_lint_rules_are_kept_and_read_back_exactly(cache: Path) -> N
         entry.write_text(damaged, encoding="utf-8")
         rulecache.shipped.cache_clear()
         assert rulecache.shipped() == shipped_rules()
+    rulecache.shipped.cache_clear()
+
+
+def _templates_copy(tmp_path: Path) -> Path:
+    from drafter.resources import data_dir
+
+    folder = tmp_path / "templates"
+    shutil.copytree(data_dir("templates"), folder)
+    return folder
+
+
+def test_the_shipped_registry_is_kept_as_json_and_equals_a_fresh_parse(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold start reads the registry kept as JSON (runs no code): the same kinds, types, topics, years and
+    做法, in the same order, as parsing the structure files."""
+    from drafter import regcache
+    from drafter.registry import load_registry
+    from drafter.resources import data_dir
+
+    folder = data_dir("templates")
+    fresh = load_registry(folder)
+    first = regcache.shipped(folder)
+    (entry,) = (cache / "registry").glob("*.json")
+    assert entry.name == f"{regcache.key_for(folder)}.json" and not list(cache.rglob("*.pickle"))
+
+    def no_parse(*args: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regcache, "load_registry", no_parse)
+    kept = regcache.shipped(folder)  # from the entry alone
+    assert kept is not first and regcache.same(kept, fresh) and regcache.same(first, fresh)
+    assert kept.kinds == fresh.kinds and kept.years == fresh.years and kept.topics == fresh.topics
+    assert list(kept.unit_types) == list(fresh.unit_types) and kept.unit_types == fresh.unit_types
+    assert kept.year(2024) == fresh.year(2024) and kept.fact_specs == fresh.fact_specs
+
+
+def test_an_edited_structure_file_changes_the_next_registry(cache: Path, tmp_path: Path) -> None:
+    """No cache clearing: an edit (even one keeping size and modification time) means a new key."""
+    from drafter import regcache
+
+    folder = _templates_copy(tmp_path)
+    before = regcache.shipped(folder)
+    assert regcache.shipped(folder).year(2024).campaign == before.year(2024).campaign
+    path = folder / "年度.yaml"
+    stamp = path.stat()
+    old = before.year(2024).campaign
+    assert old and len(old) >= 2
+    path.write_text(path.read_text(encoding="utf-8").replace(old, old[::-1], 1), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert path.stat().st_size == stamp.st_size
+    assert regcache.shipped(folder).year(2024).campaign == old[::-1]
+    kind = folder / "书记述职" / "kind.yaml"
+    kind.write_text(kind.read_text(encoding="utf-8") + "\n避免用语: [某个新词]\n", encoding="utf-8")
+    assert regcache.shipped(folder).kinds["书记述职"].avoid == ("某个新词",)
+    assert len(list((cache / "registry").glob("*.json"))) == 3
+
+
+def test_a_damaged_registry_entry_is_ignored_and_parsed_again(cache: Path) -> None:
+    from drafter import regcache
+    from drafter.registry import load_registry
+    from drafter.resources import data_dir
+
+    folder = data_dir("templates")
+    fresh = load_registry(folder)
+    regcache.shipped(folder)
+    (entry,) = (cache / "registry").glob("*.json")
+    text = entry.read_text(encoding="utf-8")
+    for damaged in (
+        text[: len(text) // 2],
+        "{}",
+        "[]",
+        '{"format": 1, "kinds": [{"name": 1}]}',
+        text.replace('"format": 1', '"format": 99'),
+        '{"format": 1, "kinds": [], "unit_types": [], "topics": {}, "years": [{"year": null}]}',
+    ):
+        entry.write_text(damaged, encoding="utf-8")
+        assert regcache.load(entry.stem) is None
+        assert regcache.same(regcache.shipped(folder), fresh)
+    entry.write_bytes(b"\x80\x81 not json")
+    assert regcache.same(regcache.shipped(folder), fresh)
+
+
+def test_an_error_in_a_structure_file_is_reported_at_its_line_every_time(cache: Path, tmp_path: Path) -> None:
+    """Only a successful parse is kept: a bad file is parsed (and reported with file and line) on every run."""
+    from drafter import regcache
+    from drafter.errors import LibraryError
+
+    folder = _templates_copy(tmp_path)
+    kind = folder / "书记述职" / "kind.yaml"
+    kind.write_text(
+        kind.read_text(encoding="utf-8").replace("口吻: 个人", "口吻: 第三人称"), encoding="utf-8"
+    )
+    messages = []
+    for _ in range(2):
+        with pytest.raises(LibraryError) as info:
+            regcache.shipped(folder)
+        messages.append(info.value.format())
+    assert messages[0] == messages[1] and "kind.yaml:5" in messages[1]
+    assert not list(cache.rglob("*.json"))
+
+
+def test_a_registry_json_cannot_hold_is_parsed_every_time(cache: Path, tmp_path: Path) -> None:
+    """A value that would not read back the same (a date as a fact's example) means no entry, not a wrong one."""
+    import datetime
+
+    from drafter import regcache
+
+    folder = _templates_copy(tmp_path)
+    types = folder / "单位类型.yaml"
+    types.write_text(
+        types.read_text(encoding="utf-8").replace("例子: 85}", "例子: 2024-01-10}", 1), encoding="utf-8"
+    )
+    for _ in range(2):
+        reg = regcache.shipped(folder)
+        example = next(f.example for f in reg.fact_specs if f.path == "组织建设.在职党员报到人数")
+        assert example == datetime.date(2024, 1, 10)
+    assert not list(cache.rglob("*.json"))
+
+
+def test_compiled_patterns_kept_as_programs_equal_freshly_compiled_ones() -> None:
+    """re.Pattern equality compares source, flags and the compiled program: what is kept is what re makes."""
+    import re
+
+    from drafter import rxprogram
+    from drafter.lint import checks
+    from drafter.lint.rules import shipped_rules
+
+    patterns = [r.pattern for r in shipped_rules().rules]
+    patterns += [v for v in vars(checks).values() if isinstance(v, re.Pattern)]
+    patterns += [re.compile(r"(?P<年>\d{4})年(?i:ab)|(?P=年)", re.M), re.compile(r"[^\u4e00-\u9fff]+", re.I)]
+    for compiled in patterns:
+        data = rxprogram.program(compiled)
+        assert data is not None
+        again = rxprogram.from_program(compiled.pattern, compiled.flags, data)
+        assert again == compiled and again.groupindex == compiled.groupindex and again is not compiled
+    data = rxprogram.program(re.compile("(a)(b)"))
+    assert data is not None
+    for damaged in (
+        [[1, 2, 3], *data[1:]],
+        [[99999] * 8, *data[1:]],
+        [data[0][: len(data[0]) // 2], *data[1:]],
+    ):
+        with pytest.raises(RuntimeError):
+            rxprogram.from_program("(a)(b)", re.U, damaged)
+    for damaged in ([["1"], *data[1:]], data[:2], "x"):
+        with pytest.raises(ValueError):
+            rxprogram.from_program("(a)(b)", re.U, damaged)  # type: ignore[arg-type]
+
+
+def test_a_modules_patterns_are_read_back_from_their_programs(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second import compiles nothing; a damaged or edited entry only means compiling (and keeping) again."""
+    import re
+
+    from drafter import rxprogram
+
+    sources = [(r"(?<=[\u4e00-\u9fff])[,;:?!]", 0), (r"(?P<n>\d+)次", re.M), ("paid", re.IGNORECASE)]
+    first = rxprogram.Programs("test.module")
+    made = [first.compile(p, f) for p, f in sources]
+    first.save()
+    (entry,) = (cache / "regex").glob("*.json")
+    real = re.compile
+
+    def no_compile(*args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re, "compile", no_compile)
+    kept = rxprogram.Programs("test.module")
+    assert [kept.compile(p, f) for p, f in sources] == made
+    monkeypatch.setattr(re, "compile", real)
+    text = entry.read_text(encoding="utf-8")
+    for damaged in ("[", "[]", text.replace("[", "[99999, ", 3), text[: len(text) // 2]):
+        entry.write_text(damaged, encoding="utf-8")
+        again = rxprogram.Programs("test.module")
+        assert [again.compile(p, f) for p, f in sources] == made
+        again.save()
+        assert entry.read_text(encoding="utf-8") == text  # kept again, as it was
+    other = rxprogram.Programs("test.module")  # an edited pattern: compiled, and the old one dropped
+    assert other.compile(r"(?P<n>\d+)人", re.M) == re.compile(r"(?P<n>\d+)人", re.M)
+    other.save()
+    assert list(json.loads(entry.read_text(encoding="utf-8"))) == [f"{re.M}\0(?P<n>\\d+)人"]
+
+
+def test_lint_rules_read_back_from_programs_and_a_damaged_program_is_ignored(cache: Path) -> None:
+    from drafter.lint import rulecache
+    from drafter.lint.rules import shipped_rules
+
+    rulecache.shipped.cache_clear()
+    rulecache.shipped()
+    (entry,) = (cache / "lint").glob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    assert all(r["pattern"][2] is not None for r in data["rules"])  # every pattern kept with its program
+    data["rules"][0]["pattern"][2][0] = [99999, 1, 2]
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rulecache.shipped.cache_clear()
+    assert rulecache.shipped() == shipped_rules()
     rulecache.shipped.cache_clear()

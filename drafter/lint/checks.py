@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 
 from drafter.lint.rules import Rule, Severity
 from drafter.model import chinese_number
+from drafter.rxprogram import Programs
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
@@ -123,27 +124,31 @@ def _f(
     )
 
 
+# The module's patterns, made from their compiled programs kept in drafter's cache (compiling them was a
+# fortieth of a cold ``drafter render``); see drafter.rxprogram.  Saved at the end of the module.
+_PROGRAMS = Programs(__name__)
+
 # ---------------------------------------------------------------------------------------------
 # Placeholders, template leftovers and redactions
 # ---------------------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = _PROGRAMS.compile(
     r"[【\[［〔]\s*(?:待(?:补充|补|填写|填|完善|核实|确认)|请(?:填写|补充|核实|修改))\s*[：:]?\s*"
     r"([^】\]］〕]{0,40})[】\]］〕]"
 )
-_ACTUAL_NOTE = re.compile(r"[（(](?:根据|结合|按照|按)?实际(?:情况)?(?:填写|补充|修改|调整)[)）]")
-_SENTINEL = re.compile("[\ue000\ue001]")
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}")
+_ACTUAL_NOTE = _PROGRAMS.compile(r"[（(](?:根据|结合|按照|按)?实际(?:情况)?(?:填写|补充|修改|调整)[)）]")
+_SENTINEL = _PROGRAMS.compile("[\ue000\ue001]")
+_JINJA = _PROGRAMS.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}")
 
 #: Characters that follow a number: measure words, units and 余/多.
 _MEASURE = "次份个名人项件篇期场批家户条天日月年届位元万亿千百余多%％部套台辆宗块本册门支处所座间起轮遍节岁米亩吨张封例类种组队班级倍周"
 _LATIN = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
-_X_NUMBER = re.compile(rf"(?<![{_LATIN}])[XＸxｘ]{{1,4}}(?=[{_MEASURE}])")
-_X_YEAR = re.compile(r"(?:19|20)(?:[XＸxｘ]{2}|\d[XＸxｘ])(?=年)")
-_X_NAME = re.compile(rf"(?<![{_LATIN}])[XＸxｘ]{{2,}}(?![{_LATIN}])")
-_STARS = re.compile(r"[*＊]+")
-_BULLET = re.compile(r"^\s*[*＊]\s")
-_MASK = re.compile(rf"×{{2,}}|(?<![\d０-９])×(?=[{_MEASURE}])|○{{2,}}|□{{2,}}")
+_X_NUMBER = _PROGRAMS.compile(rf"(?<![{_LATIN}])[XＸxｘ]{{1,4}}(?=[{_MEASURE}])")
+_X_YEAR = _PROGRAMS.compile(r"(?:19|20)(?:[XＸxｘ]{2}|\d[XＸxｘ])(?=年)")
+_X_NAME = _PROGRAMS.compile(rf"(?<![{_LATIN}])[XＸxｘ]{{2,}}(?![{_LATIN}])")
+_STARS = _PROGRAMS.compile(r"[*＊]+")
+_BULLET = _PROGRAMS.compile(r"^\s*[*＊]\s")
+_MASK = _PROGRAMS.compile(rf"×{{2,}}|(?<![\d０-９])×(?=[{_MEASURE}])|○{{2,}}|□{{2,}}")
 
 
 #: A measure character that starts a common word is not a unit: “*班子成员”“XX部门”“**组织”.
@@ -355,9 +360,9 @@ def check_redactions(idx: int, text: str) -> Iterator[Finding]:
 # Noise pasted from material sites
 # ---------------------------------------------------------------------------------------------
 
-PAID_MARKER = re.compile(r"#{1,3}\s*paid\s*(?:begin|end)\s*#{1,3}", re.IGNORECASE)
-_WORDCOUNT = re.compile(r"[（(]\s*(?:全文)?共?\s*\d{3,5}\s*字\s*[)）]")
-_AD = re.compile(
+PAID_MARKER = _PROGRAMS.compile(r"#{1,3}\s*paid\s*(?:begin|end)\s*#{1,3}", re.IGNORECASE)
+_WORDCOUNT = _PROGRAMS.compile(r"[（(]\s*(?:全文)?共?\s*\d{3,5}\s*字\s*[)）]")
+_AD = _PROGRAMS.compile(
     r"【[^】]{0,20}(?:公众号|素材库|资料库|代笔|范文)[^】]{0,20}】|公众号[：:]|(?:[sS]?[vV][iI][pP])会员|会员群|"
     r"网盘群|添加客服|代笔客服|各类代笔|谨防假冒|有意加入请联系|唯一平台|关注公众号|扫码(?:关注|加入|下载|添加)|"
     r"转载请注明|仅供(?:学习)?参考|(?:点击|免费)下载|下载(?:word|Word|WORD)|原文链接|更多(?:精彩|范文)|范文网"
@@ -414,13 +419,15 @@ def check_noise(idx: int, text: str) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_H1 = re.compile(r"([一二三四五六七八九十]{1,3})\s*([、.．])")
-_H2 = re.compile(r"([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])")
-_H3 = re.compile(r"(\d{1,2})\s*([.．、])(?!\d)")
-_H4 = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
-_AFTER_PAREN = re.compile(r"\s*[、，,.．：:]")
-_ITEM = re.compile(r"(?:^|(?<=[。；：！？，、;:!?\s\u3000]))\s*([一二三四五六七八九十]{1,3})是(?![否非])")
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_H1 = _PROGRAMS.compile(r"([一二三四五六七八九十]{1,3})\s*([、.．])")
+_H2 = _PROGRAMS.compile(r"([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])")
+_H3 = _PROGRAMS.compile(r"(\d{1,2})\s*([.．、])(?!\d)")
+_H4 = _PROGRAMS.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
+_AFTER_PAREN = _PROGRAMS.compile(r"\s*[、，,.．：:]")
+_ITEM = _PROGRAMS.compile(
+    r"(?:^|(?<=[。；：！？，、;:!?\s\u3000]))\s*([一二三四五六七八九十]{1,3})是(?![否非])"
+)
+_SENTENCE_END = _PROGRAMS.compile(r"[。！？；!?;]")
 _TRAILING = "。：:；;，,、."
 
 
@@ -648,15 +655,15 @@ def _check_heading_marks(idx: int, text: str, h: Heading) -> Iterator[Finding]:
 # Dates and 发文字号
 # ---------------------------------------------------------------------------------------------
 
-_SHORT_YEAR = re.compile(r"(?<![\d０-９.．])(\d{2})年(?=\d{1,2}月|度)")
-_ZERO_MONTH = re.compile(r"(?<![\d０-９])0([1-9])月")
-_ZERO_DAY = re.compile(r"(?<=月)0([1-9])日")
-_NUMERIC_DATE = re.compile(r"(?<![\d.．/-])((?:19|20)\d{2})([./．-])(\d{1,2})\2(\d{1,2})(?![\d.．/-])")
-_CN_DATE = re.compile(
+_SHORT_YEAR = _PROGRAMS.compile(r"(?<![\d０-９.．])(\d{2})年(?=\d{1,2}月|度)")
+_ZERO_MONTH = _PROGRAMS.compile(r"(?<![\d０-９])0([1-9])月")
+_ZERO_DAY = _PROGRAMS.compile(r"(?<=月)0([1-9])日")
+_NUMERIC_DATE = _PROGRAMS.compile(r"(?<![\d.．/-])((?:19|20)\d{2})([./．-])(\d{1,2})\2(\d{1,2})(?![\d.．/-])")
+_CN_DATE = _PROGRAMS.compile(
     r"[一二][〇零○][〇零○一二三四五六七八九]{2}年(?:十[一二]?|[一二三四五六七八九])月"
     r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
 )
-_DOCNUM = re.compile(
+_DOCNUM = _PROGRAMS.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,12})(?P<open>[\[【（(［﹝{〔])\s*(?P<year>(?:19|20)?\d{2})\s*"
     r"(?P<close>[\]】）)］﹞}〕])\s*(?P<num>\d{1,4})\s*号"
 )
@@ -766,18 +773,20 @@ def check_dates(idx: int, text: str) -> Iterator[Finding]:
 # Report year and year-bound 提法
 # ---------------------------------------------------------------------------------------------
 
-_YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
-_YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
-_TITLE_WORDS = re.compile(r"报告|总结|述职|汇报|情况")
-_YEAR_LEAD = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:以来|，|,|度|是|初|全年)")
+_YEAR_DU = _PROGRAMS.compile(r"((?:19|20)\d{2})\s*年度")
+_YEAR_ANY = _PROGRAMS.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_WORDS = _PROGRAMS.compile(r"报告|总结|述职|汇报|情况")
+_YEAR_LEAD = _PROGRAMS.compile(r"\s*((?:19|20)\d{2})\s*年(?:以来|，|,|度|是|初|全年)")
 
 #: Words that make a clause describe the work as happening in the report year.
-CURRENT_WORDS = re.compile(
+CURRENT_WORDS = _PROGRAMS.compile(
     r"开展|启动|部署|组织|推进|抓好|抓实|落实|召开|举办|扎实|深入|动员|实施|为主线|为抓手|为契机|今年|本年|全年"
 )
 #: Words that make a clause look back on it (results, consolidation, a period in the past).
-CONTINUING_WORDS = re.compile(r"成果|巩固|拓展|常态化|制度化|长效|回头看|以来|期间|延续|经验|收官|转化|深化")
-_CLAUSE_END = re.compile(r"[，。；！？,;!?]")
+CONTINUING_WORDS = _PROGRAMS.compile(
+    r"成果|巩固|拓展|常态化|制度化|长效|回头看|以来|期间|延续|经验|收官|转化|深化"
+)
+_CLAUSE_END = _PROGRAMS.compile(r"[，。；！？,;!?]")
 
 
 def detect_year(paragraphs: Sequence[str]) -> int | None:
@@ -916,7 +925,7 @@ def example_failures(rule: Rule) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-_PLENUM = re.compile(r"^(二十|十九)届(.)中全会$")
+_PLENUM = _PROGRAMS.compile(r"^(二十|十九)届(.)中全会$")
 
 
 def _says(text: str, phrase: str) -> bool:
@@ -1007,3 +1016,6 @@ def run_all(
         if f.rule not in disabled:
             unique.setdefault((f.rule, f.paragraph, f.column), f)
     return sorted(unique.values(), key=lambda f: (f.paragraph, f.column, SEVERITY_RANK[f.severity], f.rule))
+
+
+_PROGRAMS.save()

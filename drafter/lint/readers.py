@@ -23,14 +23,17 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location, os_reason
+from drafter.rxprogram import Programs
 from drafter.textio import decode_bytes
+
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
 SUPPORTED = "、".join((".docx", ".md", ".txt"))
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = _PROGRAMS.compile(r"\r\n|\r|\n")
 
 
 class ReadError(DrafterError):
@@ -196,18 +199,18 @@ def read_docx(path: Path) -> list[str]:
         raise _corrupt(path) from exc  # raise many kinds (KeyError, XMLSyntaxError, AttributeError …)
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
-_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_MD_BULLET = re.compile(r"^\s{0,3}[-+*]\s+")
-_MD_COMMENT = re.compile(r"<!--.*?-->")
-_MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_MD_HR = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_MD_HEADING = _PROGRAMS.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_MD_CLOSING_HASHES = _PROGRAMS.compile(r"\s+#+\s*$")
+_MD_QUOTE = _PROGRAMS.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_BULLET = _PROGRAMS.compile(r"^\s{0,3}[-+*]\s+")
+_MD_COMMENT = _PROGRAMS.compile(r"<!--.*?-->")
+_MD_HTML_TAG = _PROGRAMS.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_MD_HR = _PROGRAMS.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _BOLD_OPEN_OK = " \t　。，、；：？！“”‘’（）《》【】"
 # the content may not contain "**": each opening then looks only as far as the next "**", which keeps a
 # long line of "**a " linear instead of quadratic
-_MD_BOLD = re.compile(r"(?<!\\)\*\*(?=[^\s*])((?:(?!\*\*).)+?)(?<=[^\s\\*])\*\*")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+_MD_BOLD = _PROGRAMS.compile(r"(?<!\\)\*\*(?=[^\s*])((?:(?!\*\*).)+?)(?<=[^\s\\*])\*\*")
+_MD_ESCAPE = _PROGRAMS.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
 def _strip_bold(line: str) -> str:
@@ -257,3 +260,6 @@ def strip_markdown(lines: list[str]) -> list[str]:
         text = _MD_ESCAPE.sub(r"\1", text)
         out.append(text)
     return out
+
+
+_PROGRAMS.save()

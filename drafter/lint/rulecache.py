@@ -5,8 +5,9 @@ Parsing the shipped file (:func:`drafter.lint.rules.shipped_rules`) composes its
 fields, refuses patterns that could backtrack for ever and runs each rule's examples — about a sixth of a cold
 render.  All of that depends only on the file's text and the code that parses it, so the result is kept under a
 digest of both (and of the YAML library's version): a rule set is written only after that full parse succeeded,
-and an edit to the file or the parser means a new entry.  Loading an entry compiles the patterns again (the
-checks need them compiled) and nothing else; an entry that does not read back exactly as written is ignored
+and an edit to the file or the parser means a new entry.  Each pattern is kept with its compiled program
+(:mod:`drafter.rxprogram`, keyed on this Python's regular-expression engine), so loading an entry does not run
+the ``re`` compiler either; an entry that does not read back exactly as written is ignored
 and the file parsed again.  JSON, not pickle: loading it runs no code.  Writing is best effort.
 """
 
@@ -24,9 +25,10 @@ from typing import Any
 
 import yaml
 
+from drafter import rxprogram
 from drafter.lint.rules import SHIPPED_NAME, Rule, RuleSet, shipped_rules
 
-FORMAT = 1
+FORMAT = 2  # 2: each pattern with its compiled program (drafter.rxprogram)
 MAX_BYTES = 4 * 1024 * 1024
 _PATTERNS = ("pattern", "context", "current")  # the fields that hold compiled regular expressions
 _TUPLES = ("examples_fire", "examples_pass")
@@ -52,7 +54,7 @@ def _key(text: str) -> str:
     code = code_digest(
         here / "rules.py", here / "rulecache.py", here.parent / "facts.py", here.parent / "yamlio.py"
     )
-    digest = hashlib.sha256(f"{FORMAT}\0{code}\0{yaml.__version__}\0".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{code}\0{yaml.__version__}\0{rxprogram.VERSION}\0".encode())
     digest.update(text.encode("utf-8"))
     return digest.hexdigest()[:32]
 
@@ -63,7 +65,9 @@ def to_json(ruleset: RuleSet) -> str:
         out = {f.name: getattr(rule, f.name) for f in dataclasses.fields(Rule)}
         for name in _PATTERNS:
             compiled = out[name]
-            out[name] = None if compiled is None else [compiled.pattern, compiled.flags]
+            out[name] = (
+                None if compiled is None else [compiled.pattern, compiled.flags, rxprogram.program(compiled)]
+            )
         rules.append(out)
     return json.dumps(
         {"format": FORMAT, "rules": rules, "disabled": [list(d) for d in ruleset.disabled]},
@@ -84,8 +88,12 @@ def from_json(text: str) -> RuleSet:
         values: dict[str, Any] = dict(raw)
         for name in _PATTERNS:
             if values[name] is not None:
-                pattern, flags = values[name]
-                values[name] = re.compile(pattern, flags)
+                pattern, flags, program = values[name]
+                values[name] = (
+                    re.compile(pattern, flags)
+                    if program is None
+                    else rxprogram.from_program(pattern, flags, program)
+                )
         for name in _TUPLES:
             values[name] = tuple(values[name])
         rules.append(Rule(**values))
@@ -102,7 +110,7 @@ def _load(key: str) -> RuleSet | None:
         return None
     try:
         return from_json(text)
-    except (ValueError, KeyError, TypeError, AttributeError, re.error):
+    except (ValueError, KeyError, TypeError, AttributeError, RuntimeError, re.error):
         return None
 
 

@@ -10,11 +10,13 @@ both the writer (strings) and ``drafter format`` (lxml trees of other people's f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from drafter.model import PH_CLOSE, PH_OPEN
+from drafter.rxprogram import Programs
+
+_PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -258,12 +260,14 @@ ORDER: dict[str, tuple[str, ...]] = {
     ),
 }
 _RANK = {parent: {tag: i for i, tag in enumerate(tags)} for parent, tags in ORDER.items()}
-_TAG = re.compile(r"<([\w:]+)")
+_TAG = _PROGRAMS.compile(r"<([\w:]+)")
 
 # XML 1.0 cannot carry C0 controls (but tab, LF, CR), lone surrogates or U+FFFE/FFFF; the model's
 # placeholder sentinels (private-use U+E000/E001) must never reach Word either, where they show as boxes.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff" + PH_OPEN + PH_CLOSE + "]")
-_BREAKS = re.compile("([\t\r\n])")
+_FORBIDDEN = _PROGRAMS.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff" + PH_OPEN + PH_CLOSE + "]"
+)
+_BREAKS = _PROGRAMS.compile("([\t\r\n])")
 
 
 def clean_text(text: str) -> str:
@@ -358,3 +362,6 @@ def _prefixed(clark: str) -> str:
         if uri == namespace:
             return f"{prefix}:{local}"
     return local
+
+
+_PROGRAMS.save()
