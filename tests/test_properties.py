@@ -52,10 +52,10 @@ SPECIALS = [
     "{{ 年度 }}",
     "{% for x in range(9) %}",
     "{{ ''.__class__ }}",
-    "::h1 注入",
-    "\n::h1 注入\n",
-    "\x85::h1 注入",
-    "\u2028::para 注入",
+    "::h1 恶意插入",
+    "\n::h1 恶意插入\n",
+    "\x85::h1 恶意插入",
+    "\u2028::para 恶意插入",
     "\t",
     "\r\n",
     "\x0b",
@@ -233,7 +233,7 @@ def render_all(facts: Facts) -> None:
     doc = result.document
     for block in doc.blocks:
         if block.kind in ("heading1", "heading2", "heading3"):
-            assert "注入" not in block.text  # facts never become outline markup
+            assert "恶意插入" not in block.text  # facts never become outline markup
     body = assert_valid_docx(render_docx(doc))
     assert "一、" in body
     for fmt in ("md", "txt"):
@@ -264,7 +264,8 @@ def test_valid_facts_with_hostile_text_always_render(data: dict[str, Any]) -> No
             assert marker in body
     for block in result.document.blocks:
         if block.kind in ("heading1", "heading2", "heading3"):
-            assert "注入" not in block.text
+            # the hostile word never heads a section (a library heading may say 注入红色动能: hence its own word)
+            assert "恶意插入" not in block.text
 
 
 @SETTINGS
