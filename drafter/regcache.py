@@ -119,6 +119,7 @@ def _unit_type(raw: dict[str, Any]) -> UnitType:
     raw = _tuples(raw, "aliases", "avoid")
     raw["outline"] = {k: tuple(v) for k, v in raw["outline"].items()}
     raw["facts"] = _facts(raw["facts"])
+    raw["name_avoid"] = {k: tuple(v) for k, v in raw["name_avoid"].items()}
     return UnitType(**raw)
 
 
