@@ -584,3 +584,12 @@ def test_a_problem_is_not_last_years_finding_reported_fixed() -> None:
         plan = draft(facts, Options(seed=seed)).plan
         leads = [i.lead for i in plan.sections[PROBLEMS].items if not i.is_user]
         assert not [lead for lead in leads if "谈心谈话" in lead], leads
+
+
+@pytest.mark.parametrize("utype", TYPES)
+def test_a_field_slot_never_doubles_its_last_word(utype: str) -> None:
+    """{{ 类型.领域 }} is a noun phrase (企业高质量发展, 教育事业): no draft says “高质量发展发展” or “发展稳步发展”."""
+    for kind in KINDS:
+        for seed in range(3):
+            text = draft(facts_for(kind, utype, 2025), Options(seed=seed)).document.text
+            assert not re.search(r"发展(发展|稳步发展|高质量发展)", text), kind
