@@ -6,6 +6,7 @@ Never prints, prompts or exits: the CLI does that with what these functions retu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +80,36 @@ class SectionView:
     outro: str | None = None
 
 
+FUSION = "业务融合"
+FIGURE_MARKER = "具体数字"
+# an achievement said to have grown or improved, with no figure: the reviewer asks “by how much?”
+_CHANGE_WORDS = (
+    "提高",
+    "提升",
+    "缩短",
+    "增长",
+    "增加",
+    "下降",
+    "降低",
+    "减少",
+    "改善",
+    "明显",
+    "大幅",
+    "持续",
+)
+_FIGURE = re.compile(
+    r"[0-9０-９]|[一二三四五六七八九十两百千万]+\s*(?:个|项|名|家|次|所|件|元|亿|万|%|倍|成|批|人)"
+)
+
+
+def _with_figure_marker(line: str) -> str:
+    """A user's achievement line that says something grew or improved but gives no figure gets a marker
+    asking for it (【待补充：具体数字】), like any other missing number."""
+    if any(w in line for w in _CHANGE_WORDS) and not _FIGURE.search(line):
+        return line + str(Missing(FIGURE_MARKER))
+    return line
+
+
 def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any]) -> SectionView:
     def text(variant: Any, what: str) -> Any:
         if variant is None:
@@ -94,7 +125,7 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 text = Rendered(text + item(folded).text)
             if it.tail:  # the user's achievements this item carries
-                lines = "；".join(clean_text(t).rstrip("。；;") for t in it.tail)
+                lines = "；".join(_with_figure_marker(clean_text(t).rstrip("。；;")) for t in it.tail)
                 text = Rendered(
                     text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。"
                 )
@@ -105,7 +136,10 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
             if it.lead
             else (renderer.render_text(it.lead_source, ctx, where) if it.lead_source else "")
         )
-        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", clean_text(it.text)]
+        said = clean_text(it.text)
+        if section.role == FUSION and it.text:  # the user's own 业务融合 line: its figure, if it lacks one
+            said = _with_figure_marker(said.rstrip("。")) + ("。" if said.endswith("。") else "")
+        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", said]
         if it.detail is not None:
             parts.append(renderer.render(it.detail, ctx, it.variant))
         if it.marker:

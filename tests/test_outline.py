@@ -593,3 +593,17 @@ def test_a_field_slot_never_doubles_its_last_word(utype: str) -> None:
         for seed in range(3):
             text = draft(facts_for(kind, utype, 2025), Options(seed=seed)).document.text
             assert not re.search(r"发展(发展|稳步发展|高质量发展)", text), kind
+
+
+def test_an_achievement_without_a_figure_asks_for_it() -> None:
+    """“急诊救治时间明显缩短” with no figure gets 【待补充：具体数字】; a line with its figure does not."""
+    facts = facts_for(
+        "书记述职",
+        "医院",
+        2024,
+        业务融合=["建成胸痛中心，急诊救治时间明显缩短", "门诊量增长12%", "新建党员示范病区"],
+    )
+    text = draft(facts).document.text
+    assert re.search(r"急诊救治时间明显缩短【待补充：具体数字】", text)
+    assert "门诊量增长12%【待补充" not in text and "门诊量增长12%" in text
+    assert "新建党员示范病区【待补充" not in text  # no claim of change: nothing to ask
