@@ -378,28 +378,22 @@ def _semantic_checks(facts: Facts, today: _dt.date) -> list[Diagnostic]:
     year = facts.year
     if year is not None and year > today.year:
         out.append(Diagnostic("warning", f"年度 {year} 在今年之后", facts.location("年度"), "请核对年度"))
-    dev, act = facts.get("组织建设.发展党员数"), facts.get("组织建设.入党积极分子数")
-    if isinstance(dev, int) and isinstance(act, int) and dev > act:
-        out.append(
-            Diagnostic(
-                "warning",
-                f"发展党员数（{dev}）多于入党积极分子数（{act}）",
-                facts.location("组织建设.发展党员数"),
-                "发展对象应从入党积极分子中产生，请核对这两个数",
+    for part, whole, hint in NOT_MORE_THAN:
+        a, b = facts.get(part), facts.get(whole)
+        if isinstance(a, int) and isinstance(b, int) and a > b:
+            name_a, name_b = part.rsplit(".", 1)[-1], whole.rsplit(".", 1)[-1]
+            out.append(
+                Diagnostic("warning", f"{name_a}（{a}）多于{name_b}（{b}）", facts.location(part), hint)
             )
-        )
-    changed, branches = facts.get("组织建设.换届支部数"), facts.get("组织建设.党支部数")
-    if isinstance(changed, int) and isinstance(branches, int) and changed > branches:
-        out.append(
-            Diagnostic(
-                "warning",
-                f"换届支部数（{changed}）多于党支部数（{branches}）",
-                facts.location("组织建设.换届支部数"),
-                "请核对这两个数",
-            )
-        )
-    out.extend(_meeting_checks(facts, branches))
+    out.extend(_meeting_checks(facts, facts.get("组织建设.党支部数")))
     return out
+
+
+# (a count, the count it cannot exceed, the hint)
+NOT_MORE_THAN = (
+    ("组织建设.发展党员数", "组织建设.入党积极分子数", "发展对象应从入党积极分子中产生，请核对这两个数"),
+    ("组织建设.换届支部数", "组织建设.党支部数", "请核对这两个数"),
+)
 
 
 # 《中国共产党支部工作条例（试行）》: 支部党员大会每季度 1 次、支委会每月 1 次、党小组会每月 1 次、党课每季度 1 次.

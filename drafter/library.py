@@ -281,18 +281,23 @@ def _check_tags(
         )
 
 
+def _refuse_unknown(raw: dict[Any, Any], known: frozenset[str] | set[str], loc: Location) -> None:
+    """A heading, intro or fragment with a key the library does not know: name it and list the known ones."""
+    unknown = set(raw) - set(known)
+    if unknown:
+        raise LibraryError(
+            f"不认识的键：{'、'.join(sorted(map(str, unknown)))}",
+            location=loc,
+            hint="可写：" + "、".join(sorted(known)),
+        )
+
+
 def _variant(raw: Any, loc: Location) -> Variant:
     if isinstance(raw, str):
         return Variant(raw)
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         raise LibraryError("标题或引语应写成 text: …", location=loc, hint="参照 fragments/ 中的已有文件")
-    unknown = set(raw) - _VARIANT_KEYS
-    if unknown:
-        raise LibraryError(
-            f"不认识的键：{'、'.join(sorted(unknown))}",
-            location=loc,
-            hint="可写：" + "、".join(sorted(_VARIANT_KEYS)),
-        )
+    _refuse_unknown(raw, _VARIANT_KEYS, loc)
     voice = _strs(raw.get("voice"), "voice", loc) or VOICES
     units = _strs(raw.get("unit_types"), "unit_types", loc) or ("通用",)
     kinds = _strs(raw.get("kinds"), "kinds", loc)
@@ -461,13 +466,7 @@ def _fragment_id(raw: Any, loc: Location) -> str:
     """A fragment's ``id``, after checking it is a mapping with only known keys."""
     if not isinstance(raw, dict):
         raise LibraryError("片段应写成“键: 值”的分组", location=loc, hint="至少要有 id 和 text")
-    unknown = set(raw) - _FRAGMENT_KEYS
-    if unknown:
-        raise LibraryError(
-            f"不认识的键：{'、'.join(sorted(map(str, unknown)))}",
-            location=loc,
-            hint="可写：" + "、".join(sorted(_FRAGMENT_KEYS)),
-        )
+    _refuse_unknown(raw, _FRAGMENT_KEYS, loc)
     fid = raw.get("id")
     if not isinstance(fid, str) or not re.match(_ID_RE, fid):
         raise LibraryError(
