@@ -24,7 +24,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from drafter.errors import Diagnostic, Location
@@ -779,13 +779,17 @@ class Selector:
 
     def _repeats_fixed(self, frag: Fragment) -> bool:
         """The problem speaks of a finding the 上年度问题整改 part says is 已整改 (its own words in the lead)."""
-        fixed = [
-            str(raw.get("问题") or "")
-            for raw in self.facts.get(f"{RECTIFY}.问题") or []
-            if isinstance(raw, dict) and str(raw.get("状态")) == "已整改"
-        ]
         overlap = self.library.overlap
-        return any(overlap.fit(finding, frag.lead) >= FIT_MIN for finding in fixed if finding)
+        return any(overlap.fit(finding, frag.lead) >= FIT_MIN for finding in self._fixed_findings)
+
+    @cached_property
+    def _fixed_findings(self) -> tuple[str, ...]:
+        """Last year's findings the facts report as 已整改 (read once per draft, asked of every candidate)."""
+        return tuple(
+            str(raw.get("问题"))
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and str(raw.get("状态")) == "已整改" and raw.get("问题")
+        )
 
     def _not_own(self, frag: Fragment) -> int:
         """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""
