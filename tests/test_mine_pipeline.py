@@ -15,7 +15,7 @@ from drafter.cli.mine import mine_command
 from drafter.errors import DrafterError
 from drafter.mine.classify import ROLES
 from drafter.mine.clean import clean
-from drafter.mine.pipeline import expand_paths, mine, output_files, read_seed
+from drafter.mine.pipeline import PREFIX, expand_paths, mine, output_files, read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 MINED = ROOT / "mined"
@@ -95,18 +95,7 @@ def test_every_fragment_points_at_its_source_line(at_root: None) -> None:
 def test_ids_confidence_and_unit_specific_flags() -> None:
     ids: list[str] = []
     for role, data in role_files(MINED).items():
-        prefix = {
-            "思想建设": "sx",
-            "组织建设": "zz",
-            "党风廉政": "lz",
-            "存在问题": "wt",
-            "原因": "yy",
-            "下一步": "xb",
-            "开头": "kt",
-            "结尾": "jw",
-            "业务融合": "yw",
-            "其他": "qt",
-        }[role]
+        prefix = PREFIX[role]
         for frag in data["fragments"] + data["unit_specific"]:
             assert re.fullmatch(rf"m-{prefix}-[0-9a-f]{{8}}(-\d+)?", frag["id"])
             assert 0.0 < frag["confidence"] <= 1.0
