@@ -82,35 +82,25 @@ class SectionView:
 
 FUSION = "业务融合"
 FIGURE_MARKER = "具体数字"
-# an achievement said to have grown or improved, with no figure: the reviewer asks “by how much?”
-_CHANGE_WORDS = (
-    "提高",
-    "提升",
-    "缩短",
-    "增长",
-    "增加",
-    "下降",
-    "降低",
-    "减少",
-    "改善",
-    "明显",
-    "大幅",
-    "持续",
-)
+# an achievement said to have grown, improved or been built with no figure: the reviewer asks “by how much?”
+# (the words are 措辞.yaml 成效待补数字的词)
+CHANGE_WORDS = "成效待补数字的词"
 _FIGURE = re.compile(
     r"[0-9０-９]|[一二三四五六七八九十两百千万]+\s*(?:个|项|名|家|次|所|件|元|亿|万|%|倍|成|批|人)"
 )
 
 
-def _with_figure_marker(line: str) -> str:
-    """A user's achievement line that says something grew or improved but gives no figure gets a marker
-    asking for it (【待补充：具体数字】), like any other missing number."""
-    if any(w in line for w in _CHANGE_WORDS) and not _FIGURE.search(line):
+def _with_figure_marker(line: str, words: tuple[str, ...]) -> str:
+    """A user's achievement line that says something grew, improved or was built (``words``) but gives no
+    figure gets a marker asking for it (【待补充：具体数字】), like any other missing number."""
+    if any(w in line for w in words) and not _FIGURE.search(line):
         return line + str(Missing(FIGURE_MARKER))
     return line
 
 
-def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any]) -> SectionView:
+def _section_context(
+    section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any], change_words: tuple[str, ...]
+) -> SectionView:
     def text(variant: Any, what: str) -> Any:
         if variant is None:
             return None
@@ -125,7 +115,9 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 text = Rendered(text + item(folded).text)
             if it.tail:  # the user's achievements this item carries
-                lines = "；".join(_with_figure_marker(clean_text(t).rstrip("。；;")) for t in it.tail)
+                lines = "；".join(
+                    _with_figure_marker(clean_text(t).rstrip("。；;"), change_words) for t in it.tail
+                )
                 text = Rendered(
                     text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。"
                 )
@@ -138,7 +130,9 @@ def _section_context(section: SectionPlan, renderer: FragmentRenderer, ctx: dict
         )
         said = clean_text(it.text)
         if section.role == FUSION and it.text:  # the user's own 业务融合 line: its figure, if it lacks one
-            said = _with_figure_marker(said.rstrip("。")) + ("。" if said.endswith("。") else "")
+            said = _with_figure_marker(said.rstrip("。"), change_words) + (
+                "。" if said.endswith("。") else ""
+            )
         parts = [renderer.render_text(it.join, ctx, where) if it.join else "", said]
         if it.detail is not None:
             parts.append(renderer.render(it.detail, ctx, it.variant))
@@ -163,8 +157,10 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     renderer = _renderer(options.templates_dir or data_dir("templates"))
     env = renderer.env
     ctx = fact_context(facts)
-    ctx.update(derived_context(facts, registry_for(options.templates_dir)))
-    sections = {role: _section_context(s, renderer, ctx) for role, s in plan.sections.items()}
+    reg = registry_for(options.templates_dir)
+    ctx.update(derived_context(facts, reg))
+    words = reg.words(CHANGE_WORDS, plan.unit_type)
+    sections = {role: _section_context(s, renderer, ctx, words) for role, s in plan.sections.items()}
     main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
         **ctx,
@@ -203,7 +199,13 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
             "全会": value(year.plenum_phrase, "提法.全会"),
             "最新全会": value(year.latest_plenum, "提法.最新全会"),
         },
-        "类型": {"名称": utype.name, "领域": utype.field_words, "中心工作": utype.center},
+        "类型": {
+            "名称": utype.name,
+            "领域": utype.field_words,
+            "中心工作": utype.center,
+            # the unit as it names itself: the facts' 单位.自称, else the type's (街道, 医院; 本单位)
+            "自称": str(facts.get("单位.自称") or utype.self_name),
+        },
     }
 
 

@@ -37,7 +37,7 @@ from drafter.registry import (
     structure_files,
 )
 
-FORMAT = 1
+FORMAT = 2
 MAX_BYTES = 8 * 1024 * 1024
 
 
@@ -91,6 +91,7 @@ def to_json(reg: Registry) -> str:
             "practices": reg.practices,
             "practice_words": reg.practice_words,
             "practice_facts": reg.practice_facts,
+            "wordings": reg.wordings,
         },
         ensure_ascii=False,
     )
@@ -153,6 +154,7 @@ def from_json(text: str) -> Registry:
         practices={str(k): str(v) for k, v in data["practices"].items()},
         practice_words={k: tuple(v) for k, v in data["practice_words"].items()},
         practice_facts={k: tuple(v) for k, v in data["practice_facts"].items()},
+        wordings={k: {kk: tuple(vv) for kk, vv in v.items()} for k, v in data["wordings"].items()},
     )
 
 

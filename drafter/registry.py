@@ -9,7 +9,10 @@ Owns the data files under the shipped ``templates/`` folder:
   measure topic that answers them);
 * ``单位类型.yaml`` — unit types: aliases, field words, extra outline topics and extra facts;
 * ``年度.yaml`` — each year's campaign and plenums, the 提法 a draft of that year must carry, sources;
-* ``做法.yaml`` — concrete activities a fragment may claim only when the user ticks them.
+* ``做法.yaml`` — concrete activities a fragment may claim only when the user ticks them;
+* ``措辞.yaml`` — the few words the planner itself puts into a draft (the clause tying a user's line to 党建,
+  the lead into achievements, the measure for a finding still being fixed, default leads…), each a list
+  keyed by unit type, voice or role, so a new kind of unit changes them without Python.
 
 Adding a kind, role, type, topic or year is a data change; :func:`registry` reads it and every module asks
 the registry.  Errors name the file and line (:class:`drafter.errors.LibraryError`).
@@ -69,6 +72,7 @@ class UnitType:
     avoid: tuple[str, ...] = ()  # words this kind of unit's reports do not use (村: 业务处室, 职工)
     # words avoided when the unit's name says what it is (两新组织 named …科技… has no 车间 or 倒班)
     name_avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    self_name: str = "本单位"  # how such a unit names itself when the facts do not say (街道, 医院, 村)
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,15 @@ class Registry:
     practices: dict[str, str]
     practice_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     practice_facts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # counts that show it was done
+    wordings: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 措辞.yaml
+
+    def words(self, name: str, *keys: str) -> tuple[str, ...]:
+        """措辞.yaml ``name``: the list under the first of ``keys`` that has one, else under 通用."""
+        table = self.wordings.get(name, {})
+        for key in (*keys, GENERIC_TYPE):
+            if table.get(key):
+                return table[key]
+        return ()
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -343,6 +356,7 @@ def _unit_types(path: Path) -> dict[str, UnitType]:
             _facts(spec.get("事实"), loc),
             _strs(spec.get("避免用语"), loc, "避免用语"),
             _org_avoid(spec.get("名称避免用语"), loc, "名称避免用语"),
+            str(spec.get("自称") or "本单位"),
         )
     out.setdefault(GENERIC_TYPE, UnitType(GENERIC_TYPE))
     return out
@@ -391,14 +405,31 @@ def _practices(path: Path) -> Practices:
     return described, words, facts
 
 
+def _wordings(path: Path, base: Registry | None) -> dict[str, dict[str, tuple[str, ...]]]:
+    """措辞.yaml: name → (unit type, voice or role) → wordings; a name the file lacks comes from ``base``."""
+    data, node = _load(path)
+    out = {k: dict(v) for k, v in base.wordings.items()} if base else {}
+    for name, table in (data or {}).items():
+        loc = Location(path, _line(node, name), key=str(name))
+        if not isinstance(table, dict):
+            raise LibraryError(
+                f"“{name}”应写成“类型或口吻: [说法, 说法]”",
+                location=loc,
+                hint="例如 通用: [在党组织的带领下，]；医院: [……]",
+            )
+        out[str(name)] = {str(k): _strs(v, loc, f"{name}.{k}") for k, v in table.items()}
+    return out
+
+
 TOPICS_FILE, TYPES_FILE, YEARS_FILE, PRACTICES_FILE = "主题.yaml", "单位类型.yaml", "年度.yaml", "做法.yaml"
+WORDINGS_FILE = "措辞.yaml"
 
 
 def structure_files(folder: Path) -> list[Path]:
     """The structure files :func:`load_registry` reads from a complete templates folder (one without a base)."""
     return [
         *sorted(folder.glob("*/kind.yaml")),
-        *(folder / name for name in (TOPICS_FILE, TYPES_FILE, YEARS_FILE, PRACTICES_FILE)),
+        *(folder / name for name in (TOPICS_FILE, TYPES_FILE, YEARS_FILE, PRACTICES_FILE, WORDINGS_FILE)),
     ]
 
 
@@ -441,6 +472,7 @@ def load_registry(folder: Path, base: Registry | None = None) -> Registry:
         practices=practices,
         practice_words=words,
         practice_facts=shown_by,
+        wordings=_wordings(folder / WORDINGS_FILE, base) if has(WORDINGS_FILE) or not base else base.wordings,
     )
 
 

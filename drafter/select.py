@@ -41,57 +41,26 @@ MAX_EXTRA = 3  # a main section may grow by this many items to carry every numbe
 DEFAULT_PROBLEMS = 3
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
+OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 )
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
-# 下一步 for last year's findings still being fixed (lead, text); the completion date is the user's
-UNFINISHED_RECTIFY = {
-    "个人": (
-        "把上年度问题整改进行到底",
-        "上年度指出的{names}尚未整改到位，我将紧盯不放、逐项推进，确保改到位、不留尾巴，计划完成时间为",
-    ),
-    "单位": (
-        "持续抓好上年度问题整改",
-        "上年度指出的{names}尚未整改到位，将继续压实责任、逐项推进，确保改到位、不留尾巴，计划完成时间为",
-    ),
-}
+# 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
+UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
+RECTIFY_LIST_MARKER = "整改清单提示"
 CONTRADICTIONS = "前后矛盾"  # 主题.yaml: what 主要工作 claims, and the self-criticism that would deny it
-RECTIFY_LIST_MARKER = "逐条写明上年度指出的问题、整改措施和成效"
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
-# being an organ of state bodies, yet every unit writes 党组织; 学校 avoids 职工 but writes 教职工)
-LONGER_WORDS = ("党组织", "教职工")  # 学校 avoids 职工 (a factory's word), not 教职工
+# being an organ of state bodies, yet every unit writes 党组织; 学校 avoids 职工 but writes 教职工): 措辞.yaml
+LONGER_WORDS = "较长的词"
 OPENING, CLOSING = "开头", "结尾"
 _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
-# Clauses that tie a user's own 业务融合 line to 党建 (Jinja: they may name the unit's field).
-FUSION_JOINS = (
-    "坚持以党建引领{{ 类型.中心工作 }}，",
-    "发挥党组织把方向、聚合力的作用，",
-    "把党建工作与{{ 类型.中心工作 }}同谋划、同推进，",
-    "以党建工作的实际成效服务{{ 类型.领域 }}，",
-)
-# Clauses that lead from the type's own 业务融合 item into the user's achievements (Jinja).
-ACHIEVEMENT_JOINS = (
-    "在党组织的带领下，",
-    "党组织团结带领党员群众齐心干事，",
-    "党组织把方向、聚人心，",
-    "从成效看，",
-)
-# Leads for a user's line whose topic has none; each used once per section, in a seeded order.
-DEFAULT_LEADS = {
-    "思想建设": ("抓好思想政治建设", "推动理论学习走深走实", "凝聚干事创业共识"),
-    "组织建设": ("夯实基层组织基础", "打造特色党建载体", "激发党员队伍活力"),
-    "党风廉政": ("深化党风廉政建设", "营造风清气正环境", "抓实廉洁风险防控"),
-    "业务融合": (
-        "推动重点任务落地见效",
-        "把党建优势转化为发展优势",
-        "以党建促发展见实效",
-        "服务保障中心工作",
-    ),
-}
+# 措辞.yaml: clauses tying a user's own 业务融合 line to 党建, leading from the type's own 业务融合 item into
+# the user's achievements (by unit type), and leads for a user's line whose topic has none (by role)
+FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
 
 
 @dataclass
@@ -166,10 +135,10 @@ def _practices_named(reg: Registry, text: str) -> frozenset[str]:
     return frozenset(name for name, words in reg.practice_words.items() if any(w in text for w in words))
 
 
-def _mask_longer_words(text: str, avoided: str) -> str:
+def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
     """``text`` with the longer words that merely contain ``avoided`` blanked out (党组织 for 党组; 基层党组织
     itself is still found, 党组织 being inside it rather than around it)."""
-    for word in LONGER_WORDS:
+    for word in longer:
         if avoided in word and avoided != word:
             text = text.replace(word, "\0")
     return text
@@ -269,6 +238,7 @@ class Selector:
         self.voice = self.kind.voice
         self.unit_type = self.reg.unit_type(facts.get("单位.类型"))
         self.avoided = self._avoided_words(facts)
+        self.longer_words = self.reg.words(LONGER_WORDS, self.unit_type.name)
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
         self.excluded = set(facts.get("不用") or [])
@@ -328,6 +298,11 @@ class Selector:
     def _rng(self, what: str) -> random.Random:
         return random.Random(f"{self.seed}:{what}")
 
+    def _word(self, name: str, key: str) -> str:
+        """One of 措辞.yaml ``name``'s wordings for ``key`` (this type's first, a voice or 通用), by the seed."""
+        options = self.reg.words(name, self.unit_type.name, key)
+        return self._rng(name).choice(options) if options else ""
+
     def _key(self, f: Fragment) -> tuple[int, ...]:
         """Sort key, smallest best: all its numbers given; bringing the most numbers the draft lacks;
         repeating no number already in the draft."""
@@ -355,7 +330,7 @@ class Selector:
         found = self._foreign_seen.get(text)
         if found is None:
             found = self._foreign_seen[text] = sum(
-                1 for w in self.avoided if w in _mask_longer_words(text, w)
+                1 for w in self.avoided if w in _mask_longer_words(text, w, self.longer_words)
             )
         return found
 
@@ -395,8 +370,20 @@ class Selector:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
         :meth:`_weight` (each candidate's draw is u ** (1 / weight), largest first)."""
         rng = self._rng(what)
-        keyed = [(self._key(f), -(rng.random() ** (1.0 / self._weight(f))), f) for f in candidates]
-        return [f for *_, f in sorted(keyed, key=lambda k: k[:2])]
+        pool = list(candidates)
+        # with OWN_ENOUGH wordings of this unit type among them, a general wording comes after every one of
+        # them that fits as well: drafts of different types then share no paragraph where a type has its own
+        own_first = sum(1 for f in pool if self._specific(f)) >= OWN_ENOUGH
+        keyed = [
+            (
+                self._key(f),
+                0 if not own_first or self._specific(f) else 1,
+                -(rng.random() ** (1.0 / self._weight(f))),
+                f,
+            )
+            for f in pool
+        ]
+        return [f for *_, f in sorted(keyed, key=lambda k: k[:3])]
 
     def best(self, role: str, topic: str, *, self_critical: bool = False) -> Fragment | None:
         """The best fitting fragment of a topic (a pinned one first).  ``self_critical`` (problems, causes):
@@ -499,10 +486,15 @@ class Selector:
             return pinned[0]
         native = [f for f in pool if not self._foreign_frag(f)]
         pool = native if len(native) >= 4 else pool
+        # wording written for this report kind comes first when there is enough of it for every unit type
         for_kind = [f for f in pool if f.kinds]
-        pool = for_kind if len(for_kind) >= 4 else pool
+        pool = for_kind if sum(1 for f in for_kind if not self._specific(f)) >= 4 else pool
         if not pool:
             return None
+        # this type's own openings and closings (three or more, so its units still spread over them) drawn
+        # three times as often as a general one
+        own = [f for f in pool if self._specific(f)]
+        pool = pool + own * 2 if len(own) >= 3 else pool
         chosen = pool[self.frame_index % len(pool)]
         self.used.add(chosen.id)
         return chosen
@@ -538,8 +530,9 @@ class Selector:
         the section (and, in 业务融合, a clause tying it to 党建)."""
         rng = self._rng(f"lead:{item.text}")
         if role == "业务融合":
-            joins = [j for j in FUSION_JOINS if j not in taken]
-            item.join = rng.choice(joins or list(FUSION_JOINS))
+            every = self.reg.words(FUSION_JOINS, self.unit_type.name)
+            joins = [j for j in every if j not in taken]
+            item.join = rng.choice(joins or list(every)) if every else ""
             taken.add(item.join)
         if item.lead:
             return
@@ -551,7 +544,7 @@ class Selector:
             and self.fits(f.voice, f.unit_types, f.years, f.kinds)
             and "{{" not in f.lead
         ]
-        general = list(DEFAULT_LEADS.get(role, ()))
+        general = list(self.reg.words(DEFAULT_LEADS, role))
         rng.shuffle(general)
         options = [x for x in (*leads, *general) if x not in taken]
         item.lead_source = options[0] if options else ""
@@ -610,7 +603,8 @@ class Selector:
         if host is None or not bare:
             return
         host.tail = [i.text for i in bare]
-        host.join = self._rng("achievements").choice(ACHIEVEMENT_JOINS)
+        joins = self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name)
+        host.join = self._rng("achievements").choice(joins) if joins else ""
         fill.extra = [i for i in fill.extra if i not in bare]
 
     def _place_user_lines(self, role: str, fill: _Fill) -> None:
@@ -685,7 +679,7 @@ class Selector:
                 )
         if raised and not section.items:
             # only the counts: a reviewer wants each finding named with what was done; the user lists them
-            section.items.append(Item("", "", topic="整改", marker=RECTIFY_LIST_MARKER))
+            section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
         return section
 
     # -- 存在问题、原因、下一步 ----------------------------------------------------------------
@@ -974,7 +968,7 @@ class Selector:
         if not open_findings:
             return []
         names = "、".join(f"“{f}”" for f in open_findings)
-        lead, text = UNFINISHED_RECTIFY[self.voice]
+        lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
 
     def _needed_measures(self, problems: SectionPlan, causes: SectionPlan) -> list[str]:

@@ -306,9 +306,9 @@ def test_a_damaged_registry_entry_is_ignored_and_parsed_again(cache: Path) -> No
         text[: len(text) // 2],
         "{}",
         "[]",
-        '{"format": 1, "kinds": [{"name": 1}]}',
-        text.replace('"format": 1', '"format": 99'),
-        '{"format": 1, "kinds": [], "unit_types": [], "topics": {}, "years": [{"year": null}]}',
+        '{"format": %d, "kinds": [{"name": 1}]}' % regcache.FORMAT,
+        text.replace(f'"format": {regcache.FORMAT}', '"format": 99'),
+        '{"format": %d, "kinds": [], "unit_types": [], "topics": {}, "years": [{"year": null}]}' % regcache.FORMAT,
     ):
         entry.write_text(damaged, encoding="utf-8")
         assert regcache.load(entry.stem) is None

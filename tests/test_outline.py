@@ -336,13 +336,51 @@ def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> No
     open_finding = {"问题": "网格员队伍不够稳定", "整改情况": "补充了4名网格员", "状态": "整改中"}
     done = {"问题": "报到党员作用发挥不充分", "整改情况": "建立积分制", "状态": "已整改"}
     facts = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done, open_finding]})
-    text = draft(facts).document.text
-    plans = text.split("下一步")[-1]
-    assert "“网格员队伍不够稳定”尚未整改到位" in plans
-    assert "【待补充：完成时限】" in plans
-    assert "报到党员作用发挥不充分”尚未" not in text
+    result = draft(facts)
+    plans = result.plan.sections[MEASURES].items
+    carried = [i for i in plans if i.marker == "完成时限"]
+    assert len(carried) == 1 and "“网格员队伍不够稳定”" in carried[0].text
+    assert "报到党员作用发挥不充分" not in carried[0].text
+    voice = REG.kinds[kind].voice
+    assert carried[0].lead in REG.words("未完成整改小标题", voice)
+    assert "【待补充：完成时限】" in result.document.text
     closed = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done]})
-    assert "尚未整改到位" not in draft(closed).document.text
+    assert not [i for i in draft(closed).plan.sections[MEASURES].items if i.marker == "完成时限"]
+
+
+def test_the_carried_finding_is_worded_in_more_than_one_way() -> None:
+    """Units with a finding still open do not all write the same sentence about it (措辞.yaml)."""
+    open_finding = {"问题": "网格员队伍不够稳定", "整改情况": "补充了4名网格员", "状态": "整改中"}
+    texts = set()
+    for i in range(12):
+        facts = facts_for("书记述职", "社区", 2024, unit=f"第{i}社区", 上年度问题整改={"问题": [open_finding]})
+        texts |= {(x.lead, x.text) for x in draft(facts).plan.sections[MEASURES].items if x.marker}
+    assert len({lead for lead, _ in texts}) >= 2 and len({t for _, t in texts}) >= 2
+
+
+@pytest.mark.parametrize("utype", ["医院", "村", "国企", "街道"])
+def test_achievements_are_led_in_by_the_types_own_words(utype: str) -> None:
+    """The clause before the user's achievements is the unit type's own (措辞.yaml 成效引语), never a
+    formula every type shares (“从成效看，”)."""
+    facts = facts_for("书记述职", utype, 2024, 业务融合=["全年完成重点任务12项", "群众满意度达到95%"])
+    plan = draft(facts).plan
+    joins = [i.join for i in plan.sections["业务融合"].items if i.tail]
+    assert joins and joins[0] in REG.wordings["成效引语"][utype]
+
+
+def test_the_planners_words_are_data(tmp_path: Any) -> None:
+    """A templates folder's 措辞.yaml changes the planner's own words without Python."""
+    import shutil
+
+    from drafter.resources import data_dir
+
+    templates = tmp_path / "tpl"
+    shutil.copytree(data_dir("templates"), templates)
+    words = yaml.safe_load((templates / "措辞.yaml").read_text(encoding="utf-8"))
+    words["成效引语"] = {"通用": ["测试引语甲，"]}
+    (templates / "措辞.yaml").write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    facts = facts_for("书记述职", "医院", 2024, 业务融合=["全年完成重点任务12项"])
+    assert "测试引语甲，全年完成重点任务12项" in draft(facts, Options(templates_dir=templates)).document.text
 
 
 def test_a_long_part_folds_related_items() -> None:
@@ -607,3 +645,5 @@ def test_an_achievement_without_a_figure_asks_for_it() -> None:
     assert re.search(r"急诊救治时间明显缩短【待补充：具体数字】", text)
     assert "门诊量增长12%【待补充" not in text and "门诊量增长12%" in text
     assert "新建党员示范病区【待补充" not in text  # no claim of change: nothing to ask
+    facts = facts_for("书记述职", "学校", 2024, 业务融合=["新建、改扩建中小学校，新增学位"])
+    assert "新增学位【待补充：具体数字】" in draft(facts).document.text  # how many schools, how many places
