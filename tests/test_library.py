@@ -128,6 +128,49 @@ def test_text_is_clean_reusable_chinese(frag: Fragment) -> None:
     assert not frag.lead.endswith(("。", "，", "；", "：")), "lead has its own punctuation"
 
 
+# Problems and causes are read right after the achievements, so they may only say a shortcoming is a matter of
+# DEGREE (还不够经常、不够深入、个别……、覆盖面还不够广): a wording that says something is ABSENT or ABSOLUTE
+# (“基本上只靠电话联系”“学习形式比较单一”“‘两张皮’没有根本扭转”) contradicts whatever the draft has just reported
+# (a WeChat study group, rotating study leaders, 党建业务深度融合), and a reviewer rejects the draft for it.
+# “没有完全”“没有充分”“没有及时” stay allowed: they are degrees.
+ABSOLUTE_WORDS = (
+    "只靠",
+    "仅靠",
+    "单靠",
+    "全靠",
+    "基本上只",
+    "只是",
+    "从未",
+    "从来",
+    "从不",
+    "根本没有",
+    "没有根本",
+    "一直没有",
+    "始终没有",
+    "单一",
+    "全无",
+    "毫无",
+    "空白",
+    "完全没有",
+    "没有建立",
+    "没有形成",
+    "未建立",
+    "未形成",
+    "尚未",
+    "无人",
+    "一年到头",
+    "放任",
+    "没有拿出",
+)
+
+
+@pytest.mark.parametrize("frag", LIB.fragments("存在问题") + LIB.fragments("原因"), ids=lambda f: f.id)
+def test_problems_and_causes_speak_of_degree_not_absence(frag: Fragment) -> None:
+    for text in (frag.lead, *frag.texts):
+        found = [word for word in ABSOLUTE_WORDS if word in text]
+        assert not found, (found, text)
+
+
 def _source_ids() -> set[str]:
     import yaml
 
