@@ -51,6 +51,7 @@ PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "�
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
 RECTIFY_LIST_MARKER = "整改清单提示"
+RECTIFY_STATES = "整改状态"  # 措辞.yaml: the sentence after a finding, by its 状态 (已整改, 整改中)
 CONTRADICTIONS = "前后矛盾"  # 主题.yaml: what 主要工作 claims, and the self-criticism that would deny it
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
@@ -667,7 +668,8 @@ class Selector:
         for raw in group.get("问题") or []:
             if isinstance(raw, dict):
                 done = raw.get("状态")
-                state = {"已整改": "目前已整改到位。", "整改中": "目前正在持续推进整改。"}.get(str(done), "")
+                states = self.reg.wordings.get(RECTIFY_STATES, {}).get(str(done), ())
+                state = self._rng(f"state:{raw.get('问题')}").choice(states) if states else ""
                 how = _full_stop(str(raw.get("整改情况") or "")) if raw.get("整改情况") else ""
                 item = Item(_full_stop(str(raw.get("问题") or "")).rstrip("。"), how + state, topic="整改")
                 if not how:

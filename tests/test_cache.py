@@ -306,9 +306,17 @@ def test_a_damaged_registry_entry_is_ignored_and_parsed_again(cache: Path) -> No
         text[: len(text) // 2],
         "{}",
         "[]",
-        '{"format": %d, "kinds": [{"name": 1}]}' % regcache.FORMAT,
+        json.dumps({"format": regcache.FORMAT, "kinds": [{"name": 1}]}),
         text.replace(f'"format": {regcache.FORMAT}', '"format": 99'),
-        '{"format": %d, "kinds": [], "unit_types": [], "topics": {}, "years": [{"year": null}]}' % regcache.FORMAT,
+        json.dumps(
+            {
+                "format": regcache.FORMAT,
+                "kinds": [],
+                "unit_types": [],
+                "topics": {},
+                "years": [{"year": None}],
+            }
+        ),
     ):
         entry.write_text(damaged, encoding="utf-8")
         assert regcache.load(entry.stem) is None

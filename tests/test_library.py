@@ -171,6 +171,32 @@ def test_problems_and_causes_speak_of_degree_not_absence(frag: Fragment) -> None
         assert not found, (found, text)
 
 
+def test_no_wording_calls_the_unit_本单位() -> None:
+    """A street, a village or a hospital does not write “本单位”: wordings say {{ 类型.自称 }} (the facts'
+    单位.自称, else the unit type's 自称)."""
+    said = [
+        f.id
+        for role in LIB.roles
+        for f in LIB.fragments(role)
+        if any("本单位" in t for t in (f.lead, *f.texts))
+    ]
+    assert not said
+
+
+def test_the_unit_names_itself_as_the_facts_say_else_as_its_type() -> None:
+    from drafter.pipeline import derived_context
+    from drafter.registry import registry
+
+    text = "报告类型: 书记述职\n年度: 2024\n单位: {全称: 某某街道, 类型: 街道}\n述职人: {姓名: 张三, 职务: 党工委书记}\n"
+    assert (
+        derived_context(facts_from_text(text))["类型"]["自称"]
+        == registry().unit_type("街道").self_name
+        == "街道"
+    )
+    named = text.replace("类型: 街道}", "类型: 街道, 自称: 我街道}")
+    assert derived_context(facts_from_text(named))["类型"]["自称"] == "我街道"
+
+
 def _source_ids() -> set[str]:
     import yaml
 

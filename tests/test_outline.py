@@ -348,12 +348,29 @@ def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> No
     assert not [i for i in draft(closed).plan.sections[MEASURES].items if i.marker == "完成时限"]
 
 
+def test_a_findings_state_is_said_in_the_words_of_its_status() -> None:
+    """After each finding of last year: a sentence of its 状态 (措辞.yaml 整改状态), not one fixed formula."""
+    findings = [
+        {"问题": f"问题{i}", "整改情况": f"做了第{i}件事", "状态": "已整改" if i % 2 else "整改中"}
+        for i in range(8)
+    ]
+    facts = facts_for("书记述职", "社区", 2024, 上年度问题整改={"问题": findings})
+    items = draft(facts).plan.sections["上年度问题整改"].items
+    done, open_ = REG.wordings["整改状态"]["已整改"], REG.wordings["整改状态"]["整改中"]
+    for i, item in enumerate(items):
+        said = item.text.removeprefix(f"做了第{i}件事。")
+        assert said in (done if i % 2 else open_), said
+    assert len({i.text.split("。", 1)[1] for i in items}) >= 3
+
+
 def test_the_carried_finding_is_worded_in_more_than_one_way() -> None:
     """Units with a finding still open do not all write the same sentence about it (措辞.yaml)."""
     open_finding = {"问题": "网格员队伍不够稳定", "整改情况": "补充了4名网格员", "状态": "整改中"}
     texts = set()
     for i in range(12):
-        facts = facts_for("书记述职", "社区", 2024, unit=f"第{i}社区", 上年度问题整改={"问题": [open_finding]})
+        facts = facts_for(
+            "书记述职", "社区", 2024, unit=f"第{i}社区", 上年度问题整改={"问题": [open_finding]}
+        )
         texts |= {(x.lead, x.text) for x in draft(facts).plan.sections[MEASURES].items if x.marker}
     assert len({lead for lead, _ in texts}) >= 2 and len({t for _, t in texts}) >= 2
 
