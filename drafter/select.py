@@ -46,6 +46,8 @@ CLASH_MAX = 5  # specific three-character words a problem or cause may share wit
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 )
+MEASURES_OVER_PROBLEMS = 2  # 下一步 has at most this many measures more than there are problems
+CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
@@ -159,6 +161,13 @@ def _echoes_lead(lead: str, text: str) -> bool:
     """The wording opens by repeating ECHO_RUN characters of its heading (slots compared by their names)."""
     lead, opening = _SLOT_RE.sub(r"\1", lead), _SLOT_RE.sub(r"\1", text)[: len(lead) + 12]
     return any(lead[i : i + ECHO_RUN] in opening for i in range(len(lead) - ECHO_RUN + 1))
+
+
+def _item_words(item: Item) -> str:
+    """What an item says: its lead and its chosen wording (or the user's text)."""
+    if item.fragment is not None:
+        return item.fragment.lead + item.fragment.texts[item.variant % len(item.fragment.texts)]
+    return item.lead + item.text
 
 
 def stable_seed(facts: Facts) -> int:
@@ -918,11 +927,14 @@ class Selector:
         answered = {i.topic for i in listed if i.topic}
         tool = self._answers_by_pairs(problems, listed, answered)
         tool += self._answers_by_words(problems, answered)
-        for topic in dict.fromkeys(self._needed_measures(problems, causes)):
+        for topic in dict.fromkeys(p.topic for p in problems.items if p.topic):
             frag = None if topic in answered else self.best(MEASURES, topic)
             if frag is not None:
                 tool.append(self.take(frag))
                 answered.add(topic)
+        # a measure per cause as well, yet not a list twice as long as the problems (reviewers call that bloat)
+        room = max(0, len(problems.items) + MEASURES_OVER_PROBLEMS - len(tool) - len(listed))
+        tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
             pool = [
@@ -934,6 +946,40 @@ class Selector:
             tool += [self.take(f) for f in ranked[:missing]]
         section.items = tool + listed
         return section
+
+    def _answers_to_causes(self, causes: SectionPlan, chosen: list[Item], answered: set[str]) -> list[Item]:
+        """Each cause gets a measure that speaks of what it says: none when a measure already chosen does
+        (shares CAUSE_FIT of its specific words), else the measure that shares most of them, of the topic
+        主题.yaml names for the cause first.  A reviewer reads causes and measures side by side; a cause left
+        unanswered, or a measure added for a cause it does not speak to, is what they mark."""
+        out: list[Item] = []
+        overlap = self.library.overlap
+        for cause in causes.items:
+            said = _item_words(cause)
+            if not said or any(overlap.fit(said, _item_words(m)) >= CAUSE_FIT for m in (*chosen, *out)):
+                continue
+            spec = self.reg.topic(CAUSES, cause.topic)
+            topic = spec.measure if spec is not None else ""
+            pool = self._native_first(
+                [
+                    f
+                    for f in self.library.fragments(MEASURES)
+                    if self.eligible(f) and f.id not in self.used and f.topic_key not in answered
+                ]
+            )
+            scored = [
+                (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
+                for f in pool
+            ]
+            scored = [(score, f) for score, f in scored if score >= 2]
+            if not scored:
+                continue
+            top = max(score for score, _ in scored)
+            tied = [f for score, f in scored if score == top]
+            best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
+            out.append(self.take(best))
+            answered.add(best.topic_key)
+        return out
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
@@ -972,15 +1018,6 @@ class Selector:
         names = "、".join(f"“{f}”" for f in open_findings)
         lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
-
-    def _needed_measures(self, problems: SectionPlan, causes: SectionPlan) -> list[str]:
-        """The measure topics that answer the problems, then those that answer the causes."""
-        needed = [p.topic for p in problems.items if p.topic]
-        for c in causes.items:
-            cause = self.reg.topic(CAUSES, c.topic)
-            if cause is not None and cause.measure:
-                needed.append(cause.measure)
-        return needed
 
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
         """A problem that names its answers (pairs) gets the first one still usable: several problems of one
