@@ -261,6 +261,7 @@ class Selector:
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
+        self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._foreign_seen: dict[str, int] = {}
@@ -406,8 +407,24 @@ class Selector:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
         if self_critical:
-            ranked.sort(key=lambda f: (self._contradicting(f), self._clash(f), self._not_own(f)))
+            ranked.sort(
+                key=lambda f: (
+                    self._contradicting(f),
+                    self._clash(f),
+                    self._echoes_problems(f) if role == CAUSES else 0,
+                    self._not_own(f),
+                )
+            )
         return ranked[0] if ranked else None
+
+    def _echoes_problems(self, frag: Fragment) -> int:
+        """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
+        reads it as the problem restated, not its cause."""
+        said = self._problems_said
+        if not said:
+            return 0
+        overlap = self.library.overlap
+        return 1 if max(len(overlap.specific(t, 3) & said) for t in frag.texts) > CLASH_MAX else 0
 
     def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:
         """A fragment with ``tag``; for 数量, one saying all were fixed exactly when they were (全部)."""
@@ -882,6 +899,10 @@ class Selector:
 
     def causes_section(self, spec: SectionSpec, problems: SectionPlan, family: Family | None) -> SectionPlan:
         section = self._section(CAUSES, family)
+        overlap = self.library.overlap
+        self._problems_said = frozenset().union(
+            *(overlap.specific(_item_words(p), 3) for p in problems.items)
+        )
         own, frags = self._listed(CAUSES, CAUSES)
         items = [self.take(f) for f in frags] + own
         wanted = max(2, min(4, spec.count or 3))
@@ -928,7 +949,8 @@ class Selector:
         tool = self._answers_by_pairs(problems, listed, answered)
         tool += self._answers_by_words(problems, answered)
         for topic in dict.fromkeys(p.topic for p in problems.items if p.topic):
-            frag = None if topic in answered else self.best(MEASURES, topic)
+            # a measure promising what 主要工作 reports as done reads as a contradiction: such wordings last
+            frag = None if topic in answered else self.best(MEASURES, topic, self_critical=True)
             if frag is not None:
                 tool.append(self.take(frag))
                 answered.add(topic)
