@@ -505,7 +505,9 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
                 if item.fragment is not None:
                     total += 1
                     own += utype in item.fragment.unit_types
-    assert 0.3 <= own / total <= 0.8, (own, total)
+    # not always: a type with few wordings of its own still mixes in general ones (the sibling test checks
+    # that two units of one type do not end up sharing paragraphs)
+    assert 0.3 <= own / total <= 0.9, (own, total)
 
 
 def test_a_types_own_heading_families_are_drawn_more_often() -> None:
