@@ -147,8 +147,8 @@ def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
     return text
 
 
-# “我” as the speaker, not in 我们/我局/我校… (a unit naming itself) nor in 自我批评
-_FIRST_PERSON = _PROGRAMS.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支])")
+# “我” as the speaker, not in 我们/我局/我校/我社区/我街道… (a unit naming itself) nor in 自我批评
+_FIRST_PERSON = _PROGRAMS.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支社街])")
 # the secretary as the subject in the third person (a 述职 says 我)
 _SECRETARY_AS_THIRD = _PROGRAMS.compile(
     r"(?:^|[，。；])[^，。；]{0,4}(?:党组织|党委|党工委|党组|党支部)书记(?:坚持|带头|亲自)"
