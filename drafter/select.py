@@ -1027,19 +1027,43 @@ class Selector:
             answered.add(p.topic or best.topic_key)
         return out
 
-    def _unfinished_rectification(self) -> list[Item]:
-        """A finding of last year still 整改中 is carried on into next year's plans: one measure naming
-        the findings, with the date left for the user (a reviewer checks that open findings are not dropped)."""
-        open_findings = [
+    def _open_findings(self) -> list[str]:
+        """Last year's findings the user reports as still 整改中."""
+        return [
             _full_stop(str(raw.get("问题") or "")).rstrip("。")
             for raw in self.facts.get(f"{RECTIFY}.问题") or []
             if isinstance(raw, dict) and str(raw.get("状态")) == "整改中" and raw.get("问题")
         ]
+
+    def _unfinished_rectification(self) -> list[Item]:
+        """A finding of last year still 整改中 is carried on into next year's plans: one measure naming
+        the findings, with the date left for the user (a reviewer checks that open findings are not dropped)."""
+        open_findings = self._open_findings()
         if not open_findings:
             return []
         names = "、".join(f"“{f}”" for f in open_findings)
         lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
+
+    def _carry_findings(self, measures: SectionPlan) -> None:
+        """The carried finding joins the measure that already speaks of its subject (村级后备力量 → the
+        measure on 后备队伍) as its last sentence, instead of a second measure on the same thing; with no
+        such measure, or several open findings, it is a measure of its own."""
+        carried = self._unfinished_rectification()
+        findings = self._open_findings()
+        if not carried:
+            return
+        overlap = self.library.overlap
+        hosts = [
+            (overlap.fit(findings[0], _item_words(m)), i)
+            for i, m in enumerate(measures.items)
+            if m.fragment is not None and len(findings) == 1
+        ]
+        fit, at = max(hosts, default=(0, -1))
+        if fit >= 2:
+            measures.items[at].merged.append(carried[0])
+        else:
+            measures.items += carried
 
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
         """A problem that names its answers (pairs) gets the first one still usable: several problems of one
@@ -1147,7 +1171,7 @@ class Selector:
                 causes = plan.sections[role] = self.causes_section(spec, problems, plan.family)
             elif role == MEASURES and problems is not None:
                 measures = self.measures_section(problems, causes or SectionPlan(CAUSES), plan.family)
-                measures.items += self._unfinished_rectification()
+                self._carry_findings(measures)
                 plan.sections[role] = measures
                 self._check_pairs(problems, measures)
         self._carry_numbers(plan)

@@ -374,7 +374,7 @@ def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> No
     done = {"问题": "报到党员作用发挥不充分", "整改情况": "建立积分制", "状态": "已整改"}
     facts = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done, open_finding]})
     result = draft(facts)
-    plans = result.plan.sections[MEASURES].items
+    plans = [x for i in result.plan.sections[MEASURES].items for x in (i, *i.merged)]
     carried = [i for i in plans if i.marker == "完成时限"]
     assert len(carried) == 1 and "“网格员队伍不够稳定”" in carried[0].text
     assert "报到党员作用发挥不充分" not in carried[0].text
@@ -382,7 +382,27 @@ def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> No
     assert carried[0].lead in REG.words("未完成整改小标题", voice)
     assert "【待补充：完成时限】" in result.document.text
     closed = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done]})
-    assert not [i for i in draft(closed).plan.sections[MEASURES].items if i.marker == "完成时限"]
+    closed_plans = draft(closed).plan.sections[MEASURES].items
+    assert not [x for i in closed_plans for x in (i, *i.merged) if x.marker == "完成时限"]
+
+
+def test_a_carried_finding_joins_the_measure_on_its_subject() -> None:
+    """“村级后备力量储备不足” still 整改中: the measure on 后备力量 ends with it (no second measure on the same
+    thing); a finding no measure speaks of stays a measure of its own."""
+    facts = facts_for(
+        "党支部书记述职",
+        "村",
+        2024,
+        上年度问题整改={"问题": [{"问题": "村级后备力量储备不足", "整改情况": "储备3名", "状态": "整改中"}]},
+        存在问题=["村级后备力量储备不足，年轻干部少"],
+    )
+    result = draft(facts)
+    items = result.plan.sections[MEASURES].items
+    hosts = [i for i in items if any(m.marker == "完成时限" for m in i.merged)]
+    assert len(hosts) == 1 and "后备" in _item_words(hosts[0])
+    assert not [i for i in items if i.marker == "完成时限"]
+    para = next(b.text for b in result.document.blocks if "“村级后备力量储备不足”" in b.text)
+    assert para.endswith("【待补充：完成时限】") and hosts[0].fragment.lead in para  # type: ignore[union-attr]
 
 
 def test_a_findings_state_is_said_in_the_words_of_its_status() -> None:
@@ -408,7 +428,8 @@ def test_the_carried_finding_is_worded_in_more_than_one_way() -> None:
         facts = facts_for(
             "书记述职", "社区", 2024, unit=f"第{i}社区", 上年度问题整改={"问题": [open_finding]}
         )
-        texts |= {(x.lead, x.text) for x in draft(facts).plan.sections[MEASURES].items if x.marker}
+        items = [x for i in draft(facts).plan.sections[MEASURES].items for x in (i, *i.merged)]
+        texts |= {(x.lead, x.text) for x in items if x.marker}
     assert len({lead for lead, _ in texts}) >= 2 and len({t for _, t in texts}) >= 2
 
 
