@@ -825,26 +825,48 @@ class Selector:
         highlights = "".join(str(h) for r in self.kind.main_roles for h in self.facts.get(f"{r}.亮点") or [])
         return any(len(k) >= 3 and k in highlights for k in spec.keywords)
 
-    def _expand(self, item: Item) -> None:
+    def _expand(self, item: Item, role: str = PROBLEMS) -> None:
         """A short phrase of the user's becomes a titled problem with a 表现 paragraph that speaks of the same
         thing (the phrase's own words appear in it: 课程思政 → a 表现 about 课程思政); when no wording does,
-        the phrase stays with a 【待补充：具体表现】 marker rather than a 表现 about something else."""
-        if item.lead or len(item.text) >= SHORT_PHRASE:
+        the phrase stays with a 【待补充：具体表现】 marker rather than a 表现 about something else.  A titled
+        line whose content is one short sentence not in the secretary's own voice (“网格党建作用发挥不够：部分
+        网格党支部组织力不强”) keeps its words and gets such a paragraph after them; so does a short measure
+        (“深化网格党建：推动党支部建在网格上”), from the measures — reviewers sent back one-sentence items."""
+        titled = bool(item.lead)
+        if titled:
+            if (
+                not item.topic
+                or len(item.text) >= SHORT_PHRASE
+                or (self.voice == "个人" and "我" in item.text)
+            ):
+                return  # of no known topic, long enough, or in the secretary's own words: as written
+            detail = self._detail_for(item.lead + item.text, item.topic, role, same_topic=True)
+        elif len(item.text) >= SHORT_PHRASE:
             return
-        phrase = item.text.rstrip("。")
-        item.lead, item.text = phrase, ""
-        detail = self._detail_for(phrase, item.topic)
+        else:
+            phrase = item.text.rstrip("。")
+            item.lead, item.text = phrase, ""
+            detail = self._detail_for(phrase, item.topic, role)
+            if detail is None and role == PROBLEMS:
+                item.marker = "具体表现"
         if detail is None:
-            item.marker = "具体表现"
             return
-        item.topic = detail.topic_key
+        item.topic = (item.topic if titled else "") or detail.topic_key
         self.used.add(detail.id)
         item.detail = detail
         item.variant = self._rng(detail.id).randrange(len(detail.texts))
 
-    def _detail_for(self, phrase: str, topic: str) -> Fragment | None:
+    def _detail_for(
+        self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False
+    ) -> Fragment | None:
         overlap = self.library.overlap
-        pool = self._native_first([f for f in self.library.fragments(PROBLEMS) if self.eligible(f)])
+        pool = self._native_first(
+            [
+                f
+                for f in self.library.fragments(role)
+                if self.eligible(f) and f.id not in self.used and (not same_topic or f.topic_key == topic)
+            ]
+        )
         scored = [(max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f) for f in pool]
         good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
         if not good and topic:
@@ -944,6 +966,8 @@ class Selector:
         answered yet, topped up to three."""
         section = self._section(MEASURES, family)
         own, frags = self._listed(MEASURES, MEASURES)
+        for item in own:
+            self._expand(item, MEASURES)
         listed = [self.take(f) for f in frags] + own
         answered = {i.topic for i in listed if i.topic}
         tool = self._answers_by_pairs(problems, listed, answered)

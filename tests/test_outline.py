@@ -178,6 +178,33 @@ def test_causes_do_not_restate_the_problems() -> None:
     assert count > 200 and echoing <= count // 30, (echoing, count)
 
 
+def test_one_sentence_user_items_get_a_paragraph_that_speaks_of_them() -> None:
+    """“网格党建作用发挥不够：部分网格党支部组织力不强。” keeps its words and gains a first-person 表现 on the
+    same thing; a one-sentence measure gains a measure paragraph on the same thing.  A titled line already in
+    the secretary's own words, or long enough, is left as written."""
+    facts = facts_for(
+        "书记述职",
+        "街道",
+        2025,
+        存在问题=[
+            "网格党建作用发挥不够：部分网格党支部组织力不强，党员作用不明显。",
+            "发展党员：我抓得不够" + "细" * 40,
+        ],
+        下一步=["深化网格党建：推动党支部建在网格上，组织在职党员参与治理。"],
+    )
+    plan = draft(facts).plan
+    grid, own = plan.sections[PROBLEMS].items[:2]
+    assert (
+        grid.text.startswith("部分网格党支部")
+        and grid.detail is not None
+        and "网格" in grid.detail.texts[grid.variant]
+    )
+    assert own.detail is None
+    measure = next(i for i in plan.sections[MEASURES].items if i.lead == "深化网格党建")
+    assert measure.detail is not None and measure.detail.role == MEASURES
+    assert "网格" in measure.detail.texts[measure.variant]
+
+
 def test_bare_phrase_problems_become_full_problems() -> None:
     phrases = [
         "基层党支部书记履职能力参差不齐",
