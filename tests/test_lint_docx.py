@@ -122,6 +122,8 @@ def test_comments_land_on_the_exact_characters(run, tmp_path: Path) -> None:  # 
     assert target.is_file()
     assert audit(target) == []
     comments = comments_of(target)
+    for kept in comments_of(source):  # the draft's own 请补充 comments on its markers stay as they were
+        comments.remove(kept)
     assert len(comments) == len(findings) > 0
     assert {author for author, _, _ in comments} == {"drafter"}
     until = next(c for c in comments if "word-jiezhi-time" in c[1])
