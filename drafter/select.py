@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -30,6 +31,7 @@ from typing import Any
 from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
 from drafter.library import Family, Fragment, Library, Variant, Years
+from drafter.originality import grams
 from drafter.registry import Kind, Registry, SectionSpec, registry
 from drafter.rxprogram import Programs
 from drafter.schema import walk
@@ -42,6 +44,7 @@ DEFAULT_PROBLEMS = 3
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
+REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
@@ -170,6 +173,12 @@ def _item_words(item: Item) -> str:
     return item.lead + item.text
 
 
+@lru_cache(maxsize=16384)
+def _phrases(text: str) -> frozenset[str]:
+    """The four-character runs of a wording (slots left out): what `drafter lint` counts as repetition."""
+    return grams(_SLOT_RE.sub("", text), REPEAT_RUN)
+
+
 def stable_seed(facts: Facts) -> int:
     """A seed derived from 单位 and 年度, stable across runs and machines."""
     key = f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
@@ -262,6 +271,7 @@ class Selector:
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
+        self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._foreign_seen: dict[str, int] = {}
@@ -452,8 +462,17 @@ class Selector:
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
+        if len(choices) > 1:  # and the wording that repeats fewest of the phrases the draft already has often
+            worn = [self._worn(frag.texts[i]) for i in choices]
+            choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
         variant = choices[self._rng(frag.id).randrange(len(choices))]
+        self._said.update(_phrases(frag.texts[variant]))
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
+
+    def _worn(self, text: str) -> int:
+        """How many of the wording's four-character phrases the draft already has REPEAT_FROM times or more
+        (“党员教师” 22 times in one school draft: `drafter lint` flags it, and so does a reviewer)."""
+        return sum(1 for g in _phrases(text) if self._said[g] >= REPEAT_FROM)
 
     def estimate(self, frag: Fragment) -> int:
         """Characters the fragment will take in the draft (一是 + lead + 。 + text with facts filled in)."""
