@@ -136,8 +136,8 @@ def _section_context(
         parts = [renderer.render_text(it.join, ctx, where) if it.join else "", said]
         if it.detail is not None:
             parts.append(renderer.render(it.detail, ctx, it.variant))
-        if it.marker:
-            parts.append(str(Missing(it.marker)))
+        if it.marker:  # a sentence ending on the marker still ends with its full stop
+            parts.append(str(Missing(it.marker)) + "。")
         return ItemView(Rendered(lead), Rendered("".join(parts)), it.detail.id if it.detail else None)
 
     def sentences(frags: list[Any]) -> Rendered | None:

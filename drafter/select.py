@@ -271,6 +271,7 @@ class Selector:
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
+        self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
@@ -332,7 +333,13 @@ class Selector:
         new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
         repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
         length = self.length_bias * (self.estimate(f) // 50) if self.length_bias else 0
-        return (min(missing, 1), -new, min(repeated, 1), self._foreign_frag(f), length)
+        return (
+            min(missing, 1),
+            -new,
+            min(repeated, 1),
+            self._foreign_frag(f) + self._denied_by_user(f),
+            length,
+        )
 
     def _foreign(self, texts: Sequence[str]) -> int:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工).  A longer word
@@ -516,8 +523,13 @@ class Selector:
             return None
         native = [v for v in fitting if not self._foreign((v.text,))]
         fitting = native if len(native) >= 4 else fitting
-        for_kind = [v for v in fitting if v.kinds]  # wording written for this report kind comes first
-        pool = for_kind if len(for_kind) >= 4 else fitting
+        # wording written for this report kind comes first when there is enough of it for any unit type
+        for_kind = [v for v in fitting if v.kinds]
+        pool = for_kind if sum(1 for v in for_kind if not self._specific_to(v.unit_types)) >= 4 else fitting
+        # this type's own intros (of any kind that fits) drawn three times as often as a general one: drafts
+        # of different types then rarely open a part with the same sentence
+        own = [v for v in fitting if self._specific_to(v.unit_types)]
+        pool = [v for v in pool if v not in own] + own * 3
         return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
@@ -547,6 +559,9 @@ class Selector:
 
     def _family(self) -> Family | None:
         fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
+        # no heading with a word this kind of unit does not use (a village has no 监督执纪) while others remain
+        native = [f for f in fitting if not self._foreign(tuple(f.headings.values()))]
+        fitting = native or fitting
         # this type of unit's own families drawn three times as often as a general one: its field's words
         # in the headings, while units of one type still spread over many families
         pool = fitting + [f for f in fitting if self._specific_to(f.unit_types)] * 2
@@ -819,9 +834,39 @@ class Selector:
         return int(all(self._denies(t) for t in (frag.texts or ("",))) or self._repeats_fixed(frag))
 
     def _repeats_fixed(self, frag: Fragment) -> bool:
-        """The problem speaks of a finding the 上年度问题整改 part says is 已整改 (its own words in the lead)."""
+        """The problem speaks of a finding the 上年度问题整改 part says is 已整改 (its own words in the lead,
+        or many of them in a wording)."""
+        if not self._fixed_findings:
+            return False
+        known = self._repeats.get(frag.id)
+        if known is None:
+            known = self._repeats[frag.id] = self._speaks_of_fixed(frag)
+        return known
+
+    def _speaks_of_fixed(self, frag: Fragment) -> bool:
         overlap = self.library.overlap
-        return any(overlap.fit(finding, frag.lead) >= FIT_MIN for finding in self._fixed_findings)
+        return any(
+            overlap.fit(finding, frag.lead) >= FIT_MIN
+            or any(overlap.fit(finding, t) >= FIT_MIN + 2 for t in frag.texts)
+            for finding in self._fixed_findings
+        )
+
+    @cached_property
+    def _user_denials(self) -> tuple[tuple[str, ...], ...]:
+        """The 前后矛盾 pairs whose self-criticism the user's own problems voice (“网格党建作用发挥不够”): their
+        keywords are what 主要工作 should not claim (“化解在社区”)."""
+        said = "".join(str(p) for p in self.facts.get(PROBLEMS) or [])
+        return tuple(
+            pair.keywords
+            for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
+            if any(d in said for d in pair.denials)
+        )
+
+    def _denied_by_user(self, frag: Fragment) -> int:
+        """1 for a 主要工作 wording claiming what the user's own problems say was not done well."""
+        if not self._user_denials or frag.role not in self.kind.main_roles:
+            return 0
+        return int(all(any(k in t for words in self._user_denials for k in words) for t in frag.texts))
 
     @cached_property
     def _fixed_findings(self) -> tuple[str, ...]:

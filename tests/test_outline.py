@@ -430,7 +430,7 @@ def test_a_carried_finding_joins_the_measure_on_its_subject() -> None:
     assert len(hosts) == 1 and "后备" in _item_words(hosts[0])
     assert not [i for i in items if i.marker == "完成时限"]
     para = next(b.text for b in result.document.blocks if "“村级后备力量储备不足”" in b.text)
-    assert para.endswith("【待补充：完成时限】") and hosts[0].fragment.lead in para  # type: ignore[union-attr]
+    assert para.endswith("【待补充：完成时限】。") and hosts[0].fragment.lead in para  # type: ignore[union-attr]
 
 
 def test_a_findings_state_is_said_in_the_words_of_its_status() -> None:
