@@ -529,7 +529,7 @@ class Selector:
         # this type's own intros (of any kind that fits) drawn three times as often as a general one: drafts
         # of different types then rarely open a part with the same sentence
         own = [v for v in fitting if self._specific_to(v.unit_types)]
-        pool = [v for v in pool if v not in own] + own * 3
+        pool = [v for v in pool if v not in own] + own * 2
         return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
