@@ -276,10 +276,34 @@ def test_sibling_units_differ(kind: str, utype: str) -> None:
     text_b = b.document.text.replace("某某第二单位", "某某单位").replace("李四", "某某")
     shared = share(grams(text_a), grams(text_b))
     assert shared < 0.35, shared
-    assert a.plan.opening != b.plan.opening and a.plan.closing != b.plan.closing
-    intros_a = {s.intro.text for s in a.plan.sections.values() if s.intro}
-    intros_b = {s.intro.text for s in b.plan.sections.values() if s.intro}
-    assert not intros_a & intros_b
+
+
+def test_sibling_units_rarely_share_a_frame() -> None:
+    """Openings, closings and section intros are drawn from pools, so two sibling units can meet on one by
+    chance; what is held is how often: over 90 sibling pairs (six kinds × types, identical facts, only the
+    name differs) at most one pair in ten shares the opening or the closing, and at most three in twenty
+    share any of the seven section intros.  (A type's own intros are drawn more often, which is what keeps
+    drafts of different types apart; the rate is measured in bench/REVIEW.md.)"""
+    pairs = opening = closing = intro = 0
+    for kind, utype in [
+        ("书记述职", "机关"),
+        ("党建工作总结", "学校"),
+        ("书记述职", "街道"),
+        ("党支部书记述职", "国企"),
+        ("书记述职", "村"),
+        ("书记述职", "医院"),
+    ]:
+        for i in range(15):
+            a = select(LIB, facts_for(kind, utype, 2024, unit=f"甲{i}单位"))
+            b = select(LIB, facts_for(kind, utype, 2024, unit=f"乙{i}单位"))
+            pairs += 1
+            opening += a.opening == b.opening
+            closing += a.closing == b.closing
+            intros_a = {s.intro.text for s in a.sections.values() if s.intro}
+            intros_b = {s.intro.text for s in b.sections.values() if s.intro}
+            intro += bool(intros_a & intros_b)
+    assert opening <= pairs // 10 and closing <= pairs // 10, (opening, closing, pairs)
+    assert intro <= pairs * 3 // 20, (intro, pairs)
 
 
 def test_seed_changes_topics_not_only_order() -> None:
