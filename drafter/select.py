@@ -45,6 +45,7 @@ FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
+RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
@@ -258,6 +259,7 @@ class Selector:
         self.unit_type = self.reg.unit_type(facts.get("单位.类型"))
         self.avoided = self._avoided_words(facts)
         self.longer_words = self.reg.words(LONGER_WORDS, self.unit_type.name)
+        self.rhythm_words = self.reg.words(RHYTHM_WORDS, self.unit_type.name)
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
         self.excluded = set(facts.get("不用") or [])
@@ -406,12 +408,21 @@ class Selector:
             (
                 self._key(f),
                 0 if not own_first or self._specific(f) else 1,
+                self._tic(f),
                 -(rng.random() ** (1.0 / self._weight(f))),
                 f,
             )
             for f in pool
         ]
-        return [f for *_, f in sorted(keyed, key=lambda k: k[:3])]
+        return [f for *_, f in sorted(keyed, key=lambda k: k[:4])]
+
+    def _tic(self, f: Fragment) -> int:
+        """1 when every wording of the fragment (or its lead) uses a word the draft already has too often
+        (措辞.yaml 少用的词: “带头” ten times in one 述职 reads as a tic)."""
+        worn = [w for w in self.rhythm_words if self._said[w] >= RHYTHM_FROM]
+        if not worn:
+            return 0
+        return int(any(w in f.lead for w in worn) or all(any(w in t for w in worn) for t in f.texts))
 
     def best(self, role: str, topic: str, *, self_critical: bool = False) -> Fragment | None:
         """The best fitting fragment of a topic (a pinned one first).  ``self_critical`` (problems, causes):
@@ -473,13 +484,18 @@ class Selector:
             worn = [self._worn(frag.texts[i]) for i in choices]
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
         variant = choices[self._rng(frag.id).randrange(len(choices))]
-        self._said.update(_phrases(frag.texts[variant]))
+        chosen = frag.texts[variant]
+        self._said.update(_phrases(chosen))
+        said = frag.lead + chosen
+        self._said.update({w: said.count(w) for w in self.rhythm_words if w in said})
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 
     def _worn(self, text: str) -> int:
         """How many of the wording's four-character phrases the draft already has REPEAT_FROM times or more
-        (“党员教师” 22 times in one school draft: `drafter lint` flags it, and so does a reviewer)."""
-        return sum(1 for g in _phrases(text) if self._said[g] >= REPEAT_FROM)
+        (“党员教师” 22 times in one school draft: `drafter lint` flags it, and so does a reviewer), and of the
+        words used RHYTHM_FROM times already that read as a tic when repeated (措辞.yaml 少用的词: 带头)."""
+        phrases = sum(1 for g in _phrases(text) if self._said[g] >= REPEAT_FROM)
+        return phrases + sum(1 for w in self.rhythm_words if w in text and self._said[w] >= RHYTHM_FROM)
 
     def estimate(self, frag: Fragment) -> int:
         """Characters the fragment will take in the draft (一是 + lead + 。 + text with facts filled in)."""
