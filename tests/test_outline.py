@@ -206,6 +206,29 @@ def test_one_sentence_user_items_get_a_paragraph_that_speaks_of_them() -> None:
     assert "网格" in measure.detail.texts[measure.variant]
 
 
+def test_a_word_used_too_often_pushes_its_wordings_back() -> None:
+    """Once a draft has said “带头” four times (措辞.yaml 少用的词), a wording that says it again ranks after
+    an equally fitting one that does not, whatever the seed; before that, either may come first."""
+    by_id = LIB.by_id()
+    tic = by_id["yw-key-tasks"]  # every wording: 党员领导干部带头……
+    assert all("带头" in t for t in tic.texts) and not tic.needs
+    plain = next(
+        f
+        for f in LIB.fragments("业务融合")
+        if f.unit_types == ("通用",)
+        and not f.needs
+        and not f.kinds
+        and not any("带头" in t for t in (f.lead, *f.texts))
+    )
+    firsts = set()
+    for seed in range(12):
+        selector = Selector(LIB, facts_for("书记述职", "机关", 2024), seed=seed)
+        firsts.add(selector.rank([tic, plain], "x")[0].id)
+        selector._said["带头"] = 4
+        assert selector.rank([tic, plain], "x")[0] is plain
+    assert firsts == {tic.id, plain.id}
+
+
 def test_bare_phrase_problems_become_full_problems() -> None:
     phrases = [
         "基层党支部书记履职能力参差不齐",
