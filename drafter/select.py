@@ -448,11 +448,13 @@ class Selector:
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
         reads it as the problem restated, not its cause."""
+        return 1 if all(self._echo(frag.lead + t) for t in frag.texts) else 0
+
+    def _echo(self, text: str) -> bool:
+        """The wording (with its heading) shares more than CLASH_MAX specific three-character words with the
+        chosen problems."""
         said = self._problems_said
-        if not said:
-            return 0
-        overlap = self.library.overlap
-        return 1 if max(len(overlap.specific(t, 3) & said) for t in frag.texts) > CLASH_MAX else 0
+        return bool(said) and len(self.library.overlap.specific(text, 3) & said) > CLASH_MAX
 
     def _tagged(self, role: str, tag: str, all_done: bool = False) -> Fragment | None:
         """A fragment with ``tag``; for 数量, one saying all were fixed exactly when they were (全部)."""
@@ -477,6 +479,8 @@ class Selector:
         foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t) for t in frag.texts]
         if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role == CAUSES:  # nor a cause that says again what a problem says
+            foreign = [n + 50 * self._echo(frag.lead + t) for n, t in zip(foreign, frag.texts, strict=True)]
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
@@ -1010,14 +1014,19 @@ class Selector:
         wanted = max(2, min(4, spec.count or 3))
         taken = {i.topic for i in items}
         tool: list[Item] = []
+        echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         for cause in self._cause_order(problems):
             if len(items) + len(tool) >= wanted:
                 break
             if cause in taken:
                 continue
             frag = self.best(CAUSES, cause, self_critical=True)
-            if frag is not None:
+            if frag is not None and self._echoes_problems(frag):
+                echoing.append(frag)
+            elif frag is not None:
                 tool.append(self.take(frag))
+        for frag in echoing[: max(0, wanted - len(items) - len(tool))]:
+            tool.append(self.take(frag))
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own
         layers = list(self.reg.topics.get(CAUSES, {}))

@@ -163,8 +163,8 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
 def test_causes_do_not_restate_the_problems() -> None:
     """A cause that says again what a problem above it says (“精力分配失衡” twice) is passed over while another
     wording of its layer does not: across kinds × types × years almost no cause shares more than CLASH_MAX
-    specific three-character words with the problems: at most one in 25, where every wording of the layer
-    does (before: about one cause in ten did)."""
+    specific three-character words with the problems: at most one in 50 (a layer whose every wording does is
+    left for another layer; before: about one cause in ten did)."""
     count = echoing = 0
     for kind in KINDS:
         for utype in TYPES:
@@ -176,7 +176,7 @@ def test_causes_do_not_restate_the_problems() -> None:
                 for cause in plan.sections[CAUSES].items:
                     count += 1
                     echoing += len(LIB.overlap.specific(_item_words(cause), 3) & problems) > CLASH_MAX
-    assert count > 200 and echoing <= count // 25, (echoing, count)
+    assert count > 200 and echoing <= count // 50, (echoing, count)
 
 
 def test_one_sentence_user_items_get_a_paragraph_that_speaks_of_them() -> None:
