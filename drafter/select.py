@@ -944,14 +944,10 @@ class Selector:
         self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False
     ) -> Fragment | None:
         overlap = self.library.overlap
-        pool = self._native_first(
-            [
-                f
-                for f in self.library.fragments(role)
-                if self.eligible(f) and f.id not in self.used and (not same_topic or f.topic_key == topic)
-            ]
-        )
-        scored = [(max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f) for f in pool]
+        scored = [
+            (max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f)
+            for f in self._detail_pool(topic, role, same_topic)
+        ]
         good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
         if not good and topic:
             same = [x for x in scored if x[1]]
@@ -964,6 +960,16 @@ class Selector:
         keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
         top = max(k for k, _ in keyed)
         return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
+
+    def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
+        """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``)."""
+        return self._native_first(
+            [
+                f
+                for f in self.library.fragments(role)
+                if self.eligible(f) and f.id not in self.used and (not same_topic or f.topic_key == topic)
+            ]
+        )
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
