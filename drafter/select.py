@@ -636,7 +636,13 @@ class Selector:
         (numbers first), then fragments without a topic, in the outline's order; user lines dressed."""
         role = spec.role
         section = self._section(role, family)
-        type_topics = tuple(t for t in self.unit_type.outline.get(role, ()) if t not in spec.required)
+        # a type's topic this organisation would not speak of (a one-branch company's summary is not a 非公
+        # 党工委's: 两个覆盖 is among the words its 党组织 avoids) is not written
+        type_topics = tuple(
+            t
+            for t in self.unit_type.outline.get(role, ())
+            if t not in spec.required and t not in self.avoided
+        )
         required = (*spec.required, *type_topics)
         # the outline's first topic leads; the others keep the outline but not one fixed sequence for every
         # unit (reviewers spot a skeleton that never varies)

@@ -206,6 +206,23 @@ def test_one_sentence_user_items_get_a_paragraph_that_speaks_of_them() -> None:
     assert "网格" in measure.detail.texts[measure.variant]
 
 
+def test_a_one_branch_company_does_not_write_a_party_committees_topics() -> None:
+    """两新组织's outline adds 两个覆盖 (a 非公党工委 covering many firms); a company's own 党支部 writing its
+    summary avoids that word (kind.yaml 组织避免用语 for 支部), so the topic is not written; a 党委 keeps it."""
+
+    def facts(org: str) -> Any:  # without the counts a 党工委 reports (新建党组织数…): those carry the topic
+        made = facts_for("党建工作总结", "两新组织", 2025)
+        made.data["单位"]["党组织"] = org
+        for spec in REG.unit_type("两新组织").facts:
+            group, key = spec.path.split(".", 1)
+            made.data.get(group, {}).pop(key, None)
+        return made
+
+    branch, committee = facts("公司党支部"), facts("园区综合党委")
+    assert "两个覆盖" not in select(LIB, branch).sections["组织建设"].topics
+    assert "两个覆盖" in select(LIB, committee).sections["组织建设"].topics
+
+
 def test_a_word_used_too_often_pushes_its_wordings_back() -> None:
     """Once a draft has said “带头” four times (措辞.yaml 少用的词), a wording that says it again ranks after
     an equally fitting one that does not, whatever the seed; before that, either may come first."""
