@@ -980,6 +980,7 @@ class Selector:
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
         own, frags = self._listed(PROBLEMS, PROBLEMS)
+        own += self._open_findings_as_problems(own)
         for item in own:
             self._expand(item)
         chosen = [self.take(f) for f in frags] + own
@@ -1023,7 +1024,9 @@ class Selector:
         )
         own, frags = self._listed(CAUSES, CAUSES)
         items = [self.take(f) for f in frags] + own
-        wanted = max(2, min(4, spec.count or 3))
+        # as many layers as there are problems (a reviewer reads a fourth cause with three problems as one
+        # that explains nothing above it and that no measure answers), within the kind's count
+        wanted = max(2, min(4, spec.count or 3, max(3, len(problems.items))))
         taken = {i.topic for i in items}
         tool: list[Item] = []
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
@@ -1151,6 +1154,17 @@ class Selector:
             out.append(self.take(best, p.topic or best.topic_key))
             answered.add(p.topic or best.topic_key)
         return out
+
+    def _open_findings_as_problems(self, own: list[Item]) -> list[Item]:
+        """A finding of last year still 整改中 is also one of this year's problems (a reviewer asked why it was
+        not), written like a user's phrase, unless the user's own problems already speak of it."""
+        overlap = self.library.overlap
+        said = "".join(i.lead + i.text for i in own)
+        return [
+            Item("", finding, topic=self.reg.classify(PROBLEMS, finding) or "")
+            for finding in self._open_findings()
+            if overlap.fit(finding, said) < FIT_MIN
+        ]
 
     def _open_findings(self) -> list[str]:
         """Last year's findings the user reports as still 整改中."""

@@ -424,8 +424,8 @@ def test_a_users_problem_gets_the_measure_that_speaks_of_it() -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_causes_read_as_a_self_analysis(kind: str) -> None:
-    """原因 starts from 思想认识 and keeps the layers in the order reports analyse them; 书记述职 and
-    党建工作总结 give four layers, 党支部书记述职 three."""
+    """原因 starts from 思想认识 and keeps the layers in the order reports analyse them; as many layers as
+    problems (at least three), within the kind's count: 书记述职 and 党建工作总结 four, 党支部书记述职 three."""
     layers = list(REG.topics[CAUSES])
     wanted = REG.kinds[kind].section(CAUSES)
     assert wanted is not None
@@ -435,7 +435,8 @@ def test_causes_read_as_a_self_analysis(kind: str) -> None:
             topics = [i.topic for i in plan.sections[CAUSES].items]
             assert topics[0] == "思想认识", topics
             assert topics == sorted(topics, key=layers.index), topics
-            assert len(topics) == len(set(topics)) == min(4, wanted.count or 3)
+            problems = len(plan.sections[PROBLEMS].items)
+            assert len(topics) == len(set(topics)) == min(4, wanted.count or 3, max(3, problems))
 
 
 def test_rectification_counts_only_ask_for_the_list() -> None:
@@ -478,6 +479,24 @@ def test_an_unfinished_finding_is_carried_into_next_years_plans(kind: str) -> No
     closed = facts_for(kind, "社区", 2024, 上年度问题整改={"问题": [done]})
     closed_plans = draft(closed).plan.sections[MEASURES].items
     assert not [x for i in closed_plans for x in (i, *i.merged) if x.marker == "完成时限"]
+
+
+def test_a_finding_still_open_is_also_this_years_problem() -> None:
+    """“民办学校党建工作基础薄弱” reported 整改中 is one of this year's problems (with its 表现), once; when
+    the user's own problems already speak of it, it is not added again."""
+    open_finding = {"问题": "民办学校党建工作基础薄弱", "整改情况": "选派党建指导员8名", "状态": "整改中"}
+    facts = facts_for("党建工作总结", "教育系统", 2024, 上年度问题整改={"问题": [open_finding]})
+    problems = draft(facts).plan.sections[PROBLEMS].items
+    assert [i.lead for i in problems].count("民办学校党建工作基础薄弱") == 1
+    said = facts_for(
+        "党建工作总结",
+        "教育系统",
+        2024,
+        上年度问题整改={"问题": [open_finding]},
+        存在问题=["民办学校党建工作基础还比较薄弱"],
+    )
+    leads = [i.lead for i in draft(said).plan.sections[PROBLEMS].items]
+    assert "民办学校党建工作基础薄弱" not in leads and "民办学校党建工作基础还比较薄弱" in leads
 
 
 def test_a_carried_finding_joins_the_measure_on_its_subject() -> None:
