@@ -180,6 +180,11 @@ def _phrases(text: str) -> frozenset[str]:
     return grams(_SLOT_RE.sub("", text), REPEAT_RUN)
 
 
+def _names_plenum(text: str) -> bool:
+    """The wording names the year's plenums (the 提法.全会 slot, or the plenum written out)."""
+    return "提法.全会" in text or "提法.最新全会" in text or "全会" in text
+
+
 def stable_seed(facts: Facts) -> int:
     """A seed derived from 单位 and 年度, stable across runs and machines."""
     key = f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
@@ -564,6 +569,9 @@ class Selector:
             return pinned[0]
         native = [f for f in pool if not self._foreign_frag(f)]
         pool = native if len(native) >= 4 else pool
+        if role == OPENING:  # an opening names the year's plenums (reviewers mark an opening that does not)
+            naming = [f for f in pool if all(_names_plenum(t) for t in f.texts)]
+            pool = naming if len(naming) >= 8 else pool
         # wording written for this report kind comes first when there is enough of it for every unit type
         for_kind = [f for f in pool if f.kinds]
         pool = for_kind if sum(1 for f in for_kind if not self._specific(f)) >= 4 else pool

@@ -25,6 +25,7 @@ from drafter.select import (
     PROBLEMS,
     Selector,
     _item_words,
+    _names_plenum,
     select,
 )
 
@@ -221,6 +222,20 @@ def test_a_one_branch_company_does_not_write_a_party_committees_topics() -> None
     branch, committee = facts("公司党支部"), facts("园区综合党委")
     assert "两个覆盖" not in select(LIB, branch).sections["组织建设"].topics
     assert "两个覆盖" in select(LIB, committee).sections["组织建设"].topics
+
+
+def test_openings_name_the_years_plenums() -> None:
+    """Reviewers mark an opening that does not name the plenums the year studied: where enough openings do,
+    only those are drawn — across kinds × types × years, at least four openings in five name them."""
+    count = naming = 0
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in (2023, 2024, 2025):
+                for i in range(2):
+                    plan = select(LIB, facts_for(kind, utype, year, unit=f"单位{i}"))
+                    count += 1
+                    naming += plan.opening is not None and all(_names_plenum(t) for t in plan.opening.texts)
+    assert naming * 5 >= count * 4, (naming, count)
 
 
 def test_a_word_used_too_often_pushes_its_wordings_back() -> None:
