@@ -478,9 +478,18 @@ class Selector:
     def take(self, frag: Fragment, topic: str | None = None) -> Item:
         self.used.add(frag.id)
         self.covered.update(n for n in frag.needs if self.facts.has(n))
-        # the wording variant with the fewest words this kind of unit would not use (避免用语), and one
-        # that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习教育中……)
-        # a unit's summary never says “我” (我们, 我局 and 自我批评 are fine): such wordings only when all are
+        variant = self._variant(frag)
+        chosen = frag.texts[variant]
+        self._said.update(_phrases(chosen))
+        said = frag.lead + chosen
+        self._said.update({w: said.count(w) for w in self.rhythm_words if w in said})
+        return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
+
+    def _variant(self, frag: Fragment) -> int:
+        """Which wording of the fragment the draft uses: the one with the fewest words this kind of unit would
+        not use (避免用语), one that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习
+        教育中……), in a unit's summary never one saying “我” (我们, 我局 and 自我批评 are fine), then the
+        one repeating fewest phrases the draft already has often; among equals, by the seed."""
         foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t) for t in frag.texts]
         if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
@@ -489,15 +498,10 @@ class Selector:
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
-        if len(choices) > 1:  # and the wording that repeats fewest of the phrases the draft already has often
+        if len(choices) > 1:
             worn = [self._worn(frag.texts[i]) for i in choices]
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
-        variant = choices[self._rng(frag.id).randrange(len(choices))]
-        chosen = frag.texts[variant]
-        self._said.update(_phrases(chosen))
-        said = frag.lead + chosen
-        self._said.update({w: said.count(w) for w in self.rhythm_words if w in said})
-        return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
+        return choices[self._rng(frag.id).randrange(len(choices))]
 
     def _worn(self, text: str) -> int:
         """How many of the wording's four-character phrases the draft already has REPEAT_FROM times or more
@@ -567,6 +571,16 @@ class Selector:
         if pinned:
             self.used.add(pinned[0].id)
             return pinned[0]
+        pool = self._frame_pool(role, pool)
+        if not pool:
+            return None
+        chosen = pool[self.frame_index % len(pool)]
+        self.used.add(chosen.id)
+        return chosen
+
+    def _frame_pool(self, role: str, pool: list[Fragment]) -> list[Fragment]:
+        """The openings (closings) to draw from: without avoided words, naming the year's plenums, written
+        for this report kind — each only when enough remain — and this type's own weighted."""
         native = [f for f in pool if not self._foreign_frag(f)]
         pool = native if len(native) >= 4 else pool
         if role == OPENING:  # an opening names the year's plenums (reviewers mark an opening that does not)
@@ -575,15 +589,10 @@ class Selector:
         # wording written for this report kind comes first when there is enough of it for every unit type
         for_kind = [f for f in pool if f.kinds]
         pool = for_kind if sum(1 for f in for_kind if not self._specific(f)) >= 4 else pool
-        if not pool:
-            return None
         # this type's own openings and closings (three or more, so its units still spread over them) drawn
         # three times as often as a general one
         own = [f for f in pool if self._specific(f)]
-        pool = pool + own * 2 if len(own) >= 3 else pool
-        chosen = pool[self.frame_index % len(pool)]
-        self.used.add(chosen.id)
-        return chosen
+        return pool + own * 2 if len(own) >= 3 else pool
 
     def _family(self) -> Family | None:
         fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
@@ -952,7 +961,7 @@ class Selector:
         item.topic = (item.topic if titled else "") or detail.topic_key
         self.used.add(detail.id)
         item.detail = detail
-        item.variant = self._rng(detail.id).randrange(len(detail.texts))
+        item.variant = self._variant(detail)
 
     def _detail_for(
         self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False
@@ -1491,9 +1500,7 @@ class Selector:
                 ],
                 f"wording:{item.topic}",
             ):
-                section.items[at] = Item(
-                    frag.lead, "", frag, self._rng(frag.id).randrange(len(frag.texts)), item.topic
-                )
+                section.items[at] = Item(frag.lead, "", frag, self._variant(frag), item.topic)
                 if covered() > before:
                     self.used.discard(current.id)
                     self.used.add(frag.id)
