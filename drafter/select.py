@@ -939,6 +939,8 @@ class Selector:
         line whose content is one short sentence not in the secretary's own voice (“网格党建作用发挥不够：部分
         网格党支部组织力不强”) keeps its words and gets such a paragraph after them; so does a short measure
         (“深化网格党建：推动党支部建在网格上”), from the measures — reviewers sent back one-sentence items."""
+        if item.detail is not None or item.marker:
+            return  # expanded already (a finding still open: see _open_findings_as_problems)
         titled = bool(item.lead)
         if titled:
             if (
@@ -964,15 +966,17 @@ class Selector:
         item.variant = self._variant(detail)
 
     def _detail_for(
-        self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False
+        self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False
     ) -> Fragment | None:
+        """The wording that speaks of ``phrase``: sharing FIT_MIN of its specific words, or (unless
+        ``strict``) one of its topic sharing one of them."""
         overlap = self.library.overlap
         scored = [
             (max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f)
             for f in self._detail_pool(topic, role, same_topic)
         ]
         good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
-        if not good and topic:
+        if not good and topic and not strict:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
@@ -1177,11 +1181,22 @@ class Selector:
         not), written like a user's phrase, unless the user's own problems already speak of it."""
         overlap = self.library.overlap
         said = "".join(i.lead + i.text for i in own)
-        return [
-            Item("", finding, topic=self.reg.classify(PROBLEMS, finding) or "")
-            for finding in self._open_findings()
-            if overlap.fit(finding, said) < FIT_MIN
-        ]
+        out: list[Item] = []
+        for finding in self._open_findings():
+            if overlap.fit(finding, said) >= FIT_MIN:
+                continue
+            item = Item(finding, "", topic=self.reg.classify(PROBLEMS, finding) or "")
+            # its 表现 must speak of the finding itself (a reviewer saw the finding as a title over a paragraph
+            # about something else); none such: the user writes it
+            detail = self._detail_for(finding, item.topic, strict=True)
+            if detail is None:
+                item.marker = "具体表现"
+            else:
+                self.used.add(detail.id)
+                item.detail, item.variant = detail, self._variant(detail)
+                item.topic = item.topic or detail.topic_key
+            out.append(item)
+        return out
 
     def _open_findings(self) -> list[str]:
         """Last year's findings the user reports as still 整改中."""

@@ -503,6 +503,12 @@ def test_a_finding_still_open_is_also_this_years_problem() -> None:
     facts = facts_for("党建工作总结", "教育系统", 2024, 上年度问题整改={"问题": [open_finding]})
     problems = draft(facts).plan.sections[PROBLEMS].items
     assert [i.lead for i in problems].count("民办学校党建工作基础薄弱") == 1
+    item = next(i for i in problems if i.lead == "民办学校党建工作基础薄弱")
+    # its 表现 speaks of the finding's own words, or the user is asked for it
+    assert item.marker == "具体表现" or (
+        item.detail is not None
+        and LIB.overlap.fit(item.lead, item.detail.texts[item.variant % len(item.detail.texts)]) >= 2
+    )
     said = facts_for(
         "党建工作总结",
         "教育系统",
