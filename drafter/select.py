@@ -1193,7 +1193,10 @@ class Selector:
                 item.marker = "具体表现"
             else:
                 self.used.add(detail.id)
-                item.detail, item.variant = detail, self._variant(detail)
+                fits = [overlap.fit(finding, t) for t in detail.texts]
+                usual = self._variant(detail)  # the usual choice, when it is one that speaks of the finding
+                item.detail = detail
+                item.variant = usual if fits[usual] == max(fits) else fits.index(max(fits))
                 item.topic = item.topic or detail.topic_key
             out.append(item)
         return out
