@@ -968,14 +968,16 @@ class Selector:
     def _detail_for(
         self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False
     ) -> Fragment | None:
-        """The wording that speaks of ``phrase``: sharing FIT_MIN of its specific words, or (unless
-        ``strict``) one of its topic sharing one of them."""
+        """The wording that speaks of ``phrase``: sharing FIT_MIN of its specific words (``strict``: one
+        more), or (unless ``strict``) one of its topic sharing one of them."""
         overlap = self.library.overlap
         scored = [
             (max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f)
             for f in self._detail_pool(topic, role, same_topic)
         ]
-        good = [x for x in scored if x[0] >= FIT_MIN]  # a 表现 that speaks of the phrase's own words
+        # a 表现 that speaks of the phrase's own words (strict: one more of them — two shared words such as
+        # 基础、薄弱 let a paragraph on 党支部 stand under “民办学校党建工作基础薄弱”)
+        good = [x for x in scored if x[0] >= FIT_MIN + strict]
         if not good and topic and not strict:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
