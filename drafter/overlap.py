@@ -78,6 +78,8 @@ class Overlap:
             _save_common(key, common)
         self.common = common
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
+        self._bigrams: dict[str, frozenset[str]] = {}  # every 2-gram of a wording (fit asks again and again)
+        self._wanted_of: dict[str, frozenset[str]] = {}
 
     def specific(self, text: str, n: int) -> frozenset[str]:
         key = (text, n)
@@ -91,7 +93,12 @@ class Overlap:
         return len(self.specific(text, 3) & achievements)
 
     def _wanted(self, phrase: str) -> frozenset[str]:
-        return frozenset(g for g in self.specific(phrase, 2) if g not in _PROBLEM_WORDS)
+        found = self._wanted_of.get(phrase)
+        if found is None:
+            found = self._wanted_of[phrase] = frozenset(
+                g for g in self.specific(phrase, 2) if g not in _PROBLEM_WORDS
+            )
+        return found
 
     def words(self, phrase: str) -> int:
         """How many specific 2-grams the phrase has (0: only words every problem uses)."""
@@ -99,7 +106,13 @@ class Overlap:
 
     def fit(self, phrase: str, text: str) -> int:
         """Specific 2-grams of the user's phrase found in a fragment's wording."""
-        return len(self._wanted(phrase) & grams(text, 2))
+        wanted = self._wanted(phrase)
+        if not wanted:
+            return 0
+        found = self._bigrams.get(text)
+        if found is None:
+            found = self._bigrams[text] = frozenset(grams(text, 2))
+        return len(wanted & found)
 
 
 def common_grams(texts: list[str]) -> frozenset[str]:
