@@ -181,8 +181,8 @@ def _phrases(text: str) -> frozenset[str]:
 
 
 def _names_plenum(text: str) -> bool:
-    """The wording names the year's plenums (the 提法.全会 slot, or the plenum written out)."""
-    return "提法.全会" in text or "提法.最新全会" in text or "全会" in text
+    """The wording names the year's plenums (the 提法.全会 or 提法.最新全会 slot, or a plenum written out)."""
+    return "全会" in text
 
 
 def stable_seed(facts: Facts) -> int:
