@@ -11,7 +11,13 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+# what a damaged or foreign entry can raise while it is read back into objects: it is then simply not used
+PARSE_ERRORS: tuple[type[Exception], ...] = (ValueError, KeyError, TypeError, AttributeError)
 
 
 def cache_dir() -> Path | None:
@@ -89,6 +95,23 @@ def read_entry(kind: str, key: str, max_bytes: int) -> str | None:
             return None
         return path.read_bytes().decode("utf-8")  # no newline translation: entries are one line of JSON
     except (OSError, ValueError):
+        return None
+
+
+def read_parsed(
+    kind: str,
+    key: str,
+    max_bytes: int,
+    parse: Callable[[str], T],
+    errors: tuple[type[Exception], ...] = PARSE_ERRORS,
+) -> T | None:
+    """:func:`read_entry` read back with ``parse``; None when there is no entry or it does not parse."""
+    text = read_entry(kind, key, max_bytes)
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except errors:
         return None
 
 

@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from drafter.cache import code_digest, file_stamp, read_entry, write_entry
+from drafter.cache import code_digest, file_stamp, write_entry
+from drafter.cachefiles import read_parsed
 from drafter.library import Family, Fragment, RoleFile, Variant, Years
 from drafter.registry import Registry
 
@@ -137,13 +138,7 @@ def from_json(text: str) -> dict[str, RoleFile]:
 
 def load(key: str) -> dict[str, RoleFile] | None:
     """The cached parse, or None (no cache, no entry, or anything wrong with it)."""
-    text = read_entry("library", key, MAX_BYTES)
-    if text is None:
-        return None
-    try:
-        return from_json(text)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+    return read_parsed("library", key, MAX_BYTES, from_json)
 
 
 def save(key: str, roles: dict[str, RoleFile]) -> None:

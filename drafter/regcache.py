@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from drafter import __version__
-from drafter.cachefiles import file_stamp, read_entry, write_entry
+from drafter.cachefiles import file_stamp, read_parsed, write_entry
 from drafter.registry import (
     FactSpec,
     Kind,
@@ -166,13 +166,7 @@ def same(a: Registry, b: Registry) -> bool:
 
 def load(key: str) -> Registry | None:
     """The cached parse, or None (no cache, no entry, or anything wrong with it)."""
-    text = read_entry("registry", key, MAX_BYTES)
-    if text is None:
-        return None
-    try:
-        return from_json(text)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+    return read_parsed("registry", key, MAX_BYTES, from_json)
 
 
 def save(key: str, reg: Registry) -> None:

@@ -103,15 +103,9 @@ def from_json(text: str) -> RuleSet:
 
 def _load(key: str) -> RuleSet | None:
     """The kept rule set, or None (no cache, no entry, or anything wrong with it)."""
-    from drafter.cache import read_entry
+    from drafter.cachefiles import PARSE_ERRORS, read_parsed
 
-    text = read_entry("lint", key, MAX_BYTES)
-    if text is None:
-        return None
-    try:
-        return from_json(text)
-    except (ValueError, KeyError, TypeError, AttributeError, RuntimeError, re.error):
-        return None
+    return read_parsed("lint", key, MAX_BYTES, from_json, (*PARSE_ERRORS, RuntimeError, re.error))
 
 
 def _save(key: str, ruleset: RuleSet) -> None:
