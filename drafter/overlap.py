@@ -100,9 +100,15 @@ class Overlap:
             )
         return found
 
-    def words(self, phrase: str) -> int:
-        """How many specific 2-grams the phrase has (0: only words every problem uses)."""
-        return len(self._wanted(phrase))
+    def subject(self, phrase: str) -> frozenset[str]:
+        """The specific 2-grams of the phrase's first half, where a problem title names what it speaks of
+        (民办学校 | 党建工作基础薄弱; 课后服务中党员教 | 师作用发挥不够)."""
+        mid = (len(phrase) + 1) // 2
+        return self._wanted(phrase) & grams(phrase[: mid + 1], 2)
+
+    def fit_any(self, wanted: frozenset[str], text: str) -> bool:
+        """Whether ``text`` has any of the 2-grams ``wanted``."""
+        return any(g in text for g in wanted)
 
     def fit(self, phrase: str, text: str) -> int:
         """Specific 2-grams of the user's phrase found in a fragment's wording."""

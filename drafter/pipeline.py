@@ -202,7 +202,7 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
         "类型": {
             "名称": utype.name,
             "领域": utype.field_words,
-            "中心工作": utype.center,
+            "中心工作": utype.center_for(str(facts.get("单位.全称") or facts.get("单位.简称") or "")),
             # the unit as it names itself: the facts' 单位.自称, else the type's (街道, 医院; 本单位)
             "自称": str(facts.get("单位.自称") or utype.self_name),
         },

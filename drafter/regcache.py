@@ -37,7 +37,7 @@ from drafter.registry import (
     structure_files,
 )
 
-FORMAT = 2
+FORMAT = 3
 MAX_BYTES = 8 * 1024 * 1024
 
 

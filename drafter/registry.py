@@ -73,6 +73,12 @@ class UnitType:
     # words avoided when the unit's name says what it is (两新组织 named …科技… has no 车间 or 倒班)
     name_avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
     self_name: str = "本单位"  # how such a unit names itself when the facts do not say (街道, 医院, 村)
+    # the unit's main work when its name says what it is (两新组织 named …软件…: 研发和经营, not 生产经营)
+    name_center: dict[str, str] = field(default_factory=dict)
+
+    def center_for(self, name: str) -> str:
+        """中心工作 of a unit called ``name``: the first 名称中心工作 word its name contains, else the type's."""
+        return next((c for word, c in self.name_center.items() if word in name), self.center)
 
 
 @dataclass(frozen=True)
@@ -357,9 +363,23 @@ def _unit_types(path: Path) -> dict[str, UnitType]:
             _strs(spec.get("避免用语"), loc, "避免用语"),
             _org_avoid(spec.get("名称避免用语"), loc, "名称避免用语"),
             str(spec.get("自称") or "本单位"),
+            _name_center(spec.get("名称中心工作"), loc),
         )
     out.setdefault(GENERIC_TYPE, UnitType(GENERIC_TYPE))
     return out
+
+
+def _name_center(value: Any, loc: Location) -> dict[str, str]:
+    """``{名称中的词: 中心工作}`` (名称中心工作 of a unit type)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
+        raise LibraryError(
+            "“名称中心工作”应写成“名称中的词: 中心工作”",
+            location=loc,
+            hint="例如 软件: 研发和经营；每个中心工作都要写成一段文字",
+        )
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def _years(path: Path) -> tuple[dict[int, YearInfo], YearInfo, int]:

@@ -978,6 +978,9 @@ class Selector:
         # a 表现 that speaks of the phrase's own words (strict: one more of them — two shared words such as
         # 基础、薄弱 let a paragraph on 党支部 stand under “民办学校党建工作基础薄弱”)
         good = [x for x in scored if x[0] >= FIT_MIN + strict]
+        subject = overlap.subject(phrase) if strict else frozenset()
+        if subject:  # and of its subject, not only of its other words (民办学校, not just 基础、薄弱)
+            good = [x for x in good if any(overlap.fit_any(subject, t) for t in x[2].texts)]
         if not good and topic and not strict:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of

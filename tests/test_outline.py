@@ -822,6 +822,72 @@ def test_a_technology_company_is_not_written_as_a_factory() -> None:
         assert "车间" not in text and "倒班" not in text, seed
 
 
+def test_a_software_company_has_its_own_main_work() -> None:
+    """单位类型.yaml 名称中心工作: a 两新 company named …软件… does 研发和经营, not a factory's 生产经营 —
+    in the slot every fragment fills and in the words its drafts avoid; a plant keeps 生产经营."""
+    from drafter.pipeline import derived_context
+
+    soft = facts_for("党建工作总结", "两新组织", 2025, unit="博远软件科技有限公司")
+    plant = facts_for("党建工作总结", "两新组织", 2025, unit="恒丰机械制造有限公司")
+    assert derived_context(soft)["类型"]["中心工作"] == "研发和经营"
+    assert derived_context(plant)["类型"]["中心工作"] == "生产经营"
+    assert "生产经营" in Selector(LIB, soft).avoided
+    for seed in range(6):
+        assert "生产经营" not in draft(soft, Options(seed=seed)).document.text, seed
+
+
+def test_a_bad_name_to_main_work_table_is_a_clear_error(tmp_path: Any) -> None:
+    """名称中心工作 written as a list is a LibraryError naming the file and key, not a crash."""
+    import shutil
+
+    from drafter.errors import LibraryError
+    from drafter.registry import load_registry
+    from drafter.resources import data_dir
+
+    folder = tmp_path / "templates"
+    shutil.copytree(data_dir("templates"), folder)
+    types = folder / "单位类型.yaml"
+    text = types.read_text(encoding="utf-8").replace("    软件: 研发和经营\n", "    软件: [研发, 经营]\n", 1)
+    types.write_text(text, encoding="utf-8")
+    with pytest.raises(LibraryError) as info:
+        load_registry(folder)
+    message = info.value.format()
+    assert "名称中心工作" in message and "单位类型.yaml" in message
+
+
+@pytest.mark.parametrize(
+    ("utype", "finding"),
+    [
+        ("教育系统", "民办学校党建工作基础薄弱"),
+        ("教育系统", "基层党组织书记培训覆盖面不够"),
+        ("村", "村级后备力量储备不足"),
+        ("学校", "课后服务中党员教师作用发挥不够"),
+        ("社区", "网格员队伍不够稳定"),
+    ],
+)
+def test_a_finding_as_problem_is_detailed_by_a_wording_on_its_subject(utype: str, finding: str) -> None:
+    """A finding still 整改中 becomes a problem whose 表现 speaks of what its title names first (民办学校, not
+    only 基础、薄弱 — a reviewer saw a paragraph on 党支部 under it), or the user is asked for the 表现."""
+    open_finding = {"问题": finding, "整改情况": "已部署整改", "状态": "整改中"}
+    facts = facts_for("党建工作总结", utype, 2024, 上年度问题整改={"问题": [open_finding]})
+    item = next(i for i in draft(facts).plan.sections[PROBLEMS].items if i.lead == finding)
+    subject = LIB.overlap.subject(finding)
+    assert subject  # each of these titles names a subject of its own
+    if item.detail is None:
+        assert item.marker == "具体表现"
+    else:
+        text = item.detail.texts[item.variant % len(item.detail.texts)]
+        assert any(g in text for g in subject), (subject, text)
+
+
+def test_a_private_school_finding_gets_its_own_paragraph() -> None:
+    """教育系统 has a wording on 民办学校党建 of its own, so the finding is detailed, not left to the user."""
+    open_finding = {"问题": "民办学校党建工作基础薄弱", "整改情况": "选派党建指导员8名", "状态": "整改中"}
+    facts = facts_for("党建工作总结", "教育系统", 2024, 上年度问题整改={"问题": [open_finding]})
+    item = next(i for i in draft(facts).plan.sections[PROBLEMS].items if i.lead == open_finding["问题"])
+    assert item.detail is not None and "民办" in item.detail.texts[item.variant % len(item.detail.texts)]
+
+
 def test_a_problem_is_not_last_years_finding_reported_fixed() -> None:
     """A tool-chosen problem does not repeat a finding the 上年度问题整改 part reports as 已整改."""
     fixed = {"问题": "谈心谈话覆盖不全", "整改情况": "支委分工联系党员", "状态": "已整改"}
