@@ -106,6 +106,10 @@ class Overlap:
         mid = (len(phrase) + 1) // 2
         return self._wanted(phrase) & grams(phrase[: mid + 1], 2)
 
+    def words(self, phrase: str) -> int:
+        """How many specific 2-grams the phrase has (0: only words every problem uses)."""
+        return len(self._wanted(phrase))
+
     def fit_any(self, wanted: frozenset[str], text: str) -> bool:
         """Whether ``text`` has any of the 2-grams ``wanted``."""
         return any(g in text for g in wanted)
