@@ -23,7 +23,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -41,6 +41,7 @@ _PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxp
 NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
 MAX_EXTRA = 3  # a main section may grow by this many items to carry every number the user gave
 DEFAULT_PROBLEMS = 3
+PROMISE_CHARS = 4  # an intro naming a topic keyword this long promises an item on that topic
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
@@ -542,11 +543,15 @@ class Selector:
         """Intros, openings and closings carry no ``claims`` field: their words decide (做法.yaml 关键词)."""
         return _practices_named(self.reg, text) <= self.practices
 
-    def _pick_variant(self, options: Sequence[Variant], what: str) -> Variant | None:
+    def _pick_variant(
+        self, options: Sequence[Variant], what: str, keep: Callable[[Variant], bool] | None = None
+    ) -> Variant | None:
         fitting = [
             v
             for v in options
-            if self.fits(v.voice, v.unit_types, v.years, v.kinds) and self._claims_nothing_unticked(v.text)
+            if self.fits(v.voice, v.unit_types, v.years, v.kinds)
+            and self._claims_nothing_unticked(v.text)
+            and (keep is None or keep(v))
         ]
         if not fitting:
             return None
@@ -676,9 +681,33 @@ class Selector:
         self._fill_untopiced(role, fill)
         self._dress_user_lines(role, fill)
         section.items = [fill.slots[t] for t in fill.order if t in fill.slots] + fill.extra
+        section.intro = self._intro_for_items(section)
         self.main_topics.update(fill.slots)
         self._main_items[role] = section.items
         return section
+
+    def _topics_named(self, role: str, text: str) -> set[str]:
+        """The topics of ``role`` an intro promises: whose keywords of four characters or more it names
+        (党员教育, 关键岗位; a two-character keyword such as 教师 or 作风 names a field, not a promise)."""
+        return {
+            t.name
+            for t in self.reg.topics.get(role, {}).values()
+            if any(len(k) >= PROMISE_CHARS and k in text for k in t.keywords)
+        }
+
+    def _intro_for_items(self, section: SectionPlan) -> Variant | None:
+        """An intro that promises only what the items deliver: one naming a topic no item is on (“在党员教育上
+        打牢基础” over five items none of which is on 党员教育) is swapped for one that does not, by the same
+        draw; when none does, the first choice stays."""
+        intro, role = section.intro, section.role
+        have = {x.topic for i in section.items for x in (i, *i.merged)}
+
+        def delivered(v: Variant) -> bool:
+            return self._topics_named(role, v.text) <= have
+
+        if intro is None or delivered(intro):
+            return intro
+        return self._pick_variant(self.library.intros(role), f"{role}:intro", delivered) or intro
 
     def _place_pins(self, role: str, fill: _Fill) -> None:
         """选用: first, whatever their topic."""
@@ -1482,8 +1511,12 @@ class Selector:
             self._swap_items_for_wording(plan.sections[first], covered)
         if covered() < len(required) and first is not None:
             section = plan.sections[first]
+            have = {x.topic for i in section.items for x in (i, *i.merged)}
             options = [
-                v for v in self.library.intros(first) if self.fits(v.voice, v.unit_types, v.years, v.kinds)
+                v
+                for v in self.library.intros(first)
+                if self.fits(v.voice, v.unit_types, v.years, v.kinds)
+                and self._topics_named(first, v.text) <= have
             ]
             section.intro = max(
                 [section.intro, *options], key=lambda v: self._score(plan, section, v, covered)

@@ -822,6 +822,30 @@ def test_a_technology_company_is_not_written_as_a_factory() -> None:
         assert "车间" not in text and "倒班" not in text, seed
 
 
+def test_an_intro_promises_only_topics_its_items_are_on() -> None:
+    """A reviewer read “在发展党员上把好入口关，在党员教育上打牢基础” over five items none of which was on 党员教育
+    (round 13): across kinds × types × years, a main part's intro names no topic (by a 主题.yaml keyword of
+    four characters or more) that none of its items is on — before this check, 38 of 358 did."""
+    broken = []
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in YEARS:
+                plan = select(LIB, facts_for(kind, utype, year))
+                for role in plan.main_roles:
+                    section = plan.sections.get(role)
+                    if section is None or section.intro is None:
+                        continue
+                    have = {x.topic for i in section.items for x in (i, *i.merged)}
+                    named = {
+                        t.name
+                        for t in REG.topics.get(role, {}).values()
+                        if any(len(k) >= 4 and k in section.intro.text for k in t.keywords)
+                    }
+                    if not named <= have:
+                        broken.append((kind, utype, year, role, sorted(named - have)))
+    assert not broken, broken[:5]
+
+
 def test_a_software_company_has_its_own_main_work() -> None:
     """单位类型.yaml 名称中心工作: a 两新 company named …软件… does 研发和经营, not a factory's 生产经营 —
     in the slot every fragment fills and in the words its drafts avoid; a plant keeps 生产经营."""
