@@ -232,3 +232,31 @@ def test_scanner_reports_each_kind_of_missing_name() -> None:
         "static/page.js（某个文件夹下）",
         "facts.py（文件名）",
     ]
+
+
+COVERAGE_ROLES = ("思想建设", "组织建设", "党风廉政", "业务融合", "存在问题", "原因", "下一步")
+
+
+def test_the_coverage_table_counts_the_library_as_it_is() -> None:
+    """README's 片段库覆盖 table and the sentence under it give the library's counts: each row is what the
+    library holds now (a fragment counts for every unit type it lists), so adding fragments without updating
+    README fails here instead of leaving stale numbers for users."""
+    from drafter.library import load_library
+
+    lib = load_library()
+    text = README.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\S+?)(?:（各类单位都可用）)? \| ((?:\d+ \| ){8})", text, flags=re.M)
+    assert len(rows) >= 11, rows
+    for utype, cells in rows:
+        numbers = [int(n) for n in cells.split("|") if n.strip()]
+        counts = [sum(utype in f.unit_types for f in lib.fragments(role)) for role in COVERAGE_ROLES]
+        assert numbers == [*counts, sum(counts)], (utype, numbers, counts)
+    total = sum(len(lib.fragments(r)) for r in lib.roles)
+    sentence = (
+        f"片段库共 {total} 条片段（每条 2–3 种说法；其中开头 {len(lib.fragments('开头'))} 条、"
+        f"结尾 {len(lib.fragments('结尾'))} 条、原因 {len(lib.fragments('原因'))} 条），"
+        f"另有标题组 {len(lib.families)} 组"
+    )
+    assert sentence in text, sentence
+    intros = sum(len(lib.intros(r)) for r in lib.roles)
+    assert f"章节引语 {intros} 句" in text, intros
