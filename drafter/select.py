@@ -162,6 +162,10 @@ _SLOT_RE = _PROGRAMS.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
 
+# a problem that names the organisation itself (its 党组织 or 自称 slot, or a leading body's name)
+_OWN_BODY = re.compile(r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}|党组[^织]|党委|党工委|班子")
+
+
 def _echoes_lead(lead: str, text: str) -> bool:
     """The wording opens by repeating ECHO_RUN characters of its heading (slots compared by their names)."""
     lead, opening = _SLOT_RE.sub(r"\1", lead), _SLOT_RE.sub(r"\1", text)[: len(lead) + 12]
@@ -1060,8 +1064,31 @@ class Selector:
             if len(chosen) >= wanted:
                 break
             chosen.append(self.take(frag))
+        if self.voice == "单位":
+            self._own_body_problem(chosen, ranked)
         section.items = chosen
         return section
+
+    def _own_body_problem(self, chosen: list[Item], ranked: list[Fragment]) -> None:
+        """A unit's summary owns at least one shortcoming of its leading body (a reviewer: the problems all
+        speak of 部分支部 and 部分党员, none is 局党组's own): when no problem names the organisation itself,
+        the last one the tool chose gives way to the best-ranked that does, if it denies nothing above."""
+        tools = [i for i in chosen if i.fragment is not None and not i.is_user]
+        if not tools or any(_OWN_BODY.search(_item_words(i)) for i in chosen):
+            return
+        for frag in ranked:
+            if (
+                frag.id not in self.used
+                and any(_OWN_BODY.search(t) for t in frag.texts)
+                and not self._foreign_frag(frag)
+                and not self._contradicting(frag)
+                and not self._clash(frag)
+            ):
+                last = tools[-1]
+                assert last.fragment is not None
+                self.used.discard(last.fragment.id)
+                chosen[chosen.index(last)] = self.take(frag)
+                return
 
     def _problem_count(self, spec: SectionSpec) -> int:
         """The kind's count (条数), and for one draft in three one more: real reports list three or four

@@ -846,6 +846,22 @@ def test_an_intro_promises_only_topics_its_items_are_on() -> None:
     assert not broken, broken[:5]
 
 
+def test_a_unit_summary_owns_a_shortcoming_of_its_own() -> None:
+    """A reviewer: “四条问题说的都是部分党员干部、部分支部，没有一条是局党组自己的责任”. In a unit's summary at
+    least one problem names the organisation itself (its 党组织 or 自称, 党组/党委/班子) wherever the library
+    has one that denies nothing above: over 90 summaries, 40 did before, at least 60 now; a 述职 (first person
+    throughout) is not touched."""
+    from drafter.select import _OWN_BODY
+
+    owning = 0
+    for utype in TYPES:
+        for year in YEARS:
+            for i in range(3):
+                plan = select(LIB, facts_for("党建工作总结", utype, year, unit=f"单位{i}"))
+                owning += any(_OWN_BODY.search(_item_words(x)) for x in plan.sections[PROBLEMS].items)
+    assert owning >= 60, owning
+
+
 def test_a_software_company_has_its_own_main_work() -> None:
     """单位类型.yaml 名称中心工作: a 两新 company named …软件… does 研发和经营, not a factory's 生产经营 —
     in the slot every fragment fills and in the words its drafts avoid; a plant keeps 生产经营."""
