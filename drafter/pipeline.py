@@ -98,6 +98,15 @@ def _with_figure_marker(line: str, words: tuple[str, ...]) -> str:
     return line
 
 
+def _without_title(text: Rendered, title: str) -> Rendered:
+    """A 表现 that opens with its title's words again (“履职能力参差不齐。履职能力参差不齐，我选配时……”) reads on
+    from after them."""
+    head = title.rstrip("。")
+    if head and text.startswith(head) and len(text) > len(head) + 1:
+        return Rendered(text[len(head) :].lstrip("，,；;。"))
+    return text
+
+
 def _section_context(
     section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any], change_words: tuple[str, ...]
 ) -> SectionView:
@@ -135,7 +144,7 @@ def _section_context(
             )
         parts = [renderer.render_text(it.join, ctx, where) if it.join else "", said]
         if it.detail is not None:
-            parts.append(renderer.render(it.detail, ctx, it.variant))
+            parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
         if it.marker:  # a sentence ending on the marker still ends with its full stop
             parts.append(str(Missing(it.marker)) + "。")
         return ItemView(Rendered(lead), Rendered("".join(parts)), it.detail.id if it.detail else None)

@@ -47,6 +47,7 @@ PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
+PROBLEM_CLASH_MAX = 4  # content three-character words a problem may share with 主要工作 before it reads as denial
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
@@ -875,8 +876,9 @@ class Selector:
         known = self._clashes.get(frag.id)
         if known is None:
             worst = max(self.library.overlap.clash(t, self._achievements()) for t in frag.texts)
-            # wording of this type of unit shares its field's words with the part above (教育教学, 医务人员)
-            limit = CLASH_MAX * (2 if self._specific(frag) else 1)
+            # content words only (function characters left out); a type's own wording shares its field's words
+            # with the part above (社区工作者, 医务人员), so it may share two more
+            limit = PROBLEM_CLASH_MAX + (2 if self._specific(frag) else 0)
             known = self._clashes[frag.id] = 1 if worst > limit else 0
         return known
 

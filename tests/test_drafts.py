@@ -287,3 +287,20 @@ def test_without_a_year_no_year_bound_wording_and_check_warns(tmp_path: Path) ->
 def test_unit_voice_summary_gets_the_year_wording_too(tmp_path: Path, year: int, term: str) -> None:
     path = write(tmp_path, "报告类型: 党建工作总结\n" + UNIT.format(year=year, name="某市甲局"))
     assert term in draft(path).document.text
+
+
+def test_a_detail_does_not_open_by_repeating_its_title() -> None:
+    """A user's problem “教师党支部书记履职能力参差不齐” detailed by a wording that opens with the same words read
+    “……参差不齐。教师党支部书记履职能力参差不齐，我选配时……” (round 14): the detail reads on after them."""
+    from drafter.pipeline import _without_title, render_plan
+    from drafter.render import Rendered
+
+    body = Rendered("教师党支部书记履职能力参差不齐，我选配时更看重教学资历。")
+    assert _without_title(body, "教师党支部书记履职能力参差不齐") == "我选配时更看重教学资历。"
+    assert _without_title(body, "党员教育管理不够经常") == body
+    for sample in SAMPLES:
+        result = draft(sample)
+        for view in render_plan(result.plan, result.facts, Options())[1].values():
+            for item in view.items:
+                head = str(item.lead).rstrip("。")
+                assert not (head and str(item.text).startswith(head)), (sample.name, head)

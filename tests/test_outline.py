@@ -862,6 +862,29 @@ def test_a_unit_summary_owns_a_shortcoming_of_its_own() -> None:
     assert owning >= 60, owning
 
 
+def test_a_problem_does_not_restate_what_the_main_work_says_was_done() -> None:
+    """Round 14: “对支部工作部署多、检查少，支委之间的分工协作还不够紧密” under “支委之间有事一起商量、互相补位”.
+    Shared three-character content words (function characters such as 的/对/在 left out: 对支部 and 的办法 say
+    nothing done) mark a problem as the same thing said done above; across kinds × types no tool-chosen problem
+    shares more than PROBLEM_CLASH_MAX of them (two more for a type's own wording, which shares its field's
+    words) — before, 18 in 210 shared seven to nine."""
+    from drafter.select import PROBLEM_CLASH_MAX
+
+    assert LIB.overlap.clash("我对支部工作的办法", {"对支部", "的办法", "支部工"}) <= 1
+    worst = 0
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in (2024, 2025):
+                selector = Selector(LIB, facts_for(kind, utype, year))
+                plan = selector.plan()
+                done = selector._achievements()
+                for item in plan.sections[PROBLEMS].items:
+                    if item.fragment is not None and not item.is_user:
+                        text = item.fragment.texts[item.variant % len(item.fragment.texts)]
+                        worst = max(worst, LIB.overlap.clash(text, done))
+    assert worst <= PROBLEM_CLASH_MAX + 2, worst
+
+
 def test_a_software_company_has_its_own_main_work() -> None:
     """单位类型.yaml 名称中心工作: a 两新 company named …软件… does 研发和经营, not a factory's 生产经营 —
     in the slot every fragment fills and in the words its drafts avoid; a plant keeps 生产经营."""
