@@ -159,6 +159,12 @@ _FIRST_PERSON = _PROGRAMS.compile(r"(?<!自)我(?![们局校院委市区县省�
 _SECRETARY_AS_THIRD = _PROGRAMS.compile(
     r"(?:^|[，。；])[^，。；]{0,4}(?:党组织|党委|党工委|党组|党支部)书记(?:坚持|带头|亲自)"
 )
+# a wording whose subject is the organisation (“社区党组织扛起……”, “{{ 单位.党组织 }}坚持……”): a unit's voice,
+# not the secretary's own in a 述职
+_ORG_SUBJECT = _PROGRAMS.compile(
+    r"(?:\{\{ ?(?:单位\.党组织|类型\.自称|单位\.自称) ?\}\}|[^，。；我由向在对与和]{0,6}(?:党组织|党委|党工委|党支部|党组))"
+    r"(?!书记|班子|委员|成员|会|的)"
+)
 _SLOT_RE = _PROGRAMS.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
@@ -359,12 +365,16 @@ class Selector:
         that merely contains an avoided one does not count (两新组织 avoids 党组, not 党组织)."""
         return 1 if any(self._foreign_words(t) for t in texts) else 0
 
-    def _wrong_voice(self, text: str) -> int:
+    def _wrong_voice(self, text: str, role: str = "") -> int:
         """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary, or one naming the
         secretary in the third person (“学校党组织书记坚持……”) inside their own 述职."""
         if self.voice == "单位":
             return 1 if _FIRST_PERSON.search(text) else 0
-        return 1 if "我" not in text and _SECRETARY_AS_THIRD.search(text) else 0
+        if "我" in text:
+            return 0
+        # in 主要工作, a wording whose subject is the organisation reads as the unit's summary, not the 述职
+        main = role in self.kind.main_roles
+        return 1 if _SECRETARY_AS_THIRD.search(text) or (main and _ORG_SUBJECT.match(text)) else 0
 
     def _foreign_words(self, text: str) -> int:
         """How many of the avoided words the wording uses (memoised: rankings ask again and again)."""
@@ -496,7 +506,7 @@ class Selector:
         not use (避免用语), one that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习
         教育中……), in a unit's summary never one saying “我” (我们, 我局 and 自我批评 are fine), then the
         one repeating fewest phrases the draft already has often; among equals, by the seed."""
-        foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t) for t in frag.texts]
+        foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts]
         if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role == CAUSES:  # nor a cause that says again what a problem says
@@ -1211,7 +1221,15 @@ class Selector:
             top = max(score for score, _ in scored)
             tied = [f for score, f in scored if score == top]
             best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
-            out.append(self.take(best))
+            item = self.take(best)
+            # the wording printed is one that speaks of the cause (the usual one when it does as well as any)
+            fits = [
+                -1 if self._wrong_voice(t, MEASURES) or self._foreign_words(t) else overlap.fit(said, t)
+                for t in best.texts
+            ]
+            if fits[item.variant % len(fits)] < max(fits):
+                item.variant = fits.index(max(fits))
+            out.append(item)
             answered.add(best.topic_key)
         return out
 

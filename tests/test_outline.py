@@ -885,6 +885,25 @@ def test_a_problem_does_not_restate_what_the_main_work_says_was_done() -> None:
     assert worst <= PROBLEM_CLASH_MAX + 2, worst
 
 
+def test_a_secretarys_report_does_not_speak_as_the_organisation() -> None:
+    """Round 14: “社区党组织扛起意识形态工作责任”, “社区党组织在抓好党员学习的同时……” inside a secretary's own
+    述职. In 主要工作 of a 述职, a wording whose subject is the organisation (and that has no “我”) is printed
+    only when every wording of that fragment is so."""
+    from drafter.select import _ORG_SUBJECT
+
+    for kind in ("书记述职", "党支部书记述职"):
+        for utype in TYPES:
+            plan = select(LIB, facts_for(kind, utype, 2025))
+            for role in plan.main_roles:
+                for item in plan.sections[role].items:
+                    frag = item.fragment
+                    if frag is None:
+                        continue
+                    text = frag.texts[item.variant % len(frag.texts)]
+                    if "我" not in text and _ORG_SUBJECT.match(text):
+                        assert all("我" not in t and _ORG_SUBJECT.match(t) for t in frag.texts), (kind, frag.id)
+
+
 def test_a_software_company_has_its_own_main_work() -> None:
     """单位类型.yaml 名称中心工作: a 两新 company named …软件… does 研发和经营, not a factory's 生产经营 —
     in the slot every fragment fills and in the words its drafts avoid; a plant keeps 生产经营."""
