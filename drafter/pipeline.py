@@ -130,6 +130,8 @@ def _section_context(
                 text = Rendered(
                     text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。"
                 )
+                if it.marker:  # what the Party organisation did for these results, for the user to write
+                    text = Rendered(text + str(Missing(it.marker)) + "。")
             return ItemView(lead, text, it.fragment.id)
         where = Location(f"fragments/{section.role}.yaml", key="user")
         lead = (

@@ -70,6 +70,7 @@ _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # 措辞.yaml: clauses tying a user's own 业务融合 line to 党建, leading from the type's own 业务融合 item into
 # the user's achievements (by unit type), and leads for a user's line whose topic has none (by role)
 FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
+ACHIEVEMENT_PARTY, ACHIEVEMENT_MARKER = "成效中的党建用词", "成效待补做法"  # 措辞.yaml
 
 
 @dataclass
@@ -754,6 +755,11 @@ class Selector:
         joins = self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name)
         host.join = self._rng("achievements").choice(joins) if joins else ""
         fill.extra = [i for i in fill.extra if i not in bare]
+        # results that say nothing of the Party organisation's part: the user is asked what it did (every
+        # reviewer asks “党组织在其中具体做了什么”; the tool cannot know it and must not make it up)
+        party = self.reg.words(ACHIEVEMENT_PARTY, "词")
+        if party and not any(w in line for line in host.tail for w in party):
+            host.marker = self._word(ACHIEVEMENT_MARKER, self.unit_type.name)
 
     def _place_user_lines(self, role: str, fill: _Fill) -> None:
         """The user's own line replaces the tool's item of its topic; 业务融合 lines (achievements) follow

@@ -1006,3 +1006,16 @@ def test_an_achievement_without_a_figure_asks_for_it() -> None:
     assert "新建党员示范病区【待补充" not in text  # no claim of change: nothing to ask
     facts = facts_for("书记述职", "学校", 2024, 业务融合=["新建、改扩建中小学校，新增学位"])
     assert "新增学位【待补充：具体数字】" in draft(facts).document.text  # how many schools, how many places
+
+
+def test_results_that_say_nothing_of_the_party_ask_what_it_did() -> None:
+    """Every round a reviewer asks “党组织在其中具体做了什么” after a pasted result: when none of the carried
+    业务融合 lines speaks of the Party side (措辞.yaml 成效中的党建用词), the item ends with a marker asking
+    for it; lines that already do (党员突击队…) get none."""
+    bare = facts_for("书记述职", "国企", 2024, 业务融合=["全年实现营业收入58.6亿元", "完成管网改造126公里"])
+    host = next(i for i in draft(bare).plan.sections["业务融合"].items if i.tail)
+    assert host.marker and host.marker in REG.words("成效待补做法", "国企")
+    assert f"【待补充：{host.marker}】" in draft(bare).document.text
+    party = facts_for("书记述职", "国企", 2024, 业务融合=["组建党员突击队8支，完成管网改造126公里"])
+    host = next(i for i in draft(party).plan.sections["业务融合"].items if i.tail)
+    assert not host.marker
