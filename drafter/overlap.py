@@ -84,12 +84,22 @@ class Overlap:
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
         self._bigrams: dict[str, frozenset[str]] = {}  # every 2-gram of a wording (fit asks again and again)
         self._wanted_of: dict[str, frozenset[str]] = {}
+        self._content: dict[str, frozenset[str]] = {}
 
     def specific(self, text: str, n: int) -> frozenset[str]:
         key = (text, n)
         found = self._specific.get(key)
         if found is None:
             found = self._specific[key] = frozenset(g for g in grams(text, n) if g not in self.common)
+        return found
+
+    def content(self, text: str) -> frozenset[str]:
+        """The wording's specific three-character runs without a function character (what it says done)."""
+        found = self._content.get(text)
+        if found is None:
+            found = self._content[text] = frozenset(
+                g for g in self.specific(text, 3) if not _FUNCTION_CHARS.intersection(g)
+            )
         return found
 
     def clash(self, text: str, achievements: set[str]) -> int:

@@ -47,6 +47,7 @@ PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
+RETELL_MAX = 6  # content three-character words a 主要工作 item may share with an earlier one
 PROBLEM_CLASH_MAX = 4  # content three-character words a problem may share with 主要工作 before it reads as denial
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = (
@@ -293,6 +294,7 @@ class Selector:
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
+        self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._foreign_seen: dict[str, int] = {}
@@ -456,6 +458,8 @@ class Selector:
         if role in SELF_CRITICAL_ROLES:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
+        if role in self.kind.main_roles and self._main_grams:  # not the same thing told twice
+            ranked.sort(key=self._retells)
         if self_critical:
             ranked.sort(
                 key=lambda f: (
@@ -500,7 +504,21 @@ class Selector:
         self._said.update(_phrases(chosen))
         said = frag.lead + chosen
         self._said.update({w: said.count(w) for w in self.rhythm_words if w in said})
+        if frag.role in self.kind.main_roles:
+            self._main_grams.append(self.library.overlap.content(chosen))
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
+
+    def _retells(self, frag: Fragment) -> int:
+        """1 when every wording of the fragment says again much of what an item already in 主要工作 says
+        (round 14: two items on “为居民办实事…列成清单…向居民反馈”, two on 小微权力 naming the same matters)."""
+        if not self._main_grams:
+            return 0
+        return int(all(self._retold(t) for t in frag.texts))
+
+    def _retold(self, text: str) -> bool:
+        """The wording shares more than RETELL_MAX content words with one 主要工作 item already taken."""
+        mine = self.library.overlap.content(text)
+        return any(len(mine & said) > RETELL_MAX for said in self._main_grams)
 
     def _variant(self, frag: Fragment) -> int:
         """Which wording of the fragment the draft uses: the one with the fewest words this kind of unit would
@@ -512,6 +530,8 @@ class Selector:
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role == CAUSES:  # nor a cause that says again what a problem says
             foreign = [n + 50 * self._echo(frag.lead + t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role in self.kind.main_roles and self._main_grams:  # nor an item told twice in 主要工作
+            foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
@@ -1265,7 +1285,8 @@ class Selector:
 
     def _open_findings_as_problems(self, own: list[Item]) -> list[Item]:
         """A finding of last year still 整改中 is also one of this year's problems (a reviewer asked why it was
-        not), written like a user's phrase, unless the user's own problems already speak of it."""
+        not), written like a user's phrase with a 表现 on its subject, unless the user's own problems already
+        speak of it or no wording does."""
         overlap = self.library.overlap
         said = "".join(i.lead + i.text for i in own)
         out: list[Item] = []
@@ -1277,7 +1298,9 @@ class Selector:
             # about something else); none such: the user writes it
             detail = self._detail_for(finding, item.topic, strict=True)
             if detail is None:
-                item.marker = "具体表现"
+                # no wording speaks of it: a problem of a title and a marker reads as empty (round 15), and the
+                # finding already stands in 上年度问题整改 and in 下一步 — it is not written a third time
+                continue
             else:
                 self.used.add(detail.id)
                 fits = [overlap.fit(finding, t) for t in detail.texts]
@@ -1436,10 +1459,38 @@ class Selector:
                 plan.sections[role] = measures
                 self._check_pairs(problems, measures)
         self._carry_numbers(plan)
+        self._headings_for_items(plan)
         self._ensure_wording(plan)
         self._fold_long_parts(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
+
+    def _headings_for_items(self, plan: Plan) -> None:
+        """Headings that promise only what the items deliver (round 15: “落实党组织领导的校长负责制” over a part
+        with no item on it): when a heading of the family names a topic (a 主题.yaml keyword of four
+        characters or more) none of its part's items is on, the family is drawn again from those whose
+        headings all deliver; when none does, the first choice stays."""
+        if plan.family is None:
+            return
+        main = {r: s for r, s in plan.sections.items() if r in plan.main_roles}
+        have = {r: {x.topic for i in s.items for x in (i, *i.merged)} for r, s in main.items()}
+
+        def delivers(family: Family) -> bool:
+            return all(
+                self._topics_named(r, family.headings[r]) <= have[r] for r in main if r in family.headings
+            )
+
+        if delivers(plan.family):
+            return
+        fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
+        good = [f for f in fitting if delivers(f) and not self._foreign(tuple(f.headings.values()))]
+        if not good:
+            return
+        pool = good + [f for f in good if self._specific_to(f.unit_types)] * 2
+        plan.family = pool[self.frame_index % len(pool)]
+        for role, section in main.items():
+            if role in plan.family.headings:
+                section.heading = Variant(plan.family.headings[role])
 
     def _fold_long_parts(self, plan: Plan) -> None:
         """A part of 主要工作 longer than its 条数 + 1 (every number the user gave must appear, so parts grow)
