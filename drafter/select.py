@@ -48,7 +48,9 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
 RETELL_MAX = 6  # content three-character words a 主要工作 item may share with an earlier one
-PROBLEM_CLASH_MAX = 4  # content three-character words a problem may share with 主要工作 before it reads as denial
+PROBLEM_CLASH_MAX = (
+    4  # content three-character words a problem may share with 主要工作 before it reads as denial
+)
 CLASH_MAX = 5  # specific three-character words a problem or cause may share with the achievements above
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
@@ -1049,10 +1051,9 @@ class Selector:
         # a 表现 that speaks of the phrase's own words (strict: one more of them — two shared words such as
         # 基础、薄弱 let a paragraph on 党支部 stand under “民办学校党建工作基础薄弱”)
         good = [x for x in scored if x[0] >= FIT_MIN + strict]
-        subject = overlap.subject(phrase) if strict else frozenset()
-        if subject:  # and of its subject, not only of its other words (民办学校, not just 基础、薄弱)
-            good = [x for x in good if any(overlap.fit_any(subject, t) for t in x[2].texts)]
-        if not good and topic and not strict:
+        if strict:  # and of its subject, not only of its other words (民办学校, not just 基础、薄弱)
+            good = self._on_subject(phrase, good)
+        elif not good and topic:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
@@ -1063,6 +1064,16 @@ class Selector:
         keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
         top = max(k for k, _ in keyed)
         return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
+
+    def _on_subject(
+        self, phrase: str, scored: list[tuple[int, bool, Fragment]]
+    ) -> list[tuple[int, bool, Fragment]]:
+        """Those of ``scored`` with a wording that has a specific word of the phrase's first half."""
+        overlap = self.library.overlap
+        subject = overlap.subject(phrase)
+        if not subject:
+            return scored
+        return [x for x in scored if any(overlap.fit_any(subject, t) for t in x[2].texts)]
 
     def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
         """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``)."""
@@ -1247,17 +1258,23 @@ class Selector:
             top = max(score for score, _ in scored)
             tied = [f for score, f in scored if score == top]
             best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
-            item = self.take(best)
-            # the wording printed is one that speaks of the cause (the usual one when it does as well as any)
-            fits = [
-                -1 if self._wrong_voice(t, MEASURES) or self._foreign_words(t) else overlap.fit(said, t)
-                for t in best.texts
-            ]
-            if fits[item.variant % len(fits)] < max(fits):
-                item.variant = fits.index(max(fits))
-            out.append(item)
+            out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _take_speaking_of(self, frag: Fragment, said: str) -> Item:
+        """Take ``frag`` printed in a wording that speaks of ``said`` (the usual one when it does as well as
+        any; never one in the wrong voice or with an avoided word)."""
+        item = self.take(frag)
+        fits = [
+            -1
+            if self._wrong_voice(t, MEASURES) or self._foreign_words(t)
+            else self.library.overlap.fit(said, t)
+            for t in frag.texts
+        ]
+        if fits[item.variant % len(fits)] < max(fits):
+            item.variant = fits.index(max(fits))
+        return item
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
