@@ -304,3 +304,30 @@ def test_a_detail_does_not_open_by_repeating_its_title() -> None:
             for item in view.items:
                 head = str(item.lead).rstrip("。")
                 assert not (head and str(item.text).startswith(head)), (sample.name, head)
+
+
+def test_a_units_summary_drops_every_second_repeated_subject() -> None:
+    """Round 15: “公司党支部” opened 30 sentences of one summary. Of the clauses of a part that open with the
+    unit's name, every second opens without it; the name stays where something hangs on it (的, 将, 书记…)."""
+    from drafter.pipeline import ItemView, SectionView, _vary_subject
+
+    view = SectionView(
+        "思想建设",
+        "一、",
+        None,
+        [
+            ItemView("甲", "公司党支部把学习放在首位。"),
+            ItemView("乙", "一年来，公司党支部坚持集中学习。"),
+            ItemView("丙", "公司党支部的党员档案规范齐全；公司党支部将继续改进。"),
+            ItemView("丁", "公司党支部推动党员亮身份。"),
+        ],
+    )
+    texts = [i.text for i in _vary_subject(view, "公司党支部").items]
+    assert texts == [
+        "公司党支部把学习放在首位。",
+        "一年来，坚持集中学习。",
+        "公司党支部的党员档案规范齐全；公司党支部将继续改进。",
+        "公司党支部推动党员亮身份。",
+    ]
+    said = draft(ROOT / "samples" / "某科技公司党支部.yaml").document.text
+    assert said.count("公司党支部") < 30
