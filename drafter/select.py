@@ -47,6 +47,7 @@ PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
+_FEW = "(?:不多|偏少|较少|很少|太少|不够多|次数少)"  # saying “few” of something
 RETELL_MAX = 6  # content three-character words a 主要工作 item may share with an earlier one
 PROBLEM_CLASH_MAX = (
     4  # content three-character words a problem may share with 主要工作 before it reads as denial
@@ -296,7 +297,8 @@ class Selector:
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
-        self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
+        self._main_grams: list[frozenset[str]] = []
+        self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial  # content 3-grams of each 主要工作 wording taken
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._foreign_seen: dict[str, int] = {}
@@ -937,17 +939,42 @@ class Selector:
         """1 when a problem or cause wording denies what 主要工作 says was done (主题.yaml 前后矛盾: “缺少记录”
         after “如实记录”)."""
         said = self._main_text()
+        counted = self._counted_denial()
         return int(
             any(
                 any(d in text for d in pair.denials) and any(k in said for k in pair.keywords)
                 for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
             )
+            or (counted is not None and counted.search(text) is not None)
         )
+
+    def _counted_denial(self) -> re.Pattern[str] | None:
+        """What says “few” of something 主要工作 counts (round 16: “研讨不多” after “专题研讨6次”): a keyword of a
+        topic that carries one of the user's numbers, with 不多/偏少/较少… in the same clause."""
+        if self._counted is None:
+            # every number the user gave is written (in the item of its topic, or carried there at the end)
+            words: set[str] = set()
+            for role in self.kind.main_roles:
+                for topic in {f.topic_key for f in self.library.fragments(role) if self._numbers(f)}:
+                    spec = self.reg.topic(role, topic)
+                    words.update(k for k in (spec.keywords if spec else ()) if len(k) >= 2)
+            if not words:
+                self._counted = False
+            else:
+                names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                self._counted = re.compile(
+                    rf"(?:{names})[^，。；的]{{0,3}}?{_FEW}|(?:较少|很少|偏少)[^，。；的]{{0,2}}?(?:{names})"
+                )
+        return self._counted or None
 
     def _contradicting(self, frag: Fragment) -> int:
         """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, or
         when it is about a finding of last year the draft reports as fixed (已整改)."""
-        return int(all(self._denies(t) for t in (frag.texts or ("",))) or self._repeats_fixed(frag))
+        return int(
+            bool(self._denies(frag.lead))
+            or all(self._denies(t) for t in (frag.texts or ("",)))
+            or self._repeats_fixed(frag)
+        )
 
     def _repeats_fixed(self, frag: Fragment) -> bool:
         """The problem speaks of a finding the 上年度问题整改 part says is 已整改 (its own words in the lead,

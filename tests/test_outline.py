@@ -1073,3 +1073,28 @@ def test_no_main_item_tells_again_what_an_earlier_one_says() -> None:
                         worst = max([worst, *(len(mine & said) for said in seen)])
                         seen.append(mine)
     assert worst <= RETELL_MAX, worst
+
+
+def test_self_criticism_does_not_call_few_what_the_draft_counts() -> None:
+    """Round 16: “结合部门工作的研讨不多” under “全年组织专题研讨6次”. A problem or cause saying 不多/偏少/较少 of
+    something a number the user gave counts (a keyword of that number's topic in the same clause) is not
+    printed: across kinds × types × years, none of the chosen wordings does."""
+    found = []
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in YEARS:
+                selector = Selector(LIB, facts_for(kind, utype, year))
+                plan = selector.plan()
+                few = selector._counted_denial()
+                assert few is not None
+                for role in (PROBLEMS, CAUSES):
+                    for item in plan.sections[role].items:
+                        if item.fragment is not None and few.search(_item_words(item)):
+                            found.append((kind, utype, year, item.fragment.id))
+    assert not found, found[:5]
+    facts = facts_for("书记述职", "机关", 2024)
+    facts.data["思想建设"]["专题研讨次数"] = 6
+    selector = Selector(LIB, facts)
+    selector.plan()
+    pattern = selector._counted_denial()
+    assert pattern is not None and pattern.search("结合部门工作的研讨不多") and not pattern.search("研讨不够深入")
