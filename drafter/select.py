@@ -298,7 +298,9 @@ class Selector:
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._main_grams: list[frozenset[str]] = []
-        self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial  # content 3-grams of each 主要工作 wording taken
+        self._counted: re.Pattern[str] | bool | None = (
+            None  # see _counted_denial  # content 3-grams of each 主要工作 wording taken
+        )
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._foreign_seen: dict[str, int] = {}
@@ -965,7 +967,7 @@ class Selector:
                 self._counted = re.compile(
                     rf"(?:{names})[^，。；的]{{0,3}}?{_FEW}|(?:较少|很少|偏少)[^，。；的]{{0,2}}?(?:{names})"
                 )
-        return self._counted or None
+        return self._counted if isinstance(self._counted, re.Pattern) else None
 
     def _contradicting(self, frag: Fragment) -> int:
         """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, or

@@ -1097,4 +1097,8 @@ def test_self_criticism_does_not_call_few_what_the_draft_counts() -> None:
     selector = Selector(LIB, facts)
     selector.plan()
     pattern = selector._counted_denial()
-    assert pattern is not None and pattern.search("结合部门工作的研讨不多") and not pattern.search("研讨不够深入")
+    assert (
+        pattern is not None
+        and pattern.search("结合部门工作的研讨不多")
+        and not pattern.search("研讨不够深入")
+    )
