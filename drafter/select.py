@@ -350,8 +350,14 @@ class Selector:
 
     def _word(self, name: str, key: str) -> str:
         """One of 措辞.yaml ``name``'s wordings for ``key`` (this type's first, a voice or 通用), by the seed."""
-        options = self.reg.words(name, self.unit_type.name, key)
+        options = self._native_words(self.reg.words(name, self.unit_type.name, key))
         return self._rng(name).choice(options) if options else ""
+
+    def _native_words(self, options: Sequence[str]) -> list[str]:
+        """措辞.yaml wordings without a word this draft avoids (“各党支部” in a branch secretary's 述职), when
+        any is left; else all of them."""
+        native = [o for o in options if not self._foreign_words(o)]
+        return native or list(options)
 
     def _key(self, f: Fragment) -> tuple[int, ...]:
         """Sort key, smallest best: all its numbers given; bringing the most numbers the draft lacks;
@@ -675,7 +681,7 @@ class Selector:
         the section (and, in 业务融合, a clause tying it to 党建)."""
         rng = self._rng(f"lead:{item.text}")
         if role == "业务融合":
-            every = self.reg.words(FUSION_JOINS, self.unit_type.name)
+            every = self._native_words(self.reg.words(FUSION_JOINS, self.unit_type.name))
             joins = [j for j in every if j not in taken]
             item.join = rng.choice(joins or list(every)) if every else ""
             taken.add(item.join)
@@ -778,7 +784,7 @@ class Selector:
         if host is None or not bare:
             return
         host.tail = [i.text for i in bare]
-        joins = self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name)
+        joins = self._native_words(self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name))
         host.join = self._rng("achievements").choice(joins) if joins else ""
         fill.extra = [i for i in fill.extra if i not in bare]
         # results that say nothing of the Party organisation's part: the user is asked what it did (every

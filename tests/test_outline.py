@@ -1102,3 +1102,14 @@ def test_self_criticism_does_not_call_few_what_the_draft_counts() -> None:
         and pattern.search("结合部门工作的研讨不多")
         and not pattern.search("研讨不够深入")
     )
+
+
+def test_the_planners_own_words_avoid_what_the_draft_avoids() -> None:
+    """Round 16: “各党支部围绕中心任务带头攻坚” joined a one-branch secretary's results (措辞.yaml 成效引语 drew
+    without the kind's 避免用语). Across seeds, the joins a 党支部书记述职 uses have no word it avoids."""
+    joins = set()
+    for seed in range(24):
+        facts = facts_for("党支部书记述职", "机关", 2025, 业务融合=["牵头完成预算公开", "报送信息被采用36篇"])
+        host = next(i for i in draft(facts, Options(seed=seed)).plan.sections["业务融合"].items if i.tail)
+        joins.add(host.join)
+    assert joins and not [j for j in joins if "各党支部" in j or "各支部" in j], joins
