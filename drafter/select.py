@@ -297,10 +297,8 @@ class Selector:
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
-        self._main_grams: list[frozenset[str]] = []
-        self._counted: re.Pattern[str] | bool | None = (
-            None  # see _counted_denial  # content 3-grams of each 主要工作 wording taken
-        )
+        self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
+        self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._foreign_seen: dict[str, int] = {}
