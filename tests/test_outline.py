@@ -820,6 +820,17 @@ def test_a_technology_company_is_not_written_as_a_factory() -> None:
         assert "车间" not in text and "倒班" not in text, seed
 
 
+def _promised_but_missing(section: Any, text: str) -> list[str]:
+    """Topics ``text`` names (a 主题.yaml keyword of four characters or more) that no item of ``section`` is on."""
+    have = {x.topic for i in section.items for x in (i, *i.merged)}
+    named = {
+        t.name
+        for t in REG.topics.get(section.role, {}).values()
+        if any(len(k) >= 4 and k in text for k in t.keywords)
+    }
+    return sorted(named - have)
+
+
 def test_an_intro_promises_only_topics_its_items_are_on() -> None:
     """A reviewer read “在发展党员上把好入口关，在党员教育上打牢基础” over five items none of which was on 党员教育
     (round 13): across kinds × types × years, a main part's intro names no topic (by a 主题.yaml keyword of
@@ -831,16 +842,10 @@ def test_an_intro_promises_only_topics_its_items_are_on() -> None:
                 plan = select(LIB, facts_for(kind, utype, year))
                 for role in plan.main_roles:
                     section = plan.sections.get(role)
-                    if section is None or section.intro is None:
-                        continue
-                    have = {x.topic for i in section.items for x in (i, *i.merged)}
-                    named = {
-                        t.name
-                        for t in REG.topics.get(role, {}).values()
-                        if any(len(k) >= 4 and k in section.intro.text for k in t.keywords)
-                    }
-                    if not named <= have:
-                        broken.append((kind, utype, year, role, sorted(named - have)))
+                    if section is not None and section.intro is not None:
+                        missing = _promised_but_missing(section, section.intro.text)
+                        if missing:
+                            broken.append((kind, utype, year, role, missing))
     assert not broken, broken[:5]
 
 
@@ -917,16 +922,9 @@ def test_a_heading_promises_only_topics_its_items_are_on() -> None:
                     plan = select(LIB, facts_for(kind, utype, year, unit=f"单位{i}"))
                     for role in plan.main_roles:
                         section = plan.sections.get(role)
-                        if section is None or section.heading is None:
-                            continue
-                        have = {x.topic for it in section.items for x in (it, *it.merged)}
-                        named = {
-                            t.name
-                            for t in REG.topics.get(role, {}).values()
-                            if any(len(k) >= 4 and k in section.heading.text for k in t.keywords)
-                        }
-                        if not named <= have:
-                            broken.append((kind, utype, year, role, section.heading.text))
+                        heading = section.heading if section is not None else None
+                        if heading is not None and _promised_but_missing(section, heading.text):
+                            broken.append((kind, utype, year, role, heading.text))
     assert not broken, broken[:5]
 
 
