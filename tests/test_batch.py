@@ -10,8 +10,14 @@ from conftest import ROOT
 from drafter.batch import discover, plan_jobs, run
 from drafter.errors import DrafterError
 
-# the sample with its one open finding closed: a draft without 【待补充】 counts as 成功 (not 有警告)
-SAMPLE = (ROOT / "samples" / "市发改委党组书记.yaml").read_text(encoding="utf-8").replace("整改中", "已整改")
+# the sample with its one open finding closed and its results saying what Party members did: a draft without
+# 【待补充】 counts as 成功 (not 有警告)
+SAMPLE = (
+    (ROOT / "samples" / "市发改委党组书记.yaml")
+    .read_text(encoding="utf-8")
+    .replace("整改中", "已整改")
+    .replace("牵头编制年度重大项目计划", "党员骨干牵头编制年度重大项目计划")
+)
 
 
 @pytest.fixture
