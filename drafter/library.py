@@ -9,12 +9,12 @@ it needs, voice, unit types, the years its wording is current, its seed source a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import yaml
@@ -26,6 +26,8 @@ from drafter.resources import data_dir
 from drafter.schema import leaf_paths
 from drafter.yamlio import FileKind, line_of, load, node_for, read_text
 
+T = TypeVar("T")
+MAX_DERIVED = 256  # entries a library keeps of what is worked out from it (Library.derived)
 HEADINGS_ROLE = "标题"  # a file of heading families (one pattern for the four parts of 主要工作)
 INTROS_ROLE = "引语"  # a file of section intros, by role
 ROLES = registry().roles
@@ -201,6 +203,19 @@ class Library:
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
     _overlap: Overlap | None = field(default=None, repr=False, compare=False)
     _by_topic: dict[tuple[str, str], list[Fragment]] | None = field(default=None, repr=False, compare=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What ``build`` works out from the library, kept under ``key`` (a library is not changed after
+        loading): the planner keeps the fragments that suit each kind of draft here.  At most
+        :data:`MAX_DERIVED` entries are kept; past that they are all worked out afresh."""
+        if key in self._derived:
+            found: T = self._derived[key]
+            return found
+        if len(self._derived) >= MAX_DERIVED:
+            self._derived.clear()
+        value = self._derived[key] = build()
+        return value
 
     def of_topic(self, role: str, topic: str) -> list[Fragment]:
         """The fragments of one role and topic (indexed once)."""

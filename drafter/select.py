@@ -142,6 +142,17 @@ def _practices_named(reg: Registry, text: str) -> frozenset[str]:
     return frozenset(name for name, words in reg.practice_words.items() if any(w in text for w in words))
 
 
+@lru_cache(maxsize=16384)
+def _denials_in(reg: Registry, text: str) -> frozenset[str]:
+    """The 前后矛盾 pairs (主题.yaml) whose self-criticism the wording voices (asked of a wording once per
+    process, not per draft)."""
+    return frozenset(
+        name
+        for name, pair in reg.topics.get(CONTRADICTIONS, {}).items()
+        if any(d in text for d in pair.denials)
+    )
+
+
 def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
     """``text`` with the longer words that merely contain ``avoided`` blanked out (党组织 for 党组; 基层党组织
     itself is still found, 党组织 being inside it rather than around it)."""
@@ -149,6 +160,30 @@ def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
         if avoided in word and avoided != word:
             text = text.replace(word, "\0")
     return text
+
+
+def _count_avoided(text: str, avoided: tuple[str, ...], longer: tuple[str, ...]) -> int:
+    """How many of ``avoided`` the wording uses, not counting the longer words that merely contain one.
+    Blanking never makes a word appear, so only the words found in ``text`` itself are masked and looked for
+    again."""
+    return sum(1 for w in avoided if w in text and w in _mask_longer_words(text, w, longer))
+
+
+# (avoided words, longer words) → wording → how many of them it uses: drafts that avoid the same words (one
+# unit type and kind) share their counts; kept small, as the pairs a process meets are few
+_FOREIGN_COUNTS: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, int]] = {}
+_FOREIGN_TABLES = 64
+
+
+def _foreign_counts(avoided: tuple[str, ...], longer: tuple[str, ...]) -> dict[str, int]:
+    """The shared table of :func:`_count_avoided` results for drafts avoiding ``avoided``."""
+    key = (avoided, longer)
+    table = _FOREIGN_COUNTS.get(key)
+    if table is None:
+        if len(_FOREIGN_COUNTS) >= _FOREIGN_TABLES:
+            _FOREIGN_COUNTS.clear()
+        table = _FOREIGN_COUNTS[key] = {}
+    return table
 
 
 # “我” as the speaker, not in 我们/我局/我校/我社区/我街道… (a unit naming itself) nor in 自我批评
@@ -246,6 +281,86 @@ class _Fill:
         self.chars += chars
 
 
+def _wrong_voice(voice: str, text: str) -> int:
+    """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary (``voice`` 单位), or
+    one naming the secretary in the third person (“学校党组织书记坚持……”) inside their own 述职."""
+    if voice == "单位":
+        return 1 if _FIRST_PERSON.search(text) else 0
+    return 1 if "我" not in text and _SECRETARY_AS_THIRD.search(text) else 0
+
+
+@dataclass(frozen=True)
+class _Audience:
+    """What decides whether a fragment may go into a draft at all: the report kind and its voice, the unit
+    type, the year, the 做法 the facts show and the fragments the user excluded (不用)."""
+
+    kind: str
+    voice: str
+    unit_type: str
+    year: int | None
+    practices: frozenset[str]
+    excluded: frozenset[str]
+
+    def fits(
+        self, voice: Sequence[str], units: Sequence[str], years: Years, kinds: Sequence[str] = ()
+    ) -> bool:
+        # without a 年度, only wording that is not tied to particular years (no 主题教育 of 2023…)
+        in_year = self.year in years if self.year is not None else years.last is None
+        return (
+            self.voice in voice
+            and ("通用" in units or self.unit_type in units)
+            and in_year
+            and (not kinds or self.kind in kinds)
+        )
+
+    def suits(self, fragment: Fragment) -> bool:
+        """Not excluded, in a voice the draft can use, fitting kind, unit type and year, claiming only 做法
+        the facts show."""
+        return (
+            fragment.id not in self.excluded
+            and not (self.voice == "单位" and all(_wrong_voice(self.voice, t) for t in fragment.texts))
+            and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
+            and all(c in self.practices for c in fragment.claims)
+        )
+
+
+class _Fitting:
+    """The fragments of one library that suit one :class:`_Audience`, by role and by topic in library order:
+    worked out once and kept with the library, so every draft for the same audience (a batch has thousands
+    of drafts and a few dozen audiences) only leaves out what it has used already."""
+
+    def __init__(self, library: Library, audience: _Audience) -> None:
+        self.library = library
+        self.audience = audience
+        self._suits: dict[str, bool] = {}  # fragment id → :meth:`_Audience.suits`
+        self._roles: dict[str, list[Fragment]] = {}
+        self._topics: dict[tuple[str, str], list[Fragment]] = {}
+
+    @classmethod
+    def of(cls, library: Library, audience: _Audience) -> _Fitting:
+        return library.derived(("fitting", audience), lambda: cls(library, audience))
+
+    def suits(self, fragment: Fragment) -> bool:
+        found = self._suits.get(fragment.id)
+        if found is None:
+            found = self._suits[fragment.id] = self.audience.suits(fragment)
+        return found
+
+    def role(self, role: str) -> list[Fragment]:
+        found = self._roles.get(role)
+        if found is None:
+            found = self._roles[role] = [f for f in self.library.fragments(role) if self.suits(f)]
+        return found
+
+    def topic(self, role: str, topic: str) -> list[Fragment]:
+        found = self._topics.get((role, topic))
+        if found is None:
+            found = self._topics[role, topic] = [
+                f for f in self.library.of_topic(role, topic) if self.suits(f)
+            ]
+        return found
+
+
 class Selector:
     def __init__(
         self,
@@ -280,10 +395,24 @@ class Selector:
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
+        self._worn: set[str] = set()  # what _said holds REPEAT_FROM times or more
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
-        self._foreign_seen: dict[str, int] = {}
+        self._claims_of: str | None = None  # the 主要工作 text _claimed was found in
+        self._claimed: frozenset[str] = frozenset()
+        self._foreign_seen = _foreign_counts(self.avoided, self.longer_words)
+        self._foreign_frags: dict[str, int] = {}  # fragment id → :meth:`_foreign_frag`
+        self.audience = _Audience(
+            self.kind.name,
+            self.voice,
+            self.unit_type.name,
+            self.year,
+            frozenset(self.practices),
+            frozenset(self.excluded),
+        )
+        self._fitting = _Fitting.of(library, self.audience)
         self._clashes: dict[str, int] = {}
+        self._covering: dict[str, frozenset[str]] = {}  # a chosen text → the year's 提法 it prints
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
@@ -306,23 +435,20 @@ class Selector:
     def fits(
         self, voice: Sequence[str], units: Sequence[str], years: Years, kinds: Sequence[str] = ()
     ) -> bool:
-        # without a 年度, only wording that is not tied to particular years (no 主题教育 of 2023…)
-        in_year = self.year in years if self.year is not None else years.last is None
-        return (
-            self.voice in voice
-            and ("通用" in units or self.unit_type.name in units)
-            and in_year
-            and (not kinds or self.kind.name in kinds)
-        )
+        return self.audience.fits(voice, units, years, kinds)
 
     def eligible(self, fragment: Fragment) -> bool:
-        return (
-            fragment.id not in self.excluded
-            and not (self.voice == "单位" and all(self._wrong_voice(t) for t in fragment.texts))
-            and fragment.id not in self.used
-            and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
-            and all(c in self.practices for c in fragment.claims)
-        )
+        return fragment.id not in self.used and self._fitting.suits(fragment)
+
+    def _usable(self, role: str) -> list[Fragment]:
+        """The eligible fragments of ``role``, in library order."""
+        used = self.used
+        return [f for f in self._fitting.role(role) if f.id not in used]
+
+    def _usable_of_topic(self, role: str, topic: str) -> list[Fragment]:
+        """The eligible fragments of one role and topic, in library order."""
+        used = self.used
+        return [f for f in self._fitting.topic(role, topic) if f.id not in used]
 
     def _rng(self, what: str) -> random.Random:
         return random.Random(f"{self.seed}:{what}")
@@ -354,24 +480,23 @@ class Selector:
         return 1 if any(self._foreign_words(t) for t in texts) else 0
 
     def _wrong_voice(self, text: str) -> int:
-        """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary, or one naming the
-        secretary in the third person (“学校党组织书记坚持……”) inside their own 述职."""
-        if self.voice == "单位":
-            return 1 if _FIRST_PERSON.search(text) else 0
-        return 1 if "我" not in text and _SECRETARY_AS_THIRD.search(text) else 0
+        """:func:`_wrong_voice` in this draft's voice."""
+        return _wrong_voice(self.voice, text)
 
     def _foreign_words(self, text: str) -> int:
-        """How many of the avoided words the wording uses (memoised: rankings ask again and again)."""
+        """How many of the avoided words the wording uses (memoised across drafts that avoid the same words:
+        rankings ask again and again, and a batch drafts thousands of reports)."""
         found = self._foreign_seen.get(text)
         if found is None:
-            found = self._foreign_seen[text] = sum(
-                1 for w in self.avoided if w in _mask_longer_words(text, w, self.longer_words)
-            )
+            found = self._foreign_seen[text] = _count_avoided(text, self.avoided, self.longer_words)
         return found
 
     def _foreign_frag(self, f: Fragment) -> int:
-        """:meth:`_foreign` over the fragment's heading (lead) and every wording."""
-        return self._foreign((f.lead, *f.texts))
+        """:meth:`_foreign` over the fragment's heading (lead) and every wording (once per fragment)."""
+        found = self._foreign_frags.get(f.id)
+        if found is None:
+            found = self._foreign_frags[f.id] = self._foreign((f.lead, *f.texts))
+        return found
 
     def _native_first(self, pool: list[Fragment]) -> list[Fragment]:
         """For problems, causes and measures: wordings this kind of unit would not write (a village
@@ -435,7 +560,7 @@ class Selector:
         pinned = [f for f in self._pinned(role) if f.topic_key == topic]
         if pinned:
             return pinned[0]
-        pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
+        pool = self._usable_of_topic(role, topic)
         if role in SELF_CRITICAL_ROLES:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
@@ -465,8 +590,8 @@ class Selector:
         """A fragment with ``tag``; for 数量, one saying all were fixed exactly when they were (全部)."""
         pool = [
             f
-            for f in self.library.fragments(role)
-            if tag in f.tags and self.eligible(f) and (tag != "数量" or ("全部" in f.tags) == all_done)
+            for f in self._usable(role)
+            if tag in f.tags and (tag != "数量" or ("全部" in f.tags) == all_done)
         ]
         ranked = self.rank(pool, f"{role}:{tag}")
         return ranked[0] if ranked else None
@@ -480,9 +605,8 @@ class Selector:
         self.covered.update(n for n in frag.needs if self.facts.has(n))
         variant = self._variant(frag)
         chosen = frag.texts[variant]
-        self._said.update(_phrases(chosen))
         said = frag.lead + chosen
-        self._said.update({w: said.count(w) for w in self.rhythm_words if w in said})
+        self._say(_phrases(chosen), {w: said.count(w) for w in self.rhythm_words if w in said})
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 
     def _variant(self, frag: Fragment) -> int:
@@ -499,15 +623,22 @@ class Selector:
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
         if len(choices) > 1:
-            worn = [self._worn(frag.texts[i]) for i in choices]
+            worn = [self._worn_count(frag.texts[i]) for i in choices]
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
         return choices[self._rng(frag.id).randrange(len(choices))]
 
-    def _worn(self, text: str) -> int:
+    def _say(self, phrases: Iterable[str], words: dict[str, int]) -> None:
+        """Count a taken wording's phrases and its words used sparingly, noting those now worn."""
+        said = self._said
+        for counted in (phrases, words):
+            said.update(counted)
+            self._worn.update(g for g in counted if said[g] >= REPEAT_FROM)
+
+    def _worn_count(self, text: str) -> int:
         """How many of the wording's four-character phrases the draft already has REPEAT_FROM times or more
         (“党员教师” 22 times in one school draft: `drafter lint` flags it, and so does a reviewer), and of the
         words used RHYTHM_FROM times already that read as a tic when repeated (措辞.yaml 少用的词: 带头)."""
-        phrases = sum(1 for g in _phrases(text) if self._said[g] >= REPEAT_FROM)
+        phrases = len(_phrases(text) & self._worn)
         return phrases + sum(1 for w in self.rhythm_words if w in text and self._said[w] >= RHYTHM_FROM)
 
     def estimate(self, frag: Fragment) -> int:
@@ -562,11 +693,7 @@ class Selector:
         return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
-        pool = [
-            f
-            for f in self.library.fragments(role)
-            if self.eligible(f) and all(self._claims_nothing_unticked(t) for t in f.texts)
-        ]
+        pool = [f for f in self._usable(role) if all(self._claims_nothing_unticked(t) for t in f.texts)]
         pinned = self._pinned(role)
         if pinned:
             self.used.add(pinned[0].id)
@@ -740,7 +867,7 @@ class Selector:
 
     def _fill_untopiced(self, role: str, fill: _Fill) -> None:
         """Fragments without a topic (a user's own library may have none) fill what the outline left."""
-        fillers = [f for f in self.library.fragments(role) if not f.topic and self.eligible(f)]
+        fillers = [f for f in self._usable(role) if not f.topic]
         while fillers:
             best = self.rank(fillers, f"{role}:{len(fill.slots)}")[0]
             fillers.remove(best)
@@ -864,12 +991,14 @@ class Selector:
         """1 when a problem or cause wording denies what 主要工作 says was done (主题.yaml 前后矛盾: “缺少记录”
         after “如实记录”)."""
         said = self._main_text()
-        return int(
-            any(
-                any(d in text for d in pair.denials) and any(k in said for k in pair.keywords)
-                for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
+        if self._claims_of is not said:  # the 前后矛盾 pairs whose claims 主要工作 makes, found once
+            self._claims_of = said
+            self._claimed = frozenset(
+                name
+                for name, pair in self.reg.topics.get(CONTRADICTIONS, {}).items()
+                if any(k in said for k in pair.keywords)
             )
-        )
+        return int(not self._claimed.isdisjoint(_denials_in(self.reg, text)))
 
     def _contradicting(self, frag: Fragment) -> int:
         """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, or
@@ -992,13 +1121,7 @@ class Selector:
 
     def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
         """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``)."""
-        return self._native_first(
-            [
-                f
-                for f in self.library.fragments(role)
-                if self.eligible(f) and f.id not in self.used and (not same_topic or f.topic_key == topic)
-            ]
-        )
+        return self._native_first([f for f in self._usable(role) if not same_topic or f.topic_key == topic])
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
@@ -1110,11 +1233,7 @@ class Selector:
         tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
-            pool = [
-                f
-                for f in self.library.fragments(MEASURES)
-                if self.eligible(f) and f.topic_key not in answered
-            ]
+            pool = [f for f in self._usable(MEASURES) if f.topic_key not in answered]
             ranked = sorted(self.rank(pool, MEASURES), key=self._foreign_frag)
             tool += [self.take(f) for f in ranked[:missing]]
         section.items = tool + listed
@@ -1133,13 +1252,7 @@ class Selector:
                 continue
             spec = self.reg.topic(CAUSES, cause.topic)
             topic = spec.measure if spec is not None else ""
-            pool = self._native_first(
-                [
-                    f
-                    for f in self.library.fragments(MEASURES)
-                    if self.eligible(f) and f.id not in self.used and f.topic_key not in answered
-                ]
-            )
+            pool = self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
             scored = [
                 (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
                 for f in pool
@@ -1164,7 +1277,7 @@ class Selector:
             if not p.is_user or p.topic in answered:
                 continue
             phrase = p.lead or p.text
-            pool = self._native_first([f for f in self.library.fragments(MEASURES) if self.eligible(f)])
+            pool = self._native_first(self._usable(MEASURES))
             fits = [(max(overlap.fit(phrase, t) for t in (f.lead, *f.texts)), f) for f in pool]
             # shared words, then the problem's own topic, then wording written for this type of unit
             scored = [
@@ -1396,9 +1509,8 @@ class Selector:
         pool = [
             f
             for r in main
-            for f in self.library.fragments(r)
+            for f in self._usable(r)
             if path in f.needs
-            and self.eligible(f)
             and (not strict or all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS))
         ]
         return self.rank(pool, f"carry:{path}")
@@ -1443,15 +1555,32 @@ class Selector:
             section.items[:], self.used, self.covered, self.main_topics = saved
         return False
 
+    @cached_property
+    def _year_wording(self) -> tuple[tuple[str, ...], str, str, str]:
+        """The year's required 提法, and what 提法.全会, 提法.最新全会 and 提法.学习教育 print."""
+        year = self.reg.year(self.year)
+        return year.required, year.plenum_phrase, year.latest_plenum, year.campaign
+
     def _covers(self, source: str, phrase: str) -> bool:
         """Whether a fragment's Jinja text will print ``phrase`` (directly or through a 提法 name)."""
-        year = self.reg.year(self.year)
+        _, plenums, latest, campaign = self._year_wording
         return (
             phrase in source
-            or (phrase in year.plenum_phrase and "提法.全会" in source)
-            or (phrase in year.latest_plenum and "提法.最新全会" in source)
-            or (bool(year.campaign) and phrase in year.campaign and "提法.学习教育" in source)
+            or (phrase in plenums and "提法.全会" in source)
+            or (phrase in latest and "提法.最新全会" in source)
+            or (bool(campaign) and phrase in campaign and "提法.学习教育" in source)
         )
+
+    def _covered_by(self, sources: Iterable[str]) -> set[str]:
+        """The year's required 提法 that some of ``sources`` will print (each source asked once a draft)."""
+        out: set[str] = set()
+        for source in sources:
+            found = self._covering.get(source)
+            if found is None:
+                required = self._year_wording[0]
+                found = self._covering[source] = frozenset(p for p in required if self._covers(source, p))
+            out |= found
+        return out
 
     def _chosen_sources(self, plan: Plan) -> list[str]:
         out = [plan.opening.texts[0]] if plan.opening else []
@@ -1468,11 +1597,11 @@ class Selector:
     def _ensure_wording(self, plan: Plan) -> None:
         """The year's 提法 must be in the draft: when the chosen text lacks one, the 思想建设 intro, then the
         opening, is swapped for a fitting one that carries the most of them (and loses none)."""
-        required = self.reg.year(self.year).required
+        required = self._year_wording[0]
 
         def covered() -> int:
-            sources = self._chosen_sources(plan)
-            return sum(any(self._covers(s, p) for s in sources) for p in required)
+            found = self._covered_by(self._chosen_sources(plan))
+            return sum(p in found for p in required)
 
         first = next((r for r in plan.main_roles if r in plan.sections), None)
         if covered() < len(required) and first is not None:
@@ -1486,12 +1615,12 @@ class Selector:
                 [section.intro, *options], key=lambda v: self._score(plan, section, v, covered)
             )
         if covered() < len(required):
-            openings = [f for f in self.library.fragments(OPENING) if self.eligible(f)]
+            openings = self._usable(OPENING)
             best = max([plan.opening, *openings], key=lambda f: self._score_opening(plan, f, covered))
             plan.opening = best
-        sources = self._chosen_sources(plan)
+        found = self._covered_by(self._chosen_sources(plan))
         for phrase in required:
-            if not any(self._covers(s, phrase) for s in sources):
+            if phrase not in found:
                 self.diagnostics.append(
                     Diagnostic(
                         "warning",
@@ -1513,10 +1642,8 @@ class Selector:
             for frag in self.rank(
                 [
                     f
-                    for f in self.library.fragments(section.role)
-                    if f.topic_key == item.topic
-                    and self.eligible(f)
-                    and self._numbers(current) <= set(f.needs)
+                    for f in self._usable(section.role)
+                    if f.topic_key == item.topic and self._numbers(current) <= set(f.needs)
                 ],
                 f"wording:{item.topic}",
             ):
@@ -1547,9 +1674,7 @@ class Selector:
         """业务融合 is written when the user gave lines for it, or the library has this type's own field."""
         if self.facts.has("业务融合"):
             return True
-        return any(
-            self.eligible(f) for f in self.library.fragments("业务融合") if f.topic_key == "引领中心工作"
-        )
+        return bool(self._usable_of_topic("业务融合", "引领中心工作"))
 
     def _check_ids(self) -> None:
         by_id = self.library.by_id()
