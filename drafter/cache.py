@@ -32,7 +32,15 @@ import jinja2
 import jinja2.bccache
 
 from drafter import __version__
-from drafter.cachefiles import _private, cache_dir, file_stamp, read_entry, safe_folder, write_entry
+from drafter.cachefiles import (
+    _private,
+    cache_dir,
+    file_stamp,
+    folder_stamp,
+    read_entry,
+    safe_folder,
+    write_entry,
+)
 
 __all__ = [
     "SafeBytecodeCache",
@@ -40,6 +48,7 @@ __all__ = [
     "cached",
     "code_digest",
     "file_stamp",
+    "folder_stamp",
     "prune",
     "read_entry",
     "safe_folder",

@@ -71,16 +71,43 @@ def file_stamp(paths: list[Path]) -> tuple[tuple[str, str], ...]:
     (content, not size and modification time, which an edit can leave unchanged).  Within one process a
     file whose inode, size, modification and change times are unchanged is not read again (a batch drafts
     thousands of reports with one library); any write changes the change time, which no one can set back."""
-    out = []
-    for path in paths:
-        name = os.path.abspath(path)
-        info = path.stat()
-        key = (name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-        digest = _DIGESTS.get(key)
-        if digest is None:
-            digest = _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-        out.append((name, digest))
-    return tuple(out)
+    return tuple((name, _content_digest(name)) for name in map(os.path.abspath, paths))
+
+
+def folder_stamp(folder: Path, suffix: str) -> tuple[tuple[str, str], ...]:
+    """:func:`file_stamp` of every file below ``folder`` whose name ends in ``suffix``, sorted by name, as
+    ``Path.rglob`` finds them (folders behind a symlink are not entered) but without building a Path for
+    each: a long-running process asks before every draft whether its fragment folder changed."""
+    found: list[str] = []
+    pending = [os.path.abspath(folder)]
+    while pending:
+        top = pending.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(suffix):
+                found.append(entry.path)
+            try:
+                inside = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                inside = False
+            if inside:
+                pending.append(entry.path)
+    return tuple((name, _content_digest(name)) for name in sorted(found))
+
+
+def _content_digest(name: str) -> str:
+    """SHA-256 of the file ``name`` (an absolute path), read again only when its stat says it changed."""
+    info = os.stat(name)
+    key = (name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        with open(name, "rb") as file:
+            digest = _DIGESTS[key] = hashlib.sha256(file.read()).hexdigest()
+    return digest
 
 
 def read_entry(kind: str, key: str, max_bytes: int) -> str | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter.cache import file_stamp
+from drafter.cache import folder_stamp
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Library, load_library
@@ -255,7 +255,7 @@ def cached_library(folder: Path | None, reg: Registry | None = None) -> Library:
     runs draft thousands of reports with one library)."""
     folder = folder or data_dir("fragments")
     try:
-        stamp = file_stamp(sorted(folder.rglob("*.yaml"))) if folder.is_dir() else ()
+        stamp = folder_stamp(folder, ".yaml") if folder.is_dir() else ()
     except OSError:
         stamp = ()
     return _library(folder, stamp, None if reg is None or reg is registry() else reg)

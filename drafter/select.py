@@ -196,6 +196,7 @@ _SLOT_RE = _PROGRAMS.compile(r"{{\s*(.+?)\s*}}")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
 
+@lru_cache(maxsize=16384)
 def _echoes_lead(lead: str, text: str) -> bool:
     """The wording opens by repeating ECHO_RUN characters of its heading (slots compared by their names)."""
     lead, opening = _SLOT_RE.sub(r"\1", lead), _SLOT_RE.sub(r"\1", text)[: len(lead) + 12]
@@ -313,6 +314,21 @@ class _Audience:
             and (not kinds or self.kind in kinds)
         )
 
+    def weight(self, f: Fragment) -> float:
+        """Among fragments that tie on :meth:`Selector._key`, how much likelier one is drawn first: wording
+        written for this report kind, for this unit type, for this year.  Likelier, not certain, so sibling
+        units of one type drafting from the same facts still get different drafts."""
+        specific = self.unit_type != "通用" and self.unit_type in f.unit_types
+        of_the_year = self.year is not None and f.years.last is not None
+        # a secretary's 述职 speaks as “我”: wording that does reads less like the unit's summary
+        own_voice = self.voice == "个人" and any("我" in t for t in f.texts)
+        return (
+            (4.0 if f.kinds else 1.0)
+            * (4.0 if specific else 1.0)
+            * (4.0 if of_the_year else 1.0)
+            * (2.0 if own_voice else 1.0)
+        )
+
     def suits(self, fragment: Fragment) -> bool:
         """Not excluded, in a voice the draft can use, fitting kind, unit type and year, claiming only 做法
         the facts show."""
@@ -333,6 +349,7 @@ class _Fitting:
         self.library = library
         self.audience = audience
         self._suits: dict[str, bool] = {}  # fragment id → :meth:`_Audience.suits`
+        self._weights: dict[str, float] = {}  # fragment id → :meth:`_Audience.weight`
         self._roles: dict[str, list[Fragment]] = {}
         self._topics: dict[tuple[str, str], list[Fragment]] = {}
 
@@ -344,6 +361,12 @@ class _Fitting:
         found = self._suits.get(fragment.id)
         if found is None:
             found = self._suits[fragment.id] = self.audience.suits(fragment)
+        return found
+
+    def weight(self, fragment: Fragment) -> float:
+        found = self._weights.get(fragment.id)
+        if found is None:
+            found = self._weights[fragment.id] = self.audience.weight(fragment)
         return found
 
     def role(self, role: str) -> list[Fragment]:
@@ -412,6 +435,7 @@ class Selector:
         )
         self._fitting = _Fitting.of(library, self.audience)
         self._clashes: dict[str, int] = {}
+        self._needs_given: dict[str, tuple[int, tuple[str, ...]]] = {}  # fragment id → :meth:`_given`
         self._covering: dict[str, frozenset[str]] = {}  # a chosen text → the year's 提法 it prints
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
@@ -461,10 +485,9 @@ class Selector:
     def _key(self, f: Fragment) -> tuple[int, ...]:
         """Sort key, smallest best: all its numbers given; bringing the most numbers the draft lacks;
         repeating no number already in the draft."""
-        given = [n for n in f.needs if self.facts.has(n)]
-        missing = len(f.needs) - len(given)
-        new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
-        repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
+        missing, numbers = self._given(f)
+        new = sum(1 for n in numbers if n not in self.covered)
+        repeated = len(numbers) - new
         length = self.length_bias * (self.estimate(f) // 50) if self.length_bias else 0
         return (
             min(missing, 1),
@@ -473,6 +496,15 @@ class Selector:
             self._foreign_frag(f) + self._denied_by_user(f),
             length,
         )
+
+    def _given(self, f: Fragment) -> tuple[int, tuple[str, ...]]:
+        """How many of the fragment's needs the facts lack, and the numbers (count, percent) they give."""
+        found = self._needs_given.get(f.id)
+        if found is None:
+            given = [n for n in f.needs if self.facts.has(n)]
+            numbers = tuple(n for n in given if n in NUMBER_FACTS)
+            found = self._needs_given[f.id] = (len(f.needs) - len(given), numbers)
+        return found
 
     def _foreign(self, texts: Sequence[str]) -> int:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工).  A longer word
@@ -512,19 +544,8 @@ class Selector:
         return 1 if self.unit_type.name != "通用" and self.unit_type.name in unit_types else 0
 
     def _weight(self, f: Fragment) -> float:
-        """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
-        for this report kind, for this unit type, for this year.  Likelier, not certain, so sibling units of
-        one type drafting from the same facts still get different drafts."""
-        specific = self.unit_type.name != "通用" and self.unit_type.name in f.unit_types
-        of_the_year = self.year is not None and f.years.last is not None
-        # a secretary's 述职 speaks as “我”: wording that does reads less like the unit's summary
-        own_voice = self.voice == "个人" and any("我" in t for t in f.texts)
-        return (
-            (4.0 if f.kinds else 1.0)
-            * (4.0 if specific else 1.0)
-            * (4.0 if of_the_year else 1.0)
-            * (2.0 if own_voice else 1.0)
-        )
+        """:meth:`_Audience.weight` (kept for the audience)."""
+        return self._fitting.weight(f)
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
@@ -534,11 +555,12 @@ class Selector:
         # with OWN_ENOUGH wordings of this unit type among them, a general wording comes after every one of
         # them that fits as well: drafts of different types then share no paragraph where a type has its own
         own_first = sum(1 for f in pool if self._specific(f)) >= OWN_ENOUGH
+        worn = self._worn_words()
         keyed = [
             (
                 self._key(f),
                 0 if not own_first or self._specific(f) else 1,
-                self._tic(f),
+                self._tic(f, worn),
                 -(rng.random() ** (1.0 / self._weight(f))),
                 f,
             )
@@ -546,10 +568,13 @@ class Selector:
         ]
         return [f for *_, f in sorted(keyed, key=lambda k: k[:4])]
 
-    def _tic(self, f: Fragment) -> int:
+    def _worn_words(self) -> list[str]:
+        """The words used sparingly (措辞.yaml 少用的词) the draft already has RHYTHM_FROM times."""
+        return [w for w in self.rhythm_words if self._said[w] >= RHYTHM_FROM]
+
+    def _tic(self, f: Fragment, worn: list[str]) -> int:
         """1 when every wording of the fragment (or its lead) uses a word the draft already has too often
-        (措辞.yaml 少用的词: “带头” ten times in one 述职 reads as a tic)."""
-        worn = [w for w in self.rhythm_words if self._said[w] >= RHYTHM_FROM]
+        (``worn``: “带头” ten times in one 述职 reads as a tic)."""
         if not worn:
             return 0
         return int(any(w in f.lead for w in worn) or all(any(w in t for w in worn) for t in f.texts))
