@@ -8,6 +8,7 @@ it needs, voice, unit types, the years its wording is current, its seed source a
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
@@ -586,12 +587,31 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
 
 
 def iter_role_files(folder: Path) -> Iterator[Path]:
-    """Every fragment file below ``folder`` (subfolders included), in a stable order."""
-    return iter(
-        sorted(
-            (p for p in folder.rglob("*.yaml") if not p.is_dir()), key=lambda p: p.relative_to(folder).parts
-        )
-    )
+    """Every fragment file below ``folder`` (subfolders included), in a stable order: by the names of the
+    folders it is in, then its own.  As ``Path.rglob("*.yaml")`` finds them (folders behind a symlink are not
+    entered; a folder named ``*.yaml`` is not a file), listed with os.scandir, which a cold start notices."""
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[str, ...]] = [()] if folder.is_dir() else []
+    while pending:
+        parts = pending.pop()
+        try:
+            with os.scandir(folder.joinpath(*parts)) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".yaml") and not _is_dir(entry, follow=True):
+                found.append((*parts, entry.name))
+            if _is_dir(entry, follow=False):
+                pending.append((*parts, entry.name))
+    return iter([folder.joinpath(*parts) for parts in sorted(found)])
+
+
+def _is_dir(entry: os.DirEntry[str], *, follow: bool) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=follow)
+    except OSError:
+        return False
 
 
 def _load_folder(folder: Path) -> dict[str, RoleFile]:
