@@ -201,6 +201,8 @@ class Library:
     roles: dict[str, RoleFile] = field(default_factory=dict)
     folder: Path | None = None
     notices: list[Diagnostic] = field(default_factory=list)
+    # a digest of everything the fragments were parsed from (the kept parses' keys), when known
+    digest: str | None = field(default=None, compare=False)
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
     _overlap: Overlap | None = field(default=None, repr=False, compare=False)
     _by_topic: dict[tuple[str, str], list[Fragment]] | None = field(default=None, repr=False, compare=False)
@@ -230,7 +232,7 @@ class Library:
     def overlap(self) -> Overlap:
         """n-gram statistics of the library's wordings (built once)."""
         if self._overlap is None:
-            self._overlap = Overlap(t for f in self.fragments() for t in f.texts)
+            self._overlap = Overlap((t for f in self.fragments() for t in f.texts), self.digest)
         return self._overlap
 
     @property
@@ -617,6 +619,11 @@ def _is_dir(entry: os.DirEntry[str], *, follow: bool) -> bool:
 def _load_folder(folder: Path) -> dict[str, RoleFile]:
     """Every role file of ``folder``, merged by role; a parse kept in the cache is used while nothing it
     depends on has changed (see :mod:`drafter.libcache`)."""
+    return _load_folder_keyed(folder)[0]
+
+
+def _load_folder_keyed(folder: Path) -> tuple[dict[str, RoleFile], str | None]:
+    """:func:`_load_folder`, and the key of its kept parse (None when the files cannot be keyed)."""
     from drafter import libcache
 
     files = list(iter_role_files(folder))
@@ -626,7 +633,7 @@ def _load_folder(folder: Path) -> dict[str, RoleFile]:
         key = None
     kept = libcache.load(key) if key else None
     if kept is not None:
-        return kept
+        return kept, key
     roles: dict[str, RoleFile] = {}
     for path in files:
         rf = load_role_file(path)
@@ -636,7 +643,7 @@ def _load_folder(folder: Path) -> dict[str, RoleFile]:
             roles[rf.role] = rf
     if key:
         libcache.save(key, roles)
-    return roles
+    return roles, key
 
 
 def load_library(folder: Path | None = None, reg: Registry | None = None) -> Library:
@@ -656,7 +663,7 @@ def _load_library(folder: Path | None) -> Library:
     if not folder.is_dir():
         raise LibraryError("找不到片段文件夹", location=Location(folder), hint="检查 --fragments 参数")
     library = Library(folder=folder)
-    library.roles = _load_folder(folder)
+    library.roles, library.digest = _load_folder_keyed(folder)
     if not library.roles:
         raise LibraryError(
             "片段文件夹里没有片段文件",
@@ -664,11 +671,14 @@ def _load_library(folder: Path | None) -> Library:
             hint="每个文件写明 role，如 role: 思想建设；文件名随意，如 思想建设.yaml",
         )
     if folder.resolve() != shipped.resolve():
-        builtin = _load_folder(shipped)
+        builtin, shipped_key = _load_folder_keyed(shipped)
         borrowed = [r for r in builtin if r not in library.roles]
         for role in borrowed:
             library.roles[role] = builtin[role]
         if borrowed:
+            # both folders' parses, and which roles came from the shipped one
+            own = library.digest
+            library.digest = "+".join([own, shipped_key, *borrowed]) if own and shipped_key else None
             library.notices.append(
                 Diagnostic(
                     "info",

@@ -10,8 +10,9 @@ left out (党员干部, 基层党组织… say nothing about a particular claim)
 
 Counting the n-grams of a thousand-odd wordings is most of a cold ``drafter render``, so the common set is kept
 as JSON in drafter's private cache folder (:func:`drafter.cache.safe_folder`), keyed by a digest of every
-wording and of this module's code: any change to either means a new entry, and an entry that does not read
-back as a list of strings is ignored and counted again.  Writing is best effort.
+wording (or of what they were parsed from: the key of the library's kept parse) and of this module's code: any
+change to either means a new entry, and an entry that does not read back as a list of strings is ignored and
+counted again.  Writing is best effort.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ def grams(text: str, n: int) -> set[str]:
 class Overlap:
     """n-gram statistics of one library: which n-grams are too common to count."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], digest: str | None = None) -> None:
+        """``digest``, when given, stands for ``texts`` in the cache key: a digest of whatever they are made
+        from (the library's kept parse has one), so that they need not all be hashed again."""
         wordings = list(texts)
-        key = _cache_key(wordings)
+        key = _cache_key(wordings, digest)
         common = _load_common(key)
         if common is None:
             common = common_grams(wordings)
@@ -124,12 +127,15 @@ def common_grams(texts: list[str]) -> frozenset[str]:
     return frozenset(g for g, c in counts.items() if c > limit)
 
 
-def _cache_key(texts: list[str]) -> str:
+def _cache_key(texts: list[str], digest: str | None = None) -> str:
     from drafter.cache import code_digest
 
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0{len(texts)}\0".encode())
-    digest.update("\0".join(texts).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:32]
+    key = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0{len(texts)}\0".encode())
+    if digest is not None:
+        key.update(f"digest\0{digest}".encode())
+    else:
+        key.update("\0".join(texts).encode("utf-8", "surrogatepass"))
+    return key.hexdigest()[:32]
 
 
 def _load_common(key: str) -> frozenset[str] | None:
