@@ -21,9 +21,10 @@ _WS = re.compile(r"\s+")
 
 
 def grams(text: str, n: int = N) -> frozenset[str]:
-    """The set of n-character substrings of ``text`` with whitespace removed."""
-    flat = _WS.sub("", text)
-    return frozenset(flat[i : i + n] for i in range(len(flat) - n + 1))
+    """The set of n-character substrings of ``text`` with whitespace removed (``str.split`` breaks on
+    exactly the characters ``\\s`` matches, and is quicker)."""
+    flat = "".join(text.split())
+    return frozenset({flat[i : i + n] for i in range(len(flat) - n + 1)})
 
 
 def share(draft: frozenset[str], other: frozenset[str]) -> float:
