@@ -55,6 +55,9 @@ _PROBLEM_WORDS = frozenset(
         "提升",
     )
 )
+# a phrase with at most FEW_WANTED wanted 2-grams is looked for in a wording, the first LOOKED_FOR times it is
+# asked about: past that (a long-running process), the wording's 2-grams are counted once and intersected
+FEW_WANTED, LOOKED_FOR = 16, 3
 COMMON_SHARE = 0.04  # an n-gram in more than this share of the library's wordings is common
 CACHE_FORMAT = 1
 MAX_CACHE_BYTES = 4 * 1024 * 1024
@@ -82,6 +85,7 @@ class Overlap:
         self.common = common
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
         self._bigrams: dict[str, frozenset[str]] = {}  # every 2-gram of a wording (fit asks again and again)
+        self._plain: dict[str, tuple[str, int]] = {}  # wording → itself with Jinja blanked out, times asked
         self._wanted_of: dict[str, frozenset[str]] = {}
 
     def specific(self, text: str, n: int) -> frozenset[str]:
@@ -108,12 +112,20 @@ class Overlap:
         return len(self._wanted(phrase))
 
     def fit(self, phrase: str, text: str) -> int:
-        """Specific 2-grams of the user's phrase found in a fragment's wording."""
+        """Specific 2-grams of the user's phrase found in a fragment's wording.  A wanted 2-gram is two
+        Chinese characters, so it is among the wording's 2-grams exactly when it is in the wording with its
+        Jinja blanked out: a short phrase (a user's problem, a finding) is looked for there, and only a long
+        one (a cause answered by a measure), or a wording asked about again and again, has every 2-gram of
+        the wording counted, once per process."""
         wanted = self._wanted(phrase)
         if not wanted:
             return 0
         found = self._bigrams.get(text)
         if found is None:
+            plain, asked = self._plain.get(text) or (_JINJA.sub("|", text), 0)
+            if len(wanted) <= FEW_WANTED and asked < LOOKED_FOR:
+                self._plain[text] = (plain, asked + 1)
+                return sum(1 for g in wanted if g in plain)
             found = self._bigrams[text] = frozenset(grams(text, 2))
         return len(wanted & found)
 

@@ -138,8 +138,19 @@ class Plan:
 
 @lru_cache(maxsize=16384)
 def _practices_named(reg: Registry, text: str) -> frozenset[str]:
-    """The 做法 whose keywords the wording names (a wording is checked once per process, not per draft)."""
+    """The 做法 whose keywords the wording names (a wording is checked once per process, not per draft).
+    Hardly any wording names one: one search for all the keywords at once settles most of them."""
+    keywords = _practice_keywords(reg)
+    if keywords is None or keywords.search(text) is None:
+        return frozenset()
     return frozenset(name for name, words in reg.practice_words.items() if any(w in text for w in words))
+
+
+@lru_cache(maxsize=8)
+def _practice_keywords(reg: Registry) -> re.Pattern[str] | None:
+    """A pattern that finds a wording naming any 做法 keyword (None when there are none)."""
+    words = sorted({w for words in reg.practice_words.values() for w in words}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @lru_cache(maxsize=16384)
