@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -172,9 +172,9 @@ class Fragment:
     def location(self) -> Location:
         return Location(self.file, self.line, key=self.id)
 
-    @property
+    @cached_property
     def texts(self) -> tuple[str, ...]:
-        """The main text and its alternative wordings."""
+        """The main text and its alternative wordings (asked thousands of times a draft: made once)."""
         return (self.text, *self.variants)
 
 

@@ -23,7 +23,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -227,6 +227,12 @@ def _phrases(text: str) -> frozenset[str]:
     return grams(_SLOT_RE.sub("", text), REPEAT_RUN)
 
 
+def _source(item: Item) -> str:
+    """The Jinja text a fragment's item prints: its lead and its chosen wording."""
+    assert item.fragment is not None
+    return item.fragment.lead + item.fragment.texts[item.variant % len(item.fragment.texts)]
+
+
 def _names_plenum(text: str) -> bool:
     """The wording names the year's plenums (the 提法.全会 or 提法.最新全会 slot, or a plenum written out)."""
     return "全会" in text
@@ -363,6 +369,7 @@ class _Fitting:
         self._weights: dict[str, float] = {}  # fragment id → :meth:`_Audience.weight`
         self._roles: dict[str, list[Fragment]] = {}
         self._topics: dict[tuple[str, str], list[Fragment]] = {}
+        self._variants: dict[Hashable, list[Variant]] = {}
 
     @classmethod
     def of(cls, library: Library, audience: _Audience) -> _Fitting:
@@ -384,6 +391,13 @@ class _Fitting:
         found = self._roles.get(role)
         if found is None:
             found = self._roles[role] = [f for f in self.library.fragments(role) if self.suits(f)]
+        return found
+
+    def variants(self, key: Hashable, build: Callable[[], list[Variant]]) -> list[Variant]:
+        """The headings or intros ``build`` finds for this audience, kept under ``key``."""
+        found = self._variants.get(key)
+        if found is None:
+            found = self._variants[key] = build()
         return found
 
     def topic(self, role: str, topic: str) -> list[Fragment]:
@@ -709,12 +723,22 @@ class Selector:
         """Intros, openings and closings carry no ``claims`` field: their words decide (做法.yaml 关键词)."""
         return _practices_named(self.reg, text) <= self.practices
 
-    def _pick_variant(self, options: Sequence[Variant], what: str) -> Variant | None:
-        fitting = [
-            v
-            for v in options
-            if self.fits(v.voice, v.unit_types, v.years, v.kinds) and self._claims_nothing_unticked(v.text)
-        ]
+    def _fitting_variants(self, which: str, role: str) -> list[Variant]:
+        """The headings (``which``) or intros of ``role`` that fit the draft and claim no 做法 the facts do
+        not show: the same for every draft of the audience, so kept with it."""
+
+        def build() -> list[Variant]:
+            options = self.library.roles[role].headings if which == "headings" else self.library.intros(role)
+            return [
+                v
+                for v in options
+                if self.fits(v.voice, v.unit_types, v.years, v.kinds)
+                and self._claims_nothing_unticked(v.text)
+            ]
+
+        return self._fitting.variants((which, role, self.reg), build)
+
+    def _pick_variant(self, fitting: list[Variant]) -> Variant | None:
         if not fitting:
             return None
         native = [v for v in fitting if not self._foreign((v.text,))]
@@ -725,7 +749,8 @@ class Selector:
         # this type's own intros (of any kind that fits) drawn three times as often as a general one: drafts
         # of different types then rarely open a part with the same sentence
         own = [v for v in fitting if self._specific_to(v.unit_types)]
-        pool = [v for v in pool if v not in own] + own * 2
+        owned = set(own)  # equal variants are equal: the same test as ``in own``
+        pool = [v for v in pool if v not in owned] + own * 2
         return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
@@ -772,8 +797,8 @@ class Selector:
         if family is not None and role in family.headings:
             heading = Variant(family.headings[role])
         elif role in self.library.roles:
-            heading = self._pick_variant(self.library.roles[role].headings, f"{role}:heading")
-        return SectionPlan(role, heading, self._pick_variant(self.library.intros(role), f"{role}:intro"))
+            heading = self._pick_variant(self._fitting_variants("headings", role))
+        return SectionPlan(role, heading, self._pick_variant(self._fitting_variants("intros", role)))
 
     # -- 主要工作 ------------------------------------------------------------------------------
 
@@ -1618,15 +1643,12 @@ class Selector:
             out |= found
         return out
 
-    def _chosen_sources(self, plan: Plan) -> list[str]:
+    def _chosen_sources(self, plan: Plan, skip: Item | None = None) -> list[str]:
+        """The Jinja text of everything chosen (but the item ``skip``)."""
         out = [plan.opening.texts[0]] if plan.opening else []
         for section in plan.sections.values():
             out += [v.text for v in (section.heading, section.intro) if v]
-            out += [
-                i.fragment.lead + i.fragment.texts[i.variant % len(i.fragment.texts)]
-                for i in section.items
-                if i.fragment
-            ]
+            out += [_source(i) for i in section.items if i.fragment and i is not skip]
         out += [plan.closing.texts[0]] if plan.closing else []
         return out
 
@@ -1641,7 +1663,7 @@ class Selector:
 
         first = next((r for r in plan.main_roles if r in plan.sections), None)
         if covered() < len(required) and first is not None:
-            self._swap_items_for_wording(plan.sections[first], covered)
+            self._swap_items_for_wording(plan, plan.sections[first])
         if covered() < len(required) and first is not None:
             section = plan.sections[first]
             options = [
@@ -1667,14 +1689,17 @@ class Selector:
                     )
                 )
 
-    def _swap_items_for_wording(self, section: SectionPlan, covered: Any) -> None:
+    def _swap_items_for_wording(self, plan: Plan, section: SectionPlan) -> None:
         """Swap an item for another wording of its own topic that carries a missing 提法 (政治建设 → one that
-        names 两个确立…), keeping every number it carried; the topic stays, only the wording changes."""
+        names 两个确立…), keeping every number it carried; the topic stays, only the wording changes.  What
+        the rest of the draft prints is found once per item, not again for every candidate."""
+        required = self._year_wording[0]
         for at, item in enumerate(section.items):
             if item.fragment is None:
                 continue
             current = item.fragment
-            before = covered()
+            rest = self._covered_by(self._chosen_sources(plan, skip=item))
+            before = sum(p in rest or p in self._covered_by([_source(item)]) for p in required)
             for frag in self.rank(
                 [
                     f
@@ -1683,12 +1708,13 @@ class Selector:
                 ],
                 f"wording:{item.topic}",
             ):
-                section.items[at] = Item(frag.lead, "", frag, self._variant(frag), item.topic)
-                if covered() > before:
+                candidate = Item(frag.lead, "", frag, self._variant(frag), item.topic)
+                carried = self._covered_by([_source(candidate)])
+                if sum(p in rest or p in carried for p in required) > before:
+                    section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
-                section.items[at] = item
 
     @staticmethod
     def _score(plan: Plan, section: SectionPlan, intro: Variant | None, covered: Any) -> int:
