@@ -574,9 +574,13 @@ class Selector:
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
-        :meth:`_weight` (each candidate's draw is u ** (1 / weight), largest first)."""
-        rng = self._rng(what)
+        :meth:`_weight` (each candidate's draw is u ** (1 / weight), largest first).  One candidate or none
+        needs no ranking (the draws are made on a generator of this call's own, so skipping them changes
+        nothing else)."""
         pool = list(candidates)
+        if len(pool) < 2:
+            return pool
+        rng = self._rng(what)
         # with OWN_ENOUGH wordings of this unit type among them, a general wording comes after every one of
         # them that fits as well: drafts of different types then share no paragraph where a type has its own
         own_first = sum(1 for f in pool if self._specific(f)) >= OWN_ENOUGH
@@ -675,7 +679,7 @@ class Selector:
         if len(choices) > 1:
             worn = [self._worn_count(frag.texts[i]) for i in choices]
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
-        return choices[self._rng(frag.id).randrange(len(choices))]
+        return choices[self._rng(frag.id).randrange(len(choices))] if len(choices) > 1 else choices[0]
 
     def _say(self, phrases: Iterable[str], words: dict[str, int]) -> None:
         """Count a taken wording's phrases and its words used sparingly, noting those now worn."""
@@ -712,11 +716,12 @@ class Selector:
 
     # -- frames: opening, closing, headings, intros -------------------------------------------
 
-    @property
+    @cached_property
     def frame_index(self) -> int:
         """One number per run picks every intro, the opening, the closing and the heading family (each pool
         at this index modulo its size): two sibling units share a wording only where their indexes agree
-        modulo that pool's size, instead of each section colliding on its own."""
+        modulo that pool's size, instead of each section colliding on its own.  Drawn once (the seed does not
+        change)."""
         return self._rng("frames").randrange(1 << 30)
 
     def _claims_nothing_unticked(self, text: str) -> bool:
