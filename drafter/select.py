@@ -924,12 +924,16 @@ class Selector:
         self._rng(f"{role}:optional").shuffle(optional)
         bests = {t: self.best(role, t) for t in optional}
         optional.sort(key=lambda t: (0 if self._brings(bests[t]) else 1, self._missing(bests[t])))
+        taken = False  # until something is taken, ``bests`` are what best() would find again
         for topic in optional:
-            frag = self.best(role, topic)  # again: an earlier pick may have covered its facts
+            frag = (
+                self.best(role, topic) if taken else bests[topic]
+            )  # an earlier pick may have covered its facts
             if frag is None or (self._foreign_frag(frag) and not self._brings(frag)):
                 continue  # an optional topic only this kind of unit's own words may fill
             if fill.wants(self._brings(frag)):
                 fill.add(topic, self.take(frag), self.estimate(frag))
+                taken = True
 
     def _fill_untopiced(self, role: str, fill: _Fill) -> None:
         """Fragments without a topic (a user's own library may have none) fill what the outline left."""

@@ -145,9 +145,7 @@ def _echo_lint(findings: list[Finding], path: Path) -> None:
 
 
 def _echo_last_year(facts: Facts, doc: Document) -> None:
-    """When the facts file names 去年报告: the comparison with it (see drafter.yearcompare, loaded only then)."""
-    if not facts.get("去年报告"):
-        return
+    """When the facts file names 去年报告: the comparison with it (see drafter.yearcompare)."""
     from drafter.yearcompare import last_year_lines
 
     for line in last_year_lines(facts, doc):
