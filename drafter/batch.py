@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.errors import DrafterError, Location
-from drafter.originality import Overlap, fingerprint, pairwise_fingerprints
+from drafter.originality import Overlap, PairwiseShares, fingerprint
 
 Status = Literal["ok", "warnings", "failed"]
 SIMILAR = 0.60  # pairs of drafts sharing more than this are flagged
@@ -242,10 +242,13 @@ def run(
     """Draft every job on ``workers`` processes (0: one per core) and compare the drafts."""
     workers = workers or os.cpu_count() or 1
     results: list[FileResult] = []
+    shares = PairwiseShares(similar)  # each draft compared with the earlier ones as it comes back
 
     def done(items: list[FileResult]) -> None:
         for item in items:
             results.append(item)
+            if item.fingerprint:
+                shares.add(item.name, item.fingerprint)
             if progress:
                 progress(item)
 
@@ -264,5 +267,4 @@ def run(
                 done(future.result())
     order = {job.source: i for i, job in enumerate(jobs)}
     results.sort(key=lambda r: order[r.source])
-    prints = {r.name: r.fingerprint for r in results if r.fingerprint}
-    return BatchResult(results, pairwise_fingerprints(prints, threshold=similar))
+    return BatchResult(results, shares.overlaps())
