@@ -239,7 +239,8 @@ def run(
     progress: Callable[[FileResult], None] | None = None,
     similar: float = SIMILAR,
 ) -> BatchResult:
-    """Draft every job on ``workers`` processes (0: one per core) and compare the drafts."""
+    """Draft every job on ``workers`` processes (0: one per core) and compare the drafts.  Every draft comes
+    from the fragment library as it was when the batch started (:func:`drafter.pipeline.hold_libraries`)."""
     workers = workers or os.cpu_count() or 1
     results: list[FileResult] = []
     shares = PairwiseShares(similar)  # each draft compared with the earlier ones as it comes back
@@ -252,16 +253,21 @@ def run(
             if progress:
                 progress(item)
 
-    if workers == 1 or len(jobs) < 4:
-        for chunk in _chunks(jobs, 1):
-            done(_draft_many(chunk))
-    else:
-        from drafter.pipeline import cached_library
+    # every draft of the batch from the library as it was when the batch started
+    from drafter.pipeline import cached_library, hold_libraries
 
+    if workers == 1 or len(jobs) < 4:
+        before = hold_libraries()
+        try:
+            for chunk in _chunks(jobs, 1):
+                done(_draft_many(chunk))
+        finally:
+            hold_libraries(before)
+    else:
         cached_library(jobs[0].fragments_dir)  # warm the cache once; forked workers inherit it
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=hold_libraries) as pool:
             futures = [pool.submit(_draft_many, chunk) for chunk in _chunks(jobs, workers)]
             for future in as_completed(futures):
                 done(future.result())

@@ -197,6 +197,10 @@ def _foreign_counts(avoided: tuple[str, ...], longer: tuple[str, ...]) -> dict[s
     return table
 
 
+def _new_counts() -> dict[str, int]:
+    return {}
+
+
 # “我” as the speaker, not in 我们/我局/我校/我社区/我街道… (a unit naming itself) nor in 自我批评
 _FIRST_PERSON = _PROGRAMS.compile(r"(?<!自)我(?![们局校院委市区县省厂司部处所站队园镇乡村单支社街])")
 # the secretary as the subject in the third person (a 述职 says 我)
@@ -449,7 +453,8 @@ class Selector:
         self._claims_of: str | None = None  # the 主要工作 text _claimed was found in
         self._claimed: frozenset[str] = frozenset()
         self._foreign_seen = _foreign_counts(self.avoided, self.longer_words)
-        self._foreign_frags: dict[str, int] = {}  # fragment id → :meth:`_foreign_frag`
+        # fragment id → :meth:`_foreign_frag`, shared by the drafts that avoid the same words
+        self._foreign_frags = library.derived(("foreign", self.avoided, self.longer_words), _new_counts)
         self.audience = _Audience(
             self.kind.name,
             self.voice,
