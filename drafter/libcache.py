@@ -24,7 +24,7 @@ from drafter.cachefiles import read_parsed
 from drafter.library import Family, Fragment, RoleFile, Variant, Years
 from drafter.registry import Registry
 
-FORMAT = 2
+FORMAT = 3
 MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -52,51 +52,59 @@ def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
     return digest.hexdigest()[:32]
 
 
-def _years(y: Years) -> list[int | None]:
-    return [y.first, y.last]
-
-
 # Each heading, intro, fragment and family is one JSON array of its dataclass fields in order (decoding arrays
-# is about twice as quick as objects with a key per field); the fields listed here are kept as lists and read
-# back as tuples, ``years`` is [first, last], and ``file`` is an index into the entry's list of file names
-# (the same few hundred paths would otherwise be repeated for every fragment).
-_TUPLES: dict[type, tuple[str, ...]] = {
+# is about twice as quick as objects with a key per field).  The values many entries share are written once,
+# in tables, and a field holds an index into them: ``file`` into the file names, ``years`` into the spans
+# ([first, last]) and the fields listed here into the lists (read back as tuples; ``variants``, nearly all
+# different, is kept in place).
+_SHARED: dict[type, tuple[str, ...]] = {
     Variant: ("voice", "unit_types", "kinds"),
-    Fragment: ("voice", "unit_types", "kinds", "needs", "pairs", "tags", "variants", "claims"),
+    Fragment: ("voice", "unit_types", "kinds", "needs", "pairs", "tags", "claims"),
     Family: ("voice", "unit_types", "kinds"),
 }
 
 
-def _row(obj: Variant | Fragment | Family, files: dict[str, int]) -> list[Any]:
-    """``obj`` as an array of its fields."""
-    out: list[Any] = []
-    for name in type(obj).__dataclass_fields__:
-        value = getattr(obj, name)
-        if name == "years":
-            value = _years(value)
-        elif name == "file":
-            value = files.setdefault(value, len(files))
-        out.append(value)
-    return out
+class _Writer:
+    """The tables and the arrays of :func:`to_json`."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, int] = {}
+        self.spans: dict[tuple[int | None, int | None], int] = {}
+        self.lists: dict[tuple[str, ...], int] = {}
+
+    def rows(self, items: list[Variant] | list[Fragment] | list[Family]) -> list[list[Any]]:
+        return [self.row(item) for item in items]
+
+    def row(self, obj: Variant | Fragment | Family) -> list[Any]:
+        """``obj`` as an array of its fields."""
+        shared = _SHARED[type(obj)]
+        out: list[Any] = []
+        for name in type(obj).__dataclass_fields__:
+            value = getattr(obj, name)
+            if name == "years":
+                value = self.spans.setdefault((value.first, value.last), len(self.spans))
+            elif name == "file":
+                value = self.files.setdefault(value, len(self.files))
+            elif name in shared:
+                value = self.lists.setdefault(tuple(value), len(self.lists))
+            out.append(value)
+        return out
 
 
 def to_json(roles: dict[str, RoleFile]) -> str:
-    files: dict[str, int] = {}
-
-    def rows(items: list[Variant] | list[Fragment] | list[Family]) -> list[list[Any]]:
-        return [_row(item, files) for item in items]
-
+    out = _Writer()
     body = {
         role: {
-            "headings": rows(rf.headings),
-            "intros": rows(rf.intros),
-            "fragments": rows(rf.fragments),
-            "families": rows(rf.families),
-            "role_intros": {r: rows(vs) for r, vs in rf.role_intros.items()},
+            "headings": out.rows(rf.headings),
+            "intros": out.rows(rf.intros),
+            "fragments": out.rows(rf.fragments),
+            "families": out.rows(rf.families),
+            "role_intros": {r: out.rows(vs) for r, vs in rf.role_intros.items()},
         }
         for role, rf in roles.items()
     }
-    return json.dumps({"format": FORMAT, "files": list(files), "roles": body}, ensure_ascii=False)
+    tables = {"files": list(out.files), "spans": list(out.spans), "lists": list(out.lists)}
+    return json.dumps({"format": FORMAT, **tables, "roles": body}, ensure_ascii=False)
 
 
 Entry = TypeVar("Entry", Variant, Fragment, Family)
@@ -108,33 +116,40 @@ def _span(first: int | None, last: int | None) -> Years:
 
 
 class _Reader:
-    """Makes dataclass instances from the arrays :func:`_row` wrote, through the dataclass's own ``__init__``:
-    filling ``__dict__`` directly would be quicker to load, but Python then cannot use its fast attribute
-    access on the instance, and drafting reads fragments' attributes far more often than a cold start builds
-    them."""
+    """Makes dataclass instances from the arrays :class:`_Writer` wrote, through the dataclass's own
+    ``__init__``: filling ``__dict__`` directly would be quicker to load, but Python then cannot use its fast
+    attribute access on the instance, and drafting reads fragments' attributes far more often than a cold
+    start builds them.  The tables are read into dicts by index: an index that is not one is a KeyError,
+    and the entry is not used."""
 
-    def __init__(self, files: list[str]) -> None:
-        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-            raise ValueError("no list of files")
-        self.files = files
+    def __init__(self, data: dict[str, Any]) -> None:
+        files, spans, lists = data["files"], data["spans"], data["lists"]
+        if not all(isinstance(f, str) for f in files) or not all(
+            isinstance(x, str) for v in lists for x in v
+        ):
+            raise ValueError("another shape")
+        self.files: dict[int, str] = dict(enumerate(files))
+        self.spans: dict[int, Years] = {i: _span(*span) for i, span in enumerate(spans)}
+        self.lists: dict[int, tuple[str, ...]] = {i: tuple(v) for i, v in enumerate(lists)}
 
     def many(self, cls: type[Entry], rows: list[list[Any]]) -> list[Entry]:
         names = list(cls.__dataclass_fields__)
-        tuples = [names.index(n) for n in _TUPLES[cls]]
+        shared = [names.index(n) for n in _SHARED[cls]]
         years = names.index("years")
         file = names.index("file") if "file" in names else None
+        variants = names.index("variants") if "variants" in names else None
+        files, spans, lists = self.files, self.spans, self.lists
         out: list[Entry] = []
         for row in rows:
             if not isinstance(row, list) or len(row) != len(names):
                 raise ValueError("another shape")
-            for i in tuples:
-                row[i] = tuple(row[i])
-            row[years] = _span(*row[years])
+            for i in shared:
+                row[i] = lists[row[i]]
+            row[years] = spans[row[years]]
             if file is not None:
-                index = row[file]
-                if not isinstance(index, int) or not 0 <= index < len(self.files):
-                    raise ValueError("no such file")
-                row[file] = self.files[index]
+                row[file] = files[row[file]]
+            if variants is not None:
+                row[variants] = tuple(row[variants])
             out.append(cls(*row))
         return out
 
@@ -143,7 +158,7 @@ def from_json(text: str) -> dict[str, RoleFile]:
     data = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError("another format")
-    read = _Reader(data["files"])
+    read = _Reader(data)
     roles: dict[str, RoleFile] = {}
     for role, raw in data["roles"].items():
         roles[role] = RoleFile(
