@@ -447,7 +447,8 @@ class Selector:
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
-        self._worn: set[str] = set()  # what _said holds REPEAT_FROM times or more
+        # what _said holds more than once, twice …: the last set is what it holds REPEAT_FROM times or more
+        self._at_least: list[set[str]] = [set() for _ in range(REPEAT_FROM)]
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
         self._claims_of: str | None = None  # the 主要工作 text _claimed was found in
@@ -686,18 +687,24 @@ class Selector:
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
         return choices[self._rng(frag.id).randrange(len(choices))] if len(choices) > 1 else choices[0]
 
-    def _say(self, phrases: Iterable[str], words: dict[str, int]) -> None:
-        """Count a taken wording's phrases and its words used sparingly, noting those now worn."""
-        said = self._said
-        for counted in (phrases, words):
-            said.update(counted)
-            self._worn.update(g for g in counted if said[g] >= REPEAT_FROM)
+    def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
+        """Count a taken wording's phrases and its words used sparingly, noting how often each is said now
+        (each phrase once more: it moves up one of the sets, by set operations rather than one by one)."""
+        said, levels = self._said, self._at_least
+        said.update(phrases)
+        for k in range(len(levels) - 1, 0, -1):
+            levels[k] |= phrases & levels[k - 1]
+        levels[0] |= phrases
+        said.update(words)
+        for word in words:
+            for k in range(min(said[word], len(levels))):
+                levels[k].add(word)
 
     def _worn_count(self, text: str) -> int:
         """How many of the wording's four-character phrases the draft already has REPEAT_FROM times or more
         (“党员教师” 22 times in one school draft: `drafter lint` flags it, and so does a reviewer), and of the
         words used RHYTHM_FROM times already that read as a tic when repeated (措辞.yaml 少用的词: 带头)."""
-        phrases = len(_phrases(text) & self._worn)
+        phrases = len(_phrases(text) & self._at_least[-1])
         return phrases + sum(1 for w in self.rhythm_words if w in text and self._said[w] >= RHYTHM_FROM)
 
     def estimate(self, frag: Fragment) -> int:
