@@ -8,6 +8,8 @@ cross-draft comparison.  Nothing here prints: progress goes to a callback, resul
 from __future__ import annotations
 
 import fnmatch
+import gc
+import importlib
 import multiprocessing
 import os
 import re
@@ -21,6 +23,8 @@ from drafter.errors import DrafterError, Location
 from drafter.originality import Overlap, PairwiseShares, fingerprint
 
 Status = Literal["ok", "warnings", "failed"]
+# what draft_one imports: loaded in the parent before the workers fork
+_WORKER_MODULES = ("drafter.output", "drafter.service", "drafter.writers.docx")
 SIMILAR = 0.60  # pairs of drafts sharing more than this are flagged
 FACTS_SUFFIXES = (".yaml", ".yml")
 
@@ -265,12 +269,22 @@ def run(
             hold_libraries(before)
     else:
         cached_library(jobs[0].fragments_dir)  # warm the cache once; forked workers inherit it
+        for module in _WORKER_MODULES:  # and the code every draft runs, which each worker would load again
+            importlib.import_module(module)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=hold_libraries) as pool:
-            futures = [pool.submit(_draft_many, chunk) for chunk in _chunks(jobs, workers)]
-            for future in as_completed(futures):
-                done(future.result())
+        # the library and everything loaded so far are left out of the workers' garbage collections, which
+        # would otherwise walk them again and again (and copy every page of them into each worker)
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=hold_libraries
+            ) as pool:
+                futures = [pool.submit(_draft_many, chunk) for chunk in _chunks(jobs, workers)]
+                for future in as_completed(futures):
+                    done(future.result())
+        finally:
+            gc.unfreeze()
     order = {job.source: i for i, job in enumerate(jobs)}
     results.sort(key=lambda r: order[r.source])
     return BatchResult(results, shares.overlaps())
