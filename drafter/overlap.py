@@ -64,10 +64,9 @@ MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
 def grams(text: str, n: int) -> set[str]:
-    out: set[str] = set()
-    for run in _CJK_RUNS.findall(_JINJA.sub("|", text)):
-        out.update(run[i : i + n] for i in range(len(run) - n + 1))
-    return out
+    """The n-grams of the Chinese runs of ``text``, its Jinja left out."""
+    runs = _CJK_RUNS.findall(_JINJA.sub("|", text) if "{" in text else text)
+    return {run[i : i + n] for run in runs for i in range(len(run) - n + 1)}
 
 
 class Overlap:
@@ -75,11 +74,12 @@ class Overlap:
 
     def __init__(self, texts: Iterable[str], digest: str | None = None) -> None:
         """``digest``, when given, stands for ``texts`` in the cache key: a digest of whatever they are made
-        from (the library's kept parse has one), so that they need not all be hashed again."""
-        wordings = list(texts)
+        from (the library's kept parse has one), so that they are read only when the set is not kept."""
+        wordings = None if digest is not None else list(texts)
         key = _cache_key(wordings, digest)
         common = _load_common(key)
         if common is None:
+            wordings = list(texts) if wordings is None else wordings
             common = common_grams(wordings)
             _save_common(key, common)
         self.common = common
@@ -139,13 +139,16 @@ def common_grams(texts: list[str]) -> frozenset[str]:
     return frozenset(g for g, c in counts.items() if c > limit)
 
 
-def _cache_key(texts: list[str], digest: str | None = None) -> str:
+def _cache_key(texts: list[str] | None, digest: str | None = None) -> str:
+    """A digest of this module's code and of ``digest`` or else every wording."""
     from drafter.cache import code_digest
 
-    key = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0{len(texts)}\0".encode())
+    key = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0".encode())
     if digest is not None:
         key.update(f"digest\0{digest}".encode())
     else:
+        assert texts is not None
+        key.update(f"{len(texts)}\0".encode())
         key.update("\0".join(texts).encode("utf-8", "surrogatepass"))
     return key.hexdigest()[:32]
 
