@@ -71,7 +71,8 @@ def file_stamp(paths: list[Path]) -> tuple[tuple[str, str], ...]:
     file whose inode, size, modification and change times are unchanged is not read again (a batch drafts
     thousands of reports with one library); any write changes the change time, which no one can set back.
     The same holds across processes: digests are kept in the cache (:class:`_Digests`), so a cold start reads
-    only the files that changed since a run saw them."""
+    only the files that changed since a run saw them.  OSError for a file that cannot be read, or is not a
+    regular file (a FIFO or device is never opened: reading one could wait forever)."""
     return tuple((name, _DIGESTS.of(name)) for name in map(os.path.abspath, paths))
 
 
@@ -119,6 +120,8 @@ class _Digests:
     def of(self, name: str) -> str:
         """The digest of the file ``name`` (an absolute path); OSError when it cannot be read."""
         info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"not a regular file: {name}")
         key = (name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         digest = self.known.get(key)
         if digest is None:

@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,10 +28,8 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
-    """The cache key of ``folder`` parsed against ``reg``; OSError when a file cannot be read as one."""
-    for path in files:  # a FIFO or device is never read here: the loader refuses it with its own message
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise OSError(f"not a regular file: {path}")
+    """The cache key of ``folder`` parsed against ``reg``; OSError when a file cannot be read as one (a FIFO
+    or device is never read here: the loader refuses it with its own message)."""
     here = Path(__file__).resolve().parent
     shape = json.dumps(
         {
@@ -47,8 +44,10 @@ def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
     )
     digest = hashlib.sha256(f"{FORMAT}\0{code_digest(here / 'library.py', here / 'libcache.py')}\0".encode())
     digest.update(shape.encode("utf-8"))
-    for name, content in file_stamp(files):
-        digest.update(f"{os.path.relpath(name, folder)}\0{content}\0".encode())
+    root = os.path.join(os.path.abspath(folder), "")
+    for name, content in file_stamp(files):  # names relative to the folder (the files are in it)
+        relative = name[len(root) :] if name.startswith(root) else os.path.relpath(name, folder)
+        digest.update(f"{relative}\0{content}\0".encode())
     return digest.hexdigest()[:32]
 
 

@@ -17,7 +17,6 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +63,9 @@ def key_for(folder: Path) -> str:
     for source in (here / "registry.py", here / "regcache.py", here / "yamlio.py"):
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
-    files = structure_files(folder)
-    for path in files:  # a FIFO or device is never read here: the parse refuses it with its own message
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise OSError(f"not a regular file: {path}")
-    # absolute names: a kind keeps the folder it was read from
-    for name, content in file_stamp(files):
+    # absolute names: a kind keeps the folder it was read from; a FIFO or device is never read here (file_stamp
+    # raises OSError), the parse refuses it with its own message
+    for name, content in file_stamp(structure_files(folder)):
         digest.update(f"\0{name}\0{content}".encode())
     return digest.hexdigest()[:32]
 
