@@ -76,6 +76,12 @@ def file_stamp(paths: list[Path]) -> tuple[tuple[str, str], ...]:
     return tuple((name, _DIGESTS.of(name)) for name in map(os.path.abspath, paths))
 
 
+def content_digest(path: Path | str) -> str:
+    """The SHA-256 of one file's content as :func:`file_stamp` finds it (read again only when its stat
+    changed): what the cache keys use for source files too; OSError as for file_stamp."""
+    return _DIGESTS.of(os.path.abspath(path))
+
+
 def folder_stamp(folder: Path, suffix: str) -> tuple[tuple[str, str], ...]:
     """:func:`file_stamp` of every file below ``folder`` whose name ends in ``suffix``, sorted by name, as
     ``Path.rglob`` finds them (folders behind a symlink are not entered) but without building a Path for
