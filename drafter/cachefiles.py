@@ -1,8 +1,9 @@
 """drafter's cache folder and the JSON entries kept in it, without Jinja: what a command that only needs a
 parsed data file (the registry for ``drafter --help``, ``schema`` or ``init``) can use without loading the
-template engine.  Also the content digests that key those entries (:func:`file_stamp`), kept there too so
-that a cold start need not read every fragment file to know that none changed.  :mod:`drafter.cache` re-exports all of it and adds Jinja's compiled templates; the rules
-that make the cache fail safe are described there.
+template engine.  Also the content digests that key those entries (:func:`file_stamp`), kept there too, so
+that a cold start need not read every fragment file to know that none changed.  :mod:`drafter.cache`
+re-exports all of it and adds Jinja's compiled templates; the rules that make the cache fail safe are
+described there.
 """
 
 from __future__ import annotations
