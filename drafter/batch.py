@@ -231,9 +231,15 @@ def _draft_many(jobs: list[Job]) -> list[FileResult]:
 
 
 def _chunks(jobs: list[Job], workers: int) -> Iterable[list[Job]]:
+    """The jobs in pieces for the workers: up to 16 at a time, and the last few pieces a quarter of that, so
+    that no worker sits idle for long while another finishes its last piece."""
     size = max(1, min(16, len(jobs) // (workers * 8) or 1))
-    for i in range(0, len(jobs), size):
-        yield jobs[i : i + size]
+    tail = max(0, len(jobs) - 2 * workers * size)  # from here on, smaller pieces
+    i = 0
+    while i < len(jobs):
+        step = size if i < tail else max(1, size // 4)
+        yield jobs[i : i + step]
+        i += step
 
 
 def run(
