@@ -28,7 +28,7 @@ from drafter.schema import leaf_paths
 from drafter.yamlio import FileKind, line_of, load, node_for, read_text
 
 T = TypeVar("T")
-MAX_DERIVED = 64  # entries a library keeps of what is worked out from it (Library.derived): a long-running
+MAX_DERIVED = 128  # entries a library keeps of what is worked out from it (Library.derived): a long-running
 # process meets many kinds of draft, each a few hundred KB of lists
 HEADINGS_ROLE = "标题"  # a file of heading families (one pattern for the four parts of 主要工作)
 INTROS_ROLE = "引语"  # a file of section intros, by role
