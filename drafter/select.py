@@ -468,6 +468,7 @@ class Selector:
         self._clashes: dict[str, int] = {}
         self._needs_given: dict[str, tuple[int, tuple[str, ...]]] = {}  # fragment id → :meth:`_given`
         self._covering: dict[str, frozenset[str]] = {}  # a chosen text → the year's 提法 it prints
+        self._covering_items: dict[tuple[str, int], frozenset[str]] = {}  # (fragment id, wording) → the same
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
@@ -1653,24 +1654,36 @@ class Selector:
             or (bool(campaign) and phrase in campaign and "提法.学习教育" in source)
         )
 
-    def _covered_by(self, sources: Iterable[str]) -> set[str]:
-        """The year's required 提法 that some of ``sources`` will print (each source asked once a draft)."""
-        out: set[str] = set()
-        for source in sources:
-            found = self._covering.get(source)
-            if found is None:
-                required = self._year_wording[0]
-                found = self._covering[source] = frozenset(p for p in required if self._covers(source, p))
-            out |= found
-        return out
+    def _covered_by(self, source: str) -> frozenset[str]:
+        """The year's required 提法 that ``source`` will print (each source asked once a draft)."""
+        found = self._covering.get(source)
+        if found is None:
+            required = self._year_wording[0]
+            found = self._covering[source] = frozenset(p for p in required if self._covers(source, p))
+        return found
 
-    def _chosen_sources(self, plan: Plan, skip: Item | None = None) -> list[str]:
-        """The Jinja text of everything chosen (but the item ``skip``)."""
-        out = [plan.opening.texts[0]] if plan.opening else []
+    def _item_covers(self, item: Item) -> frozenset[str]:
+        """:meth:`_covered_by` of a fragment's item (its lead and chosen wording), by fragment and wording."""
+        assert item.fragment is not None
+        key = (item.fragment.id, item.variant % len(item.fragment.texts))
+        found = self._covering_items.get(key)
+        if found is None:
+            found = self._covering_items[key] = self._covered_by(_source(item))
+        return found
+
+    def _chosen_covered(self, plan: Plan, skip: Item | None = None) -> set[str]:
+        """The year's required 提法 everything chosen (but the item ``skip``) will print."""
+        out: set[str] = set()
+        frames = [f.texts[0] for f in (plan.opening, plan.closing) if f]
+        for text in frames:
+            out |= self._covered_by(text)
         for section in plan.sections.values():
-            out += [v.text for v in (section.heading, section.intro) if v]
-            out += [_source(i) for i in section.items if i.fragment and i is not skip]
-        out += [plan.closing.texts[0]] if plan.closing else []
+            for v in (section.heading, section.intro):
+                if v:
+                    out |= self._covered_by(v.text)
+            for i in section.items:
+                if i.fragment and i is not skip:
+                    out |= self._item_covers(i)
         return out
 
     def _ensure_wording(self, plan: Plan) -> None:
@@ -1679,7 +1692,7 @@ class Selector:
         required = self._year_wording[0]
 
         def covered() -> int:
-            found = self._covered_by(self._chosen_sources(plan))
+            found = self._chosen_covered(plan)
             return sum(p in found for p in required)
 
         first = next((r for r in plan.main_roles if r in plan.sections), None)
@@ -1690,14 +1703,17 @@ class Selector:
             options = [
                 v for v in self.library.intros(first) if self.fits(v.voice, v.unit_types, v.years, v.kinds)
             ]
+            rest = self._covered_without(plan, section)
             section.intro = max(
-                [section.intro, *options], key=lambda v: self._score(plan, section, v, covered)
+                [section.intro, *options], key=lambda v: self._score(rest, v.text if v else None)
             )
         if covered() < len(required):
             openings = self._usable(OPENING)
-            best = max([plan.opening, *openings], key=lambda f: self._score_opening(plan, f, covered))
-            plan.opening = best
-        found = self._covered_by(self._chosen_sources(plan))
+            rest = self._covered_without(plan)
+            plan.opening = max(
+                [plan.opening, *openings], key=lambda f: self._score(rest, f.texts[0] if f else None)
+            )
+        found = self._chosen_covered(plan)
         for phrase in required:
             if phrase not in found:
                 self.diagnostics.append(
@@ -1719,8 +1735,8 @@ class Selector:
             if item.fragment is None:
                 continue
             current = item.fragment
-            rest = self._covered_by(self._chosen_sources(plan, skip=item))
-            before = sum(p in rest or p in self._covered_by([_source(item)]) for p in required)
+            rest = self._chosen_covered(plan, skip=item)
+            before = sum(p in rest or p in self._item_covers(item) for p in required)
             for frag in self.rank(
                 [
                     f
@@ -1730,28 +1746,35 @@ class Selector:
                 f"wording:{item.topic}",
             ):
                 candidate = Item(frag.lead, "", frag, self._variant(frag), item.topic)
-                carried = self._covered_by([_source(candidate)])
+                carried = self._item_covers(candidate)
                 if sum(p in rest or p in carried for p in required) > before:
                     section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
 
-    @staticmethod
-    def _score(plan: Plan, section: SectionPlan, intro: Variant | None, covered: Any) -> int:
-        old, section.intro = section.intro, intro
+    def _covered_without(self, plan: Plan, section: SectionPlan | None = None) -> set[str]:
+        """What the draft prints of the year's 提法 without the section's intro (without the opening, when no
+        section is given): found once, then each candidate intro or opening adds only its own."""
+        if section is not None:
+            old_intro, section.intro = section.intro, None
+            try:
+                return self._chosen_covered(plan)
+            finally:
+                section.intro = old_intro
+        old_opening, plan.opening = plan.opening, None
         try:
-            return int(covered()) if intro is not None else -1
+            return self._chosen_covered(plan)
         finally:
-            section.intro = old
+            plan.opening = old_opening
 
-    @staticmethod
-    def _score_opening(plan: Plan, opening: Fragment | None, covered: Any) -> int:
-        old, plan.opening = plan.opening, opening
-        try:
-            return int(covered()) if opening is not None else -1
-        finally:
-            plan.opening = old
+    def _score(self, rest: set[str], source: str | None) -> int:
+        """How many of the year's required 提法 the draft prints with ``source`` added to ``rest`` (-1 for no
+        source at all)."""
+        if source is None:
+            return -1
+        found = rest | self._covered_by(source)
+        return sum(p in found for p in self._year_wording[0])
 
     def _fusion_wanted(self) -> bool:
         """业务融合 is written when the user gave lines for it, or the library has this type's own field."""
