@@ -467,6 +467,7 @@ class Selector:
         self._fitting = _Fitting.of(library, self.audience)
         self._clashes: dict[str, int] = {}
         self._needs_given: dict[str, tuple[int, tuple[str, ...]]] = {}  # fragment id → :meth:`_given`
+        self._facts_given: dict[str, bool] = {}  # fact path → :meth:`_has`
         self._covering: dict[str, frozenset[str]] = {}  # a chosen text → the year's 提法 it prints
         self._covering_items: dict[tuple[str, int], frozenset[str]] = {}  # (fragment id, wording) → the same
         self.diagnostics: list[Diagnostic] = []
@@ -529,11 +530,18 @@ class Selector:
             length,
         )
 
+    def _has(self, path: str) -> bool:
+        """``facts.has(path)``, asked once per fact and draft (the facts do not change while it is planned)."""
+        found = self._facts_given.get(path)
+        if found is None:
+            found = self._facts_given[path] = self.facts.has(path)
+        return found
+
     def _given(self, f: Fragment) -> tuple[int, tuple[str, ...]]:
         """How many of the fragment's needs the facts lack, and the numbers (count, percent) they give."""
         found = self._needs_given.get(f.id)
         if found is None:
-            given = [n for n in f.needs if self.facts.has(n)]
+            given = [n for n in f.needs if self._has(n)]
             numbers = tuple(n for n in given if n in NUMBER_FACTS)
             found = self._needs_given[f.id] = (len(f.needs) - len(given), numbers)
         return found
@@ -663,7 +671,7 @@ class Selector:
 
     def take(self, frag: Fragment, topic: str | None = None) -> Item:
         self.used.add(frag.id)
-        self.covered.update(n for n in frag.needs if self.facts.has(n))
+        self.covered.update(n for n in frag.needs if self._has(n))
         variant = self._variant(frag)
         chosen = frag.texts[variant]
         said = frag.lead + chosen
@@ -719,12 +727,12 @@ class Selector:
 
     def _missing(self, frag: Fragment | None) -> int:
         """1 when the fragment would show a 【待补充】 marker (or there is none)."""
-        return 1 if frag is None or any(not self.facts.has(n) for n in frag.needs) else 0
+        return 1 if frag is None or any(not self._has(n) for n in frag.needs) else 0
 
     def _brings(self, frag: Fragment | None) -> bool:
         """It uses a number the user gave that the draft does not show yet."""
         return frag is not None and any(
-            self.facts.has(n) and n in NUMBER_FACTS and n not in self.covered for n in frag.needs
+            self._has(n) and n in NUMBER_FACTS and n not in self.covered for n in frag.needs
         )
 
     # -- frames: opening, closing, headings, intros -------------------------------------------
@@ -1593,8 +1601,7 @@ class Selector:
             f
             for r in main
             for f in self._usable(r)
-            if path in f.needs
-            and (not strict or all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS))
+            if path in f.needs and (not strict or all(self._has(n) for n in f.needs if n in NUMBER_FACTS))
         ]
         return self.rank(pool, f"carry:{path}")
 
@@ -1611,7 +1618,7 @@ class Selector:
         return False
 
     def _numbers(self, frag: Fragment) -> set[str]:
-        return {n for n in frag.needs if n in NUMBER_FACTS and self.facts.has(n)}
+        return {n for n in frag.needs if n in NUMBER_FACTS and self._has(n)}
 
     def _swap(self, plan: Plan, main: list[str], path: str, strict: bool = True) -> bool:
         """Replace the item of a carrier's topic, when what that item carried can still be carried."""
