@@ -8,6 +8,8 @@ cross-draft comparison.  Nothing here prints: progress goes to a callback, resul
 from __future__ import annotations
 
 import fnmatch
+import gc
+import importlib
 import multiprocessing
 import os
 import re
@@ -18,9 +20,11 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.errors import DrafterError, Location
-from drafter.originality import Overlap, fingerprint, pairwise_fingerprints
+from drafter.originality import Overlap, PairwiseShares, fingerprint
 
 Status = Literal["ok", "warnings", "failed"]
+# what draft_one imports: loaded in the parent before the workers fork
+_WORKER_MODULES = ("drafter.output", "drafter.service", "drafter.writers.docx")
 SIMILAR = 0.60  # pairs of drafts sharing more than this are flagged
 FACTS_SUFFIXES = (".yaml", ".yml")
 
@@ -227,9 +231,15 @@ def _draft_many(jobs: list[Job]) -> list[FileResult]:
 
 
 def _chunks(jobs: list[Job], workers: int) -> Iterable[list[Job]]:
+    """The jobs in pieces for the workers: up to 16 at a time, and the last few pieces a quarter of that, so
+    that no worker sits idle for long while another finishes its last piece."""
     size = max(1, min(16, len(jobs) // (workers * 8) or 1))
-    for i in range(0, len(jobs), size):
-        yield jobs[i : i + size]
+    tail = max(0, len(jobs) - 2 * workers * size)  # from here on, smaller pieces
+    i = 0
+    while i < len(jobs):
+        step = size if i < tail else max(1, size // 4)
+        yield jobs[i : i + step]
+        i += step
 
 
 def run(
@@ -239,30 +249,48 @@ def run(
     progress: Callable[[FileResult], None] | None = None,
     similar: float = SIMILAR,
 ) -> BatchResult:
-    """Draft every job on ``workers`` processes (0: one per core) and compare the drafts."""
+    """Draft every job on ``workers`` processes (0: one per core) and compare the drafts.  Every draft comes
+    from the fragment library as it was when the batch started (:func:`drafter.pipeline.hold_libraries`)."""
     workers = workers or os.cpu_count() or 1
     results: list[FileResult] = []
+    shares = PairwiseShares(similar)  # each draft compared with the earlier ones as it comes back
 
     def done(items: list[FileResult]) -> None:
         for item in items:
             results.append(item)
+            if item.fingerprint:
+                shares.add(item.name, item.fingerprint)
             if progress:
                 progress(item)
 
-    if workers == 1 or len(jobs) < 4:
-        for chunk in _chunks(jobs, 1):
-            done(_draft_many(chunk))
-    else:
-        from drafter.pipeline import cached_library
+    # every draft of the batch from the library as it was when the batch started
+    from drafter.pipeline import cached_library, hold_libraries
 
+    if workers == 1 or len(jobs) < 4:
+        before = hold_libraries()
+        try:
+            for chunk in _chunks(jobs, 1):
+                done(_draft_many(chunk))
+        finally:
+            hold_libraries(before)
+    else:
         cached_library(jobs[0].fragments_dir)  # warm the cache once; forked workers inherit it
+        for module in _WORKER_MODULES:  # and the code every draft runs, which each worker would load again
+            importlib.import_module(module)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_draft_many, chunk) for chunk in _chunks(jobs, workers)]
-            for future in as_completed(futures):
-                done(future.result())
+        # the library and everything loaded so far are left out of the workers' garbage collections, which
+        # would otherwise walk them again and again (and copy every page of them into each worker)
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=hold_libraries
+            ) as pool:
+                futures = [pool.submit(_draft_many, chunk) for chunk in _chunks(jobs, workers)]
+                for future in as_completed(futures):
+                    done(future.result())
+        finally:
+            gc.unfreeze()
     order = {job.source: i for i, job in enumerate(jobs)}
     results.sort(key=lambda r: order[r.source])
-    prints = {r.name: r.fingerprint for r in results if r.fingerprint}
-    return BatchResult(results, pairwise_fingerprints(prints, threshold=similar))
+    return BatchResult(results, shares.overlaps())

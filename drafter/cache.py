@@ -32,14 +32,25 @@ import jinja2
 import jinja2.bccache
 
 from drafter import __version__
-from drafter.cachefiles import _private, cache_dir, file_stamp, read_entry, safe_folder, write_entry
+from drafter.cachefiles import (
+    _private,
+    cache_dir,
+    content_digest,
+    file_stamp,
+    folder_stamp,
+    read_entry,
+    safe_folder,
+    write_entry,
+)
 
 __all__ = [
     "SafeBytecodeCache",
     "cache_dir",
     "cached",
     "code_digest",
+    "content_digest",
     "file_stamp",
+    "folder_stamp",
     "prune",
     "read_entry",
     "safe_folder",
@@ -68,11 +79,11 @@ def prune(keep: Path) -> None:
 
 def code_digest(*sources: Path) -> str:
     """A short digest of drafter's and Jinja's versions and the given source files (the code that
-    decides what a cache entry means)."""
+    decides what a cache entry means), by their content digests (:func:`content_digest`)."""
     digest = hashlib.sha256(f"{__version__}\0{jinja2.__version__}".encode())
     for source in sources:
         with contextlib.suppress(OSError):
-            digest.update(source.read_bytes())
+            digest.update(content_digest(source).encode())
     return digest.hexdigest()[:16]
 
 

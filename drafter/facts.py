@@ -10,7 +10,6 @@ can list them at once.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -188,6 +187,8 @@ def _example(f: Field) -> str:
 def _describe_unknown(key: str, parent_path: str) -> tuple[str, str]:
     parent = _field_for(parent_path)
     siblings = [c.key for c in (parent.children if parent else FIELDS)]
+    import difflib  # only for a key that is not known
+
     close = difflib.get_close_matches(key, siblings, n=1, cutoff=0.5)
     if close:
         hint = f"是不是想写“{close[0]}”？"

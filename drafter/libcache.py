@@ -14,8 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,15 +23,13 @@ from drafter.cachefiles import read_parsed
 from drafter.library import Family, Fragment, RoleFile, Variant, Years
 from drafter.registry import Registry
 
-FORMAT = 1
+FORMAT = 3
 MAX_BYTES = 64 * 1024 * 1024
 
 
 def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
-    """The cache key of ``folder`` parsed against ``reg``; OSError when a file cannot be read as one."""
-    for path in files:  # a FIFO or device is never read here: the loader refuses it with its own message
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise OSError(f"not a regular file: {path}")
+    """The cache key of ``folder`` parsed against ``reg``; OSError when a file cannot be read as one (a FIFO
+    or device is never read here: the loader refuses it with its own message)."""
     here = Path(__file__).resolve().parent
     shape = json.dumps(
         {
@@ -48,57 +44,69 @@ def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
     )
     digest = hashlib.sha256(f"{FORMAT}\0{code_digest(here / 'library.py', here / 'libcache.py')}\0".encode())
     digest.update(shape.encode("utf-8"))
-    for name, content in file_stamp(files):
-        digest.update(f"{os.path.relpath(name, folder)}\0{content}\0".encode())
+    root = os.path.join(os.path.abspath(folder), "")
+    for name, content in file_stamp(files):  # names relative to the folder (the files are in it)
+        relative = name[len(root) :] if name.startswith(root) else os.path.relpath(name, folder)
+        digest.update(f"{relative}\0{content}\0".encode())
     return digest.hexdigest()[:32]
 
 
-def _years(y: Years) -> list[int | None]:
-    return [y.first, y.last]
+# Each heading, intro, fragment and family is one JSON array of its dataclass fields in order (decoding arrays
+# is about twice as quick as objects with a key per field).  The values many entries share are written once,
+# in tables, and a field holds an index into them: ``file`` into the file names, ``years`` into the spans
+# ([first, last]) and the fields listed here into the lists (read back as tuples; ``variants``, nearly all
+# different, is kept in place).
+_SHARED: dict[type, tuple[str, ...]] = {
+    Variant: ("voice", "unit_types", "kinds"),
+    Fragment: ("voice", "unit_types", "kinds", "needs", "pairs", "tags", "claims"),
+    Family: ("voice", "unit_types", "kinds"),
+}
 
 
-def _variant(v: Variant) -> dict[str, Any]:
-    return {
-        "text": v.text,
-        "voice": v.voice,
-        "unit_types": v.unit_types,
-        "years": _years(v.years),
-        "kinds": v.kinds,
-    }
+class _Writer:
+    """The tables and the arrays of :func:`to_json`."""
 
+    def __init__(self) -> None:
+        self.files: dict[str, int] = {}
+        self.spans: dict[tuple[int | None, int | None], int] = {}
+        self.lists: dict[tuple[str, ...], int] = {}
 
-def _fragment(f: Fragment) -> dict[str, Any]:
-    out = {k: getattr(f, k) for k in Fragment.__dataclass_fields__}
-    out["years"] = _years(f.years)
-    return out
+    def rows(self, items: list[Variant] | list[Fragment] | list[Family]) -> list[list[Any]]:
+        return [self.row(item) for item in items]
 
-
-def _family(f: Family) -> dict[str, Any]:
-    out = {k: getattr(f, k) for k in Family.__dataclass_fields__}
-    out["years"] = _years(f.years)
-    return out
+    def row(self, obj: Variant | Fragment | Family) -> list[Any]:
+        """``obj`` as an array of its fields."""
+        shared = _SHARED[type(obj)]
+        out: list[Any] = []
+        for name in type(obj).__dataclass_fields__:
+            value = getattr(obj, name)
+            if name == "years":
+                value = self.spans.setdefault((value.first, value.last), len(self.spans))
+            elif name == "file":
+                value = self.files.setdefault(value, len(self.files))
+            elif name in shared:
+                value = self.lists.setdefault(tuple(value), len(self.lists))
+            out.append(value)
+        return out
 
 
 def to_json(roles: dict[str, RoleFile]) -> str:
-    return json.dumps(
-        {
-            "format": FORMAT,
-            "roles": {
-                role: {
-                    "headings": [_variant(v) for v in rf.headings],
-                    "intros": [_variant(v) for v in rf.intros],
-                    "fragments": [_fragment(f) for f in rf.fragments],
-                    "families": [_family(f) for f in rf.families],
-                    "role_intros": {r: [_variant(v) for v in vs] for r, vs in rf.role_intros.items()},
-                }
-                for role, rf in roles.items()
-            },
-        },
-        ensure_ascii=False,
-    )
+    out = _Writer()
+    body = {
+        role: {
+            "headings": out.rows(rf.headings),
+            "intros": out.rows(rf.intros),
+            "fragments": out.rows(rf.fragments),
+            "families": out.rows(rf.families),
+            "role_intros": {r: out.rows(vs) for r, vs in rf.role_intros.items()},
+        }
+        for role, rf in roles.items()
+    }
+    tables = {"files": list(out.files), "spans": list(out.spans), "lists": list(out.lists)}
+    return json.dumps({"format": FORMAT, **tables, "roles": body}, ensure_ascii=False)
 
 
-T = TypeVar("T")
+Entry = TypeVar("Entry", Variant, Fragment, Family)
 
 
 @lru_cache(maxsize=256)
@@ -106,32 +114,59 @@ def _span(first: int | None, last: int | None) -> Years:
     return Years(first, last)  # frozen: one object per span is shared by every entry that has it
 
 
-def _built(cls: Callable[..., T], raw: dict[str, Any], *names: str) -> T:
-    """A ``cls`` holding ``raw`` (freshly parsed, used once) with its lists as tuples and its years as
-    :class:`Years`.  Built through the dataclass's own ``__init__``: filling ``__dict__`` directly would be
-    quicker to load, but Python then cannot use its fast attribute access on the instance, and drafting reads
-    fragments' attributes far more often than a cold start builds them."""
-    for name in names:
-        raw[name] = tuple(raw[name])
-    raw["years"] = _span(*raw["years"])
-    return cls(**raw)
+class _Reader:
+    """Makes dataclass instances from the arrays :class:`_Writer` wrote, through the dataclass's own
+    ``__init__``: filling ``__dict__`` directly would be quicker to load, but Python then cannot use its fast
+    attribute access on the instance, and drafting reads fragments' attributes far more often than a cold
+    start builds them.  The tables are read into dicts by index: an index that is not one is a KeyError,
+    and the entry is not used."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        files, spans, lists = data["files"], data["spans"], data["lists"]
+        if not all(isinstance(f, str) for f in files) or not all(
+            isinstance(x, str) for v in lists for x in v
+        ):
+            raise ValueError("another shape")
+        self.files: dict[int, str] = dict(enumerate(files))
+        self.spans: dict[int, Years] = {i: _span(*span) for i, span in enumerate(spans)}
+        self.lists: dict[int, tuple[str, ...]] = {i: tuple(v) for i, v in enumerate(lists)}
+
+    def many(self, cls: type[Entry], rows: list[list[Any]]) -> list[Entry]:
+        names = list(cls.__dataclass_fields__)
+        shared = [names.index(n) for n in _SHARED[cls]]
+        years = names.index("years")
+        file = names.index("file") if "file" in names else None
+        variants = names.index("variants") if "variants" in names else None
+        files, spans, lists = self.files, self.spans, self.lists
+        out: list[Entry] = []
+        for row in rows:
+            if not isinstance(row, list) or len(row) != len(names):
+                raise ValueError("another shape")
+            for i in shared:
+                row[i] = lists[row[i]]
+            row[years] = spans[row[years]]
+            if file is not None:
+                row[file] = files[row[file]]
+            if variants is not None:
+                row[variants] = tuple(row[variants])
+            out.append(cls(*row))
+        return out
 
 
 def from_json(text: str) -> dict[str, RoleFile]:
     data = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError("another format")
+    read = _Reader(data)
     roles: dict[str, RoleFile] = {}
-    lists = ("voice", "unit_types", "kinds")
-    frag_lists = (*lists, "needs", "pairs", "tags", "variants", "claims")
     for role, raw in data["roles"].items():
         roles[role] = RoleFile(
             role,
-            [_built(Variant, v, *lists) for v in raw["headings"]],
-            [_built(Variant, v, *lists) for v in raw["intros"]],
-            [_built(Fragment, f, *frag_lists) for f in raw["fragments"]],
-            [_built(Family, f, *lists) for f in raw["families"]],
-            {r: [_built(Variant, v, *lists) for v in vs] for r, vs in raw["role_intros"].items()},
+            read.many(Variant, raw["headings"]),
+            read.many(Variant, raw["intros"]),
+            read.many(Fragment, raw["fragments"]),
+            read.many(Family, raw["families"]),
+            {r: read.many(Variant, vs) for r, vs in raw["role_intros"].items()},
         )
     return roles
 

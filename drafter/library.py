@@ -8,13 +8,14 @@ it needs, voice, unit types, the years its wording is current, its seed source a
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import yaml
@@ -26,6 +27,9 @@ from drafter.resources import data_dir
 from drafter.schema import leaf_paths
 from drafter.yamlio import FileKind, line_of, load, node_for, read_text
 
+T = TypeVar("T")
+MAX_DERIVED = 128  # entries a library keeps of what is worked out from it (Library.derived): a long-running
+# process meets many kinds of draft, each a few hundred KB of lists
 HEADINGS_ROLE = "标题"  # a file of heading families (one pattern for the four parts of 主要工作)
 INTROS_ROLE = "引语"  # a file of section intros, by role
 ROLES = registry().roles
@@ -169,9 +173,9 @@ class Fragment:
     def location(self) -> Location:
         return Location(self.file, self.line, key=self.id)
 
-    @property
+    @cached_property
     def texts(self) -> tuple[str, ...]:
-        """The main text and its alternative wordings."""
+        """The main text and its alternative wordings (asked thousands of times a draft: made once)."""
         return (self.text, *self.variants)
 
 
@@ -198,9 +202,24 @@ class Library:
     roles: dict[str, RoleFile] = field(default_factory=dict)
     folder: Path | None = None
     notices: list[Diagnostic] = field(default_factory=list)
+    # a digest of everything the fragments were parsed from (the kept parses' keys), when known
+    digest: str | None = field(default=None, compare=False)
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
     _overlap: Overlap | None = field(default=None, repr=False, compare=False)
     _by_topic: dict[tuple[str, str], list[Fragment]] | None = field(default=None, repr=False, compare=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What ``build`` works out from the library, kept under ``key`` (a library is not changed after
+        loading): the planner keeps the fragments that suit each kind of draft here.  At most
+        :data:`MAX_DERIVED` entries are kept; past that they are all worked out afresh."""
+        if key in self._derived:
+            found: T = self._derived[key]
+            return found
+        if len(self._derived) >= MAX_DERIVED:
+            self._derived.clear()
+        value = self._derived[key] = build()
+        return value
 
     def of_topic(self, role: str, topic: str) -> list[Fragment]:
         """The fragments of one role and topic (indexed once)."""
@@ -214,7 +233,7 @@ class Library:
     def overlap(self) -> Overlap:
         """n-gram statistics of the library's wordings (built once)."""
         if self._overlap is None:
-            self._overlap = Overlap(t for f in self.fragments() for t in f.texts)
+            self._overlap = Overlap((t for f in self.fragments() for t in f.texts), self.digest)
         return self._overlap
 
     @property
@@ -571,17 +590,42 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
 
 
 def iter_role_files(folder: Path) -> Iterator[Path]:
-    """Every fragment file below ``folder`` (subfolders included), in a stable order."""
-    return iter(
-        sorted(
-            (p for p in folder.rglob("*.yaml") if not p.is_dir()), key=lambda p: p.relative_to(folder).parts
-        )
-    )
+    """Every fragment file below ``folder`` (subfolders included), in a stable order: by the names of the
+    folders it is in, then its own.  The files ``Path.rglob("*.yaml")`` finds (folders behind a symlink are
+    not entered; a folder named ``*.yaml`` is not a file), listed with os.scandir: rglob took a few
+    milliseconds of every cold start."""
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[str, ...]] = [()] if folder.is_dir() else []
+    while pending:
+        parts = pending.pop()
+        try:
+            with os.scandir(folder.joinpath(*parts)) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".yaml") and not _is_dir(entry, follow=True):
+                found.append((*parts, entry.name))
+            if _is_dir(entry, follow=False):
+                pending.append((*parts, entry.name))
+    return iter([folder.joinpath(*parts) for parts in sorted(found)])
+
+
+def _is_dir(entry: os.DirEntry[str], *, follow: bool) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=follow)
+    except OSError:
+        return False
 
 
 def _load_folder(folder: Path) -> dict[str, RoleFile]:
     """Every role file of ``folder``, merged by role; a parse kept in the cache is used while nothing it
     depends on has changed (see :mod:`drafter.libcache`)."""
+    return _load_folder_keyed(folder)[0]
+
+
+def _load_folder_keyed(folder: Path) -> tuple[dict[str, RoleFile], str | None]:
+    """:func:`_load_folder`, and the key of its kept parse (None when the files cannot be keyed)."""
     from drafter import libcache
 
     files = list(iter_role_files(folder))
@@ -591,7 +635,7 @@ def _load_folder(folder: Path) -> dict[str, RoleFile]:
         key = None
     kept = libcache.load(key) if key else None
     if kept is not None:
-        return kept
+        return kept, key
     roles: dict[str, RoleFile] = {}
     for path in files:
         rf = load_role_file(path)
@@ -601,7 +645,7 @@ def _load_folder(folder: Path) -> dict[str, RoleFile]:
             roles[rf.role] = rf
     if key:
         libcache.save(key, roles)
-    return roles
+    return roles, key
 
 
 def load_library(folder: Path | None = None, reg: Registry | None = None) -> Library:
@@ -621,7 +665,7 @@ def _load_library(folder: Path | None) -> Library:
     if not folder.is_dir():
         raise LibraryError("找不到片段文件夹", location=Location(folder), hint="检查 --fragments 参数")
     library = Library(folder=folder)
-    library.roles = _load_folder(folder)
+    library.roles, library.digest = _load_folder_keyed(folder)
     if not library.roles:
         raise LibraryError(
             "片段文件夹里没有片段文件",
@@ -629,11 +673,14 @@ def _load_library(folder: Path | None) -> Library:
             hint="每个文件写明 role，如 role: 思想建设；文件名随意，如 思想建设.yaml",
         )
     if folder.resolve() != shipped.resolve():
-        builtin = _load_folder(shipped)
+        builtin, shipped_key = _load_folder_keyed(shipped)
         borrowed = [r for r in builtin if r not in library.roles]
         for role in borrowed:
             library.roles[role] = builtin[role]
         if borrowed:
+            # both folders' parses, and which roles came from the shipped one
+            own = library.digest
+            library.digest = "+".join([own, shipped_key, *borrowed]) if own and shipped_key else None
             library.notices.append(
                 Diagnostic(
                     "info",

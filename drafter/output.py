@@ -25,7 +25,6 @@ import errno
 import functools
 import hashlib
 import os
-import platform
 import re
 import secrets
 import stat
@@ -166,9 +165,15 @@ def _new_file_mode(path: Path) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _host_tag() -> str:
-    # platform.node() is the host name (os.uname() where there is one, else socket.gethostname()) without
-    # loading the socket module
-    return hashlib.sha256(platform.node().encode("utf-8", "replace")).hexdigest()[:8]
+    # the host name: os.uname()'s, as platform.node() gives it where there is one (platform, and the socket
+    # module it may fall back on, are loaded only elsewhere)
+    if hasattr(os, "uname"):
+        node = os.uname().nodename
+    else:
+        import platform
+
+        node = platform.node()
+    return hashlib.sha256(node.encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def _set_hidden(path: str, hidden: bool) -> None:

@@ -10,8 +10,9 @@ left out (党员干部, 基层党组织… say nothing about a particular claim)
 
 Counting the n-grams of a thousand-odd wordings is most of a cold ``drafter render``, so the common set is kept
 as JSON in drafter's private cache folder (:func:`drafter.cache.safe_folder`), keyed by a digest of every
-wording and of this module's code: any change to either means a new entry, and an entry that does not read
-back as a list of strings is ignored and counted again.  Writing is best effort.
+wording (or of what they were parsed from: the key of the library's kept parse) and of this module's code: any
+change to either means a new entry, and an entry that does not read back as a list of strings is ignored and
+counted again.  Writing is best effort.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ _PROBLEM_WORDS = frozenset(
         "提升",
     )
 )
+# a phrase with at most FEW_WANTED wanted 2-grams is looked for in a wording, the first LOOKED_FOR times it is
+# asked about: past that (a long-running process), the wording's 2-grams are counted once and intersected
+FEW_WANTED, LOOKED_FOR = 16, 3
 COMMON_SHARE = 0.04  # an n-gram in more than this share of the library's wordings is common
 CACHE_FORMAT = 1
 MAX_CACHE_BYTES = 4 * 1024 * 1024
@@ -64,25 +68,28 @@ _FUNCTION_CHARS = frozenset("的和在对为中有了是与把将我上下等及
 
 
 def grams(text: str, n: int) -> set[str]:
-    out: set[str] = set()
-    for run in _CJK_RUNS.findall(_JINJA.sub("|", text)):
-        out.update(run[i : i + n] for i in range(len(run) - n + 1))
-    return out
+    """The n-grams of the Chinese runs of ``text``, its Jinja left out."""
+    runs = _CJK_RUNS.findall(_JINJA.sub("|", text) if "{" in text else text)
+    return {run[i : i + n] for run in runs for i in range(len(run) - n + 1)}
 
 
 class Overlap:
     """n-gram statistics of one library: which n-grams are too common to count."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        wordings = list(texts)
-        key = _cache_key(wordings)
+    def __init__(self, texts: Iterable[str], digest: str | None = None) -> None:
+        """``digest``, when given, stands for ``texts`` in the cache key: a digest of whatever they are made
+        from (the library's kept parse has one), so that they are read only when the set is not kept."""
+        wordings = None if digest is not None else list(texts)
+        key = _cache_key(wordings, digest)
         common = _load_common(key)
         if common is None:
+            wordings = list(texts) if wordings is None else wordings
             common = common_grams(wordings)
             _save_common(key, common)
         self.common = common
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
         self._bigrams: dict[str, frozenset[str]] = {}  # every 2-gram of a wording (fit asks again and again)
+        self._plain: dict[str, tuple[str, int]] = {}  # wording → itself with Jinja blanked out, times asked
         self._wanted_of: dict[str, frozenset[str]] = {}
         self._content: dict[str, frozenset[str]] = {}
 
@@ -130,12 +137,20 @@ class Overlap:
         return any(g in text for g in wanted)
 
     def fit(self, phrase: str, text: str) -> int:
-        """Specific 2-grams of the user's phrase found in a fragment's wording."""
+        """Specific 2-grams of the user's phrase found in a fragment's wording.  A wanted 2-gram is two
+        Chinese characters, so it is among the wording's 2-grams exactly when it is in the wording with its
+        Jinja blanked out: a short phrase (a user's problem, a finding) is looked for there, and only a long
+        one (a cause answered by a measure), or a wording asked about again and again, has every 2-gram of
+        the wording counted, once per process."""
         wanted = self._wanted(phrase)
         if not wanted:
             return 0
         found = self._bigrams.get(text)
         if found is None:
+            plain, asked = self._plain.get(text) or (_JINJA.sub("|", text), 0)
+            if len(wanted) <= FEW_WANTED and asked < LOOKED_FOR:
+                self._plain[text] = (plain, asked + 1)
+                return sum(1 for g in wanted if g in plain)
             found = self._bigrams[text] = frozenset(grams(text, 2))
         return len(wanted & found)
 
@@ -149,12 +164,18 @@ def common_grams(texts: list[str]) -> frozenset[str]:
     return frozenset(g for g, c in counts.items() if c > limit)
 
 
-def _cache_key(texts: list[str]) -> str:
+def _cache_key(texts: list[str] | None, digest: str | None = None) -> str:
+    """A digest of this module's code and of ``digest`` or else every wording."""
     from drafter.cache import code_digest
 
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0{len(texts)}\0".encode())
-    digest.update("\0".join(texts).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:32]
+    key = hashlib.sha256(f"{CACHE_FORMAT}\0{code_digest(Path(__file__))}\0".encode())
+    if digest is not None:
+        key.update(f"digest\0{digest}".encode())
+    else:
+        assert texts is not None
+        key.update(f"{len(texts)}\0".encode())
+        key.update("\0".join(texts).encode("utf-8", "surrogatepass"))
+    return key.hexdigest()[:32]
 
 
 def _load_common(key: str) -> frozenset[str] | None:

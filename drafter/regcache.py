@@ -17,14 +17,13 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from drafter import __version__
-from drafter.cachefiles import file_stamp, read_parsed, write_entry
+from drafter.cachefiles import content_digest, file_stamp, read_parsed, write_entry
 from drafter.registry import (
     FactSpec,
     Kind,
@@ -63,13 +62,10 @@ def key_for(folder: Path) -> str:
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{yaml.__version__}\0".encode())
     for source in (here / "registry.py", here / "regcache.py", here / "yamlio.py"):
         with contextlib.suppress(OSError):
-            digest.update(source.read_bytes())
-    files = structure_files(folder)
-    for path in files:  # a FIFO or device is never read here: the parse refuses it with its own message
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise OSError(f"not a regular file: {path}")
-    # absolute names: a kind keeps the folder it was read from
-    for name, content in file_stamp(files):
+            digest.update(content_digest(source).encode())
+    # absolute names: a kind keeps the folder it was read from; a FIFO or device is never read here (file_stamp
+    # raises OSError), the parse refuses it with its own message
+    for name, content in file_stamp(structure_files(folder)):
         digest.update(f"\0{name}\0{content}".encode())
     return digest.hexdigest()[:32]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,15 @@ from drafter.facts import Facts
 from drafter.library import Fragment
 from drafter.model import PH_CLOSE, PH_OPEN
 from drafter.rxprogram import Programs
-from drafter.sandbox import ContainedLoader, DraftTimeout, LimitError, Sandbox, capped_render, template_line
+from drafter.sandbox import (
+    MAX_OUTPUT,
+    ContainedLoader,
+    DraftTimeout,
+    LimitError,
+    Sandbox,
+    capped_render,
+    template_line,
+)
 from drafter.schema import FIELDS, Field
 
 _PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
@@ -297,6 +306,30 @@ _PYTHON_PROBLEMS: tuple[tuple[type[BaseException], str], ...] = (
 )
 
 
+_PLACEHOLDER = _PROGRAMS.compile(r"{{\s*([^\W\d]\w*(?:\.[^\W\d]\w*)*)\s*}}")
+# names a lookup must not go by: dict's own attributes (Jinja's getattr finds those first) and Jinja's literals
+_NOT_KEYS = frozenset((*dir(dict), "true", "false", "none", "True", "False", "None"))
+
+
+@lru_cache(maxsize=16384)
+def _placeholders(source: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    """``source`` as its text between ``{{ 名字.名字 }}`` slots and the names in each slot; None when it holds
+    any other Jinja, or a brace or line break of its own."""
+    texts: list[str] = []
+    paths: list[tuple[str, ...]] = []
+    at = 0
+    for m in _PLACEHOLDER.finditer(source):
+        texts.append(source[at : m.start()])
+        paths.append(tuple(m[1].split(".")))
+        at = m.end()
+    texts.append(source[at:])
+    if any(ch in text for text in texts for ch in "{}\r\n") or any(
+        n in _NOT_KEYS or not n.isidentifier() for p in paths for n in p
+    ):
+        return None
+    return tuple(texts), tuple(paths)
+
+
 class FragmentRenderer:
     """Compiles each fragment once and renders it against a facts context."""
 
@@ -330,12 +363,41 @@ class FragmentRenderer:
         return template
 
     def render_text(self, source: str, context: dict[str, Any], where: Location) -> Rendered:
+        filled = self._filled(source, context)
+        if filled is not None:
+            return Rendered(" ".join(filled.split()))
         template = self._compile(source, where)
         try:
             return Rendered(" ".join(capped_render(template, context).split()))
         except (*_RUNTIME_ERRORS, SecurityError) as exc:
             problem, hint = _problem(exc)
             raise LibraryError(f"片段{problem}", location=where, hint=hint) from None
+
+    def _filled(self, source: str, context: dict[str, Any]) -> str | None:
+        """``source`` rendered without Jinja when its only Jinja is ``{{ 名字.名字 }}`` (nearly every wording in
+        the library): each name found by dict lookups, as the compiled template's ``environment.getattr``
+        finds a key that is no attribute of ``dict``, and printed through the environment's ``finalize``
+        as the template prints it.  None — render with Jinja, which also reports what is wrong — for any
+        other source or lookup: a name not in the context or a key not in a dict, a value that is no dict
+        but is looked into, a finalize that fails, an output over the size limit."""
+        parts = _placeholders(source) if self.env.finalize is _finalize and not self.env.autoescape else None
+        if parts is None:
+            return None
+        texts, paths = parts
+        out = [texts[0]]
+        for path, text in zip(paths, texts[1:], strict=True):
+            value: Any = context
+            for name in path:
+                if type(value) is not dict or name not in value:
+                    return None
+                value = value[name]
+            try:
+                out.append(str(_finalize(value)))
+            except Exception:  # the template then raises it, with the fragment's place
+                return None
+            out.append(text)
+        filled = "".join(out)
+        return filled if len(filled) <= MAX_OUTPUT else None
 
     def render(self, fragment: Fragment, context: dict[str, Any], variant: int = 0) -> Rendered:
         """Render the fragment's text, or its alternative wording number ``variant`` (1, 2 …)."""

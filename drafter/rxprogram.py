@@ -19,7 +19,6 @@ import importlib
 import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 _sre: Any = importlib.import_module("_sre")
@@ -29,10 +28,12 @@ _compiler: Any = importlib.import_module("re._compiler")
 
 def _version() -> str:
     """This Python's regular-expression engine and compiler: what decides whether a kept program is valid."""
+    from drafter.cachefiles import content_digest
+
     digest = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}".encode())
     for module in (_compiler, _parser):
         try:
-            digest.update(Path(module.__file__).read_bytes())
+            digest.update(content_digest(module.__file__).encode())
         except (OSError, TypeError, AttributeError):
             digest.update(b"?")
     return digest.hexdigest()[:16]

@@ -23,7 +23,6 @@ drafter.render turns both into a Chinese message naming the template and line.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import re
 import threading
@@ -423,9 +422,7 @@ class _Watchdog:
                 for tid, deadline in list(self.deadlines.items()):
                     if now > deadline and tid not in self.fired:
                         self.fired.add(tid)
-                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                            ctypes.c_ulong(tid), ctypes.py_object(DraftTimeout)
-                        )
+                        _set_async_exc(tid, DraftTimeout)
 
     def arm(self, seconds: float) -> int:
         self._ensure_thread()
@@ -440,7 +437,15 @@ class _Watchdog:
             self.deadlines.pop(tid, None)
             if tid in self.fired:  # fired but perhaps not yet delivered: withdraw it
                 self.fired.discard(tid)
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
+                _set_async_exc(tid, None)
+
+
+def _set_async_exc(tid: int, exc: type[BaseException] | None) -> None:
+    """Raise ``exc`` in thread ``tid`` (None: withdraw one not delivered yet).  ctypes is loaded only when a
+    draft overruns, not by every run."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(exc) if exc else None)
 
 
 _WATCHDOG = _Watchdog()

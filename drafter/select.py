@@ -23,7 +23,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -145,8 +145,30 @@ class Plan:
 
 @lru_cache(maxsize=16384)
 def _practices_named(reg: Registry, text: str) -> frozenset[str]:
-    """The 做法 whose keywords the wording names (a wording is checked once per process, not per draft)."""
+    """The 做法 whose keywords the wording names (a wording is checked once per process, not per draft).
+    Hardly any wording names one: one search for all the keywords at once settles most of them."""
+    keywords = _practice_keywords(reg)
+    if keywords is None or keywords.search(text) is None:
+        return frozenset()
     return frozenset(name for name, words in reg.practice_words.items() if any(w in text for w in words))
+
+
+@lru_cache(maxsize=8)
+def _practice_keywords(reg: Registry) -> re.Pattern[str] | None:
+    """A pattern that finds a wording naming any 做法 keyword (None when there are none)."""
+    words = sorted({w for words in reg.practice_words.values() for w in words}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+@lru_cache(maxsize=16384)
+def _denials_in(reg: Registry, text: str) -> frozenset[str]:
+    """The 前后矛盾 pairs (主题.yaml) whose self-criticism the wording voices (asked of a wording once per
+    process, not per draft)."""
+    return frozenset(
+        name
+        for name, pair in reg.topics.get(CONTRADICTIONS, {}).items()
+        if any(d in text for d in pair.denials)
+    )
 
 
 def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
@@ -156,6 +178,34 @@ def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
         if avoided in word and avoided != word:
             text = text.replace(word, "\0")
     return text
+
+
+def _count_avoided(text: str, avoided: tuple[str, ...], longer: tuple[str, ...]) -> int:
+    """How many of ``avoided`` the wording uses, not counting the longer words that merely contain one.
+    Blanking never makes a word appear, so only the words found in ``text`` itself are masked and looked for
+    again."""
+    return sum(1 for w in avoided if w in text and w in _mask_longer_words(text, w, longer))
+
+
+# (avoided words, longer words) → wording → how many of them it uses: drafts that avoid the same words (one
+# unit type and kind) share their counts; kept small, as the pairs a process meets are few
+_FOREIGN_COUNTS: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, int]] = {}
+_FOREIGN_TABLES = 64
+
+
+def _foreign_counts(avoided: tuple[str, ...], longer: tuple[str, ...]) -> dict[str, int]:
+    """The shared table of :func:`_count_avoided` results for drafts avoiding ``avoided``."""
+    key = (avoided, longer)
+    table = _FOREIGN_COUNTS.get(key)
+    if table is None:
+        if len(_FOREIGN_COUNTS) >= _FOREIGN_TABLES:
+            _FOREIGN_COUNTS.clear()
+        table = _FOREIGN_COUNTS[key] = {}
+    return table
+
+
+def _new_counts() -> dict[str, int]:
+    return {}
 
 
 # “我” as the speaker, not in 我们/我局/我校/我社区/我街道… (a unit naming itself) nor in 自我批评
@@ -178,6 +228,7 @@ ECHO_RUN = 6  # characters of a heading that, found again in the opening of its 
 _OWN_BODY = re.compile(r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}|党组[^织]|党委|党工委|班子")
 
 
+@lru_cache(maxsize=16384)
 def _echoes_lead(lead: str, text: str) -> bool:
     """The wording opens by repeating ECHO_RUN characters of its heading (slots compared by their names)."""
     lead, opening = _SLOT_RE.sub(r"\1", lead), _SLOT_RE.sub(r"\1", text)[: len(lead) + 12]
@@ -195,6 +246,12 @@ def _item_words(item: Item) -> str:
 def _phrases(text: str) -> frozenset[str]:
     """The four-character runs of a wording (slots left out): what `drafter lint` counts as repetition."""
     return grams(_SLOT_RE.sub("", text), REPEAT_RUN)
+
+
+def _source(item: Item) -> str:
+    """The Jinja text a fragment's item prints: its lead and its chosen wording."""
+    assert item.fragment is not None
+    return item.fragment.lead + item.fragment.texts[item.variant % len(item.fragment.texts)]
 
 
 def _names_plenum(text: str) -> bool:
@@ -263,6 +320,116 @@ class _Fill:
         self.chars += chars
 
 
+def _wrong_voice(voice: str, text: str) -> int:
+    """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary (``voice`` 单位), or
+    one naming the secretary in the third person (“学校党组织书记坚持……”) inside their own 述职."""
+    if voice == "单位":
+        return 1 if _FIRST_PERSON.search(text) else 0
+    return 1 if "我" not in text and _SECRETARY_AS_THIRD.search(text) else 0
+
+
+@dataclass(frozen=True)
+class _Audience:
+    """What decides whether a fragment may go into a draft at all: the report kind and its voice, the unit
+    type, the year, the 做法 the facts show and the fragments the user excluded (不用)."""
+
+    kind: str
+    voice: str
+    unit_type: str
+    year: int | None
+    practices: frozenset[str]
+    excluded: frozenset[str]
+
+    def fits(
+        self, voice: Sequence[str], units: Sequence[str], years: Years, kinds: Sequence[str] = ()
+    ) -> bool:
+        # without a 年度, only wording that is not tied to particular years (no 主题教育 of 2023…)
+        in_year = self.year in years if self.year is not None else years.last is None
+        return (
+            self.voice in voice
+            and ("通用" in units or self.unit_type in units)
+            and in_year
+            and (not kinds or self.kind in kinds)
+        )
+
+    def weight(self, f: Fragment) -> float:
+        """Among fragments that tie on :meth:`Selector._key`, how much likelier one is drawn first: wording
+        written for this report kind, for this unit type, for this year.  Likelier, not certain, so sibling
+        units of one type drafting from the same facts still get different drafts."""
+        specific = self.unit_type != "通用" and self.unit_type in f.unit_types
+        of_the_year = self.year is not None and f.years.last is not None
+        # a secretary's 述职 speaks as “我”: wording that does reads less like the unit's summary
+        own_voice = self.voice == "个人" and any("我" in t for t in f.texts)
+        return (
+            (4.0 if f.kinds else 1.0)
+            * (4.0 if specific else 1.0)
+            * (4.0 if of_the_year else 1.0)
+            * (2.0 if own_voice else 1.0)
+        )
+
+    def suits(self, fragment: Fragment) -> bool:
+        """Not excluded, in a voice the draft can use, fitting kind, unit type and year, claiming only 做法
+        the facts show."""
+        return (
+            fragment.id not in self.excluded
+            and not (self.voice == "单位" and all(_wrong_voice(self.voice, t) for t in fragment.texts))
+            and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
+            and all(c in self.practices for c in fragment.claims)
+        )
+
+
+class _Fitting:
+    """The fragments of one library that suit one :class:`_Audience`, by role and by topic in library order:
+    worked out once and kept with the library, so every draft for the same audience (a batch has thousands
+    of drafts and a few dozen audiences) only leaves out what it has used already."""
+
+    def __init__(self, library: Library, audience: _Audience) -> None:
+        self.library = library
+        self.audience = audience
+        self._suits: dict[str, bool] = {}  # fragment id → :meth:`_Audience.suits`
+        self._weights: dict[str, float] = {}  # fragment id → :meth:`_Audience.weight`
+        self._roles: dict[str, list[Fragment]] = {}
+        self._topics: dict[tuple[str, str], list[Fragment]] = {}
+        self._variants: dict[Hashable, list[Variant]] = {}
+
+    @classmethod
+    def of(cls, library: Library, audience: _Audience) -> _Fitting:
+        return library.derived(("fitting", audience), lambda: cls(library, audience))
+
+    def suits(self, fragment: Fragment) -> bool:
+        found = self._suits.get(fragment.id)
+        if found is None:
+            found = self._suits[fragment.id] = self.audience.suits(fragment)
+        return found
+
+    def weight(self, fragment: Fragment) -> float:
+        found = self._weights.get(fragment.id)
+        if found is None:
+            found = self._weights[fragment.id] = self.audience.weight(fragment)
+        return found
+
+    def role(self, role: str) -> list[Fragment]:
+        found = self._roles.get(role)
+        if found is None:
+            found = self._roles[role] = [f for f in self.library.fragments(role) if self.suits(f)]
+        return found
+
+    def variants(self, key: Hashable, build: Callable[[], list[Variant]]) -> list[Variant]:
+        """The headings or intros ``build`` finds for this audience, kept under ``key``."""
+        found = self._variants.get(key)
+        if found is None:
+            found = self._variants[key] = build()
+        return found
+
+    def topic(self, role: str, topic: str) -> list[Fragment]:
+        found = self._topics.get((role, topic))
+        if found is None:
+            found = self._topics[role, topic] = [
+                f for f in self.library.of_topic(role, topic) if self.suits(f)
+            ]
+        return found
+
+
 class Selector:
     def __init__(
         self,
@@ -299,10 +466,29 @@ class Selector:
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
+        # what _said holds more than once, twice …: the last set is what it holds REPEAT_FROM times or more
+        self._at_least: list[set[str]] = [set() for _ in range(REPEAT_FROM)]
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
-        self._foreign_seen: dict[str, int] = {}
+        self._claims_of: str | None = None  # the 主要工作 text _claimed was found in
+        self._claimed: frozenset[str] = frozenset()
+        self._foreign_seen = _foreign_counts(self.avoided, self.longer_words)
+        # fragment id → :meth:`_foreign_frag`, shared by the drafts that avoid the same words
+        self._foreign_frags = library.derived(("foreign", self.avoided, self.longer_words), _new_counts)
+        self.audience = _Audience(
+            self.kind.name,
+            self.voice,
+            self.unit_type.name,
+            self.year,
+            frozenset(self.practices),
+            frozenset(self.excluded),
+        )
+        self._fitting = _Fitting.of(library, self.audience)
         self._clashes: dict[str, int] = {}
+        self._needs_given: dict[str, tuple[int, tuple[str, ...]]] = {}  # fragment id → :meth:`_given`
+        self._facts_given: dict[str, bool] = {}  # fact path → :meth:`_has`
+        self._covering: dict[str, frozenset[str]] = {}  # a chosen text → the year's 提法 it prints
+        self._covering_items: dict[tuple[str, int], frozenset[str]] = {}  # (fragment id, wording) → the same
         self.diagnostics: list[Diagnostic] = []
         given_target = facts.get("字数")
         self.target: int | None = target if target is not None else (given_target or None)
@@ -325,23 +511,20 @@ class Selector:
     def fits(
         self, voice: Sequence[str], units: Sequence[str], years: Years, kinds: Sequence[str] = ()
     ) -> bool:
-        # without a 年度, only wording that is not tied to particular years (no 主题教育 of 2023…)
-        in_year = self.year in years if self.year is not None else years.last is None
-        return (
-            self.voice in voice
-            and ("通用" in units or self.unit_type.name in units)
-            and in_year
-            and (not kinds or self.kind.name in kinds)
-        )
+        return self.audience.fits(voice, units, years, kinds)
 
     def eligible(self, fragment: Fragment) -> bool:
-        return (
-            fragment.id not in self.excluded
-            and not (self.voice == "单位" and all(self._wrong_voice(t) for t in fragment.texts))
-            and fragment.id not in self.used
-            and self.fits(fragment.voice, fragment.unit_types, fragment.years, fragment.kinds)
-            and all(c in self.practices for c in fragment.claims)
-        )
+        return fragment.id not in self.used and self._fitting.suits(fragment)
+
+    def _usable(self, role: str) -> list[Fragment]:
+        """The eligible fragments of ``role``, in library order."""
+        used = self.used
+        return [f for f in self._fitting.role(role) if f.id not in used]
+
+    def _usable_of_topic(self, role: str, topic: str) -> list[Fragment]:
+        """The eligible fragments of one role and topic, in library order."""
+        used = self.used
+        return [f for f in self._fitting.topic(role, topic) if f.id not in used]
 
     def _rng(self, what: str) -> random.Random:
         return random.Random(f"{self.seed}:{what}")
@@ -360,10 +543,9 @@ class Selector:
     def _key(self, f: Fragment) -> tuple[int, ...]:
         """Sort key, smallest best: all its numbers given; bringing the most numbers the draft lacks;
         repeating no number already in the draft."""
-        given = [n for n in f.needs if self.facts.has(n)]
-        missing = len(f.needs) - len(given)
-        new = sum(1 for n in given if n in NUMBER_FACTS and n not in self.covered)
-        repeated = sum(1 for n in given if n in NUMBER_FACTS and n in self.covered)
+        missing, numbers = self._given(f)
+        new = sum(1 for n in numbers if n not in self.covered)
+        repeated = len(numbers) - new
         length = self.length_bias * (self.estimate(f) // 50) if self.length_bias else 0
         return (
             min(missing, 1),
@@ -373,34 +555,49 @@ class Selector:
             length,
         )
 
+    def _has(self, path: str) -> bool:
+        """``facts.has(path)``, asked once per fact and draft (the facts do not change while it is planned)."""
+        found = self._facts_given.get(path)
+        if found is None:
+            found = self._facts_given[path] = self.facts.has(path)
+        return found
+
+    def _given(self, f: Fragment) -> tuple[int, tuple[str, ...]]:
+        """How many of the fragment's needs the facts lack, and the numbers (count, percent) they give."""
+        found = self._needs_given.get(f.id)
+        if found is None:
+            given = [n for n in f.needs if self._has(n)]
+            numbers = tuple(n for n in given if n in NUMBER_FACTS)
+            found = self._needs_given[f.id] = (len(f.needs) - len(given), numbers)
+        return found
+
     def _foreign(self, texts: Sequence[str]) -> int:
         """1 when the wording uses a word this kind of unit does not (村: 业务处室, 职工).  A longer word
         that merely contains an avoided one does not count (两新组织 avoids 党组, not 党组织)."""
         return 1 if any(self._foreign_words(t) for t in texts) else 0
 
     def _wrong_voice(self, text: str, role: str = "") -> int:
-        """1 for a wording in the secretary's own voice (“我将……”) inside a unit's summary, or one naming the
-        secretary in the third person (“学校党组织书记坚持……”) inside their own 述职."""
-        if self.voice == "单位":
-            return 1 if _FIRST_PERSON.search(text) else 0
-        if "我" in text:
-            return 0
-        # in 主要工作, a wording whose subject is the organisation reads as the unit's summary, not the 述职
-        main = role in self.kind.main_roles
-        return 1 if _SECRETARY_AS_THIRD.search(text) or (main and _ORG_SUBJECT.match(text)) else 0
+        """:func:`_wrong_voice` in this draft's voice; and in a 述职's 主要工作, a wording whose subject is the
+        organisation (“社区党组织扛起……”, no “我”), which reads as the unit's summary, not the secretary's own."""
+        if _wrong_voice(self.voice, text):
+            return 1
+        main = self.voice != "单位" and role in self.kind.main_roles
+        return 1 if main and "我" not in text and _ORG_SUBJECT.match(text) else 0
 
     def _foreign_words(self, text: str) -> int:
-        """How many of the avoided words the wording uses (memoised: rankings ask again and again)."""
+        """How many of the avoided words the wording uses (memoised across drafts that avoid the same words:
+        rankings ask again and again, and a batch drafts thousands of reports)."""
         found = self._foreign_seen.get(text)
         if found is None:
-            found = self._foreign_seen[text] = sum(
-                1 for w in self.avoided if w in _mask_longer_words(text, w, self.longer_words)
-            )
+            found = self._foreign_seen[text] = _count_avoided(text, self.avoided, self.longer_words)
         return found
 
     def _foreign_frag(self, f: Fragment) -> int:
-        """:meth:`_foreign` over the fragment's heading (lead) and every wording."""
-        return self._foreign((f.lead, *f.texts))
+        """:meth:`_foreign` over the fragment's heading (lead) and every wording (once per fragment)."""
+        found = self._foreign_frags.get(f.id)
+        if found is None:
+            found = self._foreign_frags[f.id] = self._foreign((f.lead, *f.texts))
+        return found
 
     def _native_first(self, pool: list[Fragment]) -> list[Fragment]:
         """For problems, causes and measures: wordings this kind of unit would not write (a village
@@ -416,33 +613,27 @@ class Selector:
         return 1 if self.unit_type.name != "通用" and self.unit_type.name in unit_types else 0
 
     def _weight(self, f: Fragment) -> float:
-        """Among fragments that tie on :meth:`_key`, how much likelier one is drawn first: wording written
-        for this report kind, for this unit type, for this year.  Likelier, not certain, so sibling units of
-        one type drafting from the same facts still get different drafts."""
-        specific = self.unit_type.name != "通用" and self.unit_type.name in f.unit_types
-        of_the_year = self.year is not None and f.years.last is not None
-        # a secretary's 述职 speaks as “我”: wording that does reads less like the unit's summary
-        own_voice = self.voice == "个人" and any("我" in t for t in f.texts)
-        return (
-            (4.0 if f.kinds else 1.0)
-            * (4.0 if specific else 1.0)
-            * (4.0 if of_the_year else 1.0)
-            * (2.0 if own_voice else 1.0)
-        )
+        """:meth:`_Audience.weight` (kept for the audience)."""
+        return self._fitting.weight(f)
 
     def rank(self, candidates: Iterable[Fragment], what: str) -> list[Fragment]:
         """Candidates best first: by :meth:`_key`; ties in an order drawn with the run's seed, weighted by
-        :meth:`_weight` (each candidate's draw is u ** (1 / weight), largest first)."""
-        rng = self._rng(what)
+        :meth:`_weight` (each candidate's draw is u ** (1 / weight), largest first).  One candidate or none
+        needs no ranking (the draws are made on a generator of this call's own, so skipping them changes
+        nothing else)."""
         pool = list(candidates)
+        if len(pool) < 2:
+            return pool
+        rng = self._rng(what)
         # with OWN_ENOUGH wordings of this unit type among them, a general wording comes after every one of
         # them that fits as well: drafts of different types then share no paragraph where a type has its own
         own_first = sum(1 for f in pool if self._specific(f)) >= OWN_ENOUGH
+        worn = self._worn_words()
         keyed = [
             (
                 self._key(f),
                 0 if not own_first or self._specific(f) else 1,
-                self._tic(f),
+                self._tic(f, worn),
                 -(rng.random() ** (1.0 / self._weight(f))),
                 f,
             )
@@ -450,10 +641,13 @@ class Selector:
         ]
         return [f for *_, f in sorted(keyed, key=lambda k: k[:4])]
 
-    def _tic(self, f: Fragment) -> int:
+    def _worn_words(self) -> list[str]:
+        """The words used sparingly (措辞.yaml 少用的词) the draft already has RHYTHM_FROM times."""
+        return [w for w in self.rhythm_words if self._said[w] >= RHYTHM_FROM]
+
+    def _tic(self, f: Fragment, worn: list[str]) -> int:
         """1 when every wording of the fragment (or its lead) uses a word the draft already has too often
-        (措辞.yaml 少用的词: “带头” ten times in one 述职 reads as a tic)."""
-        worn = [w for w in self.rhythm_words if self._said[w] >= RHYTHM_FROM]
+        (``worn``: “带头” ten times in one 述职 reads as a tic)."""
         if not worn:
             return 0
         return int(any(w in f.lead for w in worn) or all(any(w in t for w in worn) for t in f.texts))
@@ -464,7 +658,7 @@ class Selector:
         pinned = [f for f in self._pinned(role) if f.topic_key == topic]
         if pinned:
             return pinned[0]
-        pool = [f for f in self.library.of_topic(role, topic) if self.eligible(f)]
+        pool = self._usable_of_topic(role, topic)
         if role in SELF_CRITICAL_ROLES:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
@@ -496,8 +690,8 @@ class Selector:
         """A fragment with ``tag``; for 数量, one saying all were fixed exactly when they were (全部)."""
         pool = [
             f
-            for f in self.library.fragments(role)
-            if tag in f.tags and self.eligible(f) and (tag != "数量" or ("全部" in f.tags) == all_done)
+            for f in self._usable(role)
+            if tag in f.tags and (tag != "数量" or ("全部" in f.tags) == all_done)
         ]
         ranked = self.rank(pool, f"{role}:{tag}")
         return ranked[0] if ranked else None
@@ -508,12 +702,11 @@ class Selector:
 
     def take(self, frag: Fragment, topic: str | None = None) -> Item:
         self.used.add(frag.id)
-        self.covered.update(n for n in frag.needs if self.facts.has(n))
+        self.covered.update(n for n in frag.needs if self._has(n))
         variant = self._variant(frag)
         chosen = frag.texts[variant]
-        self._said.update(_phrases(chosen))
         said = frag.lead + chosen
-        self._said.update({w: said.count(w) for w in self.rhythm_words if w in said})
+        self._say(_phrases(chosen), {w: said.count(w) for w in self.rhythm_words if w in said})
         if frag.role in self.kind.main_roles:
             self._main_grams.append(self.library.overlap.content(chosen))
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
@@ -546,15 +739,28 @@ class Selector:
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
         if len(choices) > 1:
-            worn = [self._worn(frag.texts[i]) for i in choices]
+            worn = [self._worn_count(frag.texts[i]) for i in choices]
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
-        return choices[self._rng(frag.id).randrange(len(choices))]
+        return choices[self._rng(frag.id).randrange(len(choices))] if len(choices) > 1 else choices[0]
 
-    def _worn(self, text: str) -> int:
+    def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
+        """Count a taken wording's phrases and its words used sparingly, noting how often each is said now
+        (each phrase once more: it moves up one of the sets, by set operations rather than one by one)."""
+        said, levels = self._said, self._at_least
+        said.update(phrases)
+        for k in range(len(levels) - 1, 0, -1):
+            levels[k] |= phrases & levels[k - 1]
+        levels[0] |= phrases
+        said.update(words)
+        for word in words:
+            for k in range(min(said[word], len(levels))):
+                levels[k].add(word)
+
+    def _worn_count(self, text: str) -> int:
         """How many of the wording's four-character phrases the draft already has REPEAT_FROM times or more
         (“党员教师” 22 times in one school draft: `drafter lint` flags it, and so does a reviewer), and of the
         words used RHYTHM_FROM times already that read as a tic when repeated (措辞.yaml 少用的词: 带头)."""
-        phrases = sum(1 for g in _phrases(text) if self._said[g] >= REPEAT_FROM)
+        phrases = len(_phrases(text) & self._at_least[-1])
         return phrases + sum(1 for w in self.rhythm_words if w in text and self._said[w] >= RHYTHM_FROM)
 
     def estimate(self, frag: Fragment) -> int:
@@ -568,37 +774,44 @@ class Selector:
 
     def _missing(self, frag: Fragment | None) -> int:
         """1 when the fragment would show a 【待补充】 marker (or there is none)."""
-        return 1 if frag is None or any(not self.facts.has(n) for n in frag.needs) else 0
+        return 1 if frag is None or any(not self._has(n) for n in frag.needs) else 0
 
     def _brings(self, frag: Fragment | None) -> bool:
         """It uses a number the user gave that the draft does not show yet."""
         return frag is not None and any(
-            self.facts.has(n) and n in NUMBER_FACTS and n not in self.covered for n in frag.needs
+            self._has(n) and n in NUMBER_FACTS and n not in self.covered for n in frag.needs
         )
 
     # -- frames: opening, closing, headings, intros -------------------------------------------
 
-    @property
+    @cached_property
     def frame_index(self) -> int:
         """One number per run picks every intro, the opening, the closing and the heading family (each pool
         at this index modulo its size): two sibling units share a wording only where their indexes agree
-        modulo that pool's size, instead of each section colliding on its own."""
+        modulo that pool's size, instead of each section colliding on its own.  Drawn once (the seed does not
+        change)."""
         return self._rng("frames").randrange(1 << 30)
 
     def _claims_nothing_unticked(self, text: str) -> bool:
         """Intros, openings and closings carry no ``claims`` field: their words decide (做法.yaml 关键词)."""
         return _practices_named(self.reg, text) <= self.practices
 
-    def _pick_variant(
-        self, options: Sequence[Variant], what: str, keep: Callable[[Variant], bool] | None = None
-    ) -> Variant | None:
-        fitting = [
-            v
-            for v in options
-            if self.fits(v.voice, v.unit_types, v.years, v.kinds)
-            and self._claims_nothing_unticked(v.text)
-            and (keep is None or keep(v))
-        ]
+    def _fitting_variants(self, which: str, role: str) -> list[Variant]:
+        """The headings (``which``) or intros of ``role`` that fit the draft and claim no 做法 the facts do
+        not show: the same for every draft of the audience, so kept with it."""
+
+        def build() -> list[Variant]:
+            options = self.library.roles[role].headings if which == "headings" else self.library.intros(role)
+            return [
+                v
+                for v in options
+                if self.fits(v.voice, v.unit_types, v.years, v.kinds)
+                and self._claims_nothing_unticked(v.text)
+            ]
+
+        return self._fitting.variants((which, role, self.reg), build)
+
+    def _pick_variant(self, fitting: list[Variant]) -> Variant | None:
         if not fitting:
             return None
         native = [v for v in fitting if not self._foreign((v.text,))]
@@ -609,15 +822,12 @@ class Selector:
         # this type's own intros (of any kind that fits) drawn three times as often as a general one: drafts
         # of different types then rarely open a part with the same sentence
         own = [v for v in fitting if self._specific_to(v.unit_types)]
-        pool = [v for v in pool if v not in own] + own * 2
+        owned = set(own)  # equal variants are equal: the same test as ``in own``
+        pool = [v for v in pool if v not in owned] + own * 2
         return pool[self.frame_index % len(pool)]
 
     def _frame(self, role: str) -> Fragment | None:
-        pool = [
-            f
-            for f in self.library.fragments(role)
-            if self.eligible(f) and all(self._claims_nothing_unticked(t) for t in f.texts)
-        ]
+        pool = [f for f in self._usable(role) if all(self._claims_nothing_unticked(t) for t in f.texts)]
         pinned = self._pinned(role)
         if pinned:
             self.used.add(pinned[0].id)
@@ -660,8 +870,8 @@ class Selector:
         if family is not None and role in family.headings:
             heading = Variant(family.headings[role])
         elif role in self.library.roles:
-            heading = self._pick_variant(self.library.roles[role].headings, f"{role}:heading")
-        return SectionPlan(role, heading, self._pick_variant(self.library.intros(role), f"{role}:intro"))
+            heading = self._pick_variant(self._fitting_variants("headings", role))
+        return SectionPlan(role, heading, self._pick_variant(self._fitting_variants("intros", role)))
 
     # -- 主要工作 ------------------------------------------------------------------------------
 
@@ -753,7 +963,9 @@ class Selector:
 
         if intro is None or delivered(intro):
             return intro
-        return self._pick_variant(self.library.intros(role), f"{role}:intro", delivered) or intro
+        return (
+            self._pick_variant([v for v in self._fitting_variants("intros", role) if delivered(v)]) or intro
+        )
 
     def _place_pins(self, role: str, fill: _Fill) -> None:
         """选用: first, whatever their topic."""
@@ -811,16 +1023,20 @@ class Selector:
         self._rng(f"{role}:optional").shuffle(optional)
         bests = {t: self.best(role, t) for t in optional}
         optional.sort(key=lambda t: (0 if self._brings(bests[t]) else 1, self._missing(bests[t])))
+        taken = False  # until something is taken, ``bests`` are what best() would find again
         for topic in optional:
-            frag = self.best(role, topic)  # again: an earlier pick may have covered its facts
+            frag = (
+                self.best(role, topic) if taken else bests[topic]
+            )  # an earlier pick may have covered its facts
             if frag is None or (self._foreign_frag(frag) and not self._brings(frag)):
                 continue  # an optional topic only this kind of unit's own words may fill
             if fill.wants(self._brings(frag)):
                 fill.add(topic, self.take(frag), self.estimate(frag))
+                taken = True
 
     def _fill_untopiced(self, role: str, fill: _Fill) -> None:
         """Fragments without a topic (a user's own library may have none) fill what the outline left."""
-        fillers = [f for f in self.library.fragments(role) if not f.topic and self.eligible(f)]
+        fillers = [f for f in self._usable(role) if not f.topic]
         while fillers:
             best = self.rank(fillers, f"{role}:{len(fill.slots)}")[0]
             fillers.remove(best)
@@ -945,12 +1161,16 @@ class Selector:
         """1 when a problem or cause wording denies what 主要工作 says was done (主题.yaml 前后矛盾: “缺少记录”
         after “如实记录”)."""
         said = self._main_text()
+        if self._claims_of is not said:  # the 前后矛盾 pairs whose claims 主要工作 makes, found once
+            self._claims_of = said
+            self._claimed = frozenset(
+                name
+                for name, pair in self.reg.topics.get(CONTRADICTIONS, {}).items()
+                if any(k in said for k in pair.keywords)
+            )
         counted = self._counted_denial()
         return int(
-            any(
-                any(d in text for d in pair.denials) and any(k in said for k in pair.keywords)
-                for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
-            )
+            not self._claimed.isdisjoint(_denials_in(self.reg, text))
             or (counted is not None and counted.search(text) is not None)
         )
 
@@ -1110,13 +1330,7 @@ class Selector:
 
     def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
         """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``)."""
-        return self._native_first(
-            [
-                f
-                for f in self.library.fragments(role)
-                if self.eligible(f) and f.id not in self.used and (not same_topic or f.topic_key == topic)
-            ]
-        )
+        return self._native_first([f for f in self._usable(role) if not same_topic or f.topic_key == topic])
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
@@ -1251,11 +1465,7 @@ class Selector:
         tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
-            pool = [
-                f
-                for f in self.library.fragments(MEASURES)
-                if self.eligible(f) and f.topic_key not in answered
-            ]
+            pool = [f for f in self._usable(MEASURES) if f.topic_key not in answered]
             ranked = sorted(self.rank(pool, MEASURES), key=self._foreign_frag)
             tool += [self.take(f) for f in ranked[:missing]]
         section.items = tool + listed
@@ -1274,13 +1484,7 @@ class Selector:
                 continue
             spec = self.reg.topic(CAUSES, cause.topic)
             topic = spec.measure if spec is not None else ""
-            pool = self._native_first(
-                [
-                    f
-                    for f in self.library.fragments(MEASURES)
-                    if self.eligible(f) and f.id not in self.used and f.topic_key not in answered
-                ]
-            )
+            pool = self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
             scored = [
                 (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
                 for f in pool
@@ -1319,7 +1523,7 @@ class Selector:
             if not p.is_user or p.topic in answered:
                 continue
             phrase = p.lead or p.text
-            pool = self._native_first([f for f in self.library.fragments(MEASURES) if self.eligible(f)])
+            pool = self._native_first(self._usable(MEASURES))
             fits = [(max(overlap.fit(phrase, t) for t in (f.lead, *f.texts)), f) for f in pool]
             # shared words, then the problem's own topic, then wording written for this type of unit
             scored = [
@@ -1582,10 +1786,8 @@ class Selector:
         pool = [
             f
             for r in main
-            for f in self.library.fragments(r)
-            if path in f.needs
-            and self.eligible(f)
-            and (not strict or all(self.facts.has(n) for n in f.needs if n in NUMBER_FACTS))
+            for f in self._usable(r)
+            if path in f.needs and (not strict or all(self._has(n) for n in f.needs if n in NUMBER_FACTS))
         ]
         return self.rank(pool, f"carry:{path}")
 
@@ -1602,7 +1804,7 @@ class Selector:
         return False
 
     def _numbers(self, frag: Fragment) -> set[str]:
-        return {n for n in frag.needs if n in NUMBER_FACTS and self.facts.has(n)}
+        return {n for n in frag.needs if n in NUMBER_FACTS and self._has(n)}
 
     def _swap(self, plan: Plan, main: list[str], path: str, strict: bool = True) -> bool:
         """Replace the item of a carrier's topic, when what that item carried can still be carried."""
@@ -1629,40 +1831,66 @@ class Selector:
             section.items[:], self.used, self.covered, self.main_topics = saved
         return False
 
+    @cached_property
+    def _year_wording(self) -> tuple[tuple[str, ...], str, str, str]:
+        """The year's required 提法, and what 提法.全会, 提法.最新全会 and 提法.学习教育 print."""
+        year = self.reg.year(self.year)
+        return year.required, year.plenum_phrase, year.latest_plenum, year.campaign
+
     def _covers(self, source: str, phrase: str) -> bool:
         """Whether a fragment's Jinja text will print ``phrase`` (directly or through a 提法 name)."""
-        year = self.reg.year(self.year)
+        _, plenums, latest, campaign = self._year_wording
         return (
             phrase in source
-            or (phrase in year.plenum_phrase and "提法.全会" in source)
-            or (phrase in year.latest_plenum and "提法.最新全会" in source)
-            or (bool(year.campaign) and phrase in year.campaign and "提法.学习教育" in source)
+            or (phrase in plenums and "提法.全会" in source)
+            or (phrase in latest and "提法.最新全会" in source)
+            or (bool(campaign) and phrase in campaign and "提法.学习教育" in source)
         )
 
-    def _chosen_sources(self, plan: Plan) -> list[str]:
-        out = [plan.opening.texts[0]] if plan.opening else []
+    def _covered_by(self, source: str) -> frozenset[str]:
+        """The year's required 提法 that ``source`` will print (each source asked once a draft)."""
+        found = self._covering.get(source)
+        if found is None:
+            required = self._year_wording[0]
+            found = self._covering[source] = frozenset(p for p in required if self._covers(source, p))
+        return found
+
+    def _item_covers(self, item: Item) -> frozenset[str]:
+        """:meth:`_covered_by` of a fragment's item (its lead and chosen wording), by fragment and wording."""
+        assert item.fragment is not None
+        key = (item.fragment.id, item.variant % len(item.fragment.texts))
+        found = self._covering_items.get(key)
+        if found is None:
+            found = self._covering_items[key] = self._covered_by(_source(item))
+        return found
+
+    def _chosen_covered(self, plan: Plan, skip: Item | None = None) -> set[str]:
+        """The year's required 提法 everything chosen (but the item ``skip``) will print."""
+        out: set[str] = set()
+        frames = [f.texts[0] for f in (plan.opening, plan.closing) if f]
+        for text in frames:
+            out |= self._covered_by(text)
         for section in plan.sections.values():
-            out += [v.text for v in (section.heading, section.intro) if v]
-            out += [
-                i.fragment.lead + i.fragment.texts[i.variant % len(i.fragment.texts)]
-                for i in section.items
-                if i.fragment
-            ]
-        out += [plan.closing.texts[0]] if plan.closing else []
+            for v in (section.heading, section.intro):
+                if v:
+                    out |= self._covered_by(v.text)
+            for i in section.items:
+                if i.fragment and i is not skip:
+                    out |= self._item_covers(i)
         return out
 
     def _ensure_wording(self, plan: Plan) -> None:
         """The year's 提法 must be in the draft: when the chosen text lacks one, the 思想建设 intro, then the
         opening, is swapped for a fitting one that carries the most of them (and loses none)."""
-        required = self.reg.year(self.year).required
+        required = self._year_wording[0]
 
         def covered() -> int:
-            sources = self._chosen_sources(plan)
-            return sum(any(self._covers(s, p) for s in sources) for p in required)
+            found = self._chosen_covered(plan)
+            return sum(p in found for p in required)
 
         first = next((r for r in plan.main_roles if r in plan.sections), None)
         if covered() < len(required) and first is not None:
-            self._swap_items_for_wording(plan.sections[first], covered)
+            self._swap_items_for_wording(plan, plan.sections[first])
         if covered() < len(required) and first is not None:
             section = plan.sections[first]
             have = {x.topic for i in section.items for x in (i, *i.merged)}
@@ -1672,16 +1900,19 @@ class Selector:
                 if self.fits(v.voice, v.unit_types, v.years, v.kinds)
                 and self._topics_named(first, v.text) <= have
             ]
+            rest = self._covered_without(plan, section)
             section.intro = max(
-                [section.intro, *options], key=lambda v: self._score(plan, section, v, covered)
+                [section.intro, *options], key=lambda v: self._score(rest, v.text if v else None)
             )
         if covered() < len(required):
-            openings = [f for f in self.library.fragments(OPENING) if self.eligible(f)]
-            best = max([plan.opening, *openings], key=lambda f: self._score_opening(plan, f, covered))
-            plan.opening = best
-        sources = self._chosen_sources(plan)
+            openings = self._usable(OPENING)
+            rest = self._covered_without(plan)
+            plan.opening = max(
+                [plan.opening, *openings], key=lambda f: self._score(rest, f.texts[0] if f else None)
+            )
+        found = self._chosen_covered(plan)
         for phrase in required:
-            if not any(self._covers(s, phrase) for s in sources):
+            if phrase not in found:
                 self.diagnostics.append(
                     Diagnostic(
                         "warning",
@@ -1692,54 +1923,61 @@ class Selector:
                     )
                 )
 
-    def _swap_items_for_wording(self, section: SectionPlan, covered: Any) -> None:
+    def _swap_items_for_wording(self, plan: Plan, section: SectionPlan) -> None:
         """Swap an item for another wording of its own topic that carries a missing 提法 (政治建设 → one that
-        names 两个确立…), keeping every number it carried; the topic stays, only the wording changes."""
+        names 两个确立…), keeping every number it carried; the topic stays, only the wording changes.  What
+        the rest of the draft prints is found once per item, not again for every candidate."""
+        required = self._year_wording[0]
         for at, item in enumerate(section.items):
             if item.fragment is None:
                 continue
             current = item.fragment
-            before = covered()
+            rest = self._chosen_covered(plan, skip=item)
+            before = sum(p in rest or p in self._item_covers(item) for p in required)
             for frag in self.rank(
                 [
                     f
-                    for f in self.library.fragments(section.role)
-                    if f.topic_key == item.topic
-                    and self.eligible(f)
-                    and self._numbers(current) <= set(f.needs)
+                    for f in self._usable(section.role)
+                    if f.topic_key == item.topic and self._numbers(current) <= set(f.needs)
                 ],
                 f"wording:{item.topic}",
             ):
-                section.items[at] = Item(frag.lead, "", frag, self._variant(frag), item.topic)
-                if covered() > before:
+                candidate = Item(frag.lead, "", frag, self._variant(frag), item.topic)
+                carried = self._item_covers(candidate)
+                if sum(p in rest or p in carried for p in required) > before:
+                    section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
-                section.items[at] = item
 
-    @staticmethod
-    def _score(plan: Plan, section: SectionPlan, intro: Variant | None, covered: Any) -> int:
-        old, section.intro = section.intro, intro
+    def _covered_without(self, plan: Plan, section: SectionPlan | None = None) -> set[str]:
+        """What the draft prints of the year's 提法 without the section's intro (without the opening, when no
+        section is given): found once, then each candidate intro or opening adds only its own."""
+        if section is not None:
+            old_intro, section.intro = section.intro, None
+            try:
+                return self._chosen_covered(plan)
+            finally:
+                section.intro = old_intro
+        old_opening, plan.opening = plan.opening, None
         try:
-            return int(covered()) if intro is not None else -1
+            return self._chosen_covered(plan)
         finally:
-            section.intro = old
+            plan.opening = old_opening
 
-    @staticmethod
-    def _score_opening(plan: Plan, opening: Fragment | None, covered: Any) -> int:
-        old, plan.opening = plan.opening, opening
-        try:
-            return int(covered()) if opening is not None else -1
-        finally:
-            plan.opening = old
+    def _score(self, rest: set[str], source: str | None) -> int:
+        """How many of the year's required 提法 the draft prints with ``source`` added to ``rest`` (-1 for no
+        source at all)."""
+        if source is None:
+            return -1
+        found = rest | self._covered_by(source)
+        return sum(p in found for p in self._year_wording[0])
 
     def _fusion_wanted(self) -> bool:
         """业务融合 is written when the user gave lines for it, or the library has this type's own field."""
         if self.facts.has("业务融合"):
             return True
-        return any(
-            self.eligible(f) for f in self.library.fragments("业务融合") if f.topic_key == "引领中心工作"
-        )
+        return bool(self._usable_of_topic("业务融合", "引领中心工作"))
 
     def _check_ids(self) -> None:
         by_id = self.library.by_id()

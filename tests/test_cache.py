@@ -38,10 +38,11 @@ def _draft(tmp_path: Path, fragments: Path | None = None) -> str:
 def test_no_pickle_is_ever_written_and_compiled_fragments_are_reused(cache: Path, tmp_path: Path) -> None:
     first = _draft(tmp_path)
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    # compiled Jinja bytecode, the parsed library and registry and the library's common n-grams as JSON: nothing that
-    # runs code when loaded
+    # compiled Jinja bytecode, the parsed library and registry, the library's common n-grams and the files' digests
+    # as JSON: nothing that runs code when loaded
     assert entries and all(
-        p.suffix == ".cache" or (p.suffix == ".json" and p.parent.name in ("library", "overlap", "registry"))
+        p.suffix == ".cache"
+        or (p.suffix == ".json" and p.parent.name in ("library", "overlap", "registry", "stamps"))
         for p in entries
     )
     assert not list(cache.rglob("*.pickle"))

@@ -19,14 +19,13 @@ import hashlib
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from drafter import rxprogram
-from drafter.lint.rules import SHIPPED_NAME, Rule, RuleSet, shipped_rules
+from drafter.lint.rules import Rule, RuleSet, shipped_rules, shipped_text
 
 FORMAT = 2  # 2: each pattern with its compiled program (drafter.rxprogram)
 MAX_BYTES = 4 * 1024 * 1024
@@ -37,7 +36,7 @@ _TUPLES = ("examples_fire", "examples_pass")
 @lru_cache(maxsize=1)
 def shipped() -> RuleSet:
     """The shipped rules: from the cache when the file and the parser are unchanged, else parsed (and kept)."""
-    text = resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
+    text = shipped_text()
     key = _key(text)
     kept = _load(key)
     if kept is not None:

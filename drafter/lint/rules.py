@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -536,8 +535,18 @@ def read_rule_file(path: Path) -> RuleSet:
     return parse_rules(read_text(path, RULE_FILE)[0], file=str(path))
 
 
+def shipped_text() -> str:
+    """The text of ``drafter/lint/rules.yaml``: beside this module, as drafter is installed (importlib.resources,
+    a twentieth of a cold ``drafter render`` to import, only for a package that is not a folder)."""
+    beside = Path(__file__).resolve().parent / SHIPPED_NAME
+    if beside.is_file():
+        return beside.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def shipped_rules() -> RuleSet:
     """The rule file that ships with drafter (``drafter/lint/rules.yaml``)."""
-    text = resources.files("drafter.lint").joinpath(SHIPPED_NAME).read_text(encoding="utf-8")
-    return parse_rules(text, file=SHIPPED_NAME, require_source=True)
+    return parse_rules(shipped_text(), file=SHIPPED_NAME, require_source=True)

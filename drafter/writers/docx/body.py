@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from dataclasses import replace
+from functools import lru_cache
 
 from drafter.model import Document, Span
 from drafter.writers.docx.layout import AMBIGUOUS_PUNCTUATION, COMMENT_AUTHOR, FIXED_TIME, ZIP_DATE, Fonts
@@ -63,9 +64,15 @@ def _blank_before(previous: str | None, kind: str) -> bool:
     return previous is not None and (kind == "signature" or (kind == "date" and previous != "signature"))
 
 
+@lru_cache(maxsize=64)
+def _east_asian(look: Look) -> Look:
+    """``look`` with its Latin font slot set to the East Asian font."""
+    return replace(look, latin=look.east_asia)
+
+
 def runs(text: str, look: Look) -> str:
     """``text`` as runs of ``look``, with “ ” ‘ ’ — … · in runs whose every font slot is East Asian."""
-    wide = replace(look, latin=look.east_asia)
+    wide = _east_asian(look)
     return "".join(
         el("w:r", None, rpr(wide if index % 2 else look), run_content(piece))
         for index, piece in enumerate(_PUNCTUATION.split(text))

@@ -164,7 +164,12 @@ def span_look(kind: str, span: Span, fonts: Fonts) -> Look:
         look = block_look(span.role, fonts)
     else:
         look = block_look(kind, fonts)
-    return replace(look, highlight=span.placeholder is not None)
+    return _highlighted(look, span.placeholder is not None)
+
+
+@lru_cache(maxsize=64)
+def _highlighted(look: Look, highlight: bool) -> Look:
+    return replace(look, highlight=highlight)
 
 
 def page_number_look(fonts: Fonts) -> Look:
