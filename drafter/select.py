@@ -1329,8 +1329,13 @@ class Selector:
         return [x for x in scored if any(overlap.fit_any(subject, t) for t in x[2].texts)]
 
     def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
-        """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``)."""
-        return self._native_first([f for f in self._usable(role) if not same_topic or f.topic_key == topic])
+        """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``);
+        for a problem, none that denies what 主要工作 says or speaks of a finding reported fixed (round 17: a 表现
+        on 积极分子储备不足 under a finding of 青年教师 发展党员 reported 已整改)."""
+        pool = [f for f in self._usable(role) if not same_topic or f.topic_key == topic]
+        if role in (PROBLEMS, CAUSES):  # its wordings, not its heading: the user's line stands as the title
+            pool = [f for f in pool if not (all(self._denies(t) for t in f.texts) or self._repeats_fixed(f))]
+        return self._native_first(pool)
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)

@@ -331,3 +331,21 @@ def test_a_units_summary_drops_every_second_repeated_subject() -> None:
     ]
     said = draft(ROOT / "samples" / "某科技公司党支部.yaml").document.text
     assert said.count("公司党支部") < 30
+
+
+def test_a_users_problem_is_detailed_without_denying_the_main_work() -> None:
+    """Round 17: a 表现 under the user's own problem said what 主要工作 reported done (“满足于传达文件、集中领学”
+    after “领学由支委分担”), or spoke of a finding reported 已整改. In every sample, the wording that details a
+    user's problem denies nothing the draft's 主要工作 says."""
+    from drafter.pipeline import _load_facts
+    from drafter.registry import registry
+    from drafter.select import PROBLEMS, Selector
+
+    lib = load_library()
+    for sample in SAMPLES:
+        selector = Selector(lib, _load_facts(sample, registry()))
+        plan = selector.plan()
+        for item in plan.sections[PROBLEMS].items:
+            if item.detail is not None:
+                text = item.detail.texts[item.variant % len(item.detail.texts)]
+                assert not selector._denies(text), (sample.name, item.lead, text[:40])
