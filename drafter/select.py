@@ -1562,7 +1562,7 @@ class Selector:
                 continue
             else:
                 self.used.add(detail.id)
-                fits = [overlap.fit(finding, t) for t in detail.texts]
+                fits = [-1 if self._denies(t) else overlap.fit(finding, t) for t in detail.texts]
                 usual = self._variant(detail)  # the usual choice, when it is one that speaks of the finding
                 item.detail = detail
                 item.variant = usual if fits[usual] == max(fits) else fits.index(max(fits))
