@@ -47,7 +47,8 @@ PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
-_FEW = "(?:不多|偏少|较少|很少|太少|不够多|次数少)"  # saying “few” of something
+_FEW_WORDS = ("不多", "偏少", "较少", "很少", "太少", "不够多", "次数少")  # saying “few” of something
+_FEW = f"(?:{'|'.join(_FEW_WORDS)})"
 RETELL_MAX = 6  # content three-character words a 主要工作 item may share with an earlier one
 PROBLEM_CLASH_MAX = (
     4  # content three-character words a problem may share with 主要工作 before it reads as denial
@@ -226,6 +227,21 @@ ECHO_RUN = 6  # characters of a heading that, found again in the opening of its 
 
 # a problem that names the organisation itself (its 党组织 or 自称 slot, or a leading body's name)
 _OWN_BODY = re.compile(r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}|党组[^织]|党委|党工委|班子")
+
+
+@lru_cache(maxsize=64)
+def _promises(reg: Registry, role: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each topic of ``role`` with its keywords of PROMISE_CHARS or more (what an intro or heading promises)."""
+    return tuple(
+        (t.name, tuple(k for k in t.keywords if len(k) >= PROMISE_CHARS))
+        for t in reg.topics.get(role, {}).values()
+    )
+
+
+@lru_cache(maxsize=16384)
+def _topics_named(reg: Registry, role: str, text: str) -> frozenset[str]:
+    """:meth:`Selector._topics_named`, asked once per process for each wording."""
+    return frozenset(name for name, words in _promises(reg, role) if any(k in text for k in words))
 
 
 @lru_cache(maxsize=16384)
@@ -465,6 +481,8 @@ class Selector:
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
+        self._retold_upto: dict[str, tuple[int, bool]] = {}  # wording → (items checked, retells one)
+        self._denied: dict[str, int] = {}  # wording → _denies, for the 主要工作 text it was asked against
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
         # what _said holds more than once, twice …: the last set is what it holds REPEAT_FROM times or more
         self._at_least: list[set[str]] = [set() for _ in range(REPEAT_FROM)]
@@ -662,8 +680,11 @@ class Selector:
         if role in SELF_CRITICAL_ROLES:
             pool = self._native_first(pool)
         ranked = self.rank(pool, f"{role}:{topic}")
-        if role in self.kind.main_roles and self._main_grams:  # not the same thing told twice
-            ranked.sort(key=self._retells)
+        if role in self.kind.main_roles and self._main_grams:  # not the same thing told twice: the first
+            fresh = next((f for f in ranked if not self._retells(f)), None)  # that does not, if any
+            if fresh is not None and ranked[0] is not fresh:
+                ranked.remove(fresh)
+                ranked.insert(0, fresh)
         if self_critical:
             ranked.sort(
                 key=lambda f: (
@@ -719,9 +740,14 @@ class Selector:
         return int(all(self._retold(t) for t in frag.texts))
 
     def _retold(self, text: str) -> bool:
-        """The wording shares more than RETELL_MAX content words with one 主要工作 item already taken."""
-        mine = self.library.overlap.content(text)
-        return any(len(mine & said) > RETELL_MAX for said in self._main_grams)
+        """The wording shares more than RETELL_MAX content words with one 主要工作 item already taken (items
+        are only added: what was checked is not checked again)."""
+        checked, found = self._retold_upto.get(text, (0, False))
+        if not found and checked < len(self._main_grams):
+            mine = self.library.overlap.content(text)
+            found = any(len(mine & said) > RETELL_MAX for said in self._main_grams[checked:])
+            self._retold_upto[text] = (len(self._main_grams), found)
+        return found
 
     def _variant(self, frag: Fragment) -> int:
         """Which wording of the fragment the draft uses: the one with the fewest words this kind of unit would
@@ -942,14 +968,10 @@ class Selector:
         self._main_items[role] = section.items
         return section
 
-    def _topics_named(self, role: str, text: str) -> set[str]:
-        """The topics of ``role`` an intro promises: whose keywords of four characters or more it names
-        (党员教育, 关键岗位; a two-character keyword such as 教师 or 作风 names a field, not a promise)."""
-        return {
-            t.name
-            for t in self.reg.topics.get(role, {}).values()
-            if any(len(k) >= PROMISE_CHARS and k in text for k in t.keywords)
-        }
+    def _topics_named(self, role: str, text: str) -> frozenset[str]:
+        """The topics of ``role`` an intro or heading promises: whose keywords of four characters or more it
+        names (党员教育, 关键岗位; a two-character keyword such as 教师 or 作风 names a field, not a promise)."""
+        return _topics_named(self.reg, role, text)
 
     def _intro_for_items(self, section: SectionPlan) -> Variant | None:
         """An intro that promises only what the items deliver: one naming a topic no item is on (“在党员教育上
@@ -1168,11 +1190,19 @@ class Selector:
                 for name, pair in self.reg.topics.get(CONTRADICTIONS, {}).items()
                 if any(k in said for k in pair.keywords)
             )
-        counted = self._counted_denial()
-        return int(
-            not self._claimed.isdisjoint(_denials_in(self.reg, text))
-            or (counted is not None and counted.search(text) is not None)
-        )
+            self._denied = {}
+        found = self._denied.get(text)
+        if found is None:
+            counted = self._counted_denial()
+            found = self._denied[text] = int(
+                not self._claimed.isdisjoint(_denials_in(self.reg, text))
+                or (
+                    counted is not None
+                    and any(w in text for w in _FEW_WORDS)
+                    and counted.search(text) is not None
+                )
+            )
+        return found
 
     def _counted_denial(self) -> re.Pattern[str] | None:
         """What says “few” of something 主要工作 counts (round 16: “研讨不多” after “专题研讨6次”): a keyword of a
