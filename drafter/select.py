@@ -686,15 +686,26 @@ class Selector:
                 ranked.remove(fresh)
                 ranked.insert(0, fresh)
         if self_critical:
-            ranked.sort(
-                key=lambda f: (
-                    self._contradicting(f),
-                    self._clash(f),
-                    self._echoes_problems(f) if role == CAUSES else 0,
-                    self._not_own(f),
-                )
-            )
+            return self._least_critical(ranked, role)
         return ranked[0] if ranked else None
+
+    def _least_critical(self, ranked: list[Fragment], role: str) -> Fragment | None:
+        """The first of ``ranked`` with the fewest faults — denying 主要工作, restating it, restating a problem
+        (a cause), speaking of others in a 述职 — as a stable sort would put first, without scoring those after
+        a faultless one."""
+        best: tuple[tuple[int, ...], Fragment] | None = None
+        for frag in ranked:
+            key = (
+                self._contradicting(frag),
+                self._clash(frag),
+                self._echoes_problems(frag) if role == CAUSES else 0,
+                self._not_own(frag),
+            )
+            if best is None or key < best[0]:
+                best = (key, frag)
+            if not any(key):
+                break
+        return best[1] if best else None
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
