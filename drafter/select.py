@@ -229,6 +229,22 @@ ECHO_RUN = 6  # characters of a heading that, found again in the opening of its 
 _OWN_BODY = re.compile(r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}|党组[^织]|党委|党工委|班子")
 
 
+# “批评教育不够及时” after “及时批评教育”: an action said to lack the very manner 主要工作 claims for it
+_LACKS_MANNER = re.compile(r"([\u4e00-\u9fff]{2,4})(?:还|仍|也)?(?:不够|不太|不)(及时|经常|严格|主动|规范)")
+
+
+def _mirrors(text: str, said: str) -> bool:
+    """Whether ``text`` says an action lacks a manner (批评教育不够及时) that ``said`` claims for the same
+    action (及时批评教育): the action's last two to four characters after the manner word."""
+    if "不" not in text:
+        return False
+    for match in _LACKS_MANNER.finditer(text):
+        action, manner = match.groups()
+        if any(manner + action[-n:] in said for n in range(len(action), 1, -1)):
+            return True
+    return False
+
+
 @lru_cache(maxsize=64)
 def _promises(reg: Registry, role: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each topic of ``role`` with its keywords of PROMISE_CHARS or more (what an intro or heading promises)."""
@@ -1212,6 +1228,7 @@ class Selector:
                     and any(w in text for w in _FEW_WORDS)
                     and counted.search(text) is not None
                 )
+                or _mirrors(text, said)
             )
         return found
 

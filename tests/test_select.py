@@ -130,3 +130,16 @@ def test_a_wording_that_repeats_its_heading_is_passed_over() -> None:
     assert not _echoes_lead(
         "抓实班子理论学习", "我坚持第一时间组织传达，" * 3 + "抓实班子理论学习"
     )  # not its opening
+
+
+def test_a_problem_does_not_deny_the_manner_claimed_above() -> None:
+    """Round 18: “批评教育不够及时” after “及时批评教育”, “提醒不及时” after “及时提醒”: an action said to lack the
+    manner 主要工作 claims for it is a denial; “理论学习不够深入” after “深入学习贯彻” is not (深入 is not checked:
+    depth is the commonest honest problem)."""
+    from drafter.select import _mirrors
+
+    assert _mirrors("对党员的批评教育不够及时，", "发现问题我及时批评教育")
+    assert _mirrors("苗头性问题提醒不及时", "做到及时提醒")
+    assert _mirrors("制度执行不够严格", "严格执行制度")
+    assert not _mirrors("理论学习不够深入", "深入学习贯彻全会精神")
+    assert not _mirrors("批评教育不够及时", "开展批评和自我批评")
