@@ -245,6 +245,12 @@ def _mirrors(text: str, said: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def _lead_runs(lead: str) -> frozenset[str]:
+    """The four-character runs of a heading (slots left out)."""
+    return frozenset(grams(_SLOT_RE.sub("", lead), 4))
+
+
 @lru_cache(maxsize=64)
 def _promises(reg: Registry, role: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each topic of ``role`` with its keywords of PROMISE_CHARS or more (what an intro or heading promises)."""
@@ -497,6 +503,7 @@ class Selector:
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
+        self._main_leads: set[str] = set()  # four-character runs of the 主要工作 headings taken
         self._retold_upto: dict[str, tuple[int, bool]] = {}  # wording → (items checked, retells one)
         self._denied: dict[str, int] = {}  # wording → _denies, for the 主要工作 text it was asked against
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
@@ -757,6 +764,7 @@ class Selector:
         self._say(_phrases(chosen), {w: said.count(w) for w in self.rhythm_words if w in said})
         if frag.role in self.kind.main_roles:
             self._main_grams.append(self.library.overlap.content(chosen))
+            self._main_leads |= _lead_runs(frag.lead)
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 
     def _retells(self, frag: Fragment) -> int:
@@ -764,7 +772,11 @@ class Selector:
         (round 14: two items on “为居民办实事…列成清单…向居民反馈”, two on 小微权力 naming the same matters)."""
         if not self._main_grams:
             return 0
-        return int(all(self._retold(t) for t in frag.texts))
+        # a heading sharing four characters with one already taken heads the same thing (把党组织建在网格和楼栋 /
+        # 把党支部建在网格小区上, the wordings in other words)
+        return int(
+            not self._main_leads.isdisjoint(_lead_runs(frag.lead)) or all(self._retold(t) for t in frag.texts)
+        )
 
     def _retold(self, text: str) -> bool:
         """The wording shares more than RETELL_MAX content words with one 主要工作 item already taken (items
