@@ -168,12 +168,18 @@ def _section_context(
 _SUBJECT_KEEP = tuple("的和与及将书上下党等")
 
 
+@lru_cache(maxsize=256)
+def _subject_pattern(name: str) -> re.Pattern[str]:
+    """The unit's name opening a clause, as something it does follows (see _SUBJECT_KEEP)."""
+    return re.compile(rf"(^|[，。；：])({re.escape(name)})(?=[^{''.join(_SUBJECT_KEEP)}])")
+
+
 def _vary_subject(view: SectionView, name: str) -> SectionView:
     """Of the clauses in a part that open with the unit's name as subject (“公司党支部把……”, “一年来，公司党支部
     坚持……”), every second opens without it, as a writer drops a subject the part has just said."""
     if len(name) < 2:
         return view
-    pattern = re.compile(rf"(^|[，。；：])({re.escape(name)})(?=[^{''.join(_SUBJECT_KEEP)}])")
+    pattern = _subject_pattern(name)
     opened = 0
 
     def drop(match: re.Match[str]) -> str:

@@ -226,11 +226,15 @@ ECHO_RUN = 6  # characters of a heading that, found again in the opening of its 
 
 
 # a problem that names the organisation itself (its 党组织 or 自称 slot, or a leading body's name)
-_OWN_BODY = re.compile(r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}|党组[^织]|党委|党工委|班子")
+_OWN_BODY = _PROGRAMS.compile(
+    r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}|党组[^织]|党委|党工委|班子"
+)
 
 
 # “批评教育不够及时” after “及时批评教育”: an action said to lack the very manner 主要工作 claims for it
-_LACKS_MANNER = re.compile(r"([\u4e00-\u9fff]{2,4})(?:还|仍|也)?(?:不够|不太|不)(及时|经常|严格|主动|规范)")
+_LACKS_MANNER = _PROGRAMS.compile(
+    r"([\u4e00-\u9fff]{2,4})(?:还|仍|也)?(?:不够|不太|不)(及时|经常|严格|主动|规范)"
+)
 
 
 def _mirrors(text: str, said: str) -> bool:
@@ -920,11 +924,17 @@ class Selector:
         own = [f for f in pool if self._specific(f)]
         return pool + own * 2 if len(own) >= 3 else pool
 
-    def _family(self) -> Family | None:
-        fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
+    def _family(self, keep: Callable[[Family], bool] | None = None) -> Family | None:
+        """The heading family, by the run's frame index; with ``keep``, only from the families it keeps that
+        use no avoided word (None when there is none)."""
+        fitting = [
+            f
+            for f in self.library.families
+            if self.fits(f.voice, f.unit_types, f.years, f.kinds) and (keep is None or keep(f))
+        ]
         # no heading with a word this kind of unit does not use (a village has no 监督执纪) while others remain
         native = [f for f in fitting if not self._foreign(tuple(f.headings.values()))]
-        fitting = native or fitting
+        fitting = native if native or keep is not None else fitting
         # this type of unit's own families drawn three times as often as a general one: its field's words
         # in the headings, while units of one type still spread over many families
         pool = fitting + [f for f in fitting if self._specific_to(f.unit_types)] * 2
@@ -1250,9 +1260,11 @@ class Selector:
         if self._counted is None:
             # every number the user gave is written (in the item of its topic, or carried there at the end)
             words: set[str] = set()
-            for role in self.kind.main_roles:
-                for topic in {f.topic_key for f in self.library.fragments(role) if self._numbers(f)}:
-                    spec = self.reg.topic(role, topic)
+            for number, topics in self._number_topics().items():
+                if not self.facts.has(number):
+                    continue
+                for role, topic in topics:
+                    spec = self.reg.topic(role, topic) if role in self.kind.main_roles else None
                     words.update(k for k in (spec.keywords if spec else ()) if len(k) >= 2)
             if not words:
                 self._counted = False
@@ -1263,11 +1275,27 @@ class Selector:
                 )
         return self._counted if isinstance(self._counted, re.Pattern) else None
 
-    def _contradicting(self, frag: Fragment) -> int:
-        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, or
-        when it is about a finding of last year the draft reports as fixed (已整改)."""
+    def _number_topics(self) -> dict[str, frozenset[tuple[str, str]]]:
+        """Each number fact → the (role, topic) of the fragments that write it: the same for every draft of a
+        library, so worked out once and kept with it."""
+
+        def build() -> dict[str, frozenset[tuple[str, str]]]:
+            found: dict[str, set[tuple[str, str]]] = {}
+            for role in self.library.roles:
+                for frag in self.library.fragments(role):
+                    for need in frag.needs:
+                        if need in NUMBER_FACTS:
+                            found.setdefault(need, set()).add((role, frag.topic_key))
+            return {k: frozenset(v) for k, v in found.items()}
+
+        return self.library.derived(("number-topics",), build)
+
+    def _contradicting(self, frag: Fragment, *, heading: bool = True) -> int:
+        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, when
+        its heading does (unless ``heading`` is False: a user's line will stand as the title), or when it is
+        about a finding of last year the draft reports as fixed (已整改)."""
         return int(
-            bool(self._denies(frag.lead))
+            (heading and bool(self._denies(frag.lead)))
             or all(self._denies(t) for t in (frag.texts or ("",)))
             or self._repeats_fixed(frag)
         )
@@ -1404,7 +1432,7 @@ class Selector:
         on 积极分子储备不足 under a finding of 青年教师 发展党员 reported 已整改)."""
         pool = [f for f in self._usable(role) if not same_topic or f.topic_key == topic]
         if role in (PROBLEMS, CAUSES):  # its wordings, not its heading: the user's line stands as the title
-            pool = [f for f in pool if not (all(self._denies(t) for t in f.texts) or self._repeats_fixed(f))]
+            pool = [f for f in pool if not self._contradicting(f, heading=False)]
         return self._native_first(pool)
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
@@ -1578,15 +1606,20 @@ class Selector:
         """Take ``frag`` printed in a wording that speaks of ``said`` (the usual one when it does as well as
         any; never one in the wrong voice or with an avoided word)."""
         item = self.take(frag)
+        item.variant = self._variant_speaking_of(frag, said, item.variant)
+        return item
+
+    def _variant_speaking_of(self, frag: Fragment, said: str, usual: int) -> int:
+        """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does as well as any), never
+        one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作."""
+        critical = frag.role in (PROBLEMS, CAUSES)
         fits = [
             -1
-            if self._wrong_voice(t, MEASURES) or self._foreign_words(t)
+            if self._wrong_voice(t, frag.role) or self._foreign_words(t) or (critical and self._denies(t))
             else self.library.overlap.fit(said, t)
             for t in frag.texts
         ]
-        if fits[item.variant % len(fits)] < max(fits):
-            item.variant = fits.index(max(fits))
-        return item
+        return usual if fits[usual % len(fits)] == max(fits) else fits.index(max(fits))
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
@@ -1632,10 +1665,8 @@ class Selector:
                 continue
             else:
                 self.used.add(detail.id)
-                fits = [-1 if self._denies(t) else overlap.fit(finding, t) for t in detail.texts]
-                usual = self._variant(detail)  # the usual choice, when it is one that speaks of the finding
                 item.detail = detail
-                item.variant = usual if fits[usual] == max(fits) else fits.index(max(fits))
+                item.variant = self._variant_speaking_of(detail, finding, self._variant(detail))
                 item.topic = item.topic or detail.topic_key
             out.append(item)
         return out
@@ -1809,14 +1840,10 @@ class Selector:
                 self._topics_named(r, family.headings[r]) <= have[r] for r in main if r in family.headings
             )
 
-        if delivers(plan.family):
+        family = None if delivers(plan.family) else self._family(delivers)
+        if family is None:
             return
-        fitting = [f for f in self.library.families if self.fits(f.voice, f.unit_types, f.years, f.kinds)]
-        good = [f for f in fitting if delivers(f) and not self._foreign(tuple(f.headings.values()))]
-        if not good:
-            return
-        pool = good + [f for f in good if self._specific_to(f.unit_types)] * 2
-        plan.family = pool[self.frame_index % len(pool)]
+        plan.family = family
         for role, section in main.items():
             if role in plan.family.headings:
                 section.heading = Variant(plan.family.headings[role])
