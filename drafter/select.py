@@ -1027,7 +1027,7 @@ class Selector:
         打牢基础” over five items none of which is on 党员教育) is swapped for one that does not, by the same
         draw; when none does, the first choice stays."""
         intro, role = section.intro, section.role
-        have = {x.topic for i in section.items for x in (i, *i.merged)}
+        have = set(section.topics)
 
         def delivered(v: Variant) -> bool:
             return self._topics_named(role, v.text) <= have
@@ -1833,7 +1833,7 @@ class Selector:
         if plan.family is None:
             return
         main = {r: s for r, s in plan.sections.items() if r in plan.main_roles}
-        have = {r: {x.topic for i in s.items for x in (i, *i.merged)} for r, s in main.items()}
+        have = {r: set(s.topics) for r, s in main.items()}
 
         def delivers(family: Family) -> bool:
             return all(
@@ -1995,7 +1995,7 @@ class Selector:
             self._swap_items_for_wording(plan, plan.sections[first])
         if covered() < len(required) and first is not None:
             section = plan.sections[first]
-            have = {x.topic for i in section.items for x in (i, *i.merged)}
+            have = set(section.topics)
             options = [
                 v
                 for v in self.library.intros(first)
