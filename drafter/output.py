@@ -124,12 +124,25 @@ def _check_existing(path: Path, *, force: bool) -> None:
         )
     if not force:
         raise _exists_error(path)
-    if not (info.st_mode & stat.S_IWUSR) or (not os.access(path, os.W_OK) and path.exists()):
+    if not (info.st_mode & stat.S_IWUSR) or not _still_writable(path, info):
         raise OutputError(
             "已有的文件是只读的，没有覆盖",
             location=Location(path),
             hint="取消该文件的只读属性，或用 -o 另起文件名",
         )
+
+
+def _still_writable(path: Path, info: os.stat_result) -> bool:
+    """Whether the file ``lstat`` saw as ``info`` may be written: True when it is, and when it was removed or
+    replaced meanwhile (another forced run moved it aside: a file that appears in its place between
+    ``os.access`` failing and a second look is that run's, not the user's read-only file)."""
+    if os.access(path, os.W_OK):
+        return True
+    try:
+        now = path.lstat()
+    except FileNotFoundError:
+        return True
+    return (now.st_ino, now.st_dev) != (info.st_ino, info.st_dev)
 
 
 def _exists_error(path: Path) -> OutputError:
