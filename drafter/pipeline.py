@@ -32,6 +32,8 @@ from drafter.sandbox import time_budget
 from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
 
 LENGTH_TOLERANCE = 0.10
+RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml markers the 上年度问题整改 list fills
+SIGNATURE_ORGS = "落款党组织"  # 措辞.yaml: how a unit's summary names its Party organisation when signing
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
         return text if text else Missing(path)
 
     return {
+        "落款": {"党组织": _party_signature(facts, reg)},
         "提法": {
             "学习教育": value(year.campaign, "提法.学习教育"),
             "全会": value(year.plenum_phrase, "提法.全会"),
@@ -249,6 +252,21 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
             "自称": str(facts.get("单位.自称") or utype.self_name),
         },
     }
+
+
+def _party_signature(facts: Facts, reg: Registry) -> str:
+    """The Party organisation's formal name a unit's summary is signed with (措辞.yaml 落款党组织): 中共 + the
+    unit's full name + the formal name its 单位.党组织 ends in (公司党支部 → 支部委员会); the unit's full name
+    when it names no such organisation or already says 中共."""
+    full = str(facts.get("单位.全称") or "").strip()
+    org = str(facts.get("单位.党组织") or "").strip()
+    if not full or full.startswith("中共"):
+        return full
+    table = reg.wordings.get(SIGNATURE_ORGS, {})
+    for short in sorted(table, key=len, reverse=True):
+        if org.endswith(short) and table[short]:
+            return f"中共{full}{table[short][0]}"
+    return full
 
 
 def _section_chars(view: SectionView) -> int:
@@ -390,12 +408,16 @@ def check_draft(result: Draft, options: Options | None = None) -> list[Diagnosti
                 code="missing-fact",
             )
         )
+    reg = registry_for((options or Options()).templates_dir)
+    findings = "上年度问题整改.问题"
     derived = {
         "全会": "年度",
         "学习教育": "年度",
         "最新全会": "年度",
         "具体表现": "存在问题",
-        "整改措施和成效": "上年度问题整改",
+        "整改措施和成效": findings,
+        "较上年的整改进展": findings,
+        **{w: findings for name in RECTIFY_MARKERS for t in reg.wordings.get(name, {}).values() for w in t},
     }
     for label in _missing_in_document(result):
         if label not in {n.rsplit(".", 1)[-1] for n in seen}:
@@ -410,17 +432,16 @@ def check_draft(result: Draft, options: Options | None = None) -> list[Diagnosti
                     code="placeholder",
                 )
             )
-    reg = registry_for((options or Options()).templates_dir)
-    if "上年度问题整改" not in result.plan.sections and any(
-        s.role == "上年度问题整改" for s in reg.kinds[result.facts.kind].sections
-    ):
+    group = result.facts.get("上年度问题整改")
+    filled = isinstance(group, dict) and any(v not in (None, "", []) for v in group.values())
+    if not filled and any(s.role == "上年度问题整改" for s in reg.kinds[result.facts.kind].sections):
         diags.append(
             Diagnostic(
                 "info",
-                "没有填写“上年度问题整改”：稿子里不写上年度问题整改情况",
+                "没有填写“上年度问题整改”：稿子里这一部分只有一个待补充标记",
                 result.facts.location("上年度问题整改"),
                 "上年度述职评议、巡察等反馈过问题的，在事实文件里填写“上年度问题整改”（来源、问题、整改情况、状态，"
-                "或反馈问题数、已整改数）；drafter init --from 去年的报告 可以预先填好",
+                "或反馈问题数、已整改数）；drafter init --from 去年的报告 可以预先填好；确实没有的，删去稿子里的这一部分",
                 code="no-rectify",
             )
         )

@@ -63,7 +63,13 @@ SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
+CARRIED_LEADS, CARRIED_TEXTS = (
+    "延续问题小标题",
+    "延续问题正文",
+)  # a finding still open, as this year's problem
+CARRIED_TEXTS_BARE = "延续问题正文无做法"
 RECTIFY_LIST_MARKER = "整改清单提示"
+RECTIFY_ABSENT_MARKER = "整改未填提示"  # 措辞.yaml: the marker standing for a 上年度问题整改 not filled in
 RECTIFY_STATES = "整改状态"  # 措辞.yaml: the sentence after a finding, by its 状态 (已整改, 整改中)
 CONTRADICTIONS = "前后矛盾"  # 主题.yaml: what 主要工作 claims, and the self-criticism that would deny it
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
@@ -1121,9 +1127,13 @@ class Selector:
 
     def rectify_section(self, family: Family | None) -> SectionPlan | None:
         group = self.facts.get(RECTIFY)
-        if not isinstance(group, dict) or not any(v not in (None, "", []) for v in group.values()):
-            return None
         section = self._section(RECTIFY, family)
+        if not isinstance(group, dict) or not any(v not in (None, "", []) for v in group.values()):
+            # not filled in: reviewers look for the part in every report (round 19 sent a summary back for the
+            # want of it), so it stands with a marker asking for it — the user deletes it when there was none
+            section.intro = None  # an intro would say what was done about findings nobody named
+            section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_ABSENT_MARKER, "通用")))
+            return section
         raised, fixed = self.facts.get(f"{RECTIFY}.反馈问题数"), self.facts.get(f"{RECTIFY}.已整改数")
         all_done = raised is not None and fixed is not None and fixed >= raised
         for tag, needed in (("来源", f"{RECTIFY}.来源"), ("数量", f"{RECTIFY}.反馈问题数")):
@@ -1571,8 +1581,32 @@ class Selector:
             pool = [f for f in self._usable(MEASURES) if f.topic_key not in answered]
             ranked = sorted(self.rank(pool, MEASURES), key=self._foreign_frag)
             tool += [self.take(f) for f in ranked[:missing]]
-        section.items = tool + listed
+        section.items = self._in_problem_order(problems, tool + listed)
         return section
+
+    def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
+        """Measures in the order of the problems they answer (a reviewer lays 存在问题 and 下一步 side by side:
+        “（一）对应（四）” was marked as a plan that does not follow its problems), a user's own measure by the
+        words it shares with a problem; measures answering a cause, or none, after them in their order."""
+        at: dict[str, int] = {}
+        for n, p in enumerate(problems.items):
+            if p.topic:
+                at.setdefault(p.topic, n)
+        overlap = self.library.overlap
+        rest = len(problems.items)
+
+        def place(pair: tuple[int, Item]) -> tuple[int, int]:
+            n, m = pair
+            where = at.get(m.topic, rest) if m.topic else rest
+            if where == rest and m.is_user:
+                fits = [
+                    (overlap.fit(_item_words(p), _item_words(m)), i) for i, p in enumerate(problems.items)
+                ]
+                fit, i = max(fits, default=(0, rest))
+                where = i if fit >= FIT_MIN else rest
+            return where, n
+
+        return [m for _, m in sorted(enumerate(measures), key=place)]
 
     def _answers_to_causes(self, causes: SectionPlan, chosen: list[Item], answered: set[str]) -> list[Item]:
         """Each cause gets a measure that speaks of what it says: none when a measure already chosen does
@@ -1585,14 +1619,7 @@ class Selector:
             said = _item_words(cause)
             if not said or any(overlap.fit(said, _item_words(m)) >= CAUSE_FIT for m in (*chosen, *out)):
                 continue
-            spec = self.reg.topic(CAUSES, cause.topic)
-            topic = spec.measure if spec is not None else ""
-            pool = self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
-            scored = [
-                (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
-                for f in pool
-            ]
-            scored = [(score, f) for score, f in scored if score >= 2]
+            scored = self._cause_answers(cause.topic, said, answered)
             if not scored:
                 continue
             top = max(score for score, _ in scored)
@@ -1601,6 +1628,23 @@ class Selector:
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _cause_answers(self, cause: str, said: str, answered: set[str]) -> list[tuple[int, Fragment]]:
+        """Measures that answer a cause saying ``said``, scored by the cause's words they share (+2 for the
+        topic 主题.yaml names for the cause).  One answers it when a reader sees it does: it is of that topic,
+        or it says one of the cause topic's own words (本领 for 本领跟不上; round 19 read a measure on 党员底数
+        given for 联系群众不够 as one answering nothing)."""
+        overlap = self.library.overlap
+        spec = self.reg.topic(CAUSES, cause)
+        topic = spec.measure if spec is not None else ""
+        marks = [k for k in spec.keywords if k in said] if spec is not None else []
+        pool = self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
+        scored = [
+            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
+            for f in pool
+            if f.topic_key == topic or any(k in f.lead + "".join(f.texts) for k in marks)
+        ]
+        return [(score, f) for score, f in scored if score >= 2]
 
     def _take_speaking_of(self, frag: Fragment, said: str) -> Item:
         """Take ``frag`` printed in a wording that speaks of ``said`` (the usual one when it does as well as
@@ -1668,8 +1712,32 @@ class Selector:
                 item.detail = detail
                 item.variant = self._variant_speaking_of(detail, finding, self._variant(detail))
                 item.topic = item.topic or detail.topic_key
+            self._as_carried(item, finding)
             out.append(item)
         return out
+
+    def _as_carried(self, item: Item, finding: str) -> None:
+        """A finding carried into this year's problems is not headed by last year's words again (round 19: “问
+        题年年写”): its heading says it is not solved yet (措辞.yaml 延续问题小标题) and its text first says who
+        found it and what was done this year (the user's 整改情况), then the 表现 of what remains; with no
+        整改情况 the progress is left for the user to write."""
+        done = self._rectified(finding)
+        source = str(self.facts.get(f"{RECTIFY}.来源") or "").strip() or "上年度"
+        lead = self._word(CARRIED_LEADS, self.voice)
+        text = self._word(CARRIED_TEXTS if done else CARRIED_TEXTS_BARE, self.voice)
+        if not lead or not text:
+            return
+        item.lead = lead.format(问题=finding)
+        item.text = text.format(来源=source if source.startswith("上") else f"上年度{source}", 做法=done)
+        if not done:
+            item.marker = "较上年的整改进展"
+
+    def _rectified(self, finding: str) -> str:
+        """What the user reports doing this year about last year's ``finding`` (its 整改情况), without a full stop."""
+        for raw in self.facts.get(f"{RECTIFY}.问题") or []:
+            if isinstance(raw, dict) and _full_stop(str(raw.get("问题") or "")).rstrip("。") == finding:
+                return _full_stop(str(raw.get("整改情况") or "")).rstrip("。；;，, ")
+        return ""
 
     def _open_findings(self) -> list[str]:
         """Last year's findings the user reports as still 整改中."""

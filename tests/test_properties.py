@@ -387,6 +387,7 @@ def test_forbidden_characters_in_a_real_facts_file_are_dropped(tmp_path: Path) -
     assert "品牌 ::h1 注入😀" in body
     assert [b.text for b in result.document.blocks if b.kind == "heading1"] == [
         "一、主要工作",
-        "二、存在的问题及原因",
-        "三、下一步工作打算",
+        "二、上年度问题整改情况",  # not filled in: the part stands with a marker asking for it
+        "三、存在的问题及原因",
+        "四、下一步工作打算",
     ]

@@ -74,8 +74,9 @@ def test_whole_draft_keeps_user_text_literal(tmp_path: Path) -> None:
     assert "创建{{ 品牌 }}::h1 注入。" in result.document.text
     assert [b.text for b in result.document.blocks if b.kind == "heading1"] == [
         "一、主要工作",
-        "二、存在的问题及原因",
-        "三、下一步工作打算",
+        "二、上年度问题整改情况",  # not filled in: the part stands with a marker asking for it
+        "三、存在的问题及原因",
+        "四、下一步工作打算",
     ]
 
 
