@@ -1959,7 +1959,9 @@ class Selector:
             for f in self._usable(r)
             if path in f.needs and (not strict or all(self._has(n) for n in f.needs if n in NUMBER_FACTS))
         ]
-        return self.rank(pool, f"carry:{path}")
+        # one that heads or tells again what an item already says only when no other carries the number
+        # (把党组织建到网格和楼栋 beside 把党组织建在网格和楼栋, both carrying a grid number)
+        return sorted(self.rank(pool, f"carry:{path}"), key=self._retells)
 
     def _carry(self, plan: Plan, main: list[str], path: str, strict: bool = True) -> bool:
         """Add a fragment carrying ``path`` under a topic the draft does not have yet."""
