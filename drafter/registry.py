@@ -88,6 +88,9 @@ class YearInfo:
     plenums: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # 宜写: wording a report of the year should carry (指导思想) that the planner works in through 主要工作 and
+    # the 思想建设 intro, without choosing the opening for it or warning when it is missing
+    wanted: tuple[str, ...] = ()
 
     @property
     def plenum_phrase(self) -> str:
@@ -188,10 +191,17 @@ class Registry:
             known = [y for y in self.years if y <= year]
             info = self.years[max(known)] if known else YearInfo(year)
             info = YearInfo(
-                year, "", info.plenums, tuple(r for r in info.required if "全会" in r), info.sources
+                year,
+                "",
+                info.plenums,
+                tuple(r for r in info.required if "全会" in r),
+                info.sources,
+                info.wanted,
             )
-        required = info.required + (self.common.required if year >= self.common_from else ())
-        return YearInfo(year, info.campaign, info.plenums, required, info.sources)
+        common = year >= self.common_from
+        required = info.required + (self.common.required if common else ())
+        wanted = info.wanted + (self.common.wanted if common else ())
+        return YearInfo(year, info.campaign, info.plenums, required, info.sources, wanted)
 
     def topic(self, role: str, name: str) -> Topic | None:
         return self.topics.get(role, {}).get(name)
@@ -396,6 +406,7 @@ def _years(path: Path) -> tuple[dict[int, YearInfo], YearInfo, int]:
             _strs(spec.get("全会"), loc, "全会"),
             _strs(spec.get("必备"), loc, "必备"),
             _strs(spec.get("来源"), loc, "来源"),
+            _strs(spec.get("宜写"), loc, "宜写"),
         )
         if key == "常用":
             common, common_from = info, int(spec.get("起始") or 0)

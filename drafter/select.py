@@ -2005,9 +2005,10 @@ class Selector:
 
     @cached_property
     def _year_wording(self) -> tuple[tuple[str, ...], str, str, str]:
-        """The year's required 提法, and what 提法.全会, 提法.最新全会 and 提法.学习教育 print."""
+        """The year's 提法 to carry (required, then 宜写), and what 提法.全会, 提法.最新全会 and 提法.学习教育
+        print."""
         year = self.reg.year(self.year)
-        return year.required, year.plenum_phrase, year.latest_plenum, year.campaign
+        return year.required + year.wanted, year.plenum_phrase, year.latest_plenum, year.campaign
 
     def _covers(self, source: str, phrase: str) -> bool:
         """Whether a fragment's Jinja text will print ``phrase`` (directly or through a 提法 name)."""
@@ -2052,8 +2053,9 @@ class Selector:
         return out
 
     def _ensure_wording(self, plan: Plan) -> None:
-        """The year's 提法 must be in the draft: when the chosen text lacks one, the 思想建设 intro, then the
-        opening, is swapped for a fitting one that carries the most of them (and loses none)."""
+        """The year's 提法 must be in the draft: when the chosen text lacks one, an item of 思想建设 is swapped
+        for another wording of its topic that carries it; for a required one (not 宜写) still missing, the
+        思想建设 intro, then the opening, is swapped for a fitting one that carries the most (and loses none)."""
         required = self._year_wording[0]
 
         def covered() -> int:
@@ -2063,7 +2065,10 @@ class Selector:
         first = next((r for r in plan.main_roles if r in plan.sections), None)
         if covered() < len(required) and first is not None:
             self._swap_items_for_wording(plan, plan.sections[first])
-        if covered() < len(required) and first is not None:
+        # only these choose the intro and the opening, and are warned of (宜写 is worked in through items: a
+        # pool's few intros or openings naming it would have sibling units meet on them)
+        hard = self.reg.year(self.year).required
+        if not set(hard) <= self._chosen_covered(plan) and first is not None:
             section = plan.sections[first]
             have = set(section.topics)
             options = [
@@ -2076,14 +2081,14 @@ class Selector:
             section.intro = max(
                 [section.intro, *options], key=lambda v: self._score(rest, v.text if v else None)
             )
-        if covered() < len(required):
+        if not set(hard) <= self._chosen_covered(plan):
             openings = self._usable(OPENING)
             rest = self._covered_without(plan)
             plan.opening = max(
                 [plan.opening, *openings], key=lambda f: self._score(rest, f.texts[0] if f else None)
             )
         found = self._chosen_covered(plan)
-        for phrase in required:
+        for phrase in hard:
             if phrase not in found:
                 self.diagnostics.append(
                     Diagnostic(
