@@ -36,7 +36,7 @@ from drafter.registry import (
     structure_files,
 )
 
-FORMAT = 3
+FORMAT = 4
 MAX_BYTES = 8 * 1024 * 1024
 
 
@@ -121,7 +121,7 @@ def _unit_type(raw: dict[str, Any]) -> UnitType:
 
 
 def _year(raw: dict[str, Any]) -> YearInfo:
-    return YearInfo(**_tuples(raw, "plenums", "required", "sources"))
+    return YearInfo(**_tuples(raw, "plenums", "required", "sources", "wanted"))
 
 
 def from_json(text: str) -> Registry:

@@ -1145,11 +1145,11 @@ class Selector:
         if closing is not None:
             section.tail.append(closing)
             self.take(closing)
+        said: set[str] = set()
         for raw in group.get("问题") or []:
             if isinstance(raw, dict):
-                done = raw.get("状态")
-                states = self.reg.wordings.get(RECTIFY_STATES, {}).get(str(done), ())
-                state = self._rng(f"state:{raw.get('问题')}").choice(states) if states else ""
+                state = self._state_words(str(raw.get("状态")), str(raw.get("问题")), said)
+                said.add(state)
                 how = _full_stop(str(raw.get("整改情况") or "")) if raw.get("整改情况") else ""
                 item = Item(_full_stop(str(raw.get("问题") or "")).rstrip("。"), how + state, topic="整改")
                 if not how:
@@ -1163,6 +1163,20 @@ class Selector:
             # only the counts: a reviewer wants each finding named with what was done; the user lists them
             section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
         return section
+
+    def _state_words(self, state: str, finding: str, said: set[str]) -> str:
+        """The sentence after a finding of last year, by its 状态 (措辞.yaml 整改状态): this unit type's own
+        wordings (key “医院.已整改”) first, then the general ones (key “已整改”), one the draft has not said yet
+        while any is left, none with a word the draft avoids (“各党支部” in a branch secretary's 述职) while
+        another is left; among them by the seed and the finding."""
+        table = self.reg.wordings.get(RECTIFY_STATES, {})
+        own = [w for w in table.get(f"{self.unit_type.name}.{state}", ()) if not self._foreign_words(w)]
+        general = self._native_words(table.get(state, ()))
+        for pool in (own, general, own + general):
+            fresh = [w for w in pool if w not in said]
+            if fresh:
+                return self._rng(f"state:{finding}").choice(fresh)
+        return ""
 
     # -- 存在问题、原因、下一步 ----------------------------------------------------------------
 
@@ -1642,7 +1656,8 @@ class Selector:
         scored = [
             (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
             for f in pool
-            if f.topic_key == topic or any(k in f.lead + "".join(f.texts) for k in marks)
+            if f.topic_key == topic
+            or any(k in f.lead or all(k in t for t in f.texts) for k in marks)  # whichever wording prints
         ]
         return [(score, f) for score, f in scored if score >= 2]
 
