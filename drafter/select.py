@@ -1363,8 +1363,9 @@ class Selector:
     @cached_property
     def _user_denials(self) -> tuple[tuple[str, ...], ...]:
         """The 前后矛盾 pairs whose self-criticism the user's own problems voice (“网格党建作用发挥不够”): their
-        keywords are what 主要工作 should not claim (“化解在社区”)."""
-        said = "".join(str(p) for p in self.facts.get(PROBLEMS) or [])
+        keywords are what 主要工作 should not claim (“化解在社区”).  A finding of last year still 整改中 is one
+        of this year's problems as well (“党建工作与生产经营结合不够紧密” still open: no “同谋划同推进”)."""
+        said = "".join(str(p) for p in self.facts.get(PROBLEMS) or []) + "".join(self._open_findings())
         return tuple(
             pair.keywords
             for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()

@@ -60,7 +60,30 @@ ROUND_19 = [
 ]
 
 
-@pytest.mark.parametrize(("claim", "denial"), ROUND_19)
+# found reading drafts of every sample after round 19
+FOUND = [
+    (
+        "我讲党课尽量选在交班后或科室例会时段",
+        "组织党员学习、开展活动常与排班冲突，拿不出适合医院特点的组织方式",
+    ),
+    ("我始终把抓党建当作分内之事、第一职责", "我有时把医疗质量、学科排名、运营指标看得更重"),
+    ("重点任务亲自部署、重要环节亲自协调", "我与班子成员交流工作时过问党建的频次不够高"),
+    ("我坚持把调研的重点放在生产现场和客户服务一线", "我深入生产一线、项目现场的时间偏少"),
+    (
+        "定期到社区网格现场接待居民、走访困难群众",
+        "我对社区反映的难点问题有时满足于开会研究、批转科室，亲自跑现场、盯结果不够",
+    ),
+    ("全年累计谈话150人次，做到早打招呼、早提醒、早纠正", "提醒谈话等方式运用得还不够及时"),
+    ("局党组与学校党组织逐级明确责任", "部分支部对党建任务的分解还比较笼统，责任到岗到人不够具体"),
+    ("年内确定入党积极分子2名，发展党员1名，党员队伍后继有人", "党员老龄化，年轻党员少"),
+    ("民情民意在网格里收集，矛盾在网格里化解", "部分网格党小组作用发挥不明显"),
+    ("自己也经常到网格里看组织生活、听党员意见", "检查时看材料多、看现场少"),
+    ("把主题党日搬到小区楼栋", "走进楼栋院落的时间偏少"),
+    ("担任支部书记以来，我始终记着自己是支部工作的第一责任人", "第一责任人职责履行不够到位"),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial"), ROUND_19 + FOUND)
 def test_round_19_pairs_are_known(claim: str, denial: str) -> None:
     selector = Selector(LIB, facts_of("街道党工委书记"))
     selector._main_said = claim
@@ -175,3 +198,10 @@ def test_no_measure_promises_to_build_what_a_problem_says_exists() -> None:
         if re.search(rf"将建立[^，。；]{{0,10}}{what}", t)
     ]
     assert not promised
+
+
+def test_an_open_finding_counts_as_the_users_problem() -> None:
+    """“党建工作与生产经营结合不够紧密” still 整改中 is this year's problem: 主要工作 should not claim “同一张计划表”."""
+    selector = Selector(LIB, facts_of("集团公司党委书记"))
+    assert any("同一张计划表" in words for words in selector._user_denials)
+    assert selector._claims_user_denied("党建工作和业务工作用同一张计划表")
