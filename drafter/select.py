@@ -1353,12 +1353,15 @@ class Selector:
         return known
 
     def _speaks_of_fixed(self, frag: Fragment) -> bool:
+        """The finding's own words in the lead or many of them in a wording; or a wording that says again what
+        was done about it is lacking (round 19: “从青年教师中发现培养入党积极分子的储备不足” after “发展党员向青年
+        教师倾斜不够: 建立青年教师入党积极分子培养台账” reported 已整改)."""
         overlap = self.library.overlap
         return any(
             overlap.fit(finding, frag.lead) >= FIT_MIN
             or any(overlap.fit(finding, t) >= FIT_MIN + 2 for t in frag.texts)
             for finding in self._fixed_findings
-        )
+        ) or any(overlap.fit(done, t) >= REDO_FIT for done in self._fixed_work for t in frag.texts)
 
     @cached_property
     def _user_denials(self) -> tuple[tuple[str, ...], ...]:

@@ -86,6 +86,9 @@ FOUND = [
     ("会上先学后议，党员发言都要联系自己手头的事", "我满足于把文件材料读完，带着大家读得多、讨论得少"),
     ("发现有人不够严谨，当面指出、帮助改正", "我给支委和党员提意见时放不开手脚，怕伤和气，往往点到即止"),
     ("记录由组织委员按月检查", "支委会对制度落实情况的检查不够经常"),
+    ("我始终把党建工作摆在全局工作的突出位置", "考试季一来党建就往后让，总觉得党建是软任务"),
+    ("党建工作要点与学校年度计划同步制定、同步下达", "支部活动和教研活动各搞各的"),
+    ("对118名教师党员实行分类教育管理", "对年轻党员、流动党员和离退休党员的分类管理措施不够具体"),
     (
         "推动机关党员走出办公室、走到服务对象中间",
         "有的干部习惯坐在办公室等材料、看报表，深入基层和服务对象不够",
@@ -215,3 +218,21 @@ def test_an_open_finding_counts_as_the_users_problem() -> None:
     selector = Selector(LIB, facts_of("集团公司党委书记"))
     assert any("同一张计划表" in words for words in selector._user_denials)
     assert selector._claims_user_denied("党建工作和业务工作用同一张计划表")
+
+
+def test_no_problem_says_again_what_a_fixed_finding_was_fixed_by() -> None:
+    """“发展党员向青年教师倾斜不够” is reported fixed by “建立青年教师入党积极分子培养台账”: no problem (nor the
+    表现 of a finding still open) says “从青年教师中发现培养入党积极分子的储备不足”."""
+    facts = facts_of("县一中党委书记")
+    selector = Selector(LIB, facts)
+    reserve = [
+        f
+        for f in LIB.fragments(PROBLEMS)
+        if selector.eligible(f) and any("青年教师中发现培养入党积极分子的储备不足" in t for t in f.texts)
+    ]
+    assert reserve and all(selector._repeats_fixed(f) for f in reserve)
+    for seed in SEEDS:
+        plan = draft(facts, Options(seed=seed)).plan
+        for item in plan.sections[PROBLEMS].items:
+            frag = item.fragment or item.detail
+            assert frag is None or frag not in reserve, seed
