@@ -59,6 +59,7 @@ LONG_FROM = (
 )
 MEASURES_OVER_PROBLEMS = 2  # 下一步 has at most this many measures more than there are problems
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
+REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
@@ -239,20 +240,33 @@ _OWN_BODY = _PROGRAMS.compile(
 
 # “批评教育不够及时” after “及时批评教育”: an action said to lack the very manner 主要工作 claims for it
 _LACKS_MANNER = _PROGRAMS.compile(
-    r"([\u4e00-\u9fff]{2,4})(?:还|仍|也)?(?:不够|不太|不)(及时|经常|严格|主动|规范)"
+    r"([\u4e00-\u9fff]{2,4}?得?)(?:还|仍|也)?(?:不够|不太|不)(及时|经常|严格|主动|规范)"
 )
 
 
+MANNER_GAP = 2  # characters that may stand between a manner word and its action (及时谈心提醒: 及时 … 提醒)
+
+
 def _mirrors(text: str, said: str) -> bool:
-    """Whether ``text`` says an action lacks a manner (批评教育不够及时) that ``said`` claims for the same
-    action (及时批评教育): the action's last two to four characters after the manner word."""
+    """Whether ``text`` says an action lacks a manner (批评教育不够及时, 提醒得不够及时) that ``said`` claims for
+    the same action (及时批评教育, 及时谈心提醒): the action's last two to four characters after the manner
+    word, at most MANNER_GAP characters of the same clause between them."""
     if "不" not in text:
         return False
     for match in _LACKS_MANNER.finditer(text):
         action, manner = match.groups()
-        if any(manner + action[-n:] in said for n in range(len(action), 1, -1)):
+        action = action.removesuffix("得")  # 提醒得不够及时: the action is 提醒
+        if len(action) > 1 and _claims_manner(manner, action, said):
             return True
     return False
+
+
+def _claims_manner(manner: str, action: str, said: str) -> bool:
+    """``said`` puts ``manner`` before the action's last two to four characters (a few characters between)."""
+    if manner not in said:
+        return False
+    tails = "|".join(re.escape(action[-n:]) for n in range(len(action), 1, -1))
+    return re.search(rf"{manner}[^，。；、]{{0,{MANNER_GAP}}}(?:{tails})", said) is not None
 
 
 @lru_cache(maxsize=16384)
@@ -509,8 +523,14 @@ class Selector:
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
+        # what the draft says before its self-criticism besides 主要工作's items: the opening, the intros of
+        # 主要工作's parts and the 上年度问题整改 part (a problem may deny these as well)
+        self._opening: Fragment | None = None
+        self._main_intros: dict[str, str] = {}
+        self._rectified: SectionPlan | None = None
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
+        self._redoes: dict[str, int] = {}  # fragment id → :meth:`_redoes_fixed`
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
         self._main_leads: set[str] = set()  # four-character runs of the 主要工作 headings taken
@@ -729,7 +749,7 @@ class Selector:
         best: tuple[tuple[int, ...], Fragment] | None = None
         for frag in ranked:
             key = (
-                self._contradicting(frag),
+                max(self._contradicting(frag), self._redoes_fixed(frag) if role == MEASURES else 0),
                 self._clash(frag),
                 self._echoes_problems(frag) if role == CAUSES else 0,
                 self._not_own(frag),
@@ -803,13 +823,7 @@ class Selector:
         not use (避免用语), one that does not open by saying its heading again (带头开展党纪学习教育。在党纪学习
         教育中……), in a unit's summary never one saying “我” (我们, 我局 and 自我批评 are fine), then the
         one repeating fewest phrases the draft already has often; among equals, by the seed."""
-        foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts]
-        if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
-            foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
-        if frag.role == CAUSES:  # nor a cause that says again what a problem says
-            foreign = [n + 50 * self._echo(frag.lead + t) for n, t in zip(foreign, frag.texts, strict=True)]
-        if frag.role in self.kind.main_roles and self._main_grams:  # nor an item told twice in 主要工作
-            foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        foreign = self._wording_faults(frag)
         choices = [i for i, n in enumerate(foreign) if n == min(foreign)]  # the fewest avoided words
         fresh = [i for i in choices if not _echoes_lead(frag.lead, frag.texts[i])]
         choices = fresh or choices
@@ -817,6 +831,21 @@ class Selector:
             worn = [self._worn_count(frag.texts[i]) for i in choices]
             choices = [i for i, w in zip(choices, worn, strict=True) if w == min(worn)]
         return choices[self._rng(frag.id).randrange(len(choices))] if len(choices) > 1 else choices[0]
+
+    def _wording_faults(self, frag: Fragment) -> list[int]:
+        """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each), the wrong voice (10),
+        for a problem or cause denying 主要工作 (100) or, a cause, restating a problem (50), for 主要工作 an item
+        told twice (5) or a claim the user's own problems deny (50)."""
+        foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts]
+        if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
+            foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role == CAUSES:  # nor a cause that says again what a problem says
+            foreign = [n + 50 * self._echo(frag.lead + t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role in self.kind.main_roles and self._main_grams:  # nor an item told twice in 主要工作
+            foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role in self.kind.main_roles and self._user_denials:  # nor a claim the user's problems deny
+            foreign = [n + 50 * self._claims_user_denied(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        return foreign
 
     def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
         """Count a taken wording's phrases and its words used sparingly, noting how often each is said now
@@ -903,6 +932,8 @@ class Selector:
 
     def _frame(self, role: str) -> Fragment | None:
         pool = [f for f in self._usable(role) if all(self._claims_nothing_unticked(t) for t in f.texts)]
+        if role == OPENING and self._user_denials:  # no opening claiming what the user's problems deny
+            pool = [f for f in pool if not self._claims_user_denied(f.texts[0])] or pool
         pinned = self._pinned(role)
         if pinned:
             self.used.add(pinned[0].id)
@@ -1021,6 +1052,8 @@ class Selector:
         section.intro = self._intro_for_items(section)
         self.main_topics.update(fill.slots)
         self._main_items[role] = section.items
+        if section.intro is not None:
+            self._main_intros[role] = section.intro.text
         return section
 
     def _topics_named(self, role: str, text: str) -> frozenset[str]:
@@ -1031,12 +1064,14 @@ class Selector:
     def _intro_for_items(self, section: SectionPlan) -> Variant | None:
         """An intro that promises only what the items deliver: one naming a topic no item is on (“在党员教育上
         打牢基础” over five items none of which is on 党员教育) is swapped for one that does not, by the same
-        draw; when none does, the first choice stays."""
+        draw; when none does, the first choice stays.  Nor one claiming what the user's own problems deny."""
         intro, role = section.intro, section.role
         have = set(section.topics)
 
         def delivered(v: Variant) -> bool:
-            return self._topics_named(role, v.text) <= have
+            return self._topics_named(role, v.text) <= have and not (
+                self._user_denials and self._claims_user_denied(v.text)
+            )
 
         if intro is None or delivered(intro):
             return intro
@@ -1240,9 +1275,16 @@ class Selector:
         return known
 
     def _main_text(self) -> str:
-        """Everything 主要工作 says: the chosen wordings, the user's lines and their achievements."""
+        """Everything the draft claims before its self-criticism: 主要工作's chosen wordings, the user's lines
+        and their achievements, and (round 19: “分内之事、第一职责” in an opening, “亲自召集协调” in 上年度问题整改,
+        each denied by a cause) the opening, the parts' intros and the 上年度问题整改 part."""
         if self._main_said is None:
-            parts: list[str] = []
+            parts: list[str] = [self._opening.texts[0]] if self._opening and self._opening.texts else []
+            parts.extend(self._main_intros.values())
+            if self._rectified is not None:
+                parts.extend(f.texts[0] for f in (*self._rectified.lead_in, *self._rectified.tail) if f.texts)
+                # what was done, not the finding (a finding is last year's shortcoming, no claim)
+                parts.extend(i.text for i in self._rectified.items)
             for role in self.kind.main_roles:
                 for item in self._main_items.get(role, []):
                     for it in (item, *item.merged):
@@ -1335,18 +1377,22 @@ class Selector:
         return known
 
     def _speaks_of_fixed(self, frag: Fragment) -> bool:
+        """The finding's own words in the lead or many of them in a wording; or a wording that says again what
+        was done about it is lacking (round 19: “从青年教师中发现培养入党积极分子的储备不足” after “发展党员向青年
+        教师倾斜不够: 建立青年教师入党积极分子培养台账” reported 已整改)."""
         overlap = self.library.overlap
         return any(
             overlap.fit(finding, frag.lead) >= FIT_MIN
             or any(overlap.fit(finding, t) >= FIT_MIN + 2 for t in frag.texts)
             for finding in self._fixed_findings
-        )
+        ) or any(overlap.fit(done, t) >= REDO_FIT for done in self._fixed_work for t in frag.texts)
 
     @cached_property
     def _user_denials(self) -> tuple[tuple[str, ...], ...]:
         """The 前后矛盾 pairs whose self-criticism the user's own problems voice (“网格党建作用发挥不够”): their
-        keywords are what 主要工作 should not claim (“化解在社区”)."""
-        said = "".join(str(p) for p in self.facts.get(PROBLEMS) or [])
+        keywords are what 主要工作 should not claim (“化解在社区”).  A finding of last year still 整改中 is one
+        of this year's problems as well (“党建工作与生产经营结合不够紧密” still open: no “同谋划同推进”)."""
+        said = "".join(str(p) for p in self.facts.get(PROBLEMS) or []) + "".join(self._open_findings())
         return tuple(
             pair.keywords
             for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
@@ -1357,7 +1403,41 @@ class Selector:
         """1 for a 主要工作 wording claiming what the user's own problems say was not done well."""
         if not self._user_denials or frag.role not in self.kind.main_roles:
             return 0
-        return int(all(any(k in t for words in self._user_denials for k in words) for t in frag.texts))
+        return int(all(self._claims_user_denied(t) for t in frag.texts))
+
+    def _claims_user_denied(self, text: str) -> bool:
+        """The wording claims what the user's own problems say was not done well (“组织链条” before “部分网格
+        党支部组织力不强”): 主要工作's wordings, and the opening and intros before them, avoid it."""
+        return any(k in text for words in self._user_denials for k in words)
+
+    def _redoes_fixed(self, frag: Fragment) -> int:
+        """1 for a measure that sets out to do again what 上年度问题整改 reports as done (round 19: “年内组织社区
+        对辖区党员开展一次全面排查” after “摸排新就业群体党员……整改已经完成”): some wording shares REDO_FIT
+        specific words with a finding reported 已整改 and what was done about it."""
+        if not self._fixed_work:
+            return 0
+        known = self._redoes.get(frag.id)
+        if known is None:
+            overlap = self.library.overlap
+            known = self._redoes[frag.id] = int(
+                any(overlap.fit(done, t) >= REDO_FIT for done in self._fixed_work for t in frag.texts)
+            )
+        return known
+
+    def _measure_pool(self, pool: list[Fragment]) -> list[Fragment]:
+        """Measures that neither redo what is reported fixed nor deny 主要工作 (all of ``pool`` when none is
+        left)."""
+        kept = [f for f in pool if not self._redoes_fixed(f) and not self._contradicting(f)]
+        return kept or pool
+
+    @cached_property
+    def _fixed_work(self) -> tuple[str, ...]:
+        """Each finding the facts report as 已整改 with what was done about it (整改情况)."""
+        return tuple(
+            f"{raw.get('问题')}{raw.get('整改情况') or ''}"
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and str(raw.get("状态")) == "已整改" and raw.get("问题")
+        )
 
     @cached_property
     def _fixed_findings(self) -> tuple[str, ...]:
@@ -1592,7 +1672,7 @@ class Selector:
         tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
-            pool = [f for f in self._usable(MEASURES) if f.topic_key not in answered]
+            pool = self._measure_pool([f for f in self._usable(MEASURES) if f.topic_key not in answered])
             ranked = sorted(self.rank(pool, MEASURES), key=self._foreign_frag)
             tool += [self.take(f) for f in ranked[:missing]]
         section.items = self._in_problem_order(problems, tool + listed)
@@ -1652,7 +1732,9 @@ class Selector:
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
         marks = [k for k in spec.keywords if k in said] if spec is not None else []
-        pool = self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
+        pool = self._measure_pool(
+            self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
+        )
         scored = [
             (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
             for f in pool
@@ -1690,7 +1772,7 @@ class Selector:
             if not p.is_user or p.topic in answered:
                 continue
             phrase = p.lead or p.text
-            pool = self._native_first(self._usable(MEASURES))
+            pool = self._measure_pool(self._native_first(self._usable(MEASURES)))
             fits = [(max(overlap.fit(phrase, t) for t in (f.lead, *f.texts)), f) for f in pool]
             # shared words, then the problem's own topic, then wording written for this type of unit
             scored = [
@@ -1736,7 +1818,7 @@ class Selector:
         题年年写”): its heading says it is not solved yet (措辞.yaml 延续问题小标题) and its text first says who
         found it and what was done this year (the user's 整改情况), then the 表现 of what remains; with no
         整改情况 the progress is left for the user to write."""
-        done = self._rectified(finding)
+        done = self._what_was_done(finding)
         source = str(self.facts.get(f"{RECTIFY}.来源") or "").strip() or "上年度"
         lead = self._word(CARRIED_LEADS, self.voice)
         text = self._word(CARRIED_TEXTS if done else CARRIED_TEXTS_BARE, self.voice)
@@ -1747,7 +1829,7 @@ class Selector:
         if not done:
             item.marker = "较上年的整改进展"
 
-    def _rectified(self, finding: str) -> str:
+    def _what_was_done(self, finding: str) -> str:
         """What the user reports doing this year about last year's ``finding`` (its 整改情况), without a full stop."""
         for raw in self.facts.get(f"{RECTIFY}.问题") or []:
             if isinstance(raw, dict) and _full_stop(str(raw.get("问题") or "")).rstrip("。") == finding:
@@ -1805,7 +1887,8 @@ class Selector:
                 (
                     by_id[t]
                     for t in p.fragment.pairs
-                    if t in by_id and (t in self.pinned or self.eligible(by_id[t]))
+                    if t in by_id
+                    and (t in self.pinned or (self.eligible(by_id[t]) and not self._redoes_fixed(by_id[t])))
                 ),
                 None,
             )
@@ -1876,7 +1959,7 @@ class Selector:
         for spec in self.kind.sections:
             role = spec.role
             if role == OPENING:
-                plan.opening = self._frame(OPENING)
+                plan.opening = self._opening = self._frame(OPENING)
             elif role == CLOSING:
                 plan.closing = self._frame(CLOSING)
             elif spec.main:
@@ -1889,7 +1972,7 @@ class Selector:
             elif role == RECTIFY:
                 rectify = self.rectify_section(plan.family)
                 if rectify is not None:
-                    plan.sections[role] = rectify
+                    plan.sections[role] = self._rectified = rectify
             elif role == PROBLEMS:
                 problems = plan.sections[role] = self.problems_section(
                     spec, plan.family, plan.budgets.get(role)

@@ -1,0 +1,254 @@
+"""The self-criticism (存在问题, 原因, 下一步) never denies what the draft claims before it: 主要工作, the opening,
+the parts' intros and 上年度问题整改 (round 19 of the blind review)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from drafter.facts import facts_from_text
+from drafter.library import load_library
+from drafter.pipeline import Options, draft
+from drafter.registry import registry
+from drafter.select import MEASURES, PROBLEMS, RECTIFY, Item, SectionPlan, Selector, _mirrors
+
+REG = registry()
+LIB = load_library()
+SEEDS = range(8)
+
+
+def facts_of(sample: str, **changes: Any) -> Any:
+    """A sample's facts with some fields replaced."""
+    data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
+    data.update(changes)
+    return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def opening_with(word: str, selector: Selector) -> Any:
+    return next(f for f in LIB.fragments("开头") if word in f.texts[0] and selector.eligible(f))
+
+
+# what round 19 found claimed above, and the self-criticism that denied it
+ROUND_19 = [
+    (
+        "每月到社区走访调研",
+        "我平时在办公室处理文件、参加会议的时间较多，到支部和一线与党员面对面交流的时间偏少",
+    ),
+    ("谈心谈话年内累计开展120次", "到支部和一线与党员面对面交流的时间偏少"),
+    ("网格划到哪里，党组织就跟进到哪里", "部分网格党支部组织力不强"),
+    ("我经常与科室主任、支部书记面对面交流", "平时亲自过问支部具体工作不够多"),
+    ("重点任务亲自部署、重要环节亲自协调", "亲自过问、具体指导还不够经常"),
+    (
+        "我始终把抓党建当作分内之事、第一职责",
+        "重经营轻党建的思想还有残留，生产任务一紧，党建安排就给经营让路",
+    ),
+    (
+        "党建工作和业务工作用同一张计划表、同一张考核表",
+        "与安全生产、降本增效、项目攻坚结合不紧，有的党员把党建看成“另外一摊事”",
+    ),
+    ("发现党建基础薄弱的单位就找主要负责人谈话提醒", "我对条件差、人员少、项目散的企业关心不够"),
+    ("检查有方案、过程有记录、问题有反馈、整改有回头看", "少数事项久拖未结"),
+    ("教师非教学负担有所减轻", "部署任务时对学校的承受能力考虑不够周全，为基层减负的要求落实得还不够到位"),
+    ("把党员作用发挥安排在研发攻关、市场拓展和客户服务的关键环节", "党员在技术攻关中发挥作用多是自发的"),
+    ("对作风漂浮、责任心不强的党员及时谈心提醒", "有时碍于同事关系提醒得不够及时"),
+    ("及时办理组织关系转接", "组织关系接转等具体业务有时要反复确认"),
+]
+
+
+# found reading drafts of every sample after round 19
+FOUND = [
+    (
+        "我讲党课尽量选在交班后或科室例会时段",
+        "组织党员学习、开展活动常与排班冲突，拿不出适合医院特点的组织方式",
+    ),
+    ("我始终把抓党建当作分内之事、第一职责", "我有时把医疗质量、学科排名、运营指标看得更重"),
+    ("重点任务亲自部署、重要环节亲自协调", "我与班子成员交流工作时过问党建的频次不够高"),
+    ("我坚持把调研的重点放在生产现场和客户服务一线", "我深入生产一线、项目现场的时间偏少"),
+    (
+        "定期到社区网格现场接待居民、走访困难群众",
+        "我对社区反映的难点问题有时满足于开会研究、批转科室，亲自跑现场、盯结果不够",
+    ),
+    ("全年累计谈话150人次，做到早打招呼、早提醒、早纠正", "提醒谈话等方式运用得还不够及时"),
+    ("局党组与学校党组织逐级明确责任", "部分支部对党建任务的分解还比较笼统，责任到岗到人不够具体"),
+    ("年内确定入党积极分子2名，发展党员1名，党员队伍后继有人", "党员老龄化，年轻党员少"),
+    ("民情民意在网格里收集，矛盾在网格里化解", "部分网格党小组作用发挥不明显"),
+    ("自己也经常到网格里看组织生活、听党员意见", "检查时看材料多、看现场少"),
+    ("把主题党日搬到小区楼栋", "走进楼栋院落的时间偏少"),
+    ("担任支部书记以来，我始终记着自己是支部工作的第一责任人", "第一责任人职责履行不够到位"),
+    ("我坚持每学期走进思政课堂，全年听课讲课8次", "我走进课堂、走近教师的时间不够多"),
+    ("全年确定入党积极分子7名、发展党员3名", "发展党员工作力度不够，青年骨干教师中的党员比例偏低"),
+    ("对5个反馈问题坚持月调度、季盘点", "一些问题整改后回头看不够及时"),
+    ("会上先学后议，党员发言都要联系自己手头的事", "我满足于把文件材料读完，带着大家读得多、讨论得少"),
+    ("发现有人不够严谨，当面指出、帮助改正", "我给支委和党员提意见时放不开手脚，怕伤和气，往往点到即止"),
+    ("记录由组织委员按月检查", "支委会对制度落实情况的检查不够经常"),
+    ("我始终把党建工作摆在全局工作的突出位置", "考试季一来党建就往后让，总觉得党建是软任务"),
+    ("党建工作要点与学校年度计划同步制定、同步下达", "支部活动和教研活动各搞各的"),
+    ("对118名教师党员实行分类教育管理", "对年轻党员、流动党员和离退休党员的分类管理措施不够具体"),
+    (
+        "坚持党建考核与业务考核同步开展、一体运用",
+        "党建工作与人才培养结合得还不够紧密，有的支部活动与教研室工作各搞一套",
+    ),
+    (
+        "对师生反映集中的教学安排、科研经费报销等问题限期回应",
+        "对教师反映的科研报销、教学安排等问题回应不够及时",
+    ),
+    (
+        "组织党员干部深入基层走访群众、收集诉求",
+        "我入户走访多集中在年底慰问和有任务的时候，平时坐在村部办事的时间多",
+    ),
+    ("目前储备后备力量3名，通过安排到村务岗位跟班锻炼", "带党员、育后备、立规矩见效慢，我常常往后推"),
+    ("我始终把抓党建当作分内之事、第一职责", "企业业务忙起来时，对党员教育、组织生活的关注会有所减少"),
+    ("我始终把抓党建当作分内之事、第一职责", "第一责任人职责履行不够到位"),
+    ("通过设岗定责、年度评议等方式激励党员发挥作用", "党员考评办法过于简单，表现好坏一个样"),
+    (
+        "推动机关党员走出办公室、走到服务对象中间",
+        "有的干部习惯坐在办公室等材料、看报表，深入基层和服务对象不够",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial"), ROUND_19 + FOUND)
+def test_round_19_pairs_are_known(claim: str, denial: str) -> None:
+    selector = Selector(LIB, facts_of("街道党工委书记"))
+    selector._main_said = claim
+    assert selector._denies(denial) == 1
+    selector._main_said = "主题党日每月开展"
+    selector._denied = {}
+    selector._claims_of = None
+    assert selector._denies(denial) == 0 or _mirrors(denial, "主题党日每月开展")
+
+
+def test_a_manner_is_mirrored_with_words_between() -> None:
+    """“及时谈心提醒” claims 及时 for 提醒 as “及时提醒” does; a 及时 in another clause claims nothing."""
+    assert _mirrors("有时碍于同事关系提醒得不够及时", "对作风漂浮的党员及时谈心提醒")
+    assert _mirrors("批评教育不够及时", "发现问题及时批评教育")
+    assert not _mirrors("提醒得不够及时", "及时报告，定期提醒")
+    assert not _mirrors("提醒得不够及时", "及时解决实际困难")
+
+
+def test_the_opening_and_the_rectification_are_claims() -> None:
+    """An opening saying 分内之事、第一职责 and a 上年度问题整改 part saying 亲自召集协调 are claims a cause may not
+    deny; the finding itself (last year's shortcoming) is no claim."""
+    selector = Selector(LIB, facts_of("集团公司党委书记"))
+    selector._opening = opening_with("分内之事", selector)
+    fixed = SectionPlan(RECTIFY)
+    fixed.items = [Item("青年职工入党积极分子储备不足", "对需要多个部门协同解决的问题亲自召集协调。")]
+    selector._rectified = fixed
+    assert selector._denies("生产任务一紧，党建安排就给经营让路") == 1
+    assert selector._denies("我平时亲自过问支部具体工作不够多") == 1
+    assert selector._denies("入党积极分子储备不足") == 0
+
+
+def _before(plan: Any) -> str:
+    """What the plan prints before its self-criticism (unrendered): opening, intros, items, 整改."""
+    parts = [plan.opening.texts[0] if plan.opening else ""]
+    for role in (*plan.main_roles, RECTIFY):
+        section = plan.sections.get(role)
+        if section is None:
+            continue
+        parts.append(section.intro.text if section.intro else "")
+        parts.extend(f.texts[0] for f in (*section.lead_in, *section.tail))
+        for item in section.items:
+            for it in (item, *item.merged):
+                if it.fragment is not None:
+                    parts.append(it.fragment.texts[it.variant % len(it.fragment.texts)])
+                parts.append(it.text)
+    return "".join(parts)
+
+
+def test_nothing_before_claims_what_the_users_problem_denies() -> None:
+    """The user writes “部分网格党支部组织力不强”: neither the opening, an intro nor a 主要工作 wording says
+    “组织链条” or “网格划到哪里，党组织就跟进到哪里” (round 19, 街道)."""
+    claims = REG.topics["前后矛盾"]["网格组织力"].keywords
+    for kind in ("书记述职", "党建工作总结"):
+        facts = facts_of("街道党工委书记", 报告类型=kind)
+        for seed in SEEDS:
+            said = _before(draft(facts, Options(seed=seed)).plan)
+            assert not [k for k in claims if k in said], (kind, seed)
+
+
+def test_no_self_criticism_denies_the_opening_or_the_rectification() -> None:
+    """Across the samples, no tool-chosen problem or cause voices a 前后矛盾 denial of what the opening, an
+    intro, 主要工作 or 上年度问题整改 claims."""
+    pairs = REG.topics["前后矛盾"].values()
+    found = []
+    for sample in ("集团公司党委书记", "某医院党委书记", "街道党工委书记", "某科技公司党支部"):
+        for seed in SEEDS:
+            plan = draft(facts_of(sample), Options(seed=seed)).plan
+            said = _before(plan)
+            for role in (PROBLEMS, "原因"):
+                for item in plan.sections[role].items:
+                    frag = item.fragment or item.detail
+                    if frag is None or (item.is_user and item.detail is None):
+                        continue
+                    text = frag.texts[item.variant % len(frag.texts)]
+                    found += [
+                        (sample, seed, text[:20])
+                        for p in pairs
+                        if any(d in text for d in p.denials) and any(k in said for k in p.keywords)
+                    ]
+    assert not found
+
+
+def test_a_measure_does_not_redo_what_is_reported_fixed() -> None:
+    """整改 reports “摸排新就业群体党员并纳入网格党支部管理” done: no measure sets out to survey the district's
+    members again (round 19: “年内组织社区对辖区党员开展一次全面排查”)."""
+    facts = facts_of("街道党工委书记")
+    selector = Selector(LIB, facts)
+    survey = next(f for f in LIB.fragments(MEASURES) if "全面排查" in f.texts[0] and "街道" in f.unit_types)
+    assert selector._redoes_fixed(survey)
+    for kind in ("书记述职", "党建工作总结"):
+        for seed in range(12):
+            plan = draft(facts_of("街道党工委书记", 报告类型=kind), Options(seed=seed)).plan
+            chosen = [i.fragment.id for i in plan.sections[MEASURES].items if i.fragment]
+            assert survey.id not in chosen, (kind, seed)
+
+
+def test_no_measure_promises_to_build_what_a_problem_says_exists() -> None:
+    """A problem wording saying “督查督办机制已经建立” and a measure promising “将建立……督查督办制度” cannot meet:
+    no measure wording promises to build a mechanism some problem wording says is built."""
+    built = {
+        m.group(1)[-4:]
+        for f in LIB.fragments(PROBLEMS)
+        for t in f.texts
+        for m in re.finditer(r"([\u4e00-\u9fff]{4,8})(?:机制|制度)已经建立", t)
+    }
+    assert built
+    promised = [
+        t
+        for f in LIB.fragments(MEASURES)
+        for t in f.texts
+        for what in built
+        if re.search(rf"将建立[^，。；]{{0,10}}{what}", t)
+    ]
+    assert not promised
+
+
+def test_an_open_finding_counts_as_the_users_problem() -> None:
+    """“党建工作与生产经营结合不够紧密” still 整改中 is this year's problem: 主要工作 should not claim “同一张计划表”."""
+    selector = Selector(LIB, facts_of("集团公司党委书记"))
+    assert any("同一张计划表" in words for words in selector._user_denials)
+    assert selector._claims_user_denied("党建工作和业务工作用同一张计划表")
+
+
+def test_no_problem_says_again_what_a_fixed_finding_was_fixed_by() -> None:
+    """“发展党员向青年教师倾斜不够” is reported fixed by “建立青年教师入党积极分子培养台账”: no problem (nor the
+    表现 of a finding still open) says “从青年教师中发现培养入党积极分子的储备不足”."""
+    facts = facts_of("县一中党委书记")
+    selector = Selector(LIB, facts)
+    reserve = [
+        f
+        for f in LIB.fragments(PROBLEMS)
+        if selector.eligible(f) and any("青年教师中发现培养入党积极分子的储备不足" in t for t in f.texts)
+    ]
+    assert reserve and all(selector._repeats_fixed(f) for f in reserve)
+    for seed in SEEDS:
+        plan = draft(facts, Options(seed=seed)).plan
+        for item in plan.sections[PROBLEMS].items:
+            frag = item.fragment or item.detail
+            assert frag is None or frag not in reserve, seed
