@@ -2200,7 +2200,8 @@ class Selector:
 
     def _swap_items_for_wording(self, plan: Plan, section: SectionPlan) -> None:
         """Swap an item for another wording of its own topic that carries a missing 提法 (政治建设 → one that
-        names 两个确立…), keeping every number it carried; the topic stays, only the wording changes.  What
+        names 两个确立…) — another wording of the same fragment first —, keeping every number it carried; the
+        topic stays, only the wording changes.  What
         the rest of the draft prints is found once per item, not again for every candidate."""
         required = self._year_wording[0]
         for at, item in enumerate(section.items):
@@ -2209,21 +2210,39 @@ class Selector:
             current = item.fragment
             rest = self._chosen_covered(plan, skip=item)
             before = sum(p in rest or p in self._item_covers(item) for p in required)
-            for frag in self.rank(
+            others = self.rank(
                 [
                     f
                     for f in self._usable(section.role)
                     if f.topic_key == item.topic and self._numbers(current) <= set(f.needs)
                 ],
                 f"wording:{item.topic}",
-            ):
-                candidate = Item(frag.lead, "", frag, self._variant(frag), item.topic)
-                carried = self._item_covers(candidate)
-                if sum(p in rest or p in carried for p in required) > before:
+            )
+            for frag in [current, *others]:  # another wording of the item itself first
+                candidate = self._wording_carrying(frag, item.topic, rest, before)
+                if candidate is not None:
                     section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
+
+    def _wording_carrying(self, frag: Fragment, topic: str, rest: set[str], before: int) -> Item | None:
+        """``frag`` as an item that makes the draft print more of the year's 提法 than ``before``: in its
+        usual wording, else in another of its wordings that is in the draft's voice and has no avoided word
+        (the item already chosen may say 习近平新时代中国特色社会主义思想 in a wording it did not use)."""
+        required = self._year_wording[0]
+        usual = self._variant(frag)
+        order = [usual] + [
+            v
+            for v, t in enumerate(frag.texts)
+            if v != usual and not self._wrong_voice(t, frag.role) and not self._foreign_words(t)
+        ]
+        for variant in order:
+            candidate = Item(frag.lead, "", frag, variant, topic)
+            carried = self._item_covers(candidate)
+            if sum(p in rest or p in carried for p in required) > before:
+                return candidate
+        return None
 
     def _covered_without(self, plan: Plan, section: SectionPlan | None = None) -> set[str]:
         """What the draft prints of the year's 提法 without the section's intro (without the opening, when no

@@ -1297,3 +1297,20 @@ def test_a_branch_secretary_says_no_state_of_several_branches() -> None:
     facts = facts_for("党支部书记述职", "机关", 2024, 上年度问题整改={"问题": findings})
     items = draft(facts).plan.sections["上年度问题整改"].items
     assert len(items) == 3 and not any("各党支部" in item.text for item in items)
+
+
+def test_the_guiding_thought_is_worked_in_through_the_items() -> None:
+    """年度.yaml 常用.宜写: 习近平新时代中国特色社会主义思想 (round 20: “全文没有指导思想”) is written by a
+    思想建设 item's wording (another wording of the same item first) in most drafts of 2024 and 2025, the years
+    whose campaign does not name it; it never chooses the opening, and a draft without it is not warned of."""
+    thought = "习近平新时代中国特色社会主义思想"
+    assert thought in REG.year(2025).wanted and thought not in REG.year(2025).required
+    have = total = 0
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in (2024, 2025):
+                result = draft(facts_for(kind, utype, year))
+                total += 1
+                have += thought in result.document.text
+                assert not [d for d in result.diagnostics if thought in d.message]
+    assert have >= total * 3 // 4, (have, total)
