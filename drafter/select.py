@@ -2231,11 +2231,17 @@ class Selector:
         usual wording, else in another of its wordings that is in the draft's voice and has no avoided word
         (the item already chosen may say 习近平新时代中国特色社会主义思想 in a wording it did not use)."""
         required = self._year_wording[0]
+        missing = {p for p in required if p not in rest}
+        carrying = [v for v, t in enumerate(frag.texts) if self._covered_by(frag.lead + t) & missing]
+        if not carrying:  # most candidates: no wording of theirs prints a missing one
+            return None
         usual = self._variant(frag)
         order = [usual] + [
             v
-            for v, t in enumerate(frag.texts)
-            if v != usual and not self._wrong_voice(t, frag.role) and not self._foreign_words(t)
+            for v in carrying
+            if v != usual
+            and not self._wrong_voice(frag.texts[v], frag.role)
+            and not self._foreign_words(frag.texts[v])
         ]
         for variant in order:
             candidate = Item(frag.lead, "", frag, variant, topic)
