@@ -33,7 +33,8 @@ from drafter.select import Item, Plan, SectionPlan, missing_location, missing_ne
 
 LENGTH_TOLERANCE = 0.10
 RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml markers the 上年度问题整改 list fills
-SIGNATURE_ORGS = "落款党组织"  # 措辞.yaml: how a unit's summary names its Party organisation when signing
+SIGNATURE_ORGS = "落款党组织"
+SHORT_ORGS = "党组织简称"  # 措辞.yaml: what a unit summary may call its Party organisation after naming it  # 措辞.yaml: how a unit's summary names its Party organisation when signing
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,10 @@ def _subject_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(^|[，。；：])({re.escape(name)})(?=[^{''.join(_SUBJECT_KEEP)}])")
 
 
-def _vary_subject(view: SectionView, name: str) -> SectionView:
+def _vary_subject(view: SectionView, name: str, short: str = "") -> SectionView:
     """Of the clauses in a part that open with the unit's name as subject (“公司党支部把……”, “一年来，公司党支部
-    坚持……”), every second opens without it, as a writer drops a subject the part has just said."""
+    坚持……”), every second opens without it, as a writer drops a subject the part has just said; with a
+    ``short`` form (支部 for 公司党支部), every second one kept says that instead (round 20: 公司党支部 ×24)."""
     if len(name) < 2:
         return view
     pattern = _subject_pattern(name)
@@ -187,10 +189,22 @@ def _vary_subject(view: SectionView, name: str) -> SectionView:
     def drop(match: re.Match[str]) -> str:
         nonlocal opened
         opened += 1
-        return match.group(1) if opened % 2 == 0 else match.group(0)
+        if opened % 2 == 0:
+            return match.group(1)
+        return match.group(1) + short if short and opened % 4 == 3 else match.group(0)
 
     items = [ItemView(i.lead, Rendered(pattern.sub(drop, i.text)), i.id) for i in view.items]
     return SectionView(view.role, view.heading, view.intro, items, view.outro)
+
+
+def _short_name(org: str, reg: Registry) -> str:
+    """The short form a unit summary may call its Party organisation by after naming it (措辞.yaml 党组织简称:
+    公司党支部 → 支部, 局党组 → 党组), or "" when the name ends in none of the table's words or is that word."""
+    table = reg.wordings.get(SHORT_ORGS, {})
+    for word in sorted(table, key=len, reverse=True):
+        if org.endswith(word) and org != word and table[word]:
+            return table[word][0]
+    return ""
 
 
 def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[str, SectionView]]:
@@ -204,7 +218,10 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     sections = {role: _section_context(s, renderer, ctx, words) for role, s in plan.sections.items()}
     if plan.voice == "单位":  # the unit's name as every item's subject reads as a tic (round 15: 30 times)
         name = str(ctx["类型"]["自称"])
-        sections = {role: _vary_subject(view, name) for role, view in sections.items()}
+        org = str(facts.get("单位.党组织") or "")
+        for subject in dict.fromkeys((name, org)):
+            short = _short_name(subject, reg)
+            sections = {role: _vary_subject(view, subject, short) for role, view in sections.items()}
     main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
         **ctx,

@@ -112,7 +112,16 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("claim", "denial"), ROUND_19 + FOUND)
+# round 21 (after this session's merges)
+ROUND_21 = [
+    ("对整改不力的学校约谈主要负责人，并在全系统通报", "通报、约谈用得少，压力传导层层递减"),
+    ("全年前置研究事项41项", "党委前置程序走得不够规范，有的事项会前沟通不充分"),
+    ("对社区书记开展履职评议，组织到先进街道跟班学习", "外出学习交流的机会安排得少"),
+    ("我推动把党务人员培训纳入年度人才培养计划，累计培训80人次", "对党务干部布置任务多、教方法少"),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial"), ROUND_19 + FOUND + ROUND_21)
 def test_round_19_pairs_are_known(claim: str, denial: str) -> None:
     selector = Selector(LIB, facts_of("街道党工委书记"))
     selector._main_said = claim

@@ -331,6 +331,29 @@ def test_a_units_summary_drops_every_second_repeated_subject() -> None:
     ]
     said = draft(ROOT / "samples" / "某科技公司党支部.yaml").document.text
     assert said.count("公司党支部") < 30
+    assert re.search(r"[。，；]支部(?![委书])", said)  # the short name opens some clauses
+
+
+def test_a_units_summary_calls_its_party_organisation_by_a_short_name_now_and_then() -> None:
+    """Round 20: 公司党支部 ×24. Of the clause-opening names kept, every second says the short form of the
+    organisation (措辞.yaml 党组织简称: 公司党支部 → 支部, 局党组 → 党组); a name that is only the word keeps it."""
+    from drafter.pipeline import ItemView, SectionView, _short_name, _vary_subject
+    from drafter.registry import registry
+
+    reg = registry()
+    assert _short_name("公司党支部", reg) == "支部" and _short_name("局党组", reg) == "党组"
+    assert _short_name("党支部", reg) == "" and _short_name("我局", reg) == ""
+    view = SectionView(
+        "思想建设", "一、", None, [ItemView(str(n), f"公司党支部做第{n}件事。") for n in range(1, 6)]
+    )
+    texts = [i.text for i in _vary_subject(view, "公司党支部", "支部").items]
+    assert texts == [
+        "公司党支部做第1件事。",
+        "做第2件事。",
+        "支部做第3件事。",
+        "做第4件事。",
+        "公司党支部做第5件事。",
+    ]
 
 
 def test_a_users_problem_is_detailed_without_denying_the_main_work() -> None:
