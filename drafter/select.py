@@ -1985,6 +1985,7 @@ class Selector:
                 plan.sections[role] = measures
                 self._check_pairs(problems, measures)
         self._carry_numbers(plan)
+        self._unrepeat_numbers(plan)
         self._headings_for_items(plan)
         self._ensure_wording(plan)
         self._fold_long_parts(plan)
@@ -2047,6 +2048,41 @@ class Selector:
             for path in sorted(NUMBER_FACTS):
                 if self.facts.has(path) and path not in self.covered:
                     self._carry(plan, main, path, strict) or self._swap(plan, main, path, strict)
+
+    def _unrepeat_numbers(self, plan: Plan) -> None:
+        """An item whose every number an earlier item already writes (组织体系 with 党员数 and 党支部数, then
+        党员教育管理 with 党员数 again) takes another wording of its topic that repeats none; with none, an item
+        of an optional topic is left out: a number told twice reads as padding."""
+        seen: set[str] = set()
+        for spec in self.kind.sections:
+            section = plan.sections.get(spec.role) if spec.main else None
+            if section is None:
+                continue
+            kept: list[Item] = []
+            for item in section.items:
+                given = self._numbers(item.fragment) if item.fragment else set()
+                if item.fragment is not None and given and given <= seen:
+                    other = self._unrepeating(spec.role, item.topic, seen)
+                    if other is None and item.topic not in spec.required:
+                        self.used.discard(item.fragment.id)
+                        continue
+                    if other is not None:
+                        self.used.discard(item.fragment.id)
+                        item = self.take(other, item.topic)
+                        given = self._numbers(other)
+                kept.append(item)
+                seen |= given
+            section.items = kept
+
+    def _unrepeating(self, role: str, topic: str, seen: set[str]) -> Fragment | None:
+        """The best wording of ``topic`` that writes a number not in ``seen``, or none at all."""
+        pool = [
+            f
+            for f in self._usable(role)
+            if f.topic_key == topic and not (self._numbers(f) and self._numbers(f) <= seen)
+        ]
+        ranked = self.rank(pool, f"unrepeat:{topic}")
+        return ranked[0] if ranked else None
 
     def _carriers(self, main: list[str], path: str, strict: bool = True) -> list[Fragment]:
         """Fragments that would write ``path``; with ``strict``, not those that would add a 【待补充】 marker

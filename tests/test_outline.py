@@ -1314,3 +1314,19 @@ def test_the_guiding_thought_is_worked_in_through_the_items() -> None:
                 have += thought in result.document.text
                 assert not [d for d in result.diagnostics if thought in d.message]
     assert have >= total * 2 // 3, (have, total)  # 44 of 60; most lacked it before 宜写
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_years_campaign_carries_what_was_found_and_fixed(kind: str) -> None:
+    """Round 21: the year's 学习教育 “只有一句表态，没有查摆、整改的实数”. With 学习教育查摆问题数 and
+    学习教育整改问题数 given, the 年度学习教育 item says both numbers; without them nothing asks for them."""
+    for utype in ("医院", "街道", "国企", "两新组织"):
+        for year in (2024, 2025):
+            facts = facts_for(kind, utype, year)
+            facts.data["思想建设"].update({"学习教育查摆问题数": 17, "学习教育整改问题数": 15})
+            result = draft(facts)
+            item = next(i for i in result.plan.sections["思想建设"].items if i.topic == "年度学习教育")
+            assert item.fragment is not None and "思想建设.学习教育查摆问题数" in item.fragment.needs
+            assert "17个" in result.document.text and "15个" in result.document.text
+            plain = draft(facts_for(kind, utype, year)).document.text
+            assert "学习教育查摆问题数" not in plain and "学习教育整改问题数" not in plain
