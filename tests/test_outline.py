@@ -1145,23 +1145,29 @@ def test_no_two_main_headings_head_the_same_thing() -> None:
     words. A 主要工作 heading sharing a four-character run with one already taken is passed over while another
     wording of its topic does not (items carrying the user's numbers may still meet: every number is written):
     34 of 513 headings did before, 5 after."""
+    plans = [select(LIB, facts_for(kind, utype, 2024, blank=True)) for kind in KINDS for utype in TYPES]
+    shared, total = _headings_heading_again(plans)
+    assert total and shared <= total // 20, (shared, total)
+
+
+def _headings_heading_again(plans: list[Any]) -> tuple[int, int]:
+    """Of the 主要工作 headings of ``plans``, how many share a four-character run with an earlier one of their
+    draft, and how many there are."""
     from drafter.select import _lead_runs
 
     shared = total = 0
-    for kind in KINDS:
-        for utype in TYPES:
-            plan = select(LIB, facts_for(kind, utype, 2024, blank=True))
-            runs: list[frozenset[str]] = []
-            for role in plan.main_roles:
-                section = plan.sections.get(role)
-                for item in section.items if section else ():
-                    if item.fragment is None:
-                        continue
-                    mine = _lead_runs(item.fragment.lead)
-                    total += 1
-                    shared += any(mine & other for other in runs)
-                    runs.append(mine)
-    assert total and shared <= total // 20, (shared, total)
+    for plan in plans:
+        runs: list[frozenset[str]] = []
+        for role in plan.main_roles:
+            section = plan.sections.get(role)
+            for item in section.items if section else ():
+                if item.fragment is None:
+                    continue
+                mine = _lead_runs(item.fragment.lead)
+                total += 1
+                shared += any(mine & other for other in runs)
+                runs.append(mine)
+    return shared, total
 
 
 def test_a_carried_finding_without_what_was_done_asks_for_the_progress() -> None:
@@ -1270,23 +1276,8 @@ def test_items_carrying_the_users_numbers_do_not_head_the_same_thing() -> None:
     """With every number given, the items added to carry them are the ones heading something new when one
     does (round 19 and a 社区 read-through: 把党组织建到网格和楼栋 beside 把党组织建在网格和楼栋, both carrying
     a grid number; 36 heading pairs in 180 drafts before, 6 after)."""
-    from drafter.select import _lead_runs
-
-    shared = total = 0
-    for kind in KINDS:
-        for utype in TYPES:
-            for year in (2023, 2025):
-                plan = draft(facts_for(kind, utype, year)).plan
-                runs: list[frozenset[str]] = []
-                for role in plan.main_roles:
-                    section = plan.sections.get(role)
-                    for item in section.items if section else ():
-                        if item.fragment is None:
-                            continue
-                        mine = _lead_runs(item.fragment.lead)
-                        total += 1
-                        shared += any(mine & other for other in runs)
-                        runs.append(mine)
+    plans = [draft(facts_for(k, t, y)).plan for k in KINDS for t in TYPES for y in (2023, 2025)]
+    shared, total = _headings_heading_again(plans)
     assert total and shared <= total // 100, (shared, total)
 
 
