@@ -2264,20 +2264,20 @@ class Selector:
 
     def _wording_carrying(self, frag: Fragment, topic: str, rest: set[str], before: int) -> Item | None:
         """``frag`` as an item that makes the draft print more of the year's 提法 than ``before``: in its
-        usual wording, else in another of its wordings that is in the draft's voice and has no avoided word
-        (the item already chosen may say 习近平新时代中国特色社会主义思想 in a wording it did not use)."""
+        usual wording, else in another of its wordings; always in the draft's voice, with no avoided word and
+        no number the user left blank (round 22: a 中心组 item with its marker swapped into a one-branch
+        company's draft for the sake of the 宜写 wording)."""
         required = self._year_wording[0]
         missing = {p for p in required if p not in rest}
         carrying = [v for v, t in enumerate(frag.texts) if self._covered_by(frag.lead + t) & missing]
-        if not carrying:  # most candidates: no wording of theirs prints a missing one
+        if not carrying or self._missing(frag):  # most candidates: no wording of theirs prints a missing one
             return None
         usual = self._variant(frag)
-        order = [usual] + [
+        order = [
             v
-            for v in carrying
-            if v != usual
-            and not self._wrong_voice(frag.texts[v], frag.role)
-            and not self._foreign_words(frag.texts[v])
+            for v in dict.fromkeys([usual, *carrying])
+            if not self._wrong_voice(frag.texts[v], frag.role)
+            and not self._foreign_words(frag.lead + frag.texts[v])
         ]
         for variant in order:
             candidate = Item(frag.lead, "", frag, variant, topic)

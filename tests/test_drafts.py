@@ -372,3 +372,14 @@ def test_a_users_problem_is_detailed_without_denying_the_main_work() -> None:
             if item.detail is not None:
                 text = item.detail.texts[item.variant % len(item.detail.texts)]
                 assert not selector._denies(text), (sample.name, item.lead, text[:40])
+
+
+def test_the_years_wording_never_brings_an_item_the_unit_does_not_have(tmp_path: Path) -> None:
+    """Round 22: working 习近平新时代中国特色社会主义思想 in swapped a 理论学习中心组 item, with a 【待补充：中心组学习次数】
+    marker, into a 38-member company branch's summary (中心组 is a word that type avoids, and the number was
+    never given). The swap takes no wording with an avoided word or a number left blank."""
+    sample = (ROOT / "samples" / "某科技公司党支部.yaml").read_text(encoding="utf-8")
+    for name in ("星图数智", "拓维云创", "智航软件", "远景智能", "云帆信息"):  # the names the reviewers read
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(sample.replace("某某科技", name), encoding="utf-8")
+        assert "中心组" not in draft(path).document.text, name
