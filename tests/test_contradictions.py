@@ -118,6 +118,9 @@ ROUND_21 = [
     ("全年前置研究事项41项", "党委前置程序走得不够规范，有的事项会前沟通不充分"),
     ("对社区书记开展履职评议，组织到先进街道跟班学习", "外出学习交流的机会安排得少"),
     ("我推动把党务人员培训纳入年度人才培养计划，累计培训80人次", "对党务干部布置任务多、教方法少"),
+    # round 23
+    ("我始终把抓党建作为首要任务", "我抓党建投入精力少，满足于完成规定动作"),
+    ("整改事项我亲自盯进度", "我对整改进度盯得不实"),
 ]
 
 
@@ -261,3 +264,14 @@ def test_no_problem_says_again_what_a_fixed_finding_was_fixed_by() -> None:
         for item in plan.sections[PROBLEMS].items:
             frag = item.fragment or item.detail
             assert frag is None or frag not in reserve, seed
+
+
+def test_a_party_day_put_off_denies_the_party_days_held() -> None:
+    """Round 23 (村): “主题党日我坚持固定日期……年内共开展12次”, then the cause “支部学习和主题党日说推就推”."""
+    selector = Selector(LIB, facts_of("街道党工委书记"))
+    selector._main_said = "主题党日我坚持固定日期，年内共开展12次"
+    assert selector._denies("支部学习和主题党日说推就推") == 1
+    selector._main_said = "谈心谈话全年120次"
+    selector._denied = {}
+    selector._claims_of = None
+    assert selector._denies("支部学习和主题党日说推就推") == 0
