@@ -33,8 +33,8 @@ from drafter.select import Item, Plan, SectionPlan, missing_location, missing_ne
 
 LENGTH_TOLERANCE = 0.10
 RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml markers the 上年度问题整改 list fills
-SIGNATURE_ORGS = "落款党组织"
-SHORT_ORGS = "党组织简称"  # 措辞.yaml: what a unit summary may call its Party organisation after naming it  # 措辞.yaml: how a unit's summary names its Party organisation when signing
+SIGNATURE_ORGS = "落款党组织"  # 措辞.yaml: how a unit's summary names its Party organisation when signing
+SHORT_ORGS = "党组织简称"  # 措辞.yaml: what a unit summary may call its Party organisation after naming it
 
 
 @dataclass(frozen=True)

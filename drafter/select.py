@@ -64,11 +64,8 @@ SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
-CARRIED_LEADS, CARRIED_TEXTS = (
-    "延续问题小标题",
-    "延续问题正文",
-)  # a finding still open, as this year's problem
-CARRIED_TEXTS_BARE = "延续问题正文无做法"
+# 措辞.yaml: a finding still open, as this year's problem (its heading; its text with and without 整改情况)
+CARRIED_LEADS, CARRIED_TEXTS, CARRIED_TEXTS_BARE = "延续问题小标题", "延续问题正文", "延续问题正文无做法"
 RECTIFY_LIST_MARKER = "整改清单提示"
 RECTIFY_ABSENT_MARKER = "整改未填提示"  # 措辞.yaml: the marker standing for a 上年度问题整改 not filled in
 RECTIFY_STATES = "整改状态"  # 措辞.yaml: the sentence after a finding, by its 状态 (已整改, 整改中)
