@@ -200,11 +200,14 @@ def _vary_subject(view: SectionView, name: str, short: str = "") -> SectionView:
 def _short_name(org: str, reg: Registry) -> str:
     """The short form a unit summary may call its Party organisation by after naming it (措辞.yaml 党组织简称:
     公司党支部 → 支部, 局党组 → 党组), or "" when the name ends in none of the table's words or is that word."""
-    table = reg.wordings.get(SHORT_ORGS, {})
-    for word in sorted(table, key=len, reverse=True):
-        if org.endswith(word) and org != word and table[word]:
-            return table[word][0]
-    return ""
+    word = _org_ending(org, reg.wordings.get(SHORT_ORGS, {}))
+    return reg.wordings[SHORT_ORGS][word][0] if word and org != word else ""
+
+
+def _org_ending(org: str, table: dict[str, tuple[str, ...]]) -> str:
+    """The longest word of ``table`` (党工委, 党支部, 党组…) that the organisation's name ends in and that has a
+    wording, or ""."""
+    return next((w for w in sorted(table, key=len, reverse=True) if org.endswith(w) and table[w]), "")
 
 
 def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[str, SectionView]]:
@@ -279,11 +282,8 @@ def _party_signature(facts: Facts, reg: Registry) -> str:
     org = str(facts.get("单位.党组织") or "").strip()
     if not full or full.startswith("中共"):
         return full
-    table = reg.wordings.get(SIGNATURE_ORGS, {})
-    for short in sorted(table, key=len, reverse=True):
-        if org.endswith(short) and table[short]:
-            return f"中共{full}{table[short][0]}"
-    return full
+    word = _org_ending(org, reg.wordings.get(SIGNATURE_ORGS, {}))
+    return f"中共{full}{reg.wordings[SIGNATURE_ORGS][word][0]}" if word else full
 
 
 def _section_chars(view: SectionView) -> int:

@@ -1428,22 +1428,24 @@ class Selector:
         return kept or pool
 
     @cached_property
+    def _findings(self) -> tuple[tuple[str, str, str], ...]:
+        """Last year's findings listed in the facts, each as written: (问题, 整改情况, 状态) — read once a draft
+        for everything that asks about them."""
+        return tuple(
+            (str(raw.get("问题")), str(raw.get("整改情况") or ""), str(raw.get("状态")))
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and raw.get("问题")
+        )
+
+    @cached_property
     def _fixed_work(self) -> tuple[str, ...]:
         """Each finding the facts report as 已整改 with what was done about it (整改情况)."""
-        return tuple(
-            f"{raw.get('问题')}{raw.get('整改情况') or ''}"
-            for raw in self.facts.get(f"{RECTIFY}.问题") or []
-            if isinstance(raw, dict) and str(raw.get("状态")) == "已整改" and raw.get("问题")
-        )
+        return tuple(f"{title}{done}" for title, done, state in self._findings if state == "已整改")
 
     @cached_property
     def _fixed_findings(self) -> tuple[str, ...]:
         """Last year's findings the facts report as 已整改 (read once per draft, asked of every candidate)."""
-        return tuple(
-            str(raw.get("问题"))
-            for raw in self.facts.get(f"{RECTIFY}.问题") or []
-            if isinstance(raw, dict) and str(raw.get("状态")) == "已整改" and raw.get("问题")
-        )
+        return tuple(title for title, _, state in self._findings if state == "已整改")
 
     def _not_own(self, frag: Fragment) -> int:
         """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""
@@ -1828,18 +1830,14 @@ class Selector:
 
     def _what_was_done(self, finding: str) -> str:
         """What the user reports doing this year about last year's ``finding`` (its 整改情况), without a full stop."""
-        for raw in self.facts.get(f"{RECTIFY}.问题") or []:
-            if isinstance(raw, dict) and _full_stop(str(raw.get("问题") or "")).rstrip("。") == finding:
-                return _full_stop(str(raw.get("整改情况") or "")).rstrip("。；;，, ")
+        for title, done, _ in self._findings:
+            if _full_stop(title).rstrip("。") == finding:
+                return _full_stop(done).rstrip("。；;，, ")
         return ""
 
     def _open_findings(self) -> list[str]:
         """Last year's findings the user reports as still 整改中."""
-        return [
-            _full_stop(str(raw.get("问题") or "")).rstrip("。")
-            for raw in self.facts.get(f"{RECTIFY}.问题") or []
-            if isinstance(raw, dict) and str(raw.get("状态")) == "整改中" and raw.get("问题")
-        ]
+        return [_full_stop(title).rstrip("。") for title, _, state in self._findings if state == "整改中"]
 
     def _unfinished_rectification(self) -> list[Item]:
         """A finding of last year still 整改中 is carried on into next year's plans: one measure naming
