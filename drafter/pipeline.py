@@ -259,6 +259,7 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
 
     return {
         "落款": {"党组织": _party_signature(facts, reg)},
+        "整改进度": {"学习教育": _campaign_rest(facts)},
         "提法": {
             "学习教育": value(year.campaign, "提法.学习教育"),
             "全会": value(year.plenum_phrase, "提法.全会"),
@@ -272,6 +273,16 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
             "自称": str(facts.get("单位.自称") or utype.self_name),
         },
     }
+
+
+def _campaign_rest(facts: Facts) -> str:
+    """What follows “已整改到位N个” in the year's campaign item: how many of the problems found are still being
+    fixed (round 22: “查摆17个、整改15个” left two unexplained); nothing when all were fixed or either number
+    is missing (the numbers' own markers stand then)."""
+    found, fixed = facts.get("思想建设.学习教育查摆问题数"), facts.get("思想建设.学习教育整改问题数")
+    if isinstance(found, int) and isinstance(fixed, int) and fixed < found:
+        return f"，其余{found - fixed}个仍在整改中"
+    return ""
 
 
 def _party_signature(facts: Facts, reg: Registry) -> str:

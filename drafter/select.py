@@ -57,7 +57,10 @@ CLASH_MAX = 5  # specific three-character words a problem or cause may share wit
 LONG_FROM = (
     5000  # with a 字数 target from here on the longer of two equal wordings is taken, else the shorter
 )
-MEASURES_OVER_PROBLEMS = 2  # 下一步 has at most this many measures more than there are problems
+# 下一步 has at most this many measures more than there are problems (one per cause), and no more than
+# MEASURES_MAX of the tool's own in all (reviewers mark both a cause left unanswered and a list that bloats)
+MEASURES_OVER_PROBLEMS = 3
+MEASURES_MAX = 6
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
@@ -1173,12 +1176,28 @@ class Selector:
             if frag is not None:
                 section.lead_in.append(frag)
                 self.take(frag)
+        listed = bool(group.get("问题"))
+        if not listed:
+            # only the counts: the tally follows the marker asking for the list (round 23 read “全部整改落实”
+            # over an empty list as a claim without its evidence); the list comes first, then how many
+            section.tail.extend(f for f in section.lead_in if "数量" in f.tags)
+            section.lead_in = [f for f in section.lead_in if "数量" not in f.tags]
         closing = self._tagged(RECTIFY, "收尾")
         if closing is not None:
             section.tail.append(closing)
             self.take(closing)
+        section.items.extend(self._rectified_items(group.get("问题") or []))
+        if raised and not section.items:
+            # only the counts: a reviewer wants each finding named with what was done; the user lists them
+            section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
+        return section
+
+    def _rectified_items(self, listed: list[Any]) -> list[Item]:
+        """The user's findings of last year, each with what was done and the sentence for its 状态; a finding
+        without what was done asks for it with a marker."""
+        items: list[Item] = []
         said: set[str] = set()
-        for raw in group.get("问题") or []:
+        for raw in listed:
             if isinstance(raw, dict):
                 state = self._state_words(str(raw.get("状态")), str(raw.get("问题")), said)
                 said.add(state)
@@ -1186,15 +1205,12 @@ class Selector:
                 item = Item(_full_stop(str(raw.get("问题") or "")).rstrip("。"), how + state, topic="整改")
                 if not how:
                     item.marker = "整改措施和成效"
-                section.items.append(item)
+                items.append(item)
             else:  # only the finding: what was done is for the user to fill in
-                section.items.append(
+                items.append(
                     Item(_full_stop(str(raw)).rstrip("。"), "", topic="整改", marker="整改措施和成效")
                 )
-        if raised and not section.items:
-            # only the counts: a reviewer wants each finding named with what was done; the user lists them
-            section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
-        return section
+        return items
 
     def _state_words(self, state: str, finding: str, said: set[str]) -> str:
         """The sentence after a finding of last year, by its 状态 (措辞.yaml 整改状态): this unit type's own
@@ -1666,8 +1682,9 @@ class Selector:
             if frag is not None:
                 tool.append(self.take(frag))
                 answered.add(topic)
-        # a measure per cause as well, yet not a list twice as long as the problems (reviewers call that bloat)
-        room = max(0, len(problems.items) + MEASURES_OVER_PROBLEMS - len(tool) - len(listed))
+        # a measure per cause as well, yet not a list that bloats; the carried finding's measure may follow
+        longest = MEASURES_MAX - (1 if self._open_findings() else 0)
+        room = max(0, min(len(problems.items) + MEASURES_OVER_PROBLEMS, longest) - len(tool) - len(listed))
         tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:

@@ -12,7 +12,7 @@ from jinja2 import nodes
 
 from drafter.errors import LibraryError
 from drafter.facts import facts_from_text
-from drafter.library import FILE_ROLES, Fragment, load_library, load_role_file
+from drafter.library import DERIVED, FILE_ROLES, Fragment, load_library, load_role_file
 from drafter.pipeline import derived_context
 from drafter.registry import registry
 from drafter.render import FragmentRenderer, fact_context, make_environment
@@ -56,7 +56,7 @@ def referenced(source: str) -> set[str]:
     out: set[str] = set()
     for node in tree.find_all((nodes.Getattr, nodes.Name)):
         if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
-            if node.node.name not in ("提法", "类型"):  # names from the registry, always there
+            if f"{node.node.name}.{node.attr}" not in DERIVED:  # worked out for every draft (pipeline)
                 out.add(f"{node.node.name}.{node.attr}")
         elif isinstance(node, nodes.Name) and node.ctx == "load" and node.name in ("年度", "报告日期"):
             out.add(node.name)

@@ -21,6 +21,7 @@ from drafter.select import (
     CAUSES,
     CLASH_MAX,
     MEASURES,
+    MEASURES_MAX,
     MEASURES_OVER_PROBLEMS,
     PROBLEMS,
     Selector,
@@ -146,8 +147,8 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
     for p in problems:
         assert p.fragment is not None and len(p.fragment.text) >= 60
         assert p.topic in answered, p.topic
-    # a cause is answered by a measure of its topic or one that speaks of what it says; up to two may be
-    # left when the list would otherwise grow past the problems by more than two
+    # a cause is answered by a measure of its topic or one that speaks of what it says (round 23 found the
+    # third cause without a measure); one may be left only when the list has reached its length
     said = [_item_words(m) for m in measures]
     unanswered = [
         c.topic
@@ -155,9 +156,9 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
         if REG.topic(CAUSES, c.topic).measure not in answered  # type: ignore[union-attr]
         and not any(LIB.overlap.fit(_item_words(c), m) >= 2 for m in said)
     ]
-    assert len(unanswered) <= 2, unanswered
-    assert len(unanswered) == 0 or len(measures) == len(problems) + MEASURES_OVER_PROBLEMS
-    assert len(measures) <= len(problems) + MEASURES_OVER_PROBLEMS
+    longest = min(len(problems) + MEASURES_OVER_PROBLEMS, MEASURES_MAX)
+    assert len(unanswered) == 0 or len(measures) == longest, unanswered
+    assert len(measures) <= longest
     assert not [d for d in plan.diagnostics if d.code == "unpaired"]
 
 
@@ -459,14 +460,17 @@ def test_causes_read_as_a_self_analysis(kind: str) -> None:
 
 
 def test_rectification_counts_only_ask_for_the_list() -> None:
-    """Only 反馈问题数 given: the part says how many, then a marker asks for each finding and what was done."""
+    """Only 反馈问题数 given: a marker asks for each finding and what was done, and the tally follows it (round
+    23 read “4个问题全部整改落实” before an empty list as a claim without its evidence)."""
     facts = facts_for(
         "书记述职", "社区", 2023, 上年度问题整改={"来源": "上年度述职评议", "反馈问题数": 4, "已整改数": 4}
     )
-    text = draft(facts).document.text
-    part = text.split("上年度问题整改情况", 1)[1].split("存在")[0]
-    assert re.search(r"4个(反馈)?问题", part), part
-    assert "【待补充：逐条写明上年度指出的问题、整改措施和成效】" in part
+    for seed in range(4):
+        text = draft(facts, Options(seed=seed)).document.text
+        part = text.split("上年度问题整改情况", 1)[1].split("存在")[0]
+        marker = part.index("【待补充：逐条写明上年度指出的问题、整改措施和成效】")
+        tally = re.search(r"4个(反馈)?问题|问题共4个", part)
+        assert tally is not None and tally.start() > marker, part
     listed = facts_for(
         "书记述职",
         "社区",
@@ -1321,3 +1325,19 @@ def test_the_years_campaign_carries_what_was_found_and_fixed(kind: str) -> None:
             assert "17个" in result.document.text and "15个" in result.document.text
             plain = draft(facts_for(kind, utype, year)).document.text
             assert "学习教育查摆问题数" not in plain and "学习教育整改问题数" not in plain
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_years_campaign_says_what_is_left_or_that_all_were_fixed(kind: str) -> None:
+    """Round 22: “已整改到位15个” of 17 found left two unexplained. Fewer fixed than found: the item says how
+    many are still being fixed; all fixed, nothing is said of a rest."""
+    for utype, voice_seed in (("医院", 0), ("国企", 1), ("两新组织", 2)):
+        for found, fixed in ((17, 15), (9, 9)):
+            facts = facts_for(kind, utype, 2025)
+            facts.data["思想建设"].update({"学习教育查摆问题数": found, "学习教育整改问题数": fixed})
+            result = draft(facts, Options(seed=voice_seed))
+            said = next(p for p in result.document.text.splitlines() if f"{found}个" in p and "查摆" in p)
+            if fixed < found:
+                assert f"其余{found - fixed}个仍在整改中" in said, said
+            else:
+                assert "其余" not in said and "仍在整改" not in said, said
