@@ -286,8 +286,10 @@ def _promises(reg: Registry, role: str) -> tuple[tuple[str, tuple[str, ...]], ..
 
 @lru_cache(maxsize=16384)
 def _topics_named(reg: Registry, role: str, text: str) -> frozenset[str]:
-    """:meth:`Selector._topics_named`, asked once per process for each wording."""
-    return frozenset(name for name, words in _promises(reg, role) if any(k in text for k in words))
+    """:meth:`Selector._topics_named`, asked once per process for each wording; its slots left out (a
+    ``{{ 类型.中心工作 }}`` names the 中心工作 topic's keyword without promising an item on it)."""
+    plain = _SLOT_RE.sub("", text)
+    return frozenset(name for name, words in _promises(reg, role) if any(k in plain for k in words))
 
 
 @lru_cache(maxsize=16384)

@@ -143,3 +143,14 @@ def test_a_problem_does_not_deny_the_manner_claimed_above() -> None:
     assert _mirrors("制度执行不够严格", "严格执行制度")
     assert not _mirrors("理论学习不够深入", "深入学习贯彻全会精神")
     assert not _mirrors("批评教育不够及时", "开展批评和自我批评")
+
+
+def test_an_intros_slot_is_not_a_promise_of_its_topic() -> None:
+    """An intro promises the topics whose keywords it names; ``{{ 类型.中心工作 }}`` is a slot filled with the unit's
+    own work, not the words 中心工作 (a helper found intros passing the promise check through their slots)."""
+    from drafter.registry import registry
+    from drafter.select import _topics_named
+
+    reg = registry()
+    assert "引领中心工作" in _topics_named(reg, "业务融合", "坚持围绕中心工作抓党建")
+    assert "引领中心工作" not in _topics_named(reg, "业务融合", "坚持围绕{{ 类型.中心工作 }}抓党建")
