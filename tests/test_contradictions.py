@@ -180,7 +180,17 @@ ROUND_24 = [
 ]
 
 
-@pytest.mark.parametrize(("claim", "denial"), ROUND_19 + FOUND + ROUND_21 + ROUND_24)
+# read by the lead in round 24's 发改委 draft (邵阳) while the review ran
+ROUND_24_READ = [
+    ("整改进展我定期过问", "常把具体任务交办下去后就较少过问"),
+    ("并经常过问组织生活的开展质量", "常把具体任务交办下去后就较少过问"),
+    ("针对业务发展中的难点堵点亲自牵头开展调研和攻关", "亲自研究解决党建难题的次数偏少"),
+    ("开展组织生活专项检查两轮", "我对机关党建各项制度的执行情况检查不够经常"),
+    ("督促班子成员在分管领域一手抓党建、一手抓业务", "我在统筹党建和业务工作上还没有完全做到两手抓、两手硬"),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial"), ROUND_19 + FOUND + ROUND_21 + ROUND_24 + ROUND_24_READ)
 def test_round_19_pairs_are_known(claim: str, denial: str) -> None:
     selector = Selector(LIB, facts_of("街道党工委书记"))
     selector._main_said = claim
