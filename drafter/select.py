@@ -103,6 +103,7 @@ class Item:
     detail: Fragment | None = None
     marker: str = ""
     tail: list[str] = field(default_factory=list)  # the user's achievement lines carried by this item
+    answers: str = ""  # a measure given for a cause: that cause's heading (a fragment's lead, Jinja)
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
@@ -1407,7 +1408,12 @@ class Selector:
         """The 前后矛盾 pairs whose self-criticism the user's own problems voice (“网格党建作用发挥不够”): their
         keywords are what 主要工作 should not claim (“化解在社区”).  A finding of last year still 整改中 is one
         of this year's problems as well (“党建工作与生产经营结合不够紧密” still open: no “同谋划同推进”)."""
-        said = "".join(str(p) for p in self.facts.get(PROBLEMS) or []) + "".join(self._open_findings())
+        by_id = self.library.by_id()
+        said = "".join(
+            by_id[p].lead + "".join(by_id[p].texts) if isinstance(p, str) and p in by_id else str(p)
+            for p in self.facts.get(PROBLEMS) or []
+        )  # a problem picked by its id says what its wordings say (发改委's wt-effort-balance)
+        said += "".join(self._open_findings())
         return tuple(
             pair.keywords
             for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
@@ -1737,7 +1743,10 @@ class Selector:
             top = max(score for score, _ in scored)
             tied = [f for score, f in scored if score == top]
             best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
-            out.append(self._take_speaking_of(best, said))
+            item = self._take_speaking_of(best, said)
+            if cause.fragment is not None:  # the measure names the cause it answers (never the user's words)
+                item.answers = cause.fragment.lead
+            out.append(item)
             answered.add(best.topic_key)
         return out
 

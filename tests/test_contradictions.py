@@ -239,6 +239,17 @@ def _before(plan: Any) -> str:
     return "".join(parts)
 
 
+def test_a_problem_picked_by_its_id_denies_as_its_wordings_do() -> None:
+    """The 发改委 sample picks wt-effort-balance (“抓党建投入精力少”) by its id: nothing before the problems
+    claims “一手抓党建、一手抓业务” or “分内之事” (round 24: the id, not its words, had been read for denials)."""
+    claims = REG.topics["前后矛盾"]["党建第一职责"].keywords
+    facts = facts_of("市发改委党组书记")
+    assert facts.get("存在问题") == ["wt-effort-balance"]
+    for seed in SEEDS:
+        said = _before(draft(facts, Options(seed=seed)).plan)
+        assert not [k for k in claims if k in said], seed
+
+
 def test_nothing_before_claims_what_the_users_problem_denies() -> None:
     """The user writes “部分网格党支部组织力不强”: neither the opening, an intro nor a 主要工作 wording says
     “组织链条” or “网格划到哪里，党组织就跟进到哪里” (round 19, 街道)."""

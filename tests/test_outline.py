@@ -1341,3 +1341,27 @@ def test_the_years_campaign_says_what_is_left_or_that_all_were_fixed(kind: str) 
                 assert f"其余{found - fixed}个仍在整改中" in said, said
             else:
                 assert "其余" not in said and "仍在整改" not in said, said
+
+
+def test_a_measure_given_for_a_cause_names_it() -> None:
+    """Round 24: measures chosen for a cause (意识形态, 廉洁提醒) read as answering nothing. Such a measure opens by
+    naming the cause's heading — “针对……的问题，” — without a doubled 对 or a time word after it."""
+    from drafter.pipeline import _answering
+
+    assert (
+        _answering("对机关党建的认识不够牢", "下一步，我将每月学习")
+        == "针对机关党建的认识不够牢的问题，我将每月学习"
+    )
+    assert _answering("对照检查不够具体", "我将改进") == "针对对照检查不够具体的问题，我将改进"
+    assert _answering("韧劲不够", "针对作风问题，我将改进") == "针对作风问题，我将改进"
+    linked = 0
+    for kind in KINDS:
+        for utype in ("机关", "医院", "村", "国企"):
+            result = draft(facts_for(kind, utype, 2024))
+            measures = result.plan.sections[MEASURES].items
+            for m in measures:
+                if m.answers:
+                    linked += 1
+                    cause = m.answers.removeprefix("对")
+                    assert f"针对{cause[:6]}" in result.document.text, cause
+    assert linked >= 4
