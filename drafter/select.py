@@ -46,6 +46,7 @@ FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
+INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
 _FEW_WORDS = ("不多", "偏少", "较少", "很少", "太少", "不够多", "次数少")  # saying “few” of something
 _FEW = f"(?:{'|'.join(_FEW_WORDS)})"
@@ -1064,16 +1065,27 @@ class Selector:
         names (党员教育, 关键岗位; a two-character keyword such as 教师 or 作风 names a field, not a promise)."""
         return _topics_named(self.reg, role, text)
 
+    def _promises_kept(self, text: str, said: str) -> bool:
+        """Every phrase of 措辞.yaml 引语所许 the intro says is delivered by the items (``said``) with one of its
+        words (round 24: “我注重纠治文山会海、过度留痕” over five items none of which is on 减负; “关心关爱党员”
+        over items on 网格 and 换届)."""
+        plain = _SLOT_RE.sub("", text)
+        table = self.reg.wordings.get(INTRO_PROMISES, {})
+        return all(any(w in said for w in words) for phrase, words in table.items() if phrase in plain)
+
     def _intro_for_items(self, section: SectionPlan) -> Variant | None:
         """An intro that promises only what the items deliver: one naming a topic no item is on (“在党员教育上
         打牢基础” over five items none of which is on 党员教育) is swapped for one that does not, by the same
         draw; when none does, the first choice stays.  Nor one claiming what the user's own problems deny."""
         intro, role = section.intro, section.role
         have = set(section.topics)
+        said = "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
 
         def delivered(v: Variant) -> bool:
-            return self._topics_named(role, v.text) <= have and not (
-                self._user_denials and self._claims_user_denied(v.text)
+            return (
+                self._topics_named(role, v.text) <= have
+                and self._promises_kept(v.text, said)
+                and not (self._user_denials and self._claims_user_denied(v.text))
             )
 
         if intro is None or delivered(intro):

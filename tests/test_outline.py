@@ -1365,3 +1365,33 @@ def test_a_measure_given_for_a_cause_names_it() -> None:
                     cause = m.answers.removeprefix("对")
                     assert f"针对{cause[:6]}" in result.document.text, cause
     assert linked >= 4
+
+
+def test_an_intro_delivers_the_work_it_names() -> None:
+    """Round 24: intros promised 关心关爱党员, 纠治文山会海、过度留痕 and 驻区单位、社会组织 over items saying none of it.
+    An intro naming a phrase of 措辞.yaml 引语所许 stands only over items that say one of its words."""
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    from drafter.select import _SLOT_RE, INTRO_PROMISES
+
+    table = REG.wordings[INTRO_PROMISES]
+    intros = [v.text for role in ("思想建设", "组织建设", "党风廉政", "业务融合") for v in LIB.intros(role)]
+    for phrase in table:  # every entry is about a wording the library has
+        assert any(phrase in t for t in intros), phrase
+    plans = [draft(Path(ROOT, "samples", "街道党工委书记.yaml"), Options(seed=s)).plan for s in range(6)]
+    plans += [draft(facts_for(k, t, 2025), Options(seed=1)).plan for k in KINDS for t in TYPES]
+    checked = 0
+    for plan in plans:
+        for role in plan.main_roles:
+            section = plan.sections.get(role)
+            if section is None or section.intro is None:
+                continue
+            said = "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
+            intro = _SLOT_RE.sub("", section.intro.text)
+            for phrase, words in table.items():
+                if phrase in intro:
+                    checked += 1
+                    assert any(w in said for w in words), (role, phrase, intro)
+    assert checked >= 1
