@@ -231,6 +231,9 @@ _ORG_SUBJECT = _PROGRAMS.compile(
     r"(?!书记|班子|委员|成员|会|的)"
 )
 _SLOT_RE = _PROGRAMS.compile(r"{{\s*(.+?)\s*}}")
+# a wording opening with a short maxim of its own sentence (“研判是做好意识形态工作的前提。”): one per draft reads
+# as the writer's voice, several as a template's (round 24 marked four in two drafts)
+_MAXIM_OPENING = _PROGRAMS.compile(r"[^，。；：{]{4,18}。")
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
 
@@ -538,6 +541,7 @@ class Selector:
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
         self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
         self._main_leads: set[str] = set()  # four-character runs of the 主要工作 headings taken
+        self._maxims = 0  # 主要工作 wordings taken that open with a maxim (警示教育贵在触动思想。)
         self._retold_upto: dict[str, tuple[int, bool]] = {}  # wording → (items checked, retells one)
         self._denied: dict[str, int] = {}  # wording → _denies, for the 主要工作 text it was asked against
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
@@ -799,6 +803,7 @@ class Selector:
         if frag.role in self.kind.main_roles:
             self._main_grams.append(self.library.overlap.content(chosen))
             self._main_leads |= _lead_runs(frag.lead)
+            self._maxims += _MAXIM_OPENING.match(chosen) is not None
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 
     def _retells(self, frag: Fragment) -> int:
@@ -849,6 +854,10 @@ class Selector:
             foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role in self.kind.main_roles and self._user_denials:  # nor a claim the user's problems deny
             foreign = [n + 50 * self._claims_user_denied(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role in self.kind.main_roles and self._maxims:  # nor a second item opening with a maxim
+            foreign = [
+                n + (_MAXIM_OPENING.match(t) is not None) for n, t in zip(foreign, frag.texts, strict=True)
+            ]
         return foreign
 
     def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
