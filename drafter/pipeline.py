@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from drafter.cache import folder_stamp
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
-from drafter.library import Library, load_library
+from drafter.library import Fragment, Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
 from drafter.registry import Registry, registry, registry_for
 from drafter.render import (
@@ -33,6 +33,7 @@ from drafter.select import Item, Plan, SectionPlan, missing_location, missing_ne
 
 LENGTH_TOLERANCE = 0.10
 RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml markers the 上年度问题整改 list fills
+OWN_ORG_GENERIC = "本单位党组织泛称"  # 措辞.yaml: a type's generic name for its own Party organisation
 SIGNATURE_ORGS = "落款党组织"  # 措辞.yaml: how a unit's summary names its Party organisation when signing
 SHORT_ORGS = "党组织简称"  # 措辞.yaml: what a unit summary may call its Party organisation after naming it
 
@@ -111,7 +112,7 @@ def _without_title(text: Rendered, title: str) -> Rendered:
 
 
 def _section_context(
-    section: SectionPlan, renderer: FragmentRenderer, ctx: dict[str, Any], change_words: tuple[str, ...]
+    section: SectionPlan, renderer: Renders, ctx: dict[str, Any], change_words: tuple[str, ...]
 ) -> SectionView:
     def text(variant: Any, what: str) -> Any:
         if variant is None:
@@ -200,6 +201,43 @@ def _vary_subject(view: SectionView, name: str, short: str = "") -> SectionView:
     return SectionView(view.role, view.heading, view.intro, items, view.outro)
 
 
+# a character before a type's generic name for its Party organisation that makes it some other organisation's
+# (各学校党组织, 农村党组织, 所属社区党组织, 中小学校党组织)
+_OTHERS_BEFORE = "各农属层区县市办小他弟联"
+OWN_ORG_SLOT = "{{ 单位.党组织 }}"
+
+
+class Renders(Protocol):
+    """What drafting needs of a fragment renderer."""
+
+    def render_text(self, source: str, context: dict[str, Any], where: Location) -> Rendered: ...
+
+    def render(self, fragment: Fragment, context: dict[str, Any], variant: int = 0) -> Rendered: ...
+
+
+class _OwnOrgRenderer:
+    """The draft's fragment renderer, saying the unit's own Party organisation by the name the facts give it:
+    the type's generic name for it in a fragment's source (学校党组织, 村党组织; 措辞.yaml 本单位党组织泛称)
+    becomes the slot of 单位.党组织 before rendering, so the name is printed as data. Round 24 read
+    “学校党组织” seven times beside “学校党委” as blanks of a template filled in; another organisation's
+    (各学校党组织) stays, and the user's own words are never touched."""
+
+    def __init__(self, inner: FragmentRenderer, generic: tuple[str, ...]) -> None:
+        self.inner = inner
+        self.pattern = _generic_org_pattern(generic)
+
+    def render_text(self, source: str, context: dict[str, Any], where: Location) -> Rendered:
+        return self.inner.render_text(self.pattern.sub(OWN_ORG_SLOT, source), context, where)
+
+    def render(self, fragment: Fragment, context: dict[str, Any], variant: int = 0) -> Rendered:
+        return self.render_text(fragment.texts[variant % len(fragment.texts)], context, fragment.location)
+
+
+@lru_cache(maxsize=64)
+def _generic_org_pattern(generic: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![{_OTHERS_BEFORE}])(?:{'|'.join(map(re.escape, generic))})")
+
+
 def _short_name(org: str, reg: Registry) -> str:
     """The short form a unit summary may call its Party organisation by after naming it (措辞.yaml 党组织简称:
     公司党支部 → 支部, 局党组 → 党组), or "" when the name ends in none of the table's words or is that word."""
@@ -221,7 +259,13 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     reg = registry_for(options.templates_dir)
     ctx.update(derived_context(facts, reg))
     words = reg.words(CHANGE_WORDS, plan.unit_type)
-    sections = {role: _section_context(s, renderer, ctx, words) for role, s in plan.sections.items()}
+    own_org = str(facts.get("单位.党组织") or "").strip()
+    generic = reg.wordings.get(OWN_ORG_GENERIC, {}).get(plan.unit_type, ())
+    if own_org and generic and own_org not in generic:
+        drafting: Renders = _OwnOrgRenderer(renderer, generic)
+    else:
+        drafting = renderer
+    sections = {role: _section_context(s, drafting, ctx, words) for role, s in plan.sections.items()}
     if plan.voice == "单位":  # the unit's name as every item's subject reads as a tic (round 15: 30 times)
         name = str(ctx["类型"]["自称"])
         org = str(facts.get("单位.党组织") or "")
@@ -231,8 +275,8 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
         **ctx,
-        "opening": renderer.render(plan.opening, ctx) if plan.opening else None,
-        "closing": renderer.render(plan.closing, ctx) if plan.closing else None,
+        "opening": drafting.render(plan.opening, ctx) if plan.opening else None,
+        "closing": drafting.render(plan.closing, ctx) if plan.closing else None,
         "main": [sections[r] for r in main_roles],
         "rectify": sections.get("上年度问题整改"),
         "problems": sections.get("存在问题", SectionView("存在问题", "存在问题", None, [])),

@@ -1420,3 +1420,29 @@ def test_few_items_open_with_a_maxim() -> None:
                 )
     assert max(counts) <= 2, counts
     assert sum(c == 2 for c in counts) <= len(counts) // 8, counts
+
+
+def test_the_units_own_party_organisation_is_called_by_its_name() -> None:
+    """Round 24: a 学校党委 secretary's report said “学校党组织” seven times beside “学校党委”. With 单位.党组织 given,
+    the type's generic name for it in the fragments (措辞.yaml 本单位党组织泛称) prints as that name; another
+    organisation's (各学校党组织) and the user's own words (来源: 上年度村党组织书记述职评议) stay."""
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    from drafter.pipeline import OWN_ORG_SLOT, _generic_org_pattern
+
+    pattern = _generic_org_pattern(("学校党组织",))
+    assert pattern.sub(OWN_ORG_SLOT, "各学校党组织和学校党组织书记") == "各学校党组织和{{ 单位.党组织 }}书记"
+    for sample, generic, own in (
+        ("县一中党委书记", "学校党组织", "学校党委"),
+        ("某村党支部书记", "村党组织", "村党支部"),
+        ("某社区党委书记", "社区党组织", "社区党委"),
+    ):
+        for seed in range(3):
+            text = draft(Path(ROOT, "samples", f"{sample}.yaml"), Options(seed=seed)).document.text
+            # the user's own words stay, and a marker asks the user in the type's own words
+            said = text.replace(f"各{generic}", "").replace("村党组织书记述职评议", "")
+            said = re.sub(r"【待补充：.*?】", "", said)
+            assert generic not in said, (sample, seed)
+            assert own in text
