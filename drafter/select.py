@@ -1873,7 +1873,10 @@ class Selector:
         if not lead or not text:
             return
         item.lead = lead.format(问题=finding)
-        item.text = text.format(来源=source if source.startswith("上") else f"上年度{source}", 做法=done)
+        # 来源 as the user wrote it when it already says 上年度 anywhere (“市委巡察和上年度述职评议” read as
+        # “上年度市委巡察和上年度述职评议” in round 24)
+        said_when = source.startswith("上") or "上年度" in source or "上一年度" in source
+        item.text = text.format(来源=source if said_when else f"上年度{source}", 做法=done)
         if not done:
             item.marker = "较上年的整改进展"
 

@@ -1446,3 +1446,19 @@ def test_the_units_own_party_organisation_is_called_by_its_name() -> None:
             said = re.sub(r"【待补充：.*?】", "", said)
             assert generic not in said, (sample, seed)
             assert own in text
+
+
+def test_a_carried_findings_source_is_not_dated_twice() -> None:
+    """Round 24: “这个问题上年度市委第二巡察组巡察和上年度述职评议就已指出” — the source as the user wrote it already
+    says 上年度; the carried problem does not put another before it."""
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    carried = 0
+    for seed in range(4):
+        text = draft(Path(ROOT, "samples", "市发改委党组书记.yaml"), Options(seed=seed)).document.text
+        assert "上年度市委第二巡察组" not in text, seed
+        problems = text.split("存在的问题", 1)[1].split("下一步工作打算")[0]
+        carried += "市委第二巡察组巡察和上年度述职评议" in problems
+    assert carried >= 2
