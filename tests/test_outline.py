@@ -1365,3 +1365,22 @@ def test_a_measure_given_for_a_cause_names_it() -> None:
                     cause = m.answers.removeprefix("对")
                     assert f"针对{cause[:6]}" in result.document.text, cause
     assert linked >= 4
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_party_lecture_item_differs_across_unit_types(year: int) -> None:
+    """Round 24: “带头讲好专题党课。我认真落实书记讲党课制度……结合X实际……” word for word in a school's, a
+    village's, a 发改委's and a hospital's 述职 (a general wording swapped in for the 宜写 提法).  Drafts of these
+    types made with one seed no longer meet on the 讲党课 item once digits are left out."""
+    for seed in (0, 1):
+        seen: dict[str, str] = {}
+        for utype in ("学校", "村", "机关", "医院"):
+            result = draft(facts_for("书记述职", utype, year), Options(seed=seed))
+            for section in result.plan.sections.values():
+                for item in section.items:
+                    if item.fragment is not None and item.fragment.topic == "讲党课":
+                        text = re.sub(
+                            r"\d+", "N", item.fragment.texts[item.variant % len(item.fragment.texts)]
+                        )
+                        assert text not in seen, (seed, utype, seen.get(text), text)
+                        seen[text] = utype
