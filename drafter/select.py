@@ -2301,6 +2301,9 @@ class Selector:
                 ],
                 f"wording:{item.topic}",
             )
+            # this type's own wordings before general ones (round 24: a school's, a village's, a 发改委's and a
+            # hospital's 讲党课 item all swapped to the one general wording naming the 宜写 提法)
+            others.sort(key=lambda f: -self._specific(f))
             for frag in [current, *others]:  # another wording of the item itself first
                 candidate = self._wording_carrying(frag, item.topic, rest, before)
                 if candidate is not None:

@@ -183,6 +183,25 @@ def test_no_wording_calls_the_unit_本单位() -> None:
     assert not said
 
 
+def test_no_wording_says_今年_of_the_report_year() -> None:
+    """A report is dated in January of the next year (round 24: “今年有进展但没有改完” in three drafts): the
+    report year is 一年来, 这一年, 过去一年 or 本年度 in every fragment, intro, heading and 措辞.yaml wording."""
+    said = [
+        f.id
+        for role in LIB.roles
+        for f in LIB.fragments(role)
+        if any("今年" in t for t in (f.lead, *f.texts))
+    ]
+    for rname, rf in LIB.roles.items():
+        for v in (*rf.headings, *rf.intros, *(v for vs in rf.role_intros.values() for v in vs)):
+            if "今年" in v.text:
+                said.append(f"{rname}: {v.text}")
+    for name, table in registry().wordings.items():
+        for key, words in table.items():
+            said += [f"措辞:{name}.{key}: {w}" for w in words if "今年" in w]
+    assert not said
+
+
 def test_the_unit_names_itself_as_the_facts_say_else_as_its_type() -> None:
     from drafter.pipeline import derived_context
     from drafter.registry import registry

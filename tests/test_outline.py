@@ -1462,3 +1462,22 @@ def test_a_carried_findings_source_is_not_dated_twice() -> None:
         problems = text.split("存在的问题", 1)[1].split("下一步工作打算")[0]
         carried += "市委第二巡察组巡察和上年度述职评议" in problems
     assert carried >= 2
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_party_lecture_item_differs_across_unit_types(year: int) -> None:
+    """Round 24: “带头讲好专题党课。我认真落实书记讲党课制度……结合X实际……” word for word in a school's, a
+    village's, a 发改委's and a hospital's 述职 (a general wording swapped in for the 宜写 提法).  Drafts of these
+    types made with one seed no longer meet on the 讲党课 item once digits are left out."""
+    for seed in (0, 1):
+        seen: dict[str, str] = {}
+        for utype in ("学校", "村", "机关", "医院"):
+            result = draft(facts_for("书记述职", utype, year), Options(seed=seed))
+            for section in result.plan.sections.values():
+                for item in section.items:
+                    if item.fragment is not None and item.fragment.topic == "讲党课":
+                        text = re.sub(
+                            r"\d+", "N", item.fragment.texts[item.variant % len(item.fragment.texts)]
+                        )
+                        assert text not in seen, (seed, utype, seen.get(text), text)
+                        seen[text] = utype
