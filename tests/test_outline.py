@@ -1485,3 +1485,16 @@ def test_party_lecture_item_differs_across_unit_types(year: int) -> None:
                         )
                         assert text not in seen, (seed, utype, seen.get(text), text)
                         seen[text] = utype
+
+
+def test_the_effort_problem_is_answered_with_time_set_aside() -> None:
+    """Round 24: 抓党建的精力投入还需平衡 was answered by “压紧压实管党治党责任链条…”, a measure that says nothing of
+    how the secretary's time is shared. The problem's first answer now sets time aside for Party work."""
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    for seed in range(4):
+        plan = draft(Path(ROOT, "samples", "市发改委党组书记.yaml"), Options(seed=seed)).plan
+        first = plan.sections[MEASURES].items[0]
+        assert first.fragment is not None and first.fragment.id == "xb-s7-effort-time", seed
