@@ -714,10 +714,11 @@ def lint_library(library: Library) -> list[Diagnostic]:
     """Cross-file checks: dangling pairs, unanswered problems (warnings, for maintainers)."""
     ids = library.by_id()
     out: list[Diagnostic] = []
-    for frag in library.fragments("存在问题"):
+    for frag in (*library.fragments("存在问题"), *library.fragments("原因")):
         for target in frag.pairs:
             if target not in ids:
                 out.append(Diagnostic("warning", f"pairs 指向不存在的片段 {target}", frag.location))
+    for frag in library.fragments("存在问题"):
         if not frag.pairs:
             out.append(Diagnostic("warning", "这条存在问题没有对应的下一步措施（pairs）", frag.location))
     return out

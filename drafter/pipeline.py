@@ -125,9 +125,6 @@ def _section_context(
                 renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
             )
             text = renderer.render(it.fragment, ctx, it.variant)
-            if it.answers:
-                cause = renderer.render_text(it.answers, ctx, it.fragment.location)
-                text = Rendered(_answering(cause, text))
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 text = Rendered(text + item(folded).text)
             if it.tail:  # the user's achievements this item carries
@@ -320,26 +317,6 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
             "自称": str(facts.get("单位.自称") or utype.self_name),
         },
     }
-
-
-# how a measure's wording may open that the cause it answers is put before (“针对……的问题，下一步，……” reads
-# twice over)
-_MEASURE_OPENINGS = ("下一步，", "新的一年，", "来年，", "今后，", "今年，")
-
-
-def _answering(cause: str, text: str) -> str:
-    """A measure given for a cause opens by naming it (round 24: a reviewer could not tell which cause the
-    measures 意识形态 and 廉洁提醒 answered): “针对抓党建的专业能力还有欠缺的问题，我将……”; a wording
-    that already opens with 针对 stays as it is."""
-    if not cause or text.startswith("针对"):
-        return text
-    if cause.startswith("对") and not cause.startswith("对照"):
-        cause = cause[1:]
-    for opening in _MEASURE_OPENINGS:
-        if text.startswith(opening):
-            text = text[len(opening) :]
-            break
-    return f"针对{cause}的问题，{text}"
 
 
 def _campaign_rest(facts: Facts) -> str:

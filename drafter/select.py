@@ -63,6 +63,7 @@ LONG_FROM = (
 MEASURES_OVER_PROBLEMS = 3
 MEASURES_MAX = 6
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
+CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
@@ -104,7 +105,6 @@ class Item:
     detail: Fragment | None = None
     marker: str = ""
     tail: list[str] = field(default_factory=list)  # the user's achievement lines carried by this item
-    answers: str = ""  # a measure given for a cause: that cause's heading (a fragment's lead, Jinja)
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
@@ -1758,24 +1758,45 @@ class Selector:
             said = _item_words(cause)
             if not said or any(overlap.fit(said, _item_words(m)) >= CAUSE_FIT for m in (*chosen, *out)):
                 continue
+            paired = self._paired_answer(cause, answered)
+            if paired is not None:  # the measure written for this cause
+                out.append(self.take(paired))
+                answered.add(paired.topic_key)
+                continue
             scored = self._cause_answers(cause.topic, said, answered)
             if not scored:
                 continue
             top = max(score for score, _ in scored)
             tied = [f for score, f in scored if score == top]
             best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
-            item = self._take_speaking_of(best, said)
-            if cause.fragment is not None:  # the measure names the cause it answers (never the user's words)
-                item.answers = cause.fragment.lead
-            out.append(item)
+            out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _paired_answer(self, cause: Item, answered: set[str]) -> Fragment | None:
+        """The first measure a cause fragment names (pairs) that the draft may still use."""
+        if cause.fragment is None:
+            return None
+        by_id = self.library.by_id()
+        return next(
+            (
+                by_id[t]
+                for t in cause.fragment.pairs
+                if t in by_id
+                and t not in self.used
+                and by_id[t].topic_key not in answered
+                and self.eligible(by_id[t])
+                and not self._redoes_fixed(by_id[t])
+            ),
+            None,
+        )
 
     def _cause_answers(self, cause: str, said: str, answered: set[str]) -> list[tuple[int, Fragment]]:
         """Measures that answer a cause saying ``said``, scored by the cause's words they share (+2 for the
         topic 主题.yaml names for the cause).  One answers it when a reader sees it does: it is of that topic,
         or it says one of the cause topic's own words (本领 for 本领跟不上; round 19 read a measure on 党员底数
-        given for 联系群众不够 as one answering nothing)."""
+        given for 联系群众不够 as one answering nothing), and it shares CAUSE_WORDS_MIN of the cause's words
+        (round 25: measures of the cause's topic saying nothing of what it says read as 答非所问)."""
         overlap = self.library.overlap
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
@@ -1783,13 +1804,13 @@ class Selector:
         pool = self._measure_pool(
             self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
         )
-        scored = [
-            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)) + 2 * (f.topic_key == topic), f)
+        fits = [
+            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
             for f in pool
             if f.topic_key == topic
             or any(k in f.lead or all(k in t for t in f.texts) for k in marks)  # whichever wording prints
         ]
-        return [(score, f) for score, f in scored if score >= 2]
+        return [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
 
     def _take_speaking_of(self, frag: Fragment, said: str) -> Item:
         """Take ``frag`` printed in a wording that speaks of ``said`` (the usual one when it does as well as

@@ -148,7 +148,8 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
         assert p.fragment is not None and len(p.fragment.text) >= 60
         assert p.topic in answered, p.topic
     # a cause is answered by a measure of its topic or one that speaks of what it says (round 23 found the
-    # third cause without a measure); one may be left only when the list has reached its length
+    # third cause without a measure) — but only by one that shares its words or is its pair (round 25:
+    # topic-only answers read as 答非所问), so a cause the library has no such measure for stays unanswered
     said = [_item_words(m) for m in measures]
     unanswered = [
         c.topic
@@ -157,7 +158,7 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
         and not any(LIB.overlap.fit(_item_words(c), m) >= 2 for m in said)
     ]
     longest = min(len(problems) + MEASURES_OVER_PROBLEMS, MEASURES_MAX)
-    assert len(unanswered) == 0 or len(measures) == longest, unanswered
+    assert len(unanswered) < len(causes), unanswered
     assert len(measures) <= longest
     assert not [d for d in plan.diagnostics if d.code == "unpaired"]
 
@@ -694,8 +695,9 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
                     total += 1
                     own += utype in item.fragment.unit_types
     # not always: a type with few wordings of its own still mixes in general ones (the sibling test checks
-    # that two units of one type do not end up sharing paragraphs)
-    assert 0.3 <= own / total <= 0.9, (own, total)
+    # that two units of one type do not end up sharing paragraphs); 0.25 since measures added for a cause must
+    # speak of it (round 25), which leaves fewer of them — 国企 at 22 of 89
+    assert 0.25 <= own / total <= 0.9, (own, total)
 
 
 def test_a_types_own_heading_families_are_drawn_more_often() -> None:
@@ -1347,28 +1349,31 @@ def test_the_years_campaign_says_what_is_left_or_that_all_were_fixed(kind: str) 
                 assert "其余" not in said and "仍在整改" not in said, said
 
 
-def test_a_measure_given_for_a_cause_names_it() -> None:
-    """Round 24: measures chosen for a cause (意识形态, 廉洁提醒) read as answering nothing. Such a measure opens by
-    naming the cause's heading — “针对……的问题，” — without a doubled 对 or a time word after it."""
-    from drafter.pipeline import _answering
+def test_a_measure_added_for_a_cause_speaks_of_it() -> None:
+    """Round 25: measures of a cause's topic that say nothing of what the cause says (原因：党内法规掌握不够；措施：
+    为社区减负) read as 答非所问. A measure the tool adds for a cause is the one the cause names (pairs) or shares
+    CAUSE_WORDS_MIN of its specific words; a cause none such answers is left without one."""
+    from drafter.select import CAUSE_WORDS_MIN
 
-    assert (
-        _answering("对机关党建的认识不够牢", "下一步，我将每月学习")
-        == "针对机关党建的认识不够牢的问题，我将每月学习"
-    )
-    assert _answering("对照检查不够具体", "我将改进") == "针对对照检查不够具体的问题，我将改进"
-    assert _answering("韧劲不够", "针对作风问题，我将改进") == "针对作风问题，我将改进"
-    linked = 0
+    added = 0
     for kind in KINDS:
-        for utype in ("机关", "医院", "村", "国企"):
-            result = draft(facts_for(kind, utype, 2024))
-            measures = result.plan.sections[MEASURES].items
-            for m in measures:
-                if m.answers:
-                    linked += 1
-                    cause = m.answers.removeprefix("对")
-                    assert f"针对{cause[:6]}" in result.document.text, cause
-    assert linked >= 4
+        for utype in TYPES:
+            plan = draft(facts_for(kind, utype, 2024)).plan
+            problems, causes = plan.sections[PROBLEMS].items, plan.sections[CAUSES].items
+            for m in plan.sections[MEASURES].items[len(problems) :]:
+                if m.fragment is None:
+                    continue
+                for_cause = [
+                    c for c in causes if c.fragment is not None and m.fragment.id in c.fragment.pairs
+                ]
+                fits = [LIB.overlap.fit(_item_words(c), _item_words(m)) for c in causes]
+                added += 1
+                assert (
+                    for_cause
+                    or max(fits) >= CAUSE_WORDS_MIN
+                    or any(LIB.overlap.fit(_item_words(p), _item_words(m)) >= 2 for p in problems)
+                ), (kind, utype, m.fragment.id, fits)
+    assert added >= 10
 
 
 def test_an_intro_delivers_the_work_it_names() -> None:
