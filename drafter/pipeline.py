@@ -321,12 +321,13 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
 
 def _campaign_rest(facts: Facts) -> str:
     """What follows “已整改到位N个” in the year's campaign item: how many of the problems found are still being
-    fixed (round 22: “查摆17个、整改15个” left two unexplained); nothing when all were fixed or either number
-    is missing (the numbers' own markers stand then)."""
+    fixed (round 22: “查摆17个、整改15个” left two unexplained), or that none is left when all were (round 25
+    read “查摆问题7个……已整改到位7个” as wanting 全部); nothing when either number is missing (the numbers' own
+    markers stand then)."""
     found, fixed = facts.get("思想建设.学习教育查摆问题数"), facts.get("思想建设.学习教育整改问题数")
-    if isinstance(found, int) and isinstance(fixed, int) and fixed < found:
-        return f"，其余{found - fixed}个仍在整改中"
-    return ""
+    if not isinstance(found, int) or not isinstance(fixed, int):
+        return ""
+    return f"，其余{found - fixed}个仍在整改中" if fixed < found else "，查摆的问题已全部清零"
 
 
 def _party_signature(facts: Facts, reg: Registry) -> str:

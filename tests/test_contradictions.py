@@ -233,8 +233,22 @@ ROUND_24_REVIEW = [
 ]
 
 
+# round 25's review (街道, 县一中, 发改委, 县医院)
+ROUND_25 = [
+    ("对群众诉求分类派单、限时办结、回访评价", "对居民诉求的收集、办理和反馈还没有完全形成闭环"),
+    ("学习时联系学校办学中遇到的实际问题谈看法", "我有时满足于照本宣科读文件，联系学校实际的阐释不够"),
+    ("一年下来“三会一课”累计136次", "少数制度存在“挂在墙上、写在纸上”的现象"),
+    ("帮助支部书记理思路、解难题", "日常点评不够及时，平时跟踪帮带不够"),
+    ("发现一起谈一起，全年开展谈话提醒42人次", "对干部身上出现的小毛病、小问题提醒不够及时"),
+    ("推动机关党建与业务同频共振", "一些处室业务热、党建冷的状况没有明显改变"),
+    ("我坚持自身正、自身净、自身硬", "对自己和对班子成员的要求都有所放宽"),
+    ("我在组织生活的时间安排和开展方式上多想办法", "学习安排与临床工作时间冲突较多"),
+]
+
+
 @pytest.mark.parametrize(
-    ("claim", "denial"), ROUND_19 + FOUND + ROUND_21 + ROUND_24 + ROUND_24_READ + ROUND_24_REVIEW
+    ("claim", "denial"),
+    ROUND_19 + FOUND + ROUND_21 + ROUND_24 + ROUND_24_READ + ROUND_24_REVIEW + ROUND_25,
 )
 def test_round_19_pairs_are_known(claim: str, denial: str) -> None:
     selector = Selector(LIB, facts_of("街道党工委书记"))

@@ -1336,7 +1336,7 @@ def test_the_years_campaign_carries_what_was_found_and_fixed(kind: str) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_years_campaign_says_what_is_left_or_that_all_were_fixed(kind: str) -> None:
     """Round 22: “已整改到位15个” of 17 found left two unexplained. Fewer fixed than found: the item says how
-    many are still being fixed; all fixed, nothing is said of a rest."""
+    many are still being fixed; all fixed, that none is left (round 25)."""
     for utype, voice_seed in (("医院", 0), ("国企", 1), ("两新组织", 2)):
         for found, fixed in ((17, 15), (9, 9)):
             facts = facts_for(kind, utype, 2025)
@@ -1346,7 +1346,7 @@ def test_the_years_campaign_says_what_is_left_or_that_all_were_fixed(kind: str) 
             if fixed < found:
                 assert f"其余{found - fixed}个仍在整改中" in said, said
             else:
-                assert "其余" not in said and "仍在整改" not in said, said
+                assert "其余" not in said and "全部清零" in said, said
 
 
 def test_a_measure_added_for_a_cause_speaks_of_it() -> None:
