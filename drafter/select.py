@@ -1759,8 +1759,8 @@ class Selector:
             if not said or any(overlap.fit(said, _item_words(m)) >= CAUSE_FIT for m in (*chosen, *out)):
                 continue
             paired = self._paired_answer(cause, answered)
-            if paired is not None:  # the measure written for this cause
-                out.append(self.take(paired))
+            if paired is not None:  # the measure written for this cause, in the wording that speaks of it
+                out.append(self._take_speaking_of(paired, said))
                 answered.add(paired.topic_key)
                 continue
             scored = self._cause_answers(cause.topic, said, answered)
