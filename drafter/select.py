@@ -193,7 +193,9 @@ def _mask_longer_words(text: str, avoided: str, longer: tuple[str, ...]) -> str:
 def _count_avoided(text: str, avoided: tuple[str, ...], longer: tuple[str, ...]) -> int:
     """How many of ``avoided`` the wording uses, not counting the longer words that merely contain one.
     Blanking never makes a word appear, so only the words found in ``text`` itself are masked and looked for
-    again."""
+    again.  A slot's name is no word of the wording (“单位” in ``{{ 单位.党组织 }}`` prints the unit's own name)."""
+    if "{{" in text:
+        text = _SLOT_RE.sub("", text)
     return sum(1 for w in avoided if w in text and w in _mask_longer_words(text, w, longer))
 
 

@@ -697,8 +697,9 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
                     own += utype in item.fragment.unit_types
     # not always: a type with few wordings of its own still mixes in general ones (the sibling test checks
     # that two units of one type do not end up sharing paragraphs); 国企 at 33 of 100 since its causes, and
-    # the general causes its drafts use, name measures written for them (pairs)
-    assert 0.3 <= own / total <= 0.9, (own, total)
+    # the general causes its drafts use, name measures written for them (pairs), and at 29 since a slot's
+    # name ({{ 单位.党组织 }}) no longer counts as the avoided word 单位, which lets general wordings in
+    assert 0.28 <= own / total <= 0.9, (own, total)
 
 
 def test_a_causes_pairs_are_measures_that_speak_of_it() -> None:

@@ -154,3 +154,12 @@ def test_an_intros_slot_is_not_a_promise_of_its_topic() -> None:
     reg = registry()
     assert "引领中心工作" in _topics_named(reg, "业务融合", "坚持围绕中心工作抓党建")
     assert "引领中心工作" not in _topics_named(reg, "业务融合", "坚持围绕{{ 类型.中心工作 }}抓党建")
+
+
+def test_a_slots_name_is_no_avoided_word() -> None:
+    """“单位” is a word a village's 党建工作总结 avoids; ``{{ 单位.党组织 }}`` prints the unit's own organisation and
+    is no use of it (a helper found every general 单位-voice wording counted as avoided for 村)."""
+    from drafter.select import _count_avoided
+
+    assert _count_avoided("{{ 单位.党组织 }}把学习抓在经常", ("单位",), ()) == 0
+    assert _count_avoided("本单位把学习抓在经常", ("单位",), ()) == 1
