@@ -1202,7 +1202,7 @@ class Selector:
             if frag is not None:
                 section.lead_in.append(frag)
                 self.take(frag)
-        listed = bool(group.get("问题"))
+        listed = group.get("问题") or []
         if not listed:
             # only the counts: the tally follows the marker asking for the list (round 23 read “全部整改落实”
             # over an empty list as a claim without its evidence); the list comes first, then how many
@@ -1212,7 +1212,7 @@ class Selector:
         if closing is not None:
             section.tail.append(closing)
             self.take(closing)
-        section.items.extend(self._rectified_items(group.get("问题") or []))
+        section.items.extend(self._rectified_items(listed))
         if raised and not section.items:
             # only the counts: a reviewer wants each finding named with what was done; the user lists them
             section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
@@ -1779,19 +1779,17 @@ class Selector:
         """The first measure a cause fragment names (pairs) that the draft may still use."""
         if cause.fragment is None:
             return None
-        by_id = self.library.by_id()
-        return next(
-            (
-                by_id[t]
-                for t in cause.fragment.pairs
-                if t in by_id
-                and t not in self.used
-                and by_id[t].topic_key not in answered
-                and self.eligible(by_id[t])
-                and not self._redoes_fixed(by_id[t])
-            ),
-            None,
-        )
+        targets = (self._pair_target(t) for t in cause.fragment.pairs if t not in self.used)
+        return next((f for f in targets if f is not None and f.topic_key not in answered), None)
+
+    def _pair_target(self, measure_id: str) -> Fragment | None:
+        """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,
+        or eligible and not redoing what last year's 整改 reports as done."""
+        frag = self.library.by_id().get(measure_id)
+        if frag is None:
+            return None
+        usable = measure_id in self.pinned or (self.eligible(frag) and not self._redoes_fixed(frag))
+        return frag if usable else None
 
     def _cause_answers(self, cause: str, said: str, answered: set[str]) -> list[tuple[int, Fragment]]:
         """Measures that answer a cause saying ``said``, scored by the cause's words they share (+2 for the
@@ -1947,21 +1945,12 @@ class Selector:
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
         """A problem that names its answers (pairs) gets the first one still usable: several problems of one
         topic (年轻党员少, 流动党员管理) each get the measure written for them."""
-        by_id = self.library.by_id()
         chosen_ids = {i.fragment.id for i in listed if i.fragment}
         out: list[Item] = []
         for p in problems.items:
             if p.fragment is None or p.topic in answered:
                 continue
-            answer = next(
-                (
-                    by_id[t]
-                    for t in p.fragment.pairs
-                    if t in by_id
-                    and (t in self.pinned or (self.eligible(by_id[t]) and not self._redoes_fixed(by_id[t])))
-                ),
-                None,
-            )
+            answer = next((f for f in map(self._pair_target, p.fragment.pairs) if f is not None), None)
             if answer is not None and answer.id not in self.used:
                 out.append(self.take(answer, p.topic))
                 answered.add(p.topic)
