@@ -65,6 +65,9 @@ MEASURES_MAX = 6
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
+DONE_FIT = (
+    10  # specific two-character words a measure shares with one 主要工作 item: it promises what is done
+)
 SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own, is expanded with a 表现
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
@@ -544,6 +547,7 @@ class Selector:
         self._main_grams: list[frozenset[str]] = []  # content 3-grams of each 主要工作 wording taken
         self._main_leads: set[str] = set()  # four-character runs of the 主要工作 headings taken
         self._maxims = 0  # 主要工作 wordings taken that open with a maxim (警示教育贵在触动思想。)
+        self._main_taken: list[str] = []  # each 主要工作 item taken: its heading and wording
         self._retold_upto: dict[str, tuple[int, bool]] = {}  # wording → (items checked, retells one)
         self._denied: dict[str, int] = {}  # wording → _denies, for the 主要工作 text it was asked against
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
@@ -759,7 +763,11 @@ class Selector:
         best: tuple[tuple[int, ...], Fragment] | None = None
         for frag in ranked:
             key = (
-                max(self._contradicting(frag), self._redoes_fixed(frag) if role == MEASURES else 0),
+                max(
+                    self._contradicting(frag),
+                    self._redoes_fixed(frag) if role == MEASURES else 0,
+                    self._promises_done(frag) if role == MEASURES else 0,
+                ),
                 self._clash(frag),
                 self._echoes_problems(frag) if role == CAUSES else 0,
                 self._not_own(frag),
@@ -804,6 +812,7 @@ class Selector:
         self._say(_phrases(chosen), {w: said.count(w) for w in self.rhythm_words if w in said})
         if frag.role in self.kind.main_roles:
             self._main_grams.append(self.library.overlap.content(chosen))
+            self._main_taken.append(frag.lead + chosen)
             self._main_leads |= _lead_runs(frag.lead)
             self._maxims += _MAXIM_OPENING.match(chosen) is not None
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
@@ -856,6 +865,8 @@ class Selector:
             foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role in self.kind.main_roles and self._user_denials:  # nor a claim the user's problems deny
             foreign = [n + 50 * self._claims_user_denied(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role == MEASURES and self._main_taken:  # nor a measure promising what 主要工作 reports done
+            foreign = [n + 5 * self._done_already(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role in self.kind.main_roles and self._maxims:  # nor a second item opening with a maxim
             foreign = [
                 n + (_MAXIM_OPENING.match(t) is not None) for n, t in zip(foreign, frag.texts, strict=True)
@@ -1471,8 +1482,37 @@ class Selector:
     def _measure_pool(self, pool: list[Fragment]) -> list[Fragment]:
         """Measures that neither redo what is reported fixed nor deny 主要工作 (all of ``pool`` when none is
         left)."""
-        kept = [f for f in pool if not self._redoes_fixed(f) and not self._contradicting(f)]
+        kept = [
+            f
+            for f in pool
+            if not self._redoes_fixed(f) and not self._contradicting(f) and not self._promises_done(f)
+        ]
         return kept or pool
+
+    def _promises_done(self, frag: Fragment) -> int:
+        """1 for a measure every wording of which promises what a 主要工作 item reports as done: shares
+        DONE_FIT of its specific words with one item's wording (round 26: “每月至少召开一次支委会” after a year of
+        monthly 支委会 — “这些去年不是已经做了吗？”)."""
+        return int(bool(self._main_taken) and all(self._done_already(t) for t in frag.texts))
+
+    def _done_already(self, text: str) -> bool:
+        """The measure's wording shares DONE_FIT specific words with one 主要工作 item's — unless it speaks of
+        one of the user's own problems or open findings: the user says that work is not done (村级后备力量储备
+        不足 under an item on 后备力量 is answered by more of it)."""
+        overlap = self.library.overlap
+        if any(overlap.fit(own, text) >= FIT_MIN for own in self._users_problems):
+            return False
+        return any(overlap.fit(text, said) >= DONE_FIT for said in self._main_taken)
+
+    @cached_property
+    def _users_problems(self) -> tuple[str, ...]:
+        """The user's own problems (their words, or a picked fragment's lead) and last year's open findings."""
+        by_id = self.library.by_id()
+        own = [
+            by_id[p].lead if isinstance(p, str) and p in by_id else str(p)
+            for p in self.facts.get(PROBLEMS) or []
+        ]
+        return (*own, *self._open_findings())
 
     @cached_property
     def _findings(self) -> tuple[tuple[str, str, str], ...]:
@@ -1784,11 +1824,13 @@ class Selector:
 
     def _pair_target(self, measure_id: str) -> Fragment | None:
         """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,
-        or eligible and not redoing what last year's 整改 reports as done."""
+        or eligible and neither redoing what last year's 整改 reports as done nor promising what 主要工作 does."""
         frag = self.library.by_id().get(measure_id)
         if frag is None:
             return None
-        usable = measure_id in self.pinned or (self.eligible(frag) and not self._redoes_fixed(frag))
+        usable = measure_id in self.pinned or (
+            self.eligible(frag) and not self._redoes_fixed(frag) and not self._promises_done(frag)
+        )
         return frag if usable else None
 
     def _cause_answers(self, cause: str, said: str, answered: set[str]) -> list[tuple[int, Fragment]]:

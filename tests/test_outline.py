@@ -1554,3 +1554,30 @@ def test_the_effort_problem_is_answered_with_time_set_aside() -> None:
         plan = draft(Path(ROOT, "samples", "市发改委党组书记.yaml"), Options(seed=seed)).plan
         first = plan.sections[MEASURES].items[0]
         assert first.fragment is not None and first.fragment.id == "xb-s7-effort-time", seed
+
+
+def test_no_measure_promises_what_the_work_above_reports_done() -> None:
+    """Round 26: “每月至少召开一次支委会” after a year of monthly 支委会 — “这些去年不是已经做了吗？” A measure whose
+    wording shares DONE_FIT specific words with one 主要工作 item gives way to another (seven such measures in
+    these 60 drafts before)."""
+    from drafter.select import DONE_FIT
+
+    found = []
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in (2024, 2025):
+                plan = draft(facts_for(kind, utype, year), Options(seed=1)).plan
+                done = [
+                    _item_words(x)
+                    for role in plan.main_roles
+                    if role in plan.sections
+                    for it in plan.sections[role].items
+                    for x in (it, *it.merged)
+                ]
+                for m in plan.sections[MEASURES].items:
+                    if m.fragment is None:
+                        continue
+                    said = m.fragment.texts[m.variant % len(m.fragment.texts)]
+                    if any(LIB.overlap.fit(said, d) >= DONE_FIT for d in done):
+                        found.append((kind, utype, year, m.fragment.id))
+    assert not found, found
