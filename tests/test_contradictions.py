@@ -525,3 +525,16 @@ def test_no_problem_confesses_a_members_trouble_unnoticed() -> None:
     said = [t for role in (PROBLEMS, "原因") for f in LIB.fragments(role) for t in (f.lead, *f.texts)]
     assert said
     assert not [t for t in said if any(a in t for a in acts)]
+
+
+def test_a_college_and_an_office_branch_avoid_words_foreign_to_them() -> None:
+    """Round 26: a 学院党委 does not “深化运用监督执纪‘四种形态’” (a 纪检 term); the branch of a 财政局办公室 has
+    no 班子, does no 审批 and no 现场调度."""
+    for sample, words in (
+        ("某大学学院党委书记", ("四种形态", "监督执纪")),
+        ("机关党支部书记", ("班子", "审批", "现场调度")),
+    ):
+        facts = facts_of(sample)
+        for seed in SEEDS:
+            text = draft(facts, Options(seed=seed)).document.text
+            assert not [w for w in words if w in text], (sample, seed)
