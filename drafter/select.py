@@ -548,6 +548,7 @@ class Selector:
         self._main_leads: set[str] = set()  # four-character runs of the 主要工作 headings taken
         self._maxims = 0  # 主要工作 wordings taken that open with a maxim (警示教育贵在触动思想。)
         self._main_taken: list[str] = []  # each 主要工作 item taken: its heading and wording
+        self._done: dict[str, int] = {}  # measure id → _promises_done
         self._retold_upto: dict[str, tuple[int, bool]] = {}  # wording → (items checked, retells one)
         self._denied: dict[str, int] = {}  # wording → _denies, for the 主要工作 text it was asked against
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
@@ -1482,18 +1483,26 @@ class Selector:
     def _measure_pool(self, pool: list[Fragment]) -> list[Fragment]:
         """Measures that neither redo what is reported fixed nor deny 主要工作 (all of ``pool`` when none is
         left)."""
-        kept = [
-            f
-            for f in pool
-            if not self._redoes_fixed(f) and not self._contradicting(f) and not self._promises_done(f)
-        ]
+        kept = [f for f in pool if self._measure_ok(f)]
         return kept or pool
+
+    def _measure_ok(self, frag: Fragment) -> bool:
+        """The measure neither redoes what is reported fixed, nor denies 主要工作, nor promises what it reports
+        done."""
+        return (
+            not self._redoes_fixed(frag) and not self._contradicting(frag) and not self._promises_done(frag)
+        )
 
     def _promises_done(self, frag: Fragment) -> int:
         """1 for a measure every wording of which promises what a 主要工作 item reports as done: shares
         DONE_FIT of its specific words with one item's wording (round 26: “每月至少召开一次支委会” after a year of
         monthly 支委会 — “这些去年不是已经做了吗？”)."""
-        return int(bool(self._main_taken) and all(self._done_already(t) for t in frag.texts))
+        if not self._main_taken:
+            return 0
+        known = self._done.get(frag.id)
+        if known is None:  # measures are weighed after 主要工作 is complete: once per fragment and draft
+            known = self._done[frag.id] = int(all(self._done_already(t) for t in frag.texts))
+        return known
 
     def _done_already(self, text: str) -> bool:
         """The measure's wording shares DONE_FIT specific words with one 主要工作 item's — unless it speaks of
@@ -1843,14 +1852,18 @@ class Selector:
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
         marks = [k for k in spec.keywords if k in said] if spec is not None else []
-        pool = self._measure_pool(
-            self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
-        )
-        fits = [
-            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
-            for f in pool
+        candidates = [
+            f
+            for f in self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
             if f.topic_key == topic
             or any(k in f.lead or all(k in t for t in f.texts) for k in marks)  # whichever wording prints
+        ]
+        fits = [
+            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
+            for f in candidates
+            if self._measure_ok(
+                f
+            )  # asked of the few candidates, not of every measure (it is the costly part)
         ]
         return [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
 
