@@ -45,6 +45,9 @@ def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
     digest = hashlib.sha256(f"{FORMAT}\0{code_digest(here / 'library.py', here / 'libcache.py')}\0".encode())
     digest.update(shape.encode("utf-8"))
     root = os.path.join(os.path.abspath(folder), "")
+    # the folder itself: a parse keeps each entry's file and line for messages, and a copy of the same files
+    # elsewhere (a reinstall, a second checkout) must not report the first copy's paths
+    digest.update(f"{root}\0".encode())
     for name, content in file_stamp(files):  # names relative to the folder (the files are in it)
         relative = name[len(root) :] if name.startswith(root) else os.path.relpath(name, folder)
         digest.update(f"{relative}\0{content}\0".encode())

@@ -442,3 +442,20 @@ def test_lint_rules_read_back_from_programs_and_a_damaged_program_is_ignored(cac
     rulecache.shipped.cache_clear()
     assert rulecache.shipped() == shipped_rules()
     rulecache.shipped.cache_clear()
+
+
+def test_a_copy_of_the_library_elsewhere_reports_its_own_paths(cache: Path, tmp_path: Path) -> None:
+    """Two folders with the same fragment files are two cache entries: a fragment's location (for messages)
+    names the folder it was read from, never another copy's (a removed checkout's path was seen in one)."""
+    import shutil
+
+    from drafter.library import load_library
+    from drafter.resources import data_dir
+
+    first, second = tmp_path / "a" / "frags", tmp_path / "b" / "frags"
+    shutil.copytree(data_dir("fragments"), first)
+    shutil.copytree(data_dir("fragments"), second)
+    for folder in (first, second, second):
+        frag = next(iter(load_library(folder).fragments("结尾")))
+        assert str(frag.location).startswith(str(folder)), (folder, str(frag.location))
+
