@@ -458,4 +458,3 @@ def test_a_copy_of_the_library_elsewhere_reports_its_own_paths(cache: Path, tmp_
     for folder in (first, second, second):
         frag = next(iter(load_library(folder).fragments("结尾")))
         assert str(frag.location).startswith(str(folder)), (folder, str(frag.location))
-
