@@ -54,12 +54,6 @@ FRAGMENT_FILE = FileKind(
     max_nodes=200_000,  # a shipped fragment file has a few thousand; YAML aliases could expand to billions
 )
 
-# Names every fragment may use without listing them in ``needs`` (filled from the registry, never missing
-# when the year and type are known).
-DERIVED = (
-    *("提法.学习教育", "提法.全会", "提法.最新全会", "类型.领域", "类型.中心工作", "类型.自称"),
-    *("落款.党组织", "整改进度.学习教育"),
-)
 _FRAGMENT_KEYS = {
     "id",
     "topic",

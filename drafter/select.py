@@ -1443,12 +1443,7 @@ class Selector:
         """The 前后矛盾 pairs whose self-criticism the user's own problems voice (“网格党建作用发挥不够”): their
         keywords are what 主要工作 should not claim (“化解在社区”).  A finding of last year still 整改中 is one
         of this year's problems as well (“党建工作与生产经营结合不够紧密” still open: no “同谋划同推进”)."""
-        by_id = self.library.by_id()
-        said = "".join(
-            by_id[p].lead + "".join(by_id[p].texts) if isinstance(p, str) and p in by_id else str(p)
-            for p in self.facts.get(PROBLEMS) or []
-        )  # a problem picked by its id says what its wordings say (发改委's wt-effort-balance)
-        said += "".join(self._open_findings())
+        said = "".join(words for _, words in self._users_problems)
         return tuple(
             pair.keywords
             for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
@@ -1509,19 +1504,23 @@ class Selector:
         one of the user's own problems or open findings: the user says that work is not done (村级后备力量储备
         不足 under an item on 后备力量 is answered by more of it)."""
         overlap = self.library.overlap
-        if any(overlap.fit(own, text) >= FIT_MIN for own in self._users_problems):
+        if any(overlap.fit(title, text) >= FIT_MIN for title, _ in self._users_problems):
             return False
         return any(overlap.fit(text, said) >= DONE_FIT for said in self._main_taken)
 
     @cached_property
-    def _users_problems(self) -> tuple[str, ...]:
-        """The user's own problems (their words, or a picked fragment's lead) and last year's open findings."""
+    def _users_problems(self) -> tuple[tuple[str, str], ...]:
+        """The user's own problems and last year's open findings, each as (title, all it says): the user's words
+        for both, or for a problem picked by its id the fragment's lead, and its lead with every wording
+        (发改委's wt-effort-balance says what its wordings say)."""
         by_id = self.library.by_id()
         own = [
-            by_id[p].lead if isinstance(p, str) and p in by_id else str(p)
+            (by_id[p].lead, by_id[p].lead + "".join(by_id[p].texts))
+            if isinstance(p, str) and p in by_id
+            else (str(p), str(p))
             for p in self.facts.get(PROBLEMS) or []
         ]
-        return (*own, *self._open_findings())
+        return (*own, *((f, f) for f in self._open_findings()))
 
     @cached_property
     def _findings(self) -> tuple[tuple[str, str, str], ...]:

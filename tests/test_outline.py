@@ -1148,16 +1148,10 @@ def test_no_main_item_tells_again_what_an_earlier_one_says() -> None:
             for year in YEARS:
                 plan = select(LIB, facts_for(kind, utype, year))
                 seen: list[frozenset[str]] = []
-                for role in plan.main_roles:
-                    section = plan.sections.get(role)
-                    for item in section.items if section else ():
-                        if item.fragment is None:
-                            continue
-                        mine = LIB.overlap.content(
-                            item.fragment.texts[item.variant % len(item.fragment.texts)]
-                        )
-                        worst = max([worst, *(len(mine & said) for said in seen)])
-                        seen.append(mine)
+                for _, wording in _main_fragment_items(plan):
+                    mine = LIB.overlap.content(wording)
+                    worst = max([worst, *(len(mine & said) for said in seen)])
+                    seen.append(mine)
     assert worst <= RETELL_MAX, worst
 
 
@@ -1211,6 +1205,17 @@ def test_no_two_main_headings_head_the_same_thing() -> None:
     assert total and shared <= total // 20, (shared, total)
 
 
+def _main_fragment_items(plan: Any) -> list[tuple[Any, str]]:
+    """The 主要工作 items a plan takes from the library, in order, each with the wording it prints."""
+    return [
+        (item, item.fragment.texts[item.variant % len(item.fragment.texts)])
+        for role in plan.main_roles
+        if role in plan.sections
+        for item in plan.sections[role].items
+        if item.fragment is not None
+    ]
+
+
 def _headings_heading_again(plans: list[Any]) -> tuple[int, int]:
     """Of the 主要工作 headings of ``plans``, how many share a four-character run with an earlier one of their
     draft, and how many there are."""
@@ -1219,15 +1224,11 @@ def _headings_heading_again(plans: list[Any]) -> tuple[int, int]:
     shared = total = 0
     for plan in plans:
         runs: list[frozenset[str]] = []
-        for role in plan.main_roles:
-            section = plan.sections.get(role)
-            for item in section.items if section else ():
-                if item.fragment is None:
-                    continue
-                mine = _lead_runs(item.fragment.lead)
-                total += 1
-                shared += any(mine & other for other in runs)
-                runs.append(mine)
+        for item, _ in _main_fragment_items(plan):
+            mine = _lead_runs(item.fragment.lead)
+            total += 1
+            shared += any(mine & other for other in runs)
+            runs.append(mine)
     return shared, total
 
 
@@ -1470,12 +1471,7 @@ def test_few_items_open_with_a_maxim() -> None:
                 plan = draft(facts_for(kind, utype, 2024), Options(seed=seed)).plan
                 counts.append(
                     sum(
-                        _MAXIM_OPENING.match(it.fragment.texts[it.variant % len(it.fragment.texts)])
-                        is not None
-                        for role in plan.main_roles
-                        if role in plan.sections
-                        for it in plan.sections[role].items
-                        if it.fragment is not None
+                        _MAXIM_OPENING.match(wording) is not None for _, wording in _main_fragment_items(plan)
                     )
                 )
     assert max(counts) <= 2, counts
