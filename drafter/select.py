@@ -1099,7 +1099,8 @@ class Selector:
     def _intro_for_items(self, section: SectionPlan) -> Variant | None:
         """An intro that promises only what the items deliver: one naming a topic no item is on (“在党员教育上
         打牢基础” over five items none of which is on 党员教育) is swapped for one that does not, by the same
-        draw; when none does, the first choice stays.  Nor one claiming what the user's own problems deny."""
+        draw; when none does, the section has no intro (round 27: an intro promising 定期会商 or 隶属关系 that no
+        item mentions reads worse than none).  Nor one claiming what the user's own problems deny."""
         intro, role = section.intro, section.role
         have = set(section.topics)
         said = "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
@@ -1113,9 +1114,7 @@ class Selector:
 
         if intro is None or delivered(intro):
             return intro
-        return (
-            self._pick_variant([v for v in self._fitting_variants("intros", role) if delivered(v)]) or intro
-        )
+        return self._pick_variant([v for v in self._fitting_variants("intros", role) if delivered(v)])
 
     def _place_pins(self, role: str, fill: _Fill) -> None:
         """选用: first, whatever their topic."""
@@ -1832,12 +1831,16 @@ class Selector:
 
     def _pair_target(self, measure_id: str) -> Fragment | None:
         """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,
-        or eligible and neither redoing what last year's 整改 reports as done nor promising what 主要工作 does."""
+        or eligible and neither redoing what last year's 整改 reports as done nor promising what 主要工作 does,
+        nor using a word this draft avoids (a branch secretary's measure “到一个基层党支部蹲点”)."""
         frag = self.library.by_id().get(measure_id)
         if frag is None:
             return None
         usable = measure_id in self.pinned or (
-            self.eligible(frag) and not self._redoes_fixed(frag) and not self._promises_done(frag)
+            self.eligible(frag)
+            and not self._redoes_fixed(frag)
+            and not self._promises_done(frag)
+            and not self._foreign_frag(frag)
         )
         return frag if usable else None
 

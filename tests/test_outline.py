@@ -1458,6 +1458,28 @@ def test_an_intro_delivers_the_work_it_names() -> None:
     assert checked >= 1
 
 
+def test_round_27_intros_name_a_promise_the_items_must_keep() -> None:
+    """Round 27: intros promised 支部书记的选拔培养, 红脸出汗, 定期会商, 抓宣讲, 隶属关系, 党建项目 and 关心员工成长
+    over items saying none of it. Each now names a phrase of 措辞.yaml 引语所许, so the test above holds it to its
+    items (and a section whose intros all promise more than its items say goes without one)."""
+    from drafter.select import INTRO_PROMISES
+
+    table = REG.wordings[INTRO_PROMISES]
+    intros = [v.text for role in ("思想建设", "组织建设", "党风廉政", "业务融合") for v in LIB.intros(role)]
+    for words in (
+        "支部书记的选拔培养",
+        "红脸出汗成为常态",
+        "定期会商",
+        "抓宣讲",
+        "隶属关系",
+        "党建项目",
+        "关心员工成长",
+    ):
+        said = [t for t in intros if words in t]
+        assert said, words
+        assert all(any(phrase in t for phrase in table) for t in said), words
+
+
 def test_few_items_open_with_a_maxim() -> None:
     """Round 24: “研判是做好意识形态工作的前提。”“组织生活是党员教育管理的重要载体。” — items opening with a maxim of
     their own sentence read as a template's when a draft has several; a second is taken only when no other wording
