@@ -339,6 +339,12 @@ def stable_seed(facts: Facts) -> int:
     return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
 
 
+def _quoted(text: str) -> str:
+    """``text`` in double quotes, its own double quotes made single (“教师党支部书记‘双带头人’比例不高”, not
+    “…“双带头人”…”: round 28's reading of a 学院 summary)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 def _full_stop(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in "。！？…" else text + "。"
@@ -1975,7 +1981,7 @@ class Selector:
         open_findings = self._open_findings()
         if not open_findings:
             return []
-        names = "、".join(f"“{f}”" for f in open_findings)
+        names = "、".join(_quoted(f) for f in open_findings)
         lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
 

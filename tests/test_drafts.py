@@ -383,3 +383,11 @@ def test_the_years_wording_never_brings_an_item_the_unit_does_not_have(tmp_path:
         path = tmp_path / f"{name}.yaml"
         path.write_text(sample.replace("某某科技", name), encoding="utf-8")
         assert "中心组" not in draft(path).document.text, name
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_no_double_quotes_inside_double_quotes(sample: Path) -> None:
+    """A user's finding quoted in a measure keeps its own quotes single (“教师党支部书记‘双带头人’比例不高”): a
+    reviewer reads “…“双带头人”…” as a typing slip."""
+    text = draft(sample).document.text
+    assert not re.search(r"“[^”\n]*“", text), re.search(r"“[^”\n]*“", text)
