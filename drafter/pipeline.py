@@ -17,6 +17,7 @@ from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Fragment, Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
+from drafter.naming import Naming
 from drafter.registry import Registry, registry, registry_for
 from drafter.render import (
     FragmentRenderer,
@@ -29,7 +30,18 @@ from drafter.render import (
 )
 from drafter.resources import data_dir
 from drafter.sandbox import time_budget
-from drafter.select import Item, Plan, SectionPlan, missing_location, missing_needs, select
+from drafter.select import (
+    CAUSES,
+    MEASURES,
+    PROBLEMS,
+    RECTIFY,
+    Item,
+    Plan,
+    SectionPlan,
+    missing_location,
+    missing_needs,
+    select,
+)
 
 LENGTH_TOLERANCE = 0.10
 RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml markers the 上年度问题整改 list fills
@@ -71,6 +83,7 @@ class ItemView:
     lead: str
     text: str
     id: str | None = None
+    user: tuple[str, ...] = ()  # the user's own lines in ``text``, as printed (drafter.naming leaves them be)
 
 
 @dataclass(frozen=True)
@@ -125,8 +138,10 @@ def _section_context(
                 renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
             )
             text = renderer.render(it.fragment, ctx, it.variant)
+            user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
-                text = Rendered(text + item(folded).text)
+                view = item(folded)
+                text, user = Rendered(text + view.text), user + view.user
             if it.tail:  # the user's achievements this item carries
                 lines = "；".join(
                     _with_figure_marker(clean_text(t).rstrip("。；;"), change_words) for t in it.tail
@@ -134,9 +149,10 @@ def _section_context(
                 text = Rendered(
                     text + renderer.render_text(it.join, ctx, it.fragment.location) + lines + "。"
                 )
+                user += (lines,)
                 if it.marker:  # what the Party organisation did for these results, for the user to write
                     text = Rendered(text + str(Missing(it.marker)) + "。")
-            return ItemView(lead, text, it.fragment.id)
+            return ItemView(lead, text, it.fragment.id, user)
         where = Location(f"fragments/{section.role}.yaml", key="user")
         lead = (
             clean_text(it.lead)
@@ -153,7 +169,12 @@ def _section_context(
             parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
         if it.marker:  # a sentence ending on the marker still ends with its full stop
             parts.append(str(Missing(it.marker)) + "。")
-        return ItemView(Rendered(lead), Rendered("".join(parts)), it.detail.id if it.detail else None)
+        return ItemView(
+            Rendered(lead),
+            Rendered("".join(parts)),
+            it.detail.id if it.detail else None,
+            (said,) if said else (),
+        )
 
     def sentences(frags: list[Any]) -> Rendered | None:
         return Rendered("".join(renderer.render(f, ctx) for f in frags)) if frags else None
@@ -165,37 +186,6 @@ def _section_context(
         [item(i) for i in section.items],
         sentences(section.tail),
     )
-
-
-# what may follow the unit's name for it to be dropped as the subject (not 的/和/与/将…: “公司党支部的党员档案”
-# and “公司党支部将……” need it)
-_SUBJECT_KEEP = tuple("的和与及将书上下党等")
-
-
-@lru_cache(maxsize=256)
-def _subject_pattern(name: str) -> re.Pattern[str]:
-    """The unit's name opening a clause, as something it does follows (see _SUBJECT_KEEP)."""
-    return re.compile(rf"(^|[，。；：])({re.escape(name)})(?=[^{''.join(_SUBJECT_KEEP)}])")
-
-
-def _vary_subject(view: SectionView, name: str, short: str = "") -> SectionView:
-    """Of the clauses in a part that open with the unit's name as subject (“公司党支部把……”, “一年来，公司党支部
-    坚持……”), every second opens without it, as a writer drops a subject the part has just said; with a
-    ``short`` form (支部 for 公司党支部), every second one kept says that instead (round 20: 公司党支部 ×24)."""
-    if len(name) < 2:
-        return view
-    pattern = _subject_pattern(name)
-    opened = 0
-
-    def drop(match: re.Match[str]) -> str:
-        nonlocal opened
-        opened += 1
-        if opened % 2 == 0:
-            return match.group(1)
-        return match.group(1) + short if short and opened % 4 == 3 else match.group(0)
-
-    items = [ItemView(i.lead, Rendered(pattern.sub(drop, i.text)), i.id) for i in view.items]
-    return SectionView(view.role, view.heading, view.intro, items, view.outro)
 
 
 # a character before a type's generic name for its Party organisation that makes it some other organisation's
@@ -235,6 +225,31 @@ def _generic_org_pattern(generic: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![{_OTHERS_BEFORE}])(?:{'|'.join(map(re.escape, generic))})")
 
 
+def _own_names(facts: Facts, reg: Registry) -> list[tuple[str, str]]:
+    """The names the unit's Party organisation goes by in its draft, each with its short form (单位.党组织, and
+    单位.自称 when that too names a Party organisation (公司党支部 → 支部) or is a 我局, 我委 with no short form),
+    for :class:`drafter.naming.Naming`; a 自称 such as 公司 or 医院, which many nouns follow, stays as written."""
+    names = [str(facts.get("单位.党组织") or "").strip(), str(facts.get("单位.自称") or "").strip()]
+    table = reg.wordings.get(SHORT_ORGS, {})
+    return [
+        (n, _short_name(n, reg))
+        for n in dict.fromkeys(names)
+        if n and (_org_ending(n, table) or n.startswith("我"))
+    ]
+
+
+def _named_section(view: SectionView, naming: Naming) -> SectionView:
+    """``view`` with its lead-in, items and closing sentence read through ``naming`` in order."""
+    role = view.role
+    intro = Rendered(naming.paragraph(view.intro, role)) if view.intro else view.intro
+    items = [
+        ItemView(i.lead, Rendered(naming.paragraph(i.text, role, item=True, user=i.user)), i.id, i.user)
+        for i in view.items
+    ]
+    outro = Rendered(naming.paragraph(view.outro, role)) if view.outro else view.outro
+    return SectionView(view.role, view.heading, intro, items, outro)
+
+
 def _short_name(org: str, reg: Registry) -> str:
     """The short form a unit summary may call its Party organisation by after naming it (措辞.yaml 党组织简称:
     公司党支部 → 支部, 局党组 → 党组), or "" when the name ends in none of the table's words or is that word."""
@@ -263,17 +278,19 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     else:
         drafting = renderer
     sections = {role: _section_context(s, drafting, ctx, words) for role, s in plan.sections.items()}
-    if plan.voice == "单位":  # the unit's name as every item's subject reads as a tic (round 15: 30 times)
-        name = str(ctx["类型"]["自称"])
-        org = str(facts.get("单位.党组织") or "")
-        for subject in dict.fromkeys((name, org)):
-            short = _short_name(subject, reg)
-            sections = {role: _vary_subject(view, subject, short) for role, view in sections.items()}
+    opening = drafting.render(plan.opening, ctx) if plan.opening else None
+    closing = drafting.render(plan.closing, ctx) if plan.closing else None
+    naming = Naming(_own_names(facts, reg), str(ctx["提法"]["全会"] or ""), unit_voice=plan.voice == "单位")
+    opening = Rendered(naming.paragraph(opening)) if opening else None
+    order = [*plan.main_roles, RECTIFY, PROBLEMS, CAUSES, MEASURES]
+    for role in sorted(sections, key=lambda r: order.index(r) if r in order else len(order)):
+        sections[role] = _named_section(sections[role], naming)
+    closing = Rendered(naming.paragraph(closing)) if closing else None
     main_roles = [r for r in plan.main_roles if r in sections]
     report_ctx = {
         **ctx,
-        "opening": drafting.render(plan.opening, ctx) if plan.opening else None,
-        "closing": drafting.render(plan.closing, ctx) if plan.closing else None,
+        "opening": opening,
+        "closing": closing,
         "main": [sections[r] for r in main_roles],
         "rectify": sections.get("上年度问题整改"),
         "problems": sections.get("存在问题", SectionView("存在问题", "存在问题", None, [])),

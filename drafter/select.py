@@ -1829,24 +1829,28 @@ class Selector:
         return out
 
     def _paired_answer(self, cause: Item, answered: set[str]) -> Fragment | None:
-        """The first measure a cause fragment names (pairs) that the draft may still use."""
+        """The first measure a cause fragment names (pairs) that the draft may still use, and that uses no word
+        the draft avoids (a branch secretary is not sent “到一个基层党支部蹲点”: the cause may be answered by words)."""
         if cause.fragment is None:
             return None
         targets = (self._pair_target(t) for t in cause.fragment.pairs if t not in self.used)
-        return next((f for f in targets if f is not None and f.topic_key not in answered), None)
+        return next(
+            (
+                f
+                for f in targets
+                if f is not None and f.topic_key not in answered and not self._foreign_frag(f)
+            ),
+            None,
+        )
 
     def _pair_target(self, measure_id: str) -> Fragment | None:
         """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,
-        or eligible and neither redoing what last year's 整改 reports as done nor promising what 主要工作 does,
-        nor using a word this draft avoids (a branch secretary's measure “到一个基层党支部蹲点”)."""
+        or eligible and neither redoing what last year's 整改 reports as done nor promising what 主要工作 does."""
         frag = self.library.by_id().get(measure_id)
         if frag is None:
             return None
         usable = measure_id in self.pinned or (
-            self.eligible(frag)
-            and not self._redoes_fixed(frag)
-            and not self._promises_done(frag)
-            and not self._foreign_frag(frag)
+            self.eligible(frag) and not self._redoes_fixed(frag) and not self._promises_done(frag)
         )
         return frag if usable else None
 
@@ -1869,9 +1873,9 @@ class Selector:
         fits = [
             (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
             for f in candidates
-            if self._measure_ok(
-                f
-            )  # asked of the few candidates, not of every measure (it is the costly part)
+            # asked of the few candidates, not of every measure (it is the costly part); a measure with a word
+            # the draft avoids is no answer (a 学院党委 does not 用好监督执纪第一种形态)
+            if not self._foreign_frag(f) and self._measure_ok(f)
         ]
         return [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
 
@@ -2013,7 +2017,9 @@ class Selector:
         for p in problems.items:
             if p.fragment is None or p.topic in answered:
                 continue
-            answer = next((f for f in map(self._pair_target, p.fragment.pairs) if f is not None), None)
+            # the first of those with the fewest words the draft avoids
+            targets = [f for f in map(self._pair_target, p.fragment.pairs) if f is not None]
+            answer = min(targets, key=self._foreign_frag, default=None)
             if answer is not None and answer.id not in self.used:
                 out.append(self.take(answer, p.topic))
                 answered.add(p.topic)

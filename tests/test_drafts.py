@@ -306,56 +306,6 @@ def test_a_detail_does_not_open_by_repeating_its_title() -> None:
                 assert not (head and str(item.text).startswith(head)), (sample.name, head)
 
 
-def test_a_units_summary_drops_every_second_repeated_subject() -> None:
-    """Round 15: “公司党支部” opened 30 sentences of one summary. Of the clauses of a part that open with the
-    unit's name, every second opens without it; the name stays where something hangs on it (的, 将, 书记…)."""
-    from drafter.pipeline import ItemView, SectionView, _vary_subject
-
-    view = SectionView(
-        "思想建设",
-        "一、",
-        None,
-        [
-            ItemView("甲", "公司党支部把学习放在首位。"),
-            ItemView("乙", "一年来，公司党支部坚持集中学习。"),
-            ItemView("丙", "公司党支部的党员档案规范齐全；公司党支部将继续改进。"),
-            ItemView("丁", "公司党支部推动党员亮身份。"),
-        ],
-    )
-    texts = [i.text for i in _vary_subject(view, "公司党支部").items]
-    assert texts == [
-        "公司党支部把学习放在首位。",
-        "一年来，坚持集中学习。",
-        "公司党支部的党员档案规范齐全；公司党支部将继续改进。",
-        "公司党支部推动党员亮身份。",
-    ]
-    said = draft(ROOT / "samples" / "某科技公司党支部.yaml").document.text
-    assert said.count("公司党支部") < 30
-    assert re.search(r"[。，；]支部(?![委书])", said)  # the short name opens some clauses
-
-
-def test_a_units_summary_calls_its_party_organisation_by_a_short_name_now_and_then() -> None:
-    """Round 20: 公司党支部 ×24. Of the clause-opening names kept, every second says the short form of the
-    organisation (措辞.yaml 党组织简称: 公司党支部 → 支部, 局党组 → 党组); a name that is only the word keeps it."""
-    from drafter.pipeline import ItemView, SectionView, _short_name, _vary_subject
-    from drafter.registry import registry
-
-    reg = registry()
-    assert _short_name("公司党支部", reg) == "支部" and _short_name("局党组", reg) == "党组"
-    assert _short_name("党支部", reg) == "" and _short_name("我局", reg) == ""
-    view = SectionView(
-        "思想建设", "一、", None, [ItemView(str(n), f"公司党支部做第{n}件事。") for n in range(1, 6)]
-    )
-    texts = [i.text for i in _vary_subject(view, "公司党支部", "支部").items]
-    assert texts == [
-        "公司党支部做第1件事。",
-        "做第2件事。",
-        "支部做第3件事。",
-        "做第4件事。",
-        "公司党支部做第5件事。",
-    ]
-
-
 def test_a_users_problem_is_detailed_without_denying_the_main_work() -> None:
     """Round 17: a 表现 under the user's own problem said what 主要工作 reported done (“满足于传达文件、集中领学”
     after “领学由支委分担”), or spoke of a finding reported 已整改. In every sample, the wording that details a
