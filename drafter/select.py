@@ -47,6 +47,7 @@ PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
+HEADING_PROMISES = "标题所许"  # 措辞.yaml: a result a main heading names, and the words items deliver it by
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
 _FEW_WORDS = ("不多", "偏少", "较少", "很少", "太少", "不够多", "次数少")  # saying “few” of something
 _FEW = f"(?:{'|'.join(_FEW_WORDS)})"
@@ -307,6 +308,11 @@ def _echoes_lead(lead: str, text: str) -> bool:
     """The wording opens by repeating ECHO_RUN characters of its heading (slots compared by their names)."""
     lead, opening = _SLOT_RE.sub(r"\1", lead), _SLOT_RE.sub(r"\1", text)[: len(lead) + 12]
     return any(lead[i : i + ECHO_RUN] in opening for i in range(len(lead) - ECHO_RUN + 1))
+
+
+def _section_words(section: SectionPlan) -> str:
+    """What a section's items say: each item's and each folded item's words and the lines it carries."""
+    return "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
 
 
 def _item_words(item: Item) -> str:
@@ -1094,12 +1100,12 @@ class Selector:
         names (党员教育, 关键岗位; a two-character keyword such as 教师 or 作风 names a field, not a promise)."""
         return _topics_named(self.reg, role, text)
 
-    def _promises_kept(self, text: str, said: str) -> bool:
-        """Every phrase of 措辞.yaml 引语所许 the intro says is delivered by the items (``said``) with one of its
-        words (round 24: “我注重纠治文山会海、过度留痕” over five items none of which is on 减负; “关心关爱党员”
-        over items on 网格 and 换届)."""
+    def _promises_kept(self, text: str, said: str, table_name: str = INTRO_PROMISES) -> bool:
+        """Every phrase of 措辞.yaml 引语所许 (or ``table_name``) the intro or heading says is delivered by the
+        items (``said``) with one of its words (round 24: “我注重纠治文山会海、过度留痕” over five items none of
+        which is on 减负; “关心关爱党员” over items on 网格 and 换届)."""
         plain = _SLOT_RE.sub("", text)
-        table = self.reg.wordings.get(INTRO_PROMISES, {})
+        table = self.reg.wordings.get(table_name, {})
         return all(any(w in said for w in words) for phrase, words in table.items() if phrase in plain)
 
     def _intro_for_items(self, section: SectionPlan) -> Variant | None:
@@ -1109,7 +1115,7 @@ class Selector:
         item mentions reads worse than none).  Nor one claiming what the user's own problems deny."""
         intro, role = section.intro, section.role
         have = set(section.topics)
-        said = "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
+        said = _section_words(section)
 
         def delivered(v: Variant) -> bool:
             return (
@@ -2124,15 +2130,21 @@ class Selector:
         """Headings that promise only what the items deliver (round 15: “落实党组织领导的校长负责制” over a part
         with no item on it): when a heading of the family names a topic (a 主题.yaml keyword of four
         characters or more) none of its part's items is on, the family is drawn again from those whose
-        headings all deliver; when none does, the first choice stays."""
+        headings all deliver; when none does, the first choice stays.  A heading naming a result of 措辞.yaml
+        标题所许 delivers only over items that say one of its words (round 27: “党员先锋作用在村里彰显” over items
+        on meetings and 发展党员, “振兴发展成果在村里共享” over items that share nothing)."""
         if plan.family is None:
             return
         main = {r: s for r, s in plan.sections.items() if r in plan.main_roles}
         have = {r: set(s.topics) for r, s in main.items()}
+        said = {r: _section_words(s) for r, s in main.items()}
 
         def delivers(family: Family) -> bool:
             return all(
-                self._topics_named(r, family.headings[r]) <= have[r] for r in main if r in family.headings
+                self._topics_named(r, family.headings[r]) <= have[r]
+                and self._promises_kept(family.headings[r], said[r], HEADING_PROMISES)
+                for r in main
+                if r in family.headings
             )
 
         family = None if delivers(plan.family) else self._family(delivers)

@@ -1016,6 +1016,34 @@ def test_a_heading_promises_only_topics_its_items_are_on() -> None:
     assert not broken, broken[:5]
 
 
+def test_a_heading_naming_a_result_stands_over_items_that_bear_it_out() -> None:
+    """Round 27: “党员先锋作用在村里彰显” over items on meetings and 发展党员, “振兴发展成果在村里共享” over
+    items that share nothing. A main heading naming a result of 措辞.yaml 标题所许 stands only over a part whose
+    items say one of its words; otherwise another family is drawn (before this check, 5 of these 18 village
+    drafts took the 在村里 family, none of them with an item on 先锋 or on anything shared)."""
+    table = REG.wordings["标题所许"]
+    broken = []
+    for kind in KINDS:
+        for i in range(6):
+            plan = select(LIB, facts_for(kind, "村", 2024, unit=f"竹山村{i}"))
+            for role in plan.main_roles:
+                section = plan.sections.get(role)
+                heading = section.heading.text if section is not None and section.heading else ""
+                said = (
+                    "".join(
+                        _item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged)
+                    )
+                    if section is not None
+                    else ""
+                )
+                broken += [
+                    (kind, i, heading)
+                    for p, words in table.items()
+                    if p in heading and not any(w in said for w in words)
+                ]
+    assert not broken, broken
+
+
 def test_a_software_company_has_its_own_main_work() -> None:
     """单位类型.yaml 名称中心工作: a 两新 company named …软件… does 研发和经营, not a factory's 生产经营 —
     in the slot every fragment fills and in the words its drafts avoid; a plant keeps 生产经营."""
