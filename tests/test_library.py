@@ -18,6 +18,7 @@ from drafter.registry import registry
 from drafter.render import FragmentRenderer, fact_context, make_environment
 
 LIB = load_library()
+REG = registry()
 FRAGMENTS = LIB.fragments()
 BANNED = (
     "深圳河",
@@ -343,3 +344,101 @@ def test_a_kind_and_a_role_added_from_data_files_only(tmp_path: Path) -> None:
     result = draft(facts, Options(fragments_dir=fragments, templates_dir=templates))
     text = result.document.text
     assert "意识形态工作述职报告" in text and "管好用好宣传阵地" in text and "守好意识形态阵地" in text
+
+
+def _yaml_strings(node: object) -> list[str]:
+    """Every string in a loaded YAML document (keys and values, at any depth)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in (*_yaml_strings(k), *_yaml_strings(v))]
+    if isinstance(node, list):
+        return [s for v in node for s in _yaml_strings(v)]
+    return []
+
+
+def test_two_establishments_come_before_two_safeguards() -> None:
+    """Round 27 (村): “以此践行‘两个维护’、体现对‘两个确立’的拥护” puts them the wrong way round; the usage is
+    拥护“两个确立”、做到“两个维护”.  No wording of the library (fragments and templates) names 两个维护 before
+    两个确立."""
+    import yaml
+
+    files = sorted([*Path(ROOT, "fragments").rglob("*.yaml"), *Path(ROOT, "templates").rglob("*.yaml")])
+    said = [s for p in files for s in _yaml_strings(yaml.safe_load(p.read_text(encoding="utf-8")))]
+    both = [s for s in said if "两个维护" in s and "两个确立" in s]
+    assert both
+    assert not [s[:40] for s in both if s.index("两个维护") < s.index("两个确立")]
+
+
+# slots whose value may itself join two things with 和 (基层治理和为民服务; 党的二十大和二十届三中全会)
+_JOINED_SLOT = r"\{\{ ?(?:类型\.中心工作|提法\.全会) ?\}\}"
+
+
+def test_a_slot_holding_he_is_not_joined_to_a_third_item_with_he() -> None:
+    """Round 27: “推动基层治理和为民服务和党的建设互促共进”, “让党建和研发和经营融为一体” — a closing joined
+    {{ 类型.中心工作 }} to 党建 with 和, and the value holds 和 itself.  No wording puts 和 right before such a slot
+    or right after it (or after its 精神)."""
+    joined = re.compile(rf"和{_JOINED_SLOT}|{_JOINED_SLOT}(?:精神)?和")
+    assert [f for f in FRAGMENTS if re.search(_JOINED_SLOT, "".join(f.texts))]
+    assert not [(f.id, m.group()) for f in FRAGMENTS for t in (f.lead, *f.texts) for m in joined.finditer(t)]
+
+
+def test_no_wording_serves_service_twice() -> None:
+    """Round 27 (医院): “坚持党建工作为医疗服务服务”.  With every 中心工作 a unit of the fragment's types can be
+    given, by its type or its name (医疗服务, 服务会员 …), no wording prints 服务服务."""
+    types = REG.unit_types
+    centers = {n: {t.center, *t.name_center.values()} for n, t in types.items()}
+    assert "医疗服务" in centers["医院"] and "服务会员" in centers["两新组织"]
+
+    def centers_of(f: Fragment) -> set[str]:
+        names = types if "通用" in f.unit_types else f.unit_types
+        return {c for n in names for c in centers.get(n, ())}
+
+    slot = re.compile(r"\{\{ ?类型\.中心工作 ?\}\}")
+    doubled = [
+        (f.id, c)
+        for f in FRAGMENTS
+        for t in (f.lead, *f.texts)
+        if slot.search(t)
+        for c in centers_of(f)
+        if "服务服务" in slot.sub(c, t)
+    ]
+    assert not doubled
+
+
+def test_a_secretary_speaks_of_no_portfolio_of_his_own() -> None:
+    """Round 27 (医院): a 党委书记 has no 分管工作 — “我的理论学习与分管工作结合还不够紧”, “每季度结合分管工作撰写一篇
+    学习体会” came from a deputy's report.  In a first-person wording, a sentence speaking of 分管 names whose it
+    is (班子成员, 分管领导, 分管同志 …)."""
+    others = ("成员", "领导", "同志", "负责人", "人员", "委员")
+    own = [
+        (f.id, s[:30])
+        for f in FRAGMENTS
+        if "个人" in f.voice
+        for t in (f.lead, *f.texts)
+        for s in re.split(r"[。；]", t.replace("积分管理", ""))
+        if "分管" in s and not any(o in s for o in others)
+    ]
+    assert not own
+
+
+def test_the_organisations_name_is_not_put_before_its_own_parts() -> None:
+    """Round 27 (两新, 单位.党组织 = 自称 = 公司党支部): “公司党支部支委有时存在守成心态”, “团结公司党支部上下的
+    人心”.  No wording puts the organisation's name or the unit's 自称 right before 支委 (a member of it) or 上下."""
+    slot = r"\{\{ ?(?:单位\.党组织|单位\.自称|类型\.自称) ?\}\}"
+    wrong = re.compile(rf"{slot}(?:支委(?!会)|上下)")
+    assert not [(f.id, m.group()) for f in FRAGMENTS for t in (f.lead, *f.texts) for m in wrong.finditer(t)]
+
+
+def test_a_problem_or_cause_does_not_say_the_same_word_twice_in_its_paragraph() -> None:
+    """Round 27 (村): “真抓实干的劲头有所减弱……敢于较真的劲头比以前有所减弱” — the heading and its wording say 劲头
+    and 减弱 twice in one paragraph.  No problem or cause heading with any of its wordings does."""
+    twice = [
+        (f.id, w)
+        for role in ("存在问题", "原因")
+        for f in LIB.fragments(role)
+        for t in f.texts
+        for w in ("劲头", "减弱")
+        if (f.lead + t).count(w) > 1
+    ]
+    assert not twice

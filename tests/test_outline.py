@@ -1627,3 +1627,48 @@ def test_no_measure_promises_what_the_work_above_reports_done() -> None:
                     if any(LIB.overlap.fit(said, d) >= DONE_FIT for d in done):
                         found.append((kind, utype, year, m.fragment.id))
     assert not found, found
+
+
+# two 和 within six characters join three items (“推动党建和基层治理和为民服务齐头并进”); 亲和力 is one word
+_THREE_WITH_HE = re.compile(r"和[^，。；：、“”（）\s和]{1,6}和")
+
+
+def test_no_draft_joins_three_items_with_he_twice() -> None:
+    """Round 27: closings read “推动基层治理和为民服务和党的建设互促共进”, “让党建和研发和经营融为一体” — a
+    中心工作 holding 和 joined to 党建 with 和.  Over every kind × type × year and two seeds, and the samples, no
+    draft writes “X和Y和Z”."""
+    from conftest import ROOT
+
+    texts = [
+        draft(facts_for(kind, utype, year), Options(seed=seed)).document.text
+        for kind, utype, year in CASES
+        for seed in (0, 1)
+    ]
+    texts += [draft(p).document.text for p in sorted((ROOT / "samples").glob("*.yaml"))]
+    found = [m.group() for text in texts for m in _THREE_WITH_HE.finditer(text.replace("亲和力", "亲＊力"))]
+    assert not found
+
+
+def test_a_village_draft_says_no_eight_hours() -> None:
+    """Round 27 (村): “我对党员干部八小时以外的情况了解不够” — a village cadre has no office hours; a village draft
+    takes another wording of the fragment (单位类型.yaml 避免用语)."""
+    facts = facts_for("党支部书记述职", "村", 2024)
+    selector = Selector(LIB, facts)
+    eight = [
+        f
+        for role in (PROBLEMS, CAUSES, MEASURES)
+        for f in LIB.fragments(role)
+        if selector.eligible(f)
+        and any("八小时" in t for t in f.texts)
+        and not all("八小时" in t for t in f.texts)
+    ]
+    assert eight
+    for seed in range(8):
+        selector = Selector(LIB, facts, seed=seed)
+        assert not [f.id for f in eight if "八小时" in f.texts[selector._variant(f)]], seed
+    for year in YEARS:
+        for seed in range(4):
+            assert (
+                "八小时"
+                not in draft(facts_for("党支部书记述职", "村", year), Options(seed=seed)).document.text
+            )
