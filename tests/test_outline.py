@@ -1487,7 +1487,7 @@ def test_an_intro_delivers_the_work_it_names() -> None:
 
 
 def test_round_27_intros_name_a_promise_the_items_must_keep() -> None:
-    """Round 27: intros promised 支部书记的选拔培养, 红脸出汗, 定期会商, 抓宣讲, 隶属关系, 党建项目 and 关心员工成长
+    """Round 27: intros promised 支部书记的选拔培养, 红脸出汗, 定期会商, 抓宣讲, 隶属关系 and 党建项目
     over items saying none of it. Each now names a phrase of 措辞.yaml 引语所许, so the test above holds it to its
     items (and a section whose intros all promise more than its items say goes without one)."""
     from drafter.select import INTRO_PROMISES
@@ -1501,7 +1501,6 @@ def test_round_27_intros_name_a_promise_the_items_must_keep() -> None:
         "抓宣讲",
         "隶属关系",
         "党建项目",
-        "关心员工成长",
     ):
         said = [t for t in intros if words in t]
         assert said, words
