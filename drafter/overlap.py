@@ -6,11 +6,14 @@ left out (党员干部, 基层党组织… say nothing about a particular claim)
 * :meth:`Overlap.clash` — how much a problem or cause repeats what the achievements above say (a problem
   “信息化监督手段运用不够” under an achievement about 信息化 monitoring contradicts it);
 * :meth:`Overlap.fit` — how well a fragment's 表现 matches a user's short problem phrase (课程思政推进不够均衡
-  needs a 表现 about 课程思政, not about 党员干部 ideology in general).
+  needs a 表现 about 课程思政, not about 党员干部 ideology in general);
+* :class:`DoneClauses` — which clause of a measure says again, clause by clause, what one clause of the work
+  reported done says (“主题党日每月按固定时间开展” after “主题党日我坚持固定日期”), its words weighed by how rare
+  they are in the library.
 
-Counting the n-grams of a thousand-odd wordings is most of a cold ``drafter render``, so the common set is kept
-as JSON in drafter's private cache folder (:func:`drafter.cache.safe_folder`), keyed by a digest of every
-wording (or of what they were parsed from: the key of the library's kept parse) and of this module's code: any
+Counting the n-grams of a thousand-odd wordings is most of a cold ``drafter render``, so the common set (and the
+set of frequent 2-grams the clause check weighs lower) is kept as JSON in drafter's private cache folder
+(:func:`drafter.cache.safe_folder`), keyed by a digest of every wording (or of what they were parsed from: the key of the library's kept parse) and of this module's code: any
 change to either means a new entry, and an entry that does not read back as a list of strings is ignored and
 counted again.  Writing is best effort.
 """
@@ -28,6 +31,9 @@ from drafter.rxprogram import Programs
 _PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 _CJK_RUNS = _PROGRAMS.compile(r"[\u4e00-\u9fff]+")
 _JINJA = _PROGRAMS.compile(r"{{.*?}}|{%.*?%}")
+# what ends a clause: a pause or a stop, a bracket — not a list's 、 (“我把返乡青年、致富能手和退役军人作为培养
+# 重点” is one claim) nor a quotation mark (把“第一议题”学习落到分工上)
+_CLAUSE_BREAKS = _PROGRAMS.compile(r"[，；。：！？,;:!?（）()\n]+")
 # words of self-criticism that every problem uses: no evidence of what it is about
 _PROBLEM_WORDS = frozenset(
     (
@@ -59,18 +65,53 @@ _PROBLEM_WORDS = frozenset(
 # asked about: past that (a long-running process), the wording's 2-grams are counted once and intersected
 FEW_WANTED, LOOKED_FOR = 16, 3
 COMMON_SHARE = 0.04  # an n-gram in more than this share of the library's wordings is common
-CACHE_FORMAT = 1
+# a specific 2-gram in more than this share of the wordings is frequent (主题, 党日, 每月, 固定): it weighs 1 in
+# the clause check, a rarer one (列成, 攻关, 外出, 合并) 2
+FREQUENT_SHARE = 0.02
+# the weight of specific 2-grams a measure's clause shares with one clause of the work reported done, from
+# which it says that work again: “主题党日每月按固定时间开展” / “主题党日我坚持固定日期” (主题 党日 固定: 3),
+# “由党员骨干认领攻关任务” / “党员骨干牵头攻关项目” (员骨 攻关: 4), not “丰富主题党日内容” (主题 党日: 2)
+CLAUSE_REPEAT = 3
+CLAUSE_PHRASE = 4  # …in two runs or more, the longest this long (a phrase, not only everyday words)…
+CLAUSE_SHARE = 0.35  # …covering this share of the measure's clause; or in runs covering CLAUSE_COVER of it
+CLAUSE_COVER, CLAUSE_SHORT = 0.6, 8
+_CONDITION_ENDS = ("的", "时")  # a clause ending so leads to the next (凡涉及村民利益的，…; 谋划项目时，…)
+CACHE_FORMAT = 2
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
 # characters that make a three-character run grammar rather than content (的, 和, 对…)
-_FUNCTION_CHARS = frozenset("的和在对为中有了是与把将我上下等及其这那也都就从向于被")
+_FUNCTION_CHARS_TEXT = "的和在对为中有了是与把将我上下等及其这那也都就从向于被"
+_FUNCTION_CHARS = frozenset(_FUNCTION_CHARS_TEXT)
 
 
 def grams(text: str, n: int) -> set[str]:
     """The n-grams of the Chinese runs of ``text``, its Jinja left out."""
     runs = _CJK_RUNS.findall(_JINJA.sub("|", text) if "{" in text else text)
     return {run[i : i + n] for run in runs for i in range(len(run) - n + 1)}
+
+
+def shared_runs(clause: str, done: str) -> list[str]:
+    """The runs of two characters or more of ``clause`` found in ``done``, each as long as it goes, left to
+    right (主题党日每月按固定时间开展 / 主题党日我坚持固定日期: 主题党日, 固定)."""
+    runs: list[str] = []
+    i = 0
+    while i < len(clause) - 1:
+        end = i + 2
+        while end <= len(clause) and clause[i:end] in done:
+            end += 1
+        if end > i + 2:
+            runs.append(clause[i : end - 1])
+            i = end - 1
+        else:
+            i += 1
+    return runs
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of ``text`` (its Jinja left out): the runs between ，；。：！？ and brackets."""
+    plain = _JINJA.sub("|", text) if "{" in text else text
+    return [c for c in _CLAUSE_BREAKS.split(plain) if _CJK_RUNS.search(c)]
 
 
 class Overlap:
@@ -81,12 +122,12 @@ class Overlap:
         from (the library's kept parse has one), so that they are read only when the set is not kept."""
         wordings = None if digest is not None else list(texts)
         key = _cache_key(wordings, digest)
-        common = _load_common(key)
-        if common is None:
+        kept = _load_common(key)
+        if kept is None:
             wordings = list(texts) if wordings is None else wordings
-            common = common_grams(wordings)
-            _save_common(key, common)
-        self.common = common
+            kept = _counted(wordings)
+            _save_common(key, *kept)
+        self.common, self.frequent = kept
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
         self._bigrams: dict[str, frozenset[str]] = {}  # every 2-gram of a wording (fit asks again and again)
         self._plain: dict[str, tuple[str, int]] = {}  # wording → itself with Jinja blanked out, times asked
@@ -108,6 +149,10 @@ class Overlap:
                 g for g in self.specific(text, 3) if not _FUNCTION_CHARS.intersection(g)
             )
         return found
+
+    def clause_words(self, clause: str) -> frozenset[str]:
+        """The clause's specific 2-grams without a function character (合并 and 能合 of 能合并的, not 并的)."""
+        return frozenset(g for g in self.specific(clause, 2) if not _FUNCTION_CHARS.intersection(g))
 
     def clash(self, text: str, achievements: set[str]) -> int:
         """Specific 3-grams ``text`` shares with the achievements' 3-grams, leaving out those with a function
@@ -157,11 +202,96 @@ class Overlap:
 
 def common_grams(texts: list[str]) -> frozenset[str]:
     """The 2- and 3-grams found in more than :data:`COMMON_SHARE` of ``texts`` (and in more than 3)."""
+    return _counted(texts)[0]
+
+
+def _counted(texts: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The common 2- and 3-grams (:func:`common_grams`), and the 2-grams in more than :data:`FREQUENT_SHARE`
+    of ``texts`` that are not common: both from one count."""
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(grams(text, 3) | grams(text, 2))
     limit = max(3, int(len(texts) * COMMON_SHARE))
-    return frozenset(g for g, c in counts.items() if c > limit)
+    often = max(2, int(len(texts) * FREQUENT_SHARE))
+    common = frozenset(g for g, c in counts.items() if c > limit)
+    frequent = frozenset(g for g, c in counts.items() if len(g) == 2 and often < c <= limit)
+    return common, frequent
+
+
+class DoneClauses:
+    """The clauses of the work a draft reports done, indexed by their specific 2-grams, to find the clause of a
+    measure that says one of them again (round 27: “由党员骨干认领攻关任务” after “党员骨干牵头攻关项目4项”,
+    “能合并的会议合并开” after “能合并的合并”).  Words alone do not tell a repeat from something new said of
+    the same subject: one said in other words (“外出党员纳入线上学习群” after “外出党员通过微信群跟着学”) is
+    not found."""
+
+    def __init__(self, overlap: Overlap, done: Iterable[str]) -> None:
+        self._overlap = overlap
+        self._done: list[str] = []
+        self._index: dict[str, list[int]] = {}
+        self._found: dict[str, str | None] = {}  # measure clause → the done clause it repeats, or None
+        for text in done:
+            for clause in clauses(text):
+                n = len(self._done)
+                self._done.append(clause)
+                for g in overlap.clause_words(clause):
+                    self._index.setdefault(g, []).append(n)
+
+    def repeated(self, clause: str) -> str | None:
+        """The done clause ``clause`` says again, if any, of those it shares a specific word with (most weight
+        first): :meth:`_in_runs` or :meth:`_covered` by it."""
+        if clause not in self._found:
+            weights: Counter[int] = Counter()
+            frequent = self._overlap.frequent
+            for g in self._overlap.clause_words(clause):
+                for n in self._index.get(g, ()):
+                    weights[n] += 1 if g in frequent else 2
+            self._found[clause] = next(
+                (
+                    self._done[n]
+                    for n, w in weights.most_common()
+                    if (w >= CLAUSE_REPEAT and self._in_runs(clause, self._done[n]))
+                    or self._covered(clause, self._done[n])
+                ),
+                None,
+            )
+        return self._found[clause]
+
+    def _in_runs(self, clause: str, done: str) -> bool:
+        """``clause`` shares its specific words with ``done`` in two runs or more, one of them a phrase of
+        CLAUSE_PHRASE characters, covering CLAUSE_SHARE of it: a subject and what is done about it (主题党日 …
+        固定 in 主题党日每月按固定时间开展; not 农村 … 民办学校 in a long clause on 党建指导清单 for them, nor
+        外出党员 alone: the same subject, something new done)."""
+        found = [r.strip(_FUNCTION_CHARS_TEXT) for r in shared_runs(clause, done)]
+        runs = [r for r in dict.fromkeys(found) if self._overlap.clause_words(r)]
+        runs = [r for r in runs if not any(r != o and r in o for o in runs)]  # 课程 within 课程建设: once
+        return (
+            len(runs) >= 2
+            and max(map(len, runs)) >= CLAUSE_PHRASE
+            and sum(map(len, runs)) >= CLAUSE_SHARE * len(clause)
+        )
+
+    @staticmethod
+    def _covered(clause: str, done: str) -> bool:
+        """Runs of ``done``, one a phrase of CLAUSE_PHRASE characters, cover CLAUSE_COVER of ``clause``
+        (能合并的会议合并开 / 能合并的合并; 对发现的共性问题及时督促整改 / 对发现的问题建立台账、督促整改) — not a
+        clause shorter than CLAUSE_SHORT (接受党员监督: a phrase, no claim) nor a condition leading to the next
+        clause (凡涉及村民利益的)."""
+        if len(clause) < CLAUSE_SHORT or clause.endswith(_CONDITION_ENDS):
+            return False
+        runs = shared_runs(clause, done)
+        return max(map(len, runs), default=0) >= CLAUSE_PHRASE and sum(map(len, runs)) >= CLAUSE_COVER * len(
+            clause
+        )
+
+    def repeats(self, text: str) -> list[tuple[str, str]]:
+        """Each clause of ``text`` that says a done clause again, with that clause."""
+        out: list[tuple[str, str]] = []
+        for clause in clauses(text):
+            done = self.repeated(clause)
+            if done is not None:
+                out.append((clause, done))
+        return out
 
 
 def _cache_key(texts: list[str] | None, digest: str | None = None) -> str:
@@ -178,8 +308,8 @@ def _cache_key(texts: list[str] | None, digest: str | None = None) -> str:
     return key.hexdigest()[:32]
 
 
-def _load_common(key: str) -> frozenset[str] | None:
-    """The kept common set, or None (no cache, no entry, or anything wrong with it)."""
+def _load_common(key: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The kept common and frequent sets, or None (no cache, no entry, or anything wrong with it)."""
     from drafter.cache import read_entry
 
     text = read_entry("overlap", key, MAX_CACHE_BYTES)
@@ -189,18 +319,21 @@ def _load_common(key: str) -> frozenset[str] | None:
         data = json.loads(text)
     except ValueError:
         return None
-    common = data.get("common") if isinstance(data, dict) and data.get("format") == CACHE_FORMAT else None
-    if not isinstance(common, list) or not all(isinstance(g, str) for g in common):
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return None
-    return frozenset(common)
+    common, frequent = data.get("common"), data.get("frequent")
+    if not (isinstance(common, list) and isinstance(frequent, list)):
+        return None
+    if not all(isinstance(g, str) for g in (*common, *frequent)):
+        return None
+    return frozenset(common), frozenset(frequent)
 
 
-def _save_common(key: str, common: frozenset[str]) -> None:
+def _save_common(key: str, common: frozenset[str], frequent: frozenset[str]) -> None:
     from drafter.cache import write_entry
 
-    write_entry(
-        "overlap", key, json.dumps({"format": CACHE_FORMAT, "common": sorted(common)}, ensure_ascii=False)
-    )
+    data = {"format": CACHE_FORMAT, "common": sorted(common), "frequent": sorted(frequent)}
+    write_entry("overlap", key, json.dumps(data, ensure_ascii=False))
 
 
 _PROGRAMS.save()

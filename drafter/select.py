@@ -32,6 +32,7 @@ from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
 from drafter.library import Family, Fragment, Library, Variant, Years
 from drafter.originality import grams
+from drafter.overlap import DoneClauses
 from drafter.registry import Kind, Registry, SectionSpec, registry
 from drafter.rxprogram import Programs
 from drafter.schema import walk
@@ -561,6 +562,9 @@ class Selector:
         self._maxims = 0  # 主要工作 wordings taken that open with a maxim (警示教育贵在触动思想。)
         self._main_taken: list[str] = []  # each 主要工作 item taken: its heading and wording
         self._done: dict[str, int] = {}  # measure id → _promises_done
+        self._done_clauses: DoneClauses | None = None  # see _clause_repeats
+        self._repeating: dict[str, int] = {}  # measure id → _repeats_done
+        self._repeats_of: dict[str, int] = {}  # measure wording → _clause_repeats
         self._retold_upto: dict[str, tuple[int, bool]] = {}  # wording → (items checked, retells one)
         self._denied: dict[str, int] = {}  # wording → _denies, for the 主要工作 text it was asked against
         self._counted: re.Pattern[str] | bool | None = None  # see _counted_denial
@@ -770,9 +774,9 @@ class Selector:
         return ranked[0] if ranked else None
 
     def _least_critical(self, ranked: list[Fragment], role: str) -> Fragment | None:
-        """The first of ``ranked`` with the fewest faults — denying 主要工作, restating it, restating a problem
-        (a cause), speaking of others in a 述职 — as a stable sort would put first, without scoring those after
-        a faultless one."""
+        """The first of ``ranked`` with the fewest faults — denying 主要工作, restating it, a measure saying a
+        clause of it again, restating a problem (a cause), speaking of others in a 述职 — as a stable sort would
+        put first, without scoring those after a faultless one."""
         best: tuple[tuple[int, ...], Fragment] | None = None
         for frag in ranked:
             key = (
@@ -781,6 +785,7 @@ class Selector:
                     self._redoes_fixed(frag) if role == MEASURES else 0,
                     self._promises_done(frag) if role == MEASURES else 0,
                 ),
+                self._repeats_done(frag) if role == MEASURES else 0,
                 self._clash(frag),
                 self._echoes_problems(frag) if role == CAUSES else 0,
                 self._not_own(frag),
@@ -868,7 +873,8 @@ class Selector:
     def _wording_faults(self, frag: Fragment) -> list[int]:
         """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each), the wrong voice (10),
         for a problem or cause denying 主要工作 (100) or, a cause, restating a problem (50), for 主要工作 an item
-        told twice (5) or a claim the user's own problems deny (50)."""
+        told twice (5) or a claim the user's own problems deny (50), for a measure promising what 主要工作
+        reports done, in all its words or in one clause (5)."""
         foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts]
         if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
@@ -879,7 +885,10 @@ class Selector:
         if frag.role in self.kind.main_roles and self._user_denials:  # nor a claim the user's problems deny
             foreign = [n + 50 * self._claims_user_denied(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role == MEASURES and self._main_taken:  # nor a measure promising what 主要工作 reports done
-            foreign = [n + 5 * self._done_already(t) for n, t in zip(foreign, frag.texts, strict=True)]
+            foreign = [
+                n + 5 * max(self._done_already(t), self._clause_repeats(t) > 0)
+                for n, t in zip(foreign, frag.texts, strict=True)
+            ]
         if frag.role in self.kind.main_roles and self._maxims:  # nor a second item opening with a maxim
             foreign = [
                 n + (_MAXIM_OPENING.match(t) is not None) for n, t in zip(foreign, frag.texts, strict=True)
@@ -1486,11 +1495,15 @@ class Selector:
             )
         return known
 
-    def _measure_pool(self, pool: list[Fragment]) -> list[Fragment]:
+    def _measure_pool(self, pool: list[Fragment], *, fresh: bool = True) -> list[Fragment]:
         """Measures that neither redo what is reported fixed nor deny 主要工作 (all of ``pool`` when none is
-        left)."""
-        kept = [f for f in pool if self._measure_ok(f)]
-        return kept or pool
+        left), with ``fresh`` those saying no clause of it again first (:meth:`_fresh`)."""
+        kept = [f for f in pool if self._measure_ok(f)] or pool
+        return self._fresh(kept) if fresh else kept
+
+    def _fresh(self, frags: list[Fragment]) -> list[Fragment]:
+        """Those of ``frags`` with a wording that says no clause of 主要工作 again (all of them when none has)."""
+        return [f for f in frags if not self._repeats_done(f)] or frags
 
     def _measure_ok(self, frag: Fragment) -> bool:
         """The measure neither redoes what is reported fixed, nor denies 主要工作, nor promises what it reports
@@ -1518,6 +1531,53 @@ class Selector:
         if any(overlap.fit(title, text) >= FIT_MIN for title, _ in self._users_problems):
             return False
         return any(overlap.fit(text, said) >= DONE_FIT for said in self._main_taken)
+
+    def _repeats_done(self, frag: Fragment) -> int:
+        """1 for a measure every wording of which says again, in one of its clauses, what a clause of 主要工作
+        reports done (round 27: “主题党日每月按固定时间开展” after “主题党日我坚持固定日期”, “由党员骨干认领攻关
+        任务” after “党员骨干牵头攻关项目4项”) — the whole wording may share far fewer than DONE_FIT words."""
+        if not self._main_taken:
+            return 0
+        known = self._repeating.get(frag.id)
+        if known is None:  # measures are weighed after 主要工作 is complete: once per fragment and draft
+            known = self._repeating[frag.id] = int(all(self._clause_repeats(t) for t in frag.texts))
+        return known
+
+    def _clause_repeats(self, text: str) -> int:
+        """How many clauses of a measure's wording say again what one clause of 主要工作 reports done
+        (:class:`drafter.overlap.DoneClauses`): its chosen wordings and headings, the user's own lines and
+        achievements, the parts' intros.  Not a clause that speaks of one of the user's own problems or open
+        findings (FIT_MIN of its words in either clause, or one in both): the user says that work is not done
+        (“为党员队伍补充年轻力量” after “…补充年轻血液” under 党员老龄化，年轻党员少)."""
+        known = self._repeats_of.get(text)
+        if known is None:
+            known = self._repeats_of[text] = sum(
+                1 for pair in self._done_work().repeats(text) if not self._of_users_problem(pair)
+            )
+        return known
+
+    def _of_users_problem(self, pair: tuple[str, str]) -> bool:
+        """A measure's clause and the 主要工作 clause it repeats speak of one of the user's own problems or open
+        findings: either has FIT_MIN of its words, or both one of them."""
+        overlap = self.library.overlap
+        for title, _ in self._users_problems:
+            fits = [overlap.fit(title, part) for part in pair]
+            if max(fits) >= FIT_MIN or min(fits) >= 1:
+                return True
+        return False
+
+    def _done_work(self) -> DoneClauses:
+        """The clauses of what 主要工作 reports done (built once, when the measures are weighed)."""
+        if self._done_clauses is None:
+            done: list[str] = list(self._main_intros.values())
+            for role in self.kind.main_roles:
+                for item in self._main_items.get(role, []):
+                    for it in (item, *item.merged):
+                        if it.fragment is not None:
+                            done += [it.fragment.lead, it.fragment.texts[it.variant % len(it.fragment.texts)]]
+                        done += [it.lead, it.text, *it.tail]
+            self._done_clauses = DoneClauses(self.library.overlap, done)
+        return self._done_clauses
 
     @cached_property
     def _users_problems(self) -> tuple[tuple[str, str], ...]:
@@ -1835,19 +1895,16 @@ class Selector:
         return out
 
     def _paired_answer(self, cause: Item, answered: set[str]) -> Fragment | None:
-        """The first measure a cause fragment names (pairs) that the draft may still use, and that uses no word
-        the draft avoids (a branch secretary is not sent “到一个基层党支部蹲点”: the cause may be answered by words)."""
+        """The first measure a cause fragment names (pairs) that the draft may still use and that uses no word
+        the draft avoids (a branch secretary is not sent “到一个基层党支部蹲点”: the cause may be answered by words),
+        the first saying no clause of 主要工作 again when there is one."""
         if cause.fragment is None:
             return None
         targets = (self._pair_target(t) for t in cause.fragment.pairs if t not in self.used)
-        return next(
-            (
-                f
-                for f in targets
-                if f is not None and f.topic_key not in answered and not self._foreign_frag(f)
-            ),
-            None,
-        )
+        usable = [
+            f for f in targets if f is not None and f.topic_key not in answered and not self._foreign_frag(f)
+        ]
+        return self._fresh(usable)[0] if usable else None
 
     def _pair_target(self, measure_id: str) -> Fragment | None:
         """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,
@@ -1865,7 +1922,8 @@ class Selector:
         topic 主题.yaml names for the cause).  One answers it when a reader sees it does: it is of that topic,
         or it says one of the cause topic's own words (本领 for 本领跟不上; round 19 read a measure on 党员底数
         given for 联系群众不够 as one answering nothing), and it shares CAUSE_WORDS_MIN of the cause's words
-        (round 25: measures of the cause's topic saying nothing of what it says read as 答非所问)."""
+        (round 25: measures of the cause's topic saying nothing of what it says read as 答非所问); of those, the
+        ones that say no clause of 主要工作 again (:meth:`_fresh`)."""
         overlap = self.library.overlap
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
@@ -1883,30 +1941,43 @@ class Selector:
             # the draft avoids is no answer (a 学院党委 does not 用好监督执纪第一种形态)
             if not self._foreign_frag(f) and self._measure_ok(f)
         ]
-        return [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
+        return self._fresh_scored(
+            [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
+        )
 
-    def _take_speaking_of(self, frag: Fragment, said: str) -> Item:
+    def _fresh_scored(self, scored: list[tuple[int, Fragment]]) -> list[tuple[int, Fragment]]:
+        """Those of the scored measures that say no clause of 主要工作 again (all of them when none does)."""
+        fresh = self._fresh([f for _, f in scored])
+        return [(score, f) for score, f in scored if f in fresh]
+
+    def _take_speaking_of(self, frag: Fragment, said: str, topic: str | None = None) -> Item:
         """Take ``frag`` printed in a wording that speaks of ``said`` (the usual one when it does as well as
         any; never one in the wrong voice or with an avoided word)."""
-        item = self.take(frag)
+        item = self.take(frag, topic)
         item.variant = self._variant_speaking_of(frag, said, item.variant)
         return item
 
     def _variant_speaking_of(self, frag: Fragment, said: str, usual: int) -> int:
         """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does as well as any), never
-        one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作."""
+        one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作; a measure's
+        wording saying a clause of 主要工作 again only when no other speaks of ``said`` (CAUSE_WORDS_MIN of
+        its words) as well."""
         critical = frag.role in (PROBLEMS, CAUSES)
-        fits = [
-            -1
-            if self._wrong_voice(t, frag.role) or self._foreign_words(t) or (critical and self._denies(t))
-            else self.library.overlap.fit(said, t)
-            for t in frag.texts
-        ]
-        return usual if fits[usual % len(fits)] == max(fits) else fits.index(max(fits))
+        measure = frag.role == MEASURES and bool(self._main_taken)
+        keys: list[tuple[int, ...]] = []
+        for t in frag.texts:
+            if self._wrong_voice(t, frag.role) or self._foreign_words(t) or (critical and self._denies(t)):
+                keys.append((-1,))
+                continue
+            fit = self.library.overlap.fit(said, t)
+            keys.append((int(fit >= CAUSE_WORDS_MIN), int(not (measure and self._clause_repeats(t))), fit))
+        best = max(keys)
+        return usual if keys[usual % len(keys)] == best else keys.index(best)
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
-        党员少 → a measure about bringing young people into the Party), when one shares its words; the
+        党员少 → a measure about bringing young people into the Party), when one shares its words, in the
+        wording that speaks of it most (round 27: not the one on 主题党日 that says 主要工作 again); the
         others are answered by topic below."""
         out: list[Item] = []
         overlap = self.library.overlap
@@ -1914,17 +1985,18 @@ class Selector:
             if not p.is_user or p.topic in answered:
                 continue
             phrase = p.lead or p.text
-            pool = self._measure_pool(self._native_first(self._usable(MEASURES)))
+            pool = self._measure_pool(self._native_first(self._usable(MEASURES)), fresh=False)
             fits = [(max(overlap.fit(phrase, t) for t in (f.lead, *f.texts)), f) for f in pool]
-            # shared words, then the problem's own topic, then wording written for this type of unit
-            scored = [
-                (fit + 2 * (f.topic_key == p.topic) + self._specific(f), f) for fit, f in fits if fit >= 1
-            ]
+            # shared words, then the problem's own topic, then wording written for this type of unit; of the
+            # measures that speak of it, one saying no clause of 主要工作 again
+            scored = self._fresh_scored(
+                [(fit + 2 * (f.topic_key == p.topic) + self._specific(f), f) for fit, f in fits if fit >= 1]
+            )
             if not scored:
                 continue
             top = max(score for score, _ in scored)
             best = self.rank([f for score, f in scored if score == top], f"answer:{phrase}")[0]
-            out.append(self.take(best, p.topic or best.topic_key))
+            out.append(self._take_speaking_of(best, phrase, p.topic or best.topic_key))
             answered.add(p.topic or best.topic_key)
         return out
 
@@ -2016,16 +2088,19 @@ class Selector:
             measures.items += carried
 
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
-        """A problem that names its answers (pairs) gets the first one still usable: several problems of one
-        topic (年轻党员少, 流动党员管理) each get the measure written for them."""
+        """A problem that names its answers (pairs) gets the first one still usable (the first saying no clause
+        of 主要工作 again, when one does not): several problems of one topic (年轻党员少, 流动党员管理) each get
+        the measure written for them."""
         chosen_ids = {i.fragment.id for i in listed if i.fragment}
         out: list[Item] = []
         for p in problems.items:
             if p.fragment is None or p.topic in answered:
                 continue
-            # the first of those with the fewest words the draft avoids
-            targets = [f for f in map(self._pair_target, p.fragment.pairs) if f is not None]
-            answer = min(targets, key=self._foreign_frag, default=None)
+            # those with the fewest words the draft avoids, the first saying no clause of 主要工作 again
+            usable = [f for f in map(self._pair_target, p.fragment.pairs) if f is not None]
+            fewest = min(map(self._foreign_frag, usable), default=0)
+            usable = [f for f in usable if self._foreign_frag(f) == fewest]
+            answer = self._fresh(usable)[0] if usable else None
             if answer is not None and answer.id not in self.used:
                 out.append(self.take(answer, p.topic))
                 answered.add(p.topic)
