@@ -789,12 +789,24 @@ class Selector:
                 self._clash(frag),
                 self._echoes_problems(frag) if role == CAUSES else 0,
                 self._not_own(frag),
+                self._unanswerable(frag) if role == CAUSES else 0,
             )
             if best is None or key < best[0]:
                 best = (key, frag)
             if not any(key):
                 break
         return best[1] if best else None
+
+    def _unanswerable(self, frag: Fragment) -> int:
+        """1 for a cause no measure this draft may use answers: none it names (pairs) is usable, and, naming
+        none, no measure shares CAUSE_WORDS_MIN of its words (round 27: “原因二……——无——缺措施”; of two
+        causes of a layer, the one 下一步 can answer keeps 问题—原因—措施 one to one)."""
+        if any(self._usable_pair(t) is not None for t in frag.pairs):
+            return 0
+        if frag.pairs:
+            return 1
+        said = frag.lead + frag.texts[self._variant(frag)]
+        return 0 if self._cause_answers(frag.topic_key, said, set()) else 1
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
@@ -1847,17 +1859,22 @@ class Selector:
     def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
         """Measures in the order of the problems they answer (a reviewer lays 存在问题 and 下一步 side by side:
         “（一）对应（四）” was marked as a plan that does not follow its problems), a user's own measure by the
-        words it shares with a problem; measures answering a cause, or none, after them in their order."""
+        words it shares with a problem; measures answering a cause, or none, after them in their order.  One
+        measure of a problem's topic stands at it (the user's own first, then the first listed): a cause's own
+        measure of that topic follows the others."""
         at: dict[str, int] = {}
         for n, p in enumerate(problems.items):
             if p.topic:
                 at.setdefault(p.topic, n)
+        claimed: dict[str, int] = {}
+        for n, m in sorted(enumerate(measures), key=lambda pair: (not pair[1].is_user, pair[0])):
+            claimed.setdefault(m.topic, n)
         overlap = self.library.overlap
         rest = len(problems.items)
 
         def place(pair: tuple[int, Item]) -> tuple[int, int]:
             n, m = pair
-            where = at.get(m.topic, rest) if m.topic else rest
+            where = at.get(m.topic, rest) if m.topic and claimed[m.topic] == n else rest
             if where == rest and m.is_user:
                 fits = [
                     (overlap.fit(_item_words(p), _item_words(m)), i) for i, p in enumerate(problems.items)
@@ -1879,10 +1896,10 @@ class Selector:
             said = _item_words(cause)
             if not said or any(overlap.fit(said, _item_words(m)) >= CAUSE_FIT for m in (*chosen, *out)):
                 continue
-            paired = self._paired_answer(cause, answered)
+            paired = self._paired_answer(cause, said, (*chosen, *out))
             if paired is not None:  # the measure written for this cause, in the wording that speaks of it
-                out.append(self._take_speaking_of(paired, said))
-                answered.add(paired.topic_key)
+                out.append(paired)
+                answered.add(paired.topic)
                 continue
             scored = self._cause_answers(cause.topic, said, answered)
             if not scored:
@@ -1894,17 +1911,44 @@ class Selector:
             answered.add(best.topic_key)
         return out
 
-    def _paired_answer(self, cause: Item, answered: set[str]) -> Fragment | None:
-        """The first measure a cause fragment names (pairs) that the draft may still use and that uses no word
-        the draft avoids (a branch secretary is not sent “到一个基层党支部蹲点”: the cause may be answered by words),
-        the first saying no clause of 主要工作 again when there is one."""
+    def _paired_answer(self, cause: Item, said: str, chosen: Sequence[Item]) -> Item | None:
+        """The first measure a cause fragment names (pairs) that the draft may still use, taken in the wording
+        that speaks of ``said``.  A topic 下一步 already has does not keep it out (round 27: “原因二：群众工作本领
+        不够 — 无 — 缺措施” while its own measure waited behind another of the same topic; a measure written for
+        the cause is not a second one on that topic to a reader), unless it would say again what a measure
+        already ``chosen`` says; one that says no clause of 主要工作 again first."""
         if cause.fragment is None:
             return None
-        targets = (self._pair_target(t) for t in cause.fragment.pairs if t not in self.used)
-        usable = [
-            f for f in targets if f is not None and f.topic_key not in answered and not self._foreign_frag(f)
-        ]
-        return self._fresh(usable)[0] if usable else None
+        usable = [f for f in map(self._usable_pair, cause.fragment.pairs) if f is not None]
+        fresh = self._fresh(usable)  # those saying no clause of 主要工作 again first
+        for frag in [*fresh, *(f for f in usable if f not in fresh)]:
+            variant = self._variant_speaking_of(frag, said, self._variant(frag))
+            if not self._repeats_measure(frag.lead, frag.texts[variant], chosen):
+                item = self.take(frag)
+                item.variant = variant
+                return item
+        return None
+
+    def _usable_pair(self, measure_id: str) -> Fragment | None:
+        """The measure a cause names (pairs) when this draft may still take it: not used yet, usable
+        (:meth:`_pair_target`), with a heading and some wording free of words this kind of unit avoids (a
+        机关党支部 reports to no 班子)."""
+        frag = None if measure_id in self.used else self._pair_target(measure_id)
+        if frag is None or self._foreign_words(frag.lead) or all(self._foreign_words(t) for t in frag.texts):
+            return None
+        return frag
+
+    def _repeats_measure(self, lead: str, text: str, chosen: Sequence[Item]) -> bool:
+        """A measure heading ``lead`` and saying ``text`` says again what one of ``chosen`` says: their headings
+        share a run of five characters or more (激励约束机 in 用好激励约束机制 and 把激励约束机制用在一线; four,
+        抓党建的 or 提高党员, is only grammar), or the wordings share more than CLASH_MAX content
+        three-character words (每季度写一篇学习体会 twice; 学院党委将… is a frame, not content)."""
+        overlap = self.library.overlap
+        runs, words = _lead_runs(lead), overlap.content(lead + text)
+        return any(
+            len(runs & _lead_runs(m.lead)) > 1 or len(words & overlap.content(_item_words(m))) > CLASH_MAX
+            for m in chosen
+        )
 
     def _pair_target(self, measure_id: str) -> Fragment | None:
         """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,

@@ -698,8 +698,9 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
     # not always: a type with few wordings of its own still mixes in general ones (the sibling test checks
     # that two units of one type do not end up sharing paragraphs); 国企 at 33 of 100 since its causes, and
     # the general causes its drafts use, name measures written for them (pairs), and at 29 since a slot's
-    # name ({{ 单位.党组织 }}) no longer counts as the avoided word 单位, which lets general wordings in
-    assert 0.28 <= own / total <= 0.9, (own, total)
+    # name ({{ 单位.党组织 }}) no longer counts as the avoided word 单位, which lets general wordings in, and
+    # at 29 of 104 since every general cause's own measure gets in (a general cause names a general measure)
+    assert 0.27 <= own / total <= 0.9, (own, total)
 
 
 def test_a_causes_pairs_are_measures_that_speak_of_it() -> None:
@@ -1273,15 +1274,20 @@ def test_a_carried_finding_without_what_was_done_asks_for_the_progress() -> None
 @pytest.mark.parametrize("utype", ["街道", "医院", "国企", "教育系统", "两新组织"])
 def test_measures_follow_the_order_of_the_problems(utype: str) -> None:
     """下一步 answers the problems in their order (round 19 laid the parts side by side: “（一）对应（四）”):
-    the measures that answer a problem's topic come in the order of those problems, before the others."""
+    the measures that answer a problem's topic come in the order of those problems, before the others.  A
+    cause's own measure of a topic a problem has (it gets in beside the problem's) comes after them all."""
     for kind in KINDS:
         for seed in range(4):
             plan = draft(facts_for(kind, utype, 2025), Options(seed=seed)).plan
             problems = [p.topic for p in plan.sections[PROBLEMS].items]
-            at = [problems.index(m.topic) for m in plan.sections["下一步"].items if m.topic in problems]
-            assert at == sorted(at), (kind, seed, problems, [m.topic for m in plan.sections["下一步"].items])
-            answering = [m.topic in problems for m in plan.sections["下一步"].items]
-            assert answering == sorted(answering, reverse=True), (kind, seed)
+            measures = plan.sections["下一步"].items
+            first = [
+                m.topic in problems and m.topic not in [o.topic for o in measures[:n]]
+                for n, m in enumerate(measures)
+            ]
+            at = [problems.index(m.topic) for m, f in zip(measures, first, strict=True) if f]
+            assert at == sorted(at), (kind, seed, problems, [m.topic for m in measures])
+            assert first == sorted(first, reverse=True), (kind, seed, problems, [m.topic for m in measures])
 
 
 def test_the_users_own_measure_comes_first_when_it_answers_the_first_problem() -> None:
@@ -1454,6 +1460,91 @@ def test_a_measure_added_for_a_cause_speaks_of_it() -> None:
                     or any(LIB.overlap.fit(_item_words(p), _item_words(m)) >= 2 for p in problems)
                 ), (kind, utype, m.fragment.id, fits)
     assert added >= 10
+
+
+def _answers(cause: Any, measures: list[Any]) -> bool:
+    """A measure in ``measures`` answers ``cause``: the cause names it (pairs), or it shares CAUSE_WORDS_MIN of
+    the cause's specific words."""
+    pairs = set(cause.fragment.pairs) if cause.fragment is not None else set()
+    return any(m.fragment is not None and m.fragment.id in pairs for m in measures) or any(
+        LIB.overlap.fit(_item_words(cause), _item_words(m)) >= CAUSE_WORDS_MIN for m in measures
+    )
+
+
+def test_every_cause_has_a_measure_that_answers_it() -> None:
+    """Round 27: “原因二：群众工作本领不够 — 无 — 缺措施”, “原因三 关心激励不够制度化 — 缺措施” — a cause no
+    measure answers in four drafts of five (about 145 of 540 causes over the bench's drafts).  Every cause of
+    every draft has its measure now, within MEASURES_MAX: the causes chosen are ones 下一步 can answer, and a
+    cause's own measure is not kept out because its topic is already in 下一步.  (Seeds 0 and 1 draft three
+    problems; with four, MEASURES_MAX leaves room for two of four causes' measures.)"""
+    unanswered = []
+    for kind in KINDS:
+        for utype in TYPES:
+            for year, seed in ((2024, 0), (2025, 1)):
+                plan = draft(facts_for(kind, utype, year), Options(seed=seed)).plan
+                measures = plan.sections[MEASURES].items
+                assert len(measures) <= MEASURES_MAX, (kind, utype, year)
+                unanswered += [
+                    (kind, utype, year, c.fragment.id if c.fragment else c.lead)
+                    for c in plan.sections[CAUSES].items
+                    if not _answers(c, measures)
+                ]
+    assert not unanswered, unanswered
+
+
+def test_a_cause_whose_measures_are_excluded_gives_way() -> None:
+    """Of the causes of one layer, the planner takes one 下一步 can answer: when the measures a chosen cause
+    names (pairs) are excluded (不用), another cause of the same layer stands in its place — not the same cause
+    left without a measure."""
+    swapped = 0
+    for kind in KINDS:
+        for utype in TYPES:
+            plan = draft(facts_for(kind, utype, 2024)).plan
+            ids = {m.fragment.id for m in plan.sections[MEASURES].items if m.fragment is not None}
+            cause = next(
+                (
+                    c
+                    for c in plan.sections[CAUSES].items
+                    if c.fragment is not None and ids & set(c.fragment.pairs)
+                ),
+                None,
+            )
+            if cause is None or cause.fragment is None:
+                continue
+            again = draft(facts_for(kind, utype, 2024, 不用=list(cause.fragment.pairs))).plan
+            causes = again.sections[CAUSES].items
+            assert cause.fragment.id not in {c.fragment.id for c in causes if c.fragment}, (kind, utype)
+            assert cause.topic in {c.topic for c in causes}, (kind, utype)  # the layer stays
+            swapped += 1
+    assert swapped >= 20
+
+
+def test_a_causes_own_measure_gets_in_beside_one_of_its_topic() -> None:
+    """Round 27: a cause's own measure (pairs) waited behind another measure of the same topic, and the cause
+    was left unanswered.  A measure written for the cause is not a second one on that topic to a reader: it
+    gets in — unless it says again what a measure already there says (headings sharing a run of five
+    characters, or more than CLASH_MAX content three-character words)."""
+    from drafter.select import _lead_runs
+
+    beside = 0
+    for kind in KINDS:
+        for utype in TYPES:
+            for year in YEARS:
+                plan = draft(facts_for(kind, utype, year)).plan
+                measures = plan.sections[MEASURES].items
+                pairs = {p for c in plan.sections[CAUSES].items if c.fragment for p in c.fragment.pairs}
+                for m in measures:
+                    others = [o for o in measures if o is not m]
+                    if m.fragment is None or m.fragment.id not in pairs:
+                        continue
+                    if not any(o.topic == m.topic for o in others):
+                        continue
+                    beside += 1
+                    for o in others:
+                        said = LIB.overlap.content(_item_words(m)) & LIB.overlap.content(_item_words(o))
+                        assert len(_lead_runs(m.lead) & _lead_runs(o.lead)) <= 1, (m.lead, o.lead)
+                        assert len(said) <= CLASH_MAX, (m.fragment.id, sorted(said))
+    assert beside >= 20
 
 
 def test_an_intro_delivers_the_work_it_names() -> None:
