@@ -142,7 +142,8 @@ def _done_texts(plan: Plan) -> list[str]:
 
 def test_few_measures_say_a_clause_of_the_work_above_again() -> None:
     """Over every kind × type for 2024 and 2025 (seed 1), measures whose printed wording says a clause of 主要
-    工作 again: 20 of 298 before the planner weighed clauses, 8 of 295 after."""
+    工作 again: 20 of 298 before the planner weighed clauses, 8 of 295 after, 0 of 345 once the measures that
+    still did were reworded (after every cause got its measure)."""
     repeating = total = 0
     for kind in REG.kinds:
         for utype in (t for t in REG.unit_types if t != "通用"):
@@ -152,4 +153,4 @@ def test_few_measures_say_a_clause_of_the_work_above_again() -> None:
                 for said in _measures_text(plan):
                     total += 1
                     repeating += bool(done.repeats(said))
-    assert total >= 250 and repeating <= 10, (repeating, total)
+    assert total >= 250 and repeating <= 3, (repeating, total)
