@@ -1528,12 +1528,7 @@ class Selector:
         """1 for a measure every wording of which promises what a 主要工作 item reports as done: shares
         DONE_FIT of its specific words with one item's wording (round 26: “每月至少召开一次支委会” after a year of
         monthly 支委会 — “这些去年不是已经做了吗？”)."""
-        if not self._main_taken:
-            return 0
-        known = self._done.get(frag.id)
-        if known is None:  # measures are weighed after 主要工作 is complete: once per fragment and draft
-            known = self._done[frag.id] = int(all(self._done_already(t) for t in frag.texts))
-        return known
+        return self._every_wording(self._done, frag, self._done_already)
 
     def _done_already(self, text: str) -> bool:
         """The measure's wording shares DONE_FIT specific words with one 主要工作 item's — unless it speaks of
@@ -1548,12 +1543,19 @@ class Selector:
         """1 for a measure every wording of which says again, in one of its clauses, what a clause of 主要工作
         reports done (round 27: “主题党日每月按固定时间开展” after “主题党日我坚持固定日期”, “由党员骨干认领攻关
         任务” after “党员骨干牵头攻关项目4项”) — the whole wording may share far fewer than DONE_FIT words."""
+        return self._every_wording(self._repeating, frag, self._clause_repeats)
+
+    def _every_wording(
+        self, known: dict[str, int], frag: Fragment, fault: Callable[[str], bool | int]
+    ) -> int:
+        """1 when every wording of the measure ``frag`` has ``fault`` against 主要工作 (0 before 主要工作 is
+        planned); measures are weighed after 主要工作 is complete, so once per fragment and draft (``known``)."""
         if not self._main_taken:
             return 0
-        known = self._repeating.get(frag.id)
-        if known is None:  # measures are weighed after 主要工作 is complete: once per fragment and draft
-            known = self._repeating[frag.id] = int(all(self._clause_repeats(t) for t in frag.texts))
-        return known
+        found = known.get(frag.id)
+        if found is None:
+            found = known[frag.id] = int(all(fault(t) for t in frag.texts))
+        return found
 
     def _clause_repeats(self, text: str) -> int:
         """How many clauses of a measure's wording say again what one clause of 主要工作 reports done

@@ -447,6 +447,19 @@ def test_nothing_before_claims_what_the_users_problem_denies() -> None:
             assert not [k for k in claims if k in said], (kind, seed)
 
 
+def _tool_self_criticism(plan: Any, *, with_lead: bool = False) -> list[str]:
+    """The printed wording of every problem and cause the tool chose (or expanded a user's line with), its
+    heading first when ``with_lead``."""
+    texts = []
+    for role in (PROBLEMS, "原因"):
+        for item in plan.sections[role].items:
+            frag = item.fragment or item.detail
+            if frag is None or (item.is_user and item.detail is None):
+                continue
+            texts.append((frag.lead if with_lead else "") + frag.texts[item.variant % len(frag.texts)])
+    return texts
+
+
 def test_no_self_criticism_denies_the_opening_or_the_rectification() -> None:
     """Across the samples, no tool-chosen problem or cause voices a 前后矛盾 denial of what the opening, an
     intro, 主要工作 or 上年度问题整改 claims."""
@@ -468,17 +481,12 @@ def test_no_self_criticism_denies_the_opening_or_the_rectification() -> None:
         for seed in SEEDS:
             plan = draft(facts_of(sample), Options(seed=seed)).plan
             said = _before(plan)
-            for role in (PROBLEMS, "原因"):
-                for item in plan.sections[role].items:
-                    frag = item.fragment or item.detail
-                    if frag is None or (item.is_user and item.detail is None):
-                        continue
-                    text = frag.texts[item.variant % len(frag.texts)]
-                    found += [
-                        (sample, seed, text[:20])
-                        for p in pairs
-                        if any(d in text for d in p.denials) and any(k in said for k in p.keywords)
-                    ]
+            for text in _tool_self_criticism(plan):
+                found += [
+                    (sample, seed, text[:20])
+                    for p in pairs
+                    if any(d in text for d in p.denials) and any(k in said for k in p.keywords)
+                ]
     assert not found
 
 
@@ -670,15 +678,10 @@ def test_round_27_drafts_no_longer_deny_their_work() -> None:
         for seed in (None, *range(4)):
             plan = draft(facts, Options(seed=seed)).plan
             said = _said_before(plan)
-            for role in (PROBLEMS, "原因"):
-                for item in plan.sections[role].items:
-                    frag = item.fragment or item.detail
-                    if frag is None or (item.is_user and item.detail is None):
-                        continue
-                    text = frag.lead + frag.texts[item.variant % len(frag.texts)]
-                    found += [
-                        (sample, seed, name)
-                        for name, p in pairs.items()
-                        if any(d in text for d in p.denials) and any(k in said for k in p.keywords)
-                    ]
+            for text in _tool_self_criticism(plan, with_lead=True):
+                found += [
+                    (sample, seed, name)
+                    for name, p in pairs.items()
+                    if any(d in text for d in p.denials) and any(k in said for k in p.keywords)
+                ]
     assert not found
