@@ -1791,6 +1791,11 @@ class Selector:
         # as many layers as there are problems (a reviewer reads a fourth cause with three problems as one
         # that explains nothing above it and that no measure answers), within the kind's count
         wanted = max(2, min(4, spec.count or 3, max(3, len(problems.items))))
+        # and no more than 下一步 has room to answer: one measure per problem, one per cause, MEASURES_MAX in all
+        # (round 28 sent a 学院 summary back for three causes of four without a measure: four problems had
+        # taken the room); the user's own measures take room too
+        room = MEASURES_MAX - len(problems.items) - len(self.facts.get(MEASURES) or [])
+        wanted = max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
         taken = {i.topic for i in items}
         tool: list[Item] = []
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
@@ -1847,7 +1852,9 @@ class Selector:
                 tool.append(self.take(frag))
                 answered.add(topic)
         # a measure per cause as well, yet not a list that bloats; the carried finding's measure may follow
-        longest = MEASURES_MAX - (1 if self._open_findings() else 0)
+        # a finding still open adds its own measure after these when no measure hosts it — counted among them
+        # when a 字数 target budgets the part
+        longest = MEASURES_MAX - (1 if self.target and self._open_findings() else 0)
         room = max(0, min(len(problems.items) + MEASURES_OVER_PROBLEMS, longest) - len(tool) - len(listed))
         tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
