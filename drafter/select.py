@@ -1180,10 +1180,13 @@ class Selector:
         host.join = self._rng("achievements").choice(joins) if joins else ""
         fill.extra = [i for i in fill.extra if i not in bare]
         # results that say nothing of the Party organisation's part: the user is asked what it did (every
-        # reviewer asks “党组织在其中具体做了什么”; the tool cannot know it and must not make it up)
+        # reviewer asks “党组织在其中具体做了什么”; the tool cannot know it and must not make it up) — and then
+        # no join says it for them first (round 28: “局党组统筹推进、各学校抓好落实” before that very marker
+        # “替单位下了结论”)
         party = self.reg.words(ACHIEVEMENT_PARTY, "词")
         if party and not any(w in line for line in host.tail for w in party):
             host.marker = self._word(ACHIEVEMENT_MARKER, self.unit_type.name)
+            host.join = ""
 
     def _place_user_lines(self, role: str, fill: _Fill) -> None:
         """The user's own line replaces the tool's item of its topic; 业务融合 lines (achievements) follow
@@ -1686,7 +1689,7 @@ class Selector:
         # 基础、薄弱 let a paragraph on 党支部 stand under “民办学校党建工作基础薄弱”)
         good = [x for x in scored if x[0] >= FIT_MIN + strict]
         if strict:  # and of its subject, not only of its other words (民办学校, not just 基础、薄弱)
-            good = self._on_subject(phrase, good)
+            good = self._about(phrase, self._on_subject(phrase, good))
         elif not good and topic:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
@@ -1698,6 +1701,14 @@ class Selector:
         keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
         top = max(k for k, _ in keyed)
         return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
+
+    def _about(
+        self, phrase: str, scored: list[tuple[int, bool, Fragment]]
+    ) -> list[tuple[int, bool, Fragment]]:
+        """Those of ``scored`` about the phrase: of its topic, or headed by one of its words (round 28: a 表现 on
+        理论学习 that named 生产经营 stood under “党建工作与生产经营结合不够紧密”)."""
+        overlap = self.library.overlap
+        return [x for x in scored if x[1] or overlap.fit(phrase, x[2].lead) >= 1]
 
     def _on_subject(
         self, phrase: str, scored: list[tuple[int, bool, Fragment]]

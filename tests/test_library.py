@@ -442,3 +442,10 @@ def test_a_problem_or_cause_does_not_say_the_same_word_twice_in_its_paragraph() 
         if (f.lead + t).count(w) > 1
     ]
     assert not twice
+
+
+def test_no_wording_asks_for_form_as_well_as_substance() -> None:
+    """Round 28: “我将坚持重部署更重落实、重形式更重实效” — “重形式更重实效” says form is to be weighed too, the
+    opposite of the 重形式轻实效 the cause confesses.  No wording pairs 重形式 with 更重."""
+    wrong = re.compile(r"重形式更重|重形式、更重")
+    assert not [(f.id, t[:20]) for f in FRAGMENTS for t in (f.lead, *f.texts) if wrong.search(t)]

@@ -606,10 +606,23 @@ def test_the_carried_finding_is_worded_in_more_than_one_way() -> None:
 def test_achievements_are_led_in_by_the_types_own_words(utype: str) -> None:
     """The clause before the user's achievements is the unit type's own (措辞.yaml 成效引语), never a
     formula every type shares (“从成效看，”)."""
-    facts = facts_for("书记述职", utype, 2024, 业务融合=["全年完成重点任务12项", "群众满意度达到95%"])
+    facts = facts_for("书记述职", utype, 2024, 业务融合=["党员突击队完成重点任务12项", "群众满意度达到95%"])
     plan = draft(facts).plan
     joins = [i.join for i in plan.sections["业务融合"].items if i.tail]
     assert joins and joins[0] in REG.wordings["成效引语"][utype]
+
+
+def test_results_without_the_partys_part_get_no_join_that_claims_it() -> None:
+    """Round 28: “局党组统筹推进、各学校抓好落实，新增学位3200个……【待补充：……党组织和党员教师在这些工作中的具体
+    做法】” — the join had settled for the unit what the marker then asks. Results that name no Party
+    organisation or member are carried without a join, the marker after them; results that do keep theirs."""
+    for utype in TYPES:
+        plain = facts_for("书记述职", utype, 2024, 业务融合=["全年完成重点任务12项", "群众满意度达到95%"])
+        host = next(i for i in draft(plain).plan.sections["业务融合"].items if i.tail)
+        assert host.marker and not host.join, (utype, host.join)
+        party = facts_for("书记述职", utype, 2024, 业务融合=["党员突击队完成重点任务12项"])
+        host = next(i for i in draft(party).plan.sections["业务融合"].items if i.tail)
+        assert host.join and not host.marker, utype
 
 
 def test_the_planners_words_are_data(tmp_path: Any) -> None:
@@ -623,8 +636,11 @@ def test_the_planners_words_are_data(tmp_path: Any) -> None:
     words = yaml.safe_load((templates / "措辞.yaml").read_text(encoding="utf-8"))
     words["成效引语"] = {"通用": ["测试引语甲，"]}
     (templates / "措辞.yaml").write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
-    facts = facts_for("书记述职", "医院", 2024, 业务融合=["全年完成重点任务12项"])
-    assert "测试引语甲，全年完成重点任务12项" in draft(facts, Options(templates_dir=templates)).document.text
+    facts = facts_for("书记述职", "医院", 2024, 业务融合=["党员突击队完成重点任务12项"])
+    assert (
+        "测试引语甲，党员突击队完成重点任务12项"
+        in draft(facts, Options(templates_dir=templates)).document.text
+    )
 
 
 def test_a_long_part_folds_related_items() -> None:
@@ -1218,7 +1234,9 @@ def test_the_planners_own_words_avoid_what_the_draft_avoids() -> None:
     without the kind's 避免用语). Across seeds, the joins a 党支部书记述职 uses have no word it avoids."""
     joins = set()
     for seed in range(24):
-        facts = facts_for("党支部书记述职", "机关", 2025, 业务融合=["牵头完成预算公开", "报送信息被采用36篇"])
+        facts = facts_for(
+            "党支部书记述职", "机关", 2025, 业务融合=["党员牵头完成预算公开", "报送信息被采用36篇"]
+        )
         host = next(i for i in draft(facts, Options(seed=seed)).plan.sections["业务融合"].items if i.tail)
         joins.add(host.join)
     assert joins and not [j for j in joins if "各党支部" in j or "各支部" in j], joins
@@ -1787,3 +1805,36 @@ def test_a_report_of_duty_closes_asking_for_appraisal() -> None:
                 kinds = [b.kind for b in document.blocks]
                 closing = document.blocks[kinds.index("signature") - 1].text  # the paragraph before the name
                 assert "评议" in closing or "指正" in closing, (kind, utype, seed, closing)
+
+
+def test_an_office_branch_secretary_speaks_of_one_branch_only() -> None:
+    """Round 28: the 财政局办公室 branch secretary's draft asked for “机关党组织和党员干部在这些工作中的具体做法”, said
+    its 整改 was “在机关各部门落实”, and took an item on “明确责任领导、承办部门……挂图作战” — a 局党组's work. Her
+    draft says none of it at any seed; her own problem “支部学习形式比较单一” is answered by new forms of study."""
+    from conftest import ROOT
+
+    words = ("机关党组织", "机关各部门", "责任领导", "承办部门", "挂图作战")
+    for seed in (None, *range(6)):
+        result = draft(ROOT / "samples" / "机关党支部书记.yaml", Options(seed=seed))
+        text = result.document.text
+        assert not [w for w in words if w in text], (seed, [w for w in words if w in text])
+        first = result.plan.sections[MEASURES].items[0]
+        assert any(w in _item_words(first) for w in ("案例教学", "专题辅导", "线上学习")), (seed, first.lead)
+
+
+def test_a_carried_finding_is_shown_by_a_paragraph_about_it() -> None:
+    """Round 28: “（二）党建工作与生产经营结合不够紧密的短板还没有补齐。……企业理论学习中，我在推动学习与生产经营
+    结合上办法还不够多……” — a 表现 on 理论学习 stood under the finding because it named 生产经营.  The 表现 of a
+    finding carried into this year's problems is of its topic or headed by one of its words."""
+    from conftest import ROOT
+
+    finding = "党建工作与生产经营结合不够紧密"
+    seen = 0
+    for seed in (None, *range(8)):
+        plan = draft(ROOT / "samples" / "集团公司党委书记.yaml", Options(seed=seed)).plan
+        for item in plan.sections[PROBLEMS].items:
+            if finding in item.lead and item.detail is not None:
+                seen += 1
+                about = item.detail.topic_key == item.topic or LIB.overlap.fit(finding, item.detail.lead) >= 1
+                assert about and "理论学习" not in item.detail.texts[item.variant], (seed, item.detail.id)
+    assert seen >= 4
