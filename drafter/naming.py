@@ -12,7 +12,10 @@ lead-in and the item under it.  :class:`Naming` reads the rendered paragraphs in
   (措辞.yaml 党组织简称: 公司党支部 → 支部, 局党组 → 党组);
 * inside the 下一步 part, says no “下一步，” at the head of an item, nor “X将” in front of what the unit will do;
 * in every voice, says the year's several-part 提法 (提法.全会) in full at most :data:`PHRASE_TIMES` times, the
-  later ones as “全会”.
+  later ones as “全会”;
+* in a 述职, lets the secretary speak in the items of 主要工作: of the items that say no “我”, every second one
+  opening with a verb a person does (抓, 推动, 把…) opens with “我” (round 28: 11 of 20 items without “我” read as
+  the unit's summary, not the secretary's report of duty).
 
 The user's own lines in a paragraph are never changed.
 """
@@ -46,6 +49,13 @@ _CLAUSE = "，。；："  # what a clause opens after
 # a character before the name that makes it some other organisation's (各社区党委, 所属学校党委)
 _OTHERS_BEFORE = "各属层他弟联"
 _MASK = re.compile("\x00(\\d+)\x00")
+# how an item may open for “我” to go before it: a verb the secretary does (not 坚持 or 注重, words a draft already
+# uses sparingly after 我, nor 将, which may mean “把”)
+_DOES = re.compile(
+    r"(?:推动|组织|围绕|抓|指导|督促|落实|带领|牵头|深入|认真|紧扣|聚焦|结合|针对|持续|始终|按照|对|把|以|"
+    r"健全|完善|建立|推行|开展|压实|扛起|带头|主持|定期|每月|每季度|严格|强化|加强|突出)"
+)
+OWN_VOICE = "我"
 
 
 @lru_cache(maxsize=256)
@@ -74,11 +84,19 @@ class Naming:
     """Reads a draft's rendered paragraphs in order (:meth:`paragraph`) and returns each as it should read.
 
     ``names`` are the organisation's names with their short forms (公司党支部 → 支部; "" for none); with
-    ``unit_voice`` false (a 述职) the names are left as they are.  ``phrase`` is the year's 提法.全会."""
+    ``unit_voice`` false (a 述职) the names are left as they are.  ``phrase`` is the year's 提法.全会.
+    ``own_voice`` are the parts (主要工作) whose items a 述职's secretary speaks in the first person."""
 
     def __init__(
-        self, names: Sequence[tuple[str, str]], phrase: str = "", *, unit_voice: bool = True
+        self,
+        names: Sequence[tuple[str, str]],
+        phrase: str = "",
+        *,
+        unit_voice: bool = True,
+        own_voice: frozenset[str] = frozenset(),
     ) -> None:
+        self.own_voice = frozenset() if unit_voice else own_voice
+        self.voiceless = 0  # items of the present part that say no “我” and could (every second gets it)
         self.short = {name: short for name, short in names if len(name) >= 2} if unit_voice else {}
         self.phrase = phrase if "和" in phrase else ""  # one name alone (党的二十大) is no long phrase
         self.index = -1
@@ -97,7 +115,7 @@ class Naming:
         in it, which stay as they are."""
         self.index += 1
         if role != self.role:
-            self.role, self.section_full = role, False
+            self.role, self.section_full, self.voiceless = role, False, 0
             self.at_lead = bool(role)
             if role:
                 self.lead_before, self.lead_full = self.lead_full, False
@@ -110,7 +128,17 @@ class Naming:
             said = self._named(said, plans=item and role == PLANS)
         if self.phrase:
             said = self._phrased(said)
+        if item and role in self.own_voice:
+            said = self._in_own_voice(said)
         return _unmask(said, saved)
+
+    def _in_own_voice(self, text: str) -> str:
+        """An item of 主要工作 in a 述职 that says no “我” and opens with what a person does: every second such
+        item in a part opens with “我” (“我把主题党日作为……”); a user's own line (masked) opens with none."""
+        if OWN_VOICE in text or not _DOES.match(text):
+            return text
+        self.voiceless += 1
+        return OWN_VOICE + text if self.voiceless % 2 == 1 else text
 
     def _full_allowed(self) -> bool:
         """Whether the organisation may be named in full here: not within :data:`GAP` paragraphs of the last

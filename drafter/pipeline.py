@@ -280,7 +280,12 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     sections = {role: _section_context(s, drafting, ctx, words) for role, s in plan.sections.items()}
     opening = drafting.render(plan.opening, ctx) if plan.opening else None
     closing = drafting.render(plan.closing, ctx) if plan.closing else None
-    naming = Naming(_own_names(facts, reg), str(ctx["提法"]["全会"] or ""), unit_voice=plan.voice == "单位")
+    naming = Naming(
+        _own_names(facts, reg),
+        str(ctx["提法"]["全会"] or ""),
+        unit_voice=plan.voice == "单位",
+        own_voice=frozenset(plan.main_roles),
+    )
     opening = Rendered(naming.paragraph(opening)) if opening else None
     order = [*plan.main_roles, RECTIFY, PROBLEMS, CAUSES, MEASURES]
     for role in sorted(sections, key=lambda r: order.index(r) if r in order else len(order)):
