@@ -1856,11 +1856,19 @@ class Selector:
         answered = {i.topic for i in listed if i.topic}
         tool = self._answers_by_pairs(problems, listed, answered)
         tool += self._answers_by_words(problems, answered)
-        for topic in dict.fromkeys(p.topic for p in problems.items if p.topic):
-            # a measure promising what 主要工作 reports as done reads as a contradiction: such wordings last
-            frag = None if topic in answered else self.best(MEASURES, topic, self_critical=True)
+        for p in problems.items:
+            topic = p.topic
+            if not topic or topic in answered:
+                continue
+            # of the measures of its topic one that speaks of what the problem says, in the wording that does
+            # (round 29: “分散学习的互动和深度还不够” was given “给支部工作定更高的目标……克服守成心态”, a measure
+            # of its topic answering nothing it says); else the topic's best — a measure promising what 主要工作
+            # reports as done reads as a contradiction: such wordings last
+            said = _item_words(p)
+            speaking = self._speaking_of(topic, said)
+            frag = speaking or self.best(MEASURES, topic, self_critical=True)
             if frag is not None:
-                tool.append(self.take(frag))
+                tool.append(self._take_speaking_of(frag, said, topic) if speaking else self.take(frag))
                 answered.add(topic)
         # a measure per cause as well, yet not a list that bloats; the carried finding's measure may follow
         # a finding still open adds its own measure after these when no measure hosts it — counted among them
@@ -1930,6 +1938,21 @@ class Selector:
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _speaking_of(self, topic: str, said: str) -> Fragment | None:
+        """The usable measure of ``topic`` sharing most (FIT_MIN or more) of the specific words of ``said``, a
+        problem's heading and text; None when none does."""
+        overlap = self.library.overlap
+        fits = [
+            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
+            for f in self._native_first(self._usable_of_topic(MEASURES, topic))
+            if not self._foreign_frag(f) and self._measure_ok(f)
+        ]
+        fits = [(fit, f) for fit, f in fits if fit >= FIT_MIN]
+        if not fits:
+            return None
+        top = max(fit for fit, _ in fits)
+        return self.rank([f for fit, f in fits if fit == top], f"speaking:{topic}")[0]
 
     def _paired_answer(self, cause: Item, said: str, chosen: Sequence[Item]) -> Item | None:
         """The first measure a cause fragment names (pairs) that the draft may still use, taken in the wording
