@@ -1939,12 +1939,16 @@ class Selector:
             answered.add(best.topic_key)
         return out
 
+    def _said_by(self, frag: Fragment, said: str) -> int:
+        """How many of the specific words of ``said`` the measure shares at most, in its heading or one wording."""
+        overlap = self.library.overlap
+        return max(overlap.fit(said, t) for t in (frag.lead, *frag.texts))
+
     def _speaking_of(self, topic: str, said: str) -> Fragment | None:
         """The usable measure of ``topic`` sharing most (FIT_MIN or more) of the specific words of ``said``, a
         problem's heading and text; None when none does."""
-        overlap = self.library.overlap
         fits = [
-            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
+            (self._said_by(f, said), f)
             for f in self._native_first(self._usable_of_topic(MEASURES, topic))
             if not self._foreign_frag(f) and self._measure_ok(f)
         ]
@@ -2011,7 +2015,6 @@ class Selector:
         given for 联系群众不够 as one answering nothing), and it shares CAUSE_WORDS_MIN of the cause's words
         (round 25: measures of the cause's topic saying nothing of what it says read as 答非所问); of those, the
         ones that say no clause of 主要工作 again (:meth:`_fresh`)."""
-        overlap = self.library.overlap
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
         marks = [k for k in spec.keywords if k in said] if spec is not None else []
@@ -2022,7 +2025,7 @@ class Selector:
             or any(k in f.lead or all(k in t for t in f.texts) for k in marks)  # whichever wording prints
         ]
         fits = [
-            (max(overlap.fit(said, t) for t in (f.lead, *f.texts)), f)
+            (self._said_by(f, said), f)
             for f in candidates
             # asked of the few candidates, not of every measure (it is the costly part); a measure with a word
             # the draft avoids is no answer (a 学院党委 does not 用好监督执纪第一种形态)
@@ -2067,13 +2070,12 @@ class Selector:
         wording that speaks of it most (round 27: not the one on 主题党日 that says 主要工作 again); the
         others are answered by topic below."""
         out: list[Item] = []
-        overlap = self.library.overlap
         for p in problems.items:
             if not p.is_user or p.topic in answered:
                 continue
             phrase = p.lead or p.text
             pool = self._measure_pool(self._native_first(self._usable(MEASURES)), fresh=False)
-            fits = [(max(overlap.fit(phrase, t) for t in (f.lead, *f.texts)), f) for f in pool]
+            fits = [(self._said_by(f, phrase), f) for f in pool]
             # shared words, then the problem's own topic, then wording written for this type of unit; of the
             # measures that speak of it, one saying no clause of 主要工作 again
             scored = self._fresh_scored(
