@@ -1810,17 +1810,22 @@ class Selector:
         taken = {i.topic for i in items}
         tool: list[Item] = []
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
+        unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
         for cause in self._cause_order(problems):
             if len(items) + len(tool) >= wanted:
                 break
             if cause in taken:
                 continue
             frag = self.best(CAUSES, cause, self_critical=True)
-            if frag is not None and self._echoes_problems(frag):
+            if frag is None:
+                continue
+            if self._unanswerable(frag):  # round 30: a cause chosen as its layer's best went unanswered
+                unanswered.append(frag)
+            elif self._echoes_problems(frag):
                 echoing.append(frag)
-            elif frag is not None:
+            else:
                 tool.append(self.take(frag))
-        for frag in echoing[: max(0, wanted - len(items) - len(tool))]:
+        for frag in [*echoing, *unanswered][: max(0, wanted - len(items) - len(tool))]:
             tool.append(self.take(frag))
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own
@@ -1875,7 +1880,7 @@ class Selector:
         # when a 字数 target budgets the part
         longest = MEASURES_MAX - (1 if self.target and self._open_findings() else 0)
         room = max(0, min(len(problems.items) + MEASURES_OVER_PROBLEMS, longest) - len(tool) - len(listed))
-        tool += self._answers_to_causes(causes, [*tool, *listed], answered)[:room]
+        tool += self._answers_to_causes(problems, causes, [*tool, *listed], answered)[:room]
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
             pool = self._measure_pool([f for f in self._usable(MEASURES) if f.topic_key not in answered])
@@ -1913,23 +1918,31 @@ class Selector:
 
         return [m for _, m in sorted(enumerate(measures), key=place)]
 
-    def _answers_to_causes(self, causes: SectionPlan, chosen: list[Item], answered: set[str]) -> list[Item]:
+    def _answers_to_causes(
+        self, problems: SectionPlan, causes: SectionPlan, chosen: list[Item], answered: set[str]
+    ) -> list[Item]:
         """Each cause gets a measure that speaks of what it says: none when a measure already chosen does
         (shares CAUSE_FIT of its specific words), else the measure that shares most of them, of the topic
         主题.yaml names for the cause first.  A reviewer reads causes and measures side by side; a cause left
         unanswered, or a measure added for a cause it does not speak to, is what they mark."""
         out: list[Item] = []
-        overlap = self.library.overlap
+        said_of = (*problems.items, *causes.items)
         for cause in causes.items:
             said = _item_words(cause)
-            if not said or any(overlap.fit(said, _item_words(m)) >= CAUSE_FIT for m in (*chosen, *out)):
+            if not said or any(self._also_answers(cause, m, said_of) for m in (*chosen, *out)):
                 continue
             paired = self._paired_answer(cause, said, (*chosen, *out))
             if paired is not None:  # the measure written for this cause, in the wording that speaks of it
                 out.append(paired)
                 answered.add(paired.topic)
                 continue
-            scored = self._cause_answers(cause.topic, said, answered)
+            # a measure of a topic 下一步 already has when no other answers it, unless it says again what one
+            # chosen says (round 30: “抓学校党建的专业本领有短板” went unanswered, its measure's topic taken)
+            scored = self._cause_answers(cause.topic, said, answered) or [
+                (score, f)
+                for score, f in self._cause_answers(cause.topic, said, set())
+                if not self._repeats_measure(f.lead, f.texts[self._variant(f)], (*chosen, *out))
+            ]
             if not scored:
                 continue
             top = max(score for score, _ in scored)
@@ -1938,6 +1951,19 @@ class Selector:
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _also_answers(self, cause: Item, measure: Item, said_of: Sequence[Item]) -> bool:
+        """``measure``, already in 下一步, answers ``cause`` too: it shares CAUSE_FIT of the cause's specific
+        words, and at least half as many as it shares with the problem or other cause it speaks of most (round
+        30: a measure written for “专业本领有短板”, sharing 26 words with it, was read as the answer to “工作作风
+        还不够扎实” for four shared words, and that cause went without a measure of its own)."""
+        overlap = self.library.overlap
+        said = _item_words(measure)
+        fit = overlap.fit(_item_words(cause), said)
+        if fit < CAUSE_FIT:
+            return False
+        others = [overlap.fit(_item_words(other), said) for other in said_of if other is not cause]
+        return 2 * fit >= max(others, default=0)
 
     def _said_by(self, frag: Fragment, said: str) -> int:
         """How many of the specific words of ``said`` the measure shares at most, in its heading or one wording."""

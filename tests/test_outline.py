@@ -7,6 +7,7 @@ type's own fragments, 3–4 problems with 表现, causes, and a measure answerin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -1480,13 +1481,21 @@ def test_a_measure_added_for_a_cause_speaks_of_it() -> None:
     assert added >= 10
 
 
-def _answers(cause: Any, measures: list[Any]) -> bool:
+def _answers(cause: Any, measures: list[Any], said_of: Sequence[Any] = ()) -> bool:
     """A measure in ``measures`` answers ``cause``: the cause names it (pairs), or it shares CAUSE_WORDS_MIN of
-    the cause's specific words."""
+    the cause's specific words — and, of a measure speaking of another item of ``said_of`` (the draft's
+    problems and causes), at least half as many as it shares with the one it speaks of most (round 30: a
+    measure written for “专业本领有短板”, 26 words in common, stood as the only answer to “工作作风还不够扎实”
+    for four)."""
     pairs = set(cause.fragment.pairs) if cause.fragment is not None else set()
-    return any(m.fragment is not None and m.fragment.id in pairs for m in measures) or any(
-        LIB.overlap.fit(_item_words(cause), _item_words(m)) >= CAUSE_WORDS_MIN for m in measures
-    )
+    if any(m.fragment is not None and m.fragment.id in pairs for m in measures):
+        return True
+    for m in measures:
+        fit = LIB.overlap.fit(_item_words(cause), _item_words(m))
+        others = [LIB.overlap.fit(_item_words(o), _item_words(m)) for o in said_of if o is not cause]
+        if fit >= CAUSE_WORDS_MIN and 2 * fit >= max(others, default=0):
+            return True
+    return False
 
 
 def test_every_cause_has_a_measure_that_answers_it() -> None:
@@ -1504,10 +1513,11 @@ def test_every_cause_has_a_measure_that_answers_it() -> None:
                 plan = draft(facts_for(kind, utype, year), Options(seed=seed)).plan
                 measures = plan.sections[MEASURES].items
                 assert len(measures) <= MEASURES_MAX, (kind, utype, year)
+                said_of = (*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items)
                 unanswered += [
                     (kind, utype, year, c.fragment.id if c.fragment else c.lead)
                     for c in plan.sections[CAUSES].items
-                    if not _answers(c, measures)
+                    if not _answers(c, measures, said_of)
                 ]
     assert not unanswered, unanswered
     from conftest import ROOT
@@ -1519,8 +1529,9 @@ def test_every_cause_has_a_measure_that_answers_it() -> None:
             measures = plan.sections[MEASURES].items
             assert len(measures) <= MEASURES_MAX + 1, (sample.stem, seed)  # + an open finding's own
             total += len(plan.sections[CAUSES].items)
-            left += sum(not _answers(c, measures) for c in plan.sections[CAUSES].items)
-    assert total >= 150 and left <= 10, (left, total)
+            said_of = (*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items)
+            left += sum(not _answers(c, measures, said_of) for c in plan.sections[CAUSES].items)
+    assert total >= 150 and left <= 4, (left, total)
 
 
 def test_a_cause_whose_measures_are_excluded_gives_way() -> None:
