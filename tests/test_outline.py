@@ -1818,6 +1818,14 @@ def test_a_report_of_duty_closes_asking_for_appraisal() -> None:
                 assert "评议" in closing or "指正" in closing, (kind, utype, seed, closing)
 
 
+def test_a_closing_ending_in_a_formula_gets_no_second_one() -> None:
+    """Round 30: a school 述职 closed “……办好人民满意的教育。特此报告。以上述职，请予评议。” — two endings one
+    after the other. A closing that ends “特此报告。” ends asking for appraisal instead, once."""
+    text = draft(facts_for("书记述职", "学校", 2025, 选用=["jw-frame-p-school"])).document.text
+    assert "办好人民满意的教育。以上述职，请予评议。" in text
+    assert "特此报告" not in text
+
+
 def test_an_office_branch_secretary_speaks_of_one_branch_only() -> None:
     """Round 28: the 财政局办公室 branch secretary's draft asked for “机关党组织和党员干部在这些工作中的具体做法”, said
     its 整改 was “在机关各部门落实”, and took an item on “明确责任领导、承办部门……挂图作战” — a 局党组's work. Her
