@@ -113,6 +113,7 @@ class Item:
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
+    bare_finding: bool = False  # a finding still open carried into 存在问题 with no 表现 of the tool's
 
     @property
     def is_user(self) -> bool:
@@ -1673,7 +1674,9 @@ class Selector:
         item.topic = (item.topic if titled else "") or detail.topic_key
         self.used.add(detail.id)
         item.detail = detail
-        item.variant = self._variant(detail)
+        # in the wording that speaks of the line (round 30: “教师党支部书记履职能力参差不齐” over the wording of
+        # its 表现 on 党务干部 training, when another wording of it speaks of 支部书记履职)
+        item.variant = self._variant_speaking_of(detail, item.lead + item.text, self._variant(detail))
 
     def _detail_for(
         self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False
@@ -1681,8 +1684,10 @@ class Selector:
         """The wording that speaks of ``phrase``: sharing FIT_MIN of its specific words (``strict``: one
         more), or (unless ``strict``) one of its topic sharing one of them."""
         overlap = self.library.overlap
+        # by the wordings that may be printed (round 30: a 表现 chosen for a wording on 支部书记履职 that denies
+        # 主要工作 was printed in its wording on 党务干部 training, under “教师党支部书记履职能力参差不齐”)
         scored = [
-            (max(overlap.fit(phrase, t) for t in f.texts), f.topic_key == topic, f)
+            (max((overlap.fit(phrase, t) for t in self._printable(f)), default=0), f.topic_key == topic, f)
             for f in self._detail_pool(topic, role, same_topic)
         ]
         # a 表现 that speaks of the phrase's own words (strict: one more of them — two shared words such as
@@ -1863,7 +1868,7 @@ class Selector:
         tool += self._answers_by_words(problems, answered)
         for p in problems.items:
             topic = p.topic
-            if not topic or topic in answered:
+            if not topic or topic in answered or p.bare_finding:
                 continue
             # of the measures of its topic one that speaks of what the problem says, in the wording that does
             # (round 29: “分散学习的互动和深度还不够” was given “给支部工作定更高的目标……克服守成心态”, a measure
@@ -2073,16 +2078,28 @@ class Selector:
         item.variant = self._variant_speaking_of(frag, said, item.variant)
         return item
 
+    def _printable(self, frag: Fragment) -> list[str]:
+        """The wordings of ``frag`` this draft may print: none in the wrong voice, with an avoided word or, for
+        a problem or cause, denying 主要工作."""
+        critical = frag.role in (PROBLEMS, CAUSES)
+        return [
+            t
+            for t in frag.texts
+            if not (
+                self._wrong_voice(t, frag.role) or self._foreign_words(t) or (critical and self._denies(t))
+            )
+        ]
+
     def _variant_speaking_of(self, frag: Fragment, said: str, usual: int) -> int:
         """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does as well as any), never
         one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作; a measure's
         wording saying a clause of 主要工作 again only when no other speaks of ``said`` (CAUSE_WORDS_MIN of
         its words) as well."""
-        critical = frag.role in (PROBLEMS, CAUSES)
         measure = frag.role == MEASURES and bool(self._main_taken)
+        printable = self._printable(frag)
         keys: list[tuple[int, ...]] = []
         for t in frag.texts:
-            if self._wrong_voice(t, frag.role) or self._foreign_words(t) or (critical and self._denies(t)):
+            if t not in printable:
                 keys.append((-1,))
                 continue
             fit = self.library.overlap.fit(said, t)
@@ -2097,7 +2114,7 @@ class Selector:
         others are answered by topic below."""
         out: list[Item] = []
         for p in problems.items:
-            if not p.is_user or p.topic in answered:
+            if not p.is_user or p.topic in answered or p.bare_finding:
                 continue
             phrase = p.lead or p.text
             pool = self._measure_pool(self._native_first(self._usable(MEASURES)), fresh=False)
@@ -2129,16 +2146,21 @@ class Selector:
             # its 表现 must speak of the finding itself (a reviewer saw the finding as a title over a paragraph
             # about something else); none such: the user writes it
             detail = self._detail_for(finding, item.topic, strict=True)
-            if detail is None:
-                # no wording speaks of it: a problem of a title and a marker reads as empty (round 15), and the
-                # finding already stands in 上年度问题整改 and in 下一步 — it is not written a third time
-                continue
-            else:
+            if detail is not None:
                 self.used.add(detail.id)
                 item.detail = detail
                 item.variant = self._variant_speaking_of(detail, finding, self._variant(detail))
                 item.topic = item.topic or detail.topic_key
+            elif not self._what_was_done(finding):
+                # no wording speaks of it and nothing was reported done: a title and a marker reads as empty
+                # (round 15); it stands in 上年度问题整改 and in 下一步
+                continue
             self._as_carried(item, finding)
+            if detail is None:
+                # what was done is said (its 整改情况); what remains only the user knows (round 30: the one
+                # finding still open was missing from 存在问题 and hung on the end of an unrelated measure);
+                # its measure is the one carrying the finding on (:meth:`_carry_findings`)
+                item.marker, item.bare_finding = "具体表现", True
             out.append(item)
         return out
 
@@ -2182,13 +2204,20 @@ class Selector:
         lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
 
-    def _carry_findings(self, measures: SectionPlan) -> None:
+    def _carry_findings(self, problems: SectionPlan, measures: SectionPlan) -> None:
         """The carried finding joins the measure that already speaks of its subject (村级后备力量 → the
         measure on 后备队伍) as its last sentence, instead of a second measure on the same thing; with no
-        such measure, or several open findings, it is a measure of its own."""
+        such measure, or several open findings, it is a measure of its own — as it is, in the place of its
+        problem, when the finding stands in 存在问题 with no 表现 of the tool's (round 30: hung on the end of
+        a measure headed 补上抓学校党建的专业本领短板)."""
         carried = self._unfinished_rectification()
         findings = self._open_findings()
         if not carried:
+            return
+        bare = [p for p in problems.items if p.bare_finding]
+        if bare:
+            carried[0].topic = bare[0].topic = bare[0].topic or carried[0].topic
+            measures.items = self._in_problem_order(problems, [*measures.items, *carried])
             return
         overlap = self.library.overlap
         hosts = [
@@ -2305,7 +2334,7 @@ class Selector:
                 causes = plan.sections[role] = self.causes_section(spec, problems, plan.family)
             elif role == MEASURES and problems is not None:
                 measures = self.measures_section(problems, causes or SectionPlan(CAUSES), plan.family)
-                self._carry_findings(measures)
+                self._carry_findings(problems, measures)
                 plan.sections[role] = measures
                 self._check_pairs(problems, measures)
         self._carry_numbers(plan)

@@ -285,6 +285,45 @@ def test_bare_phrase_problems_become_full_problems() -> None:
     assert not [d for d in result.diagnostics if d.code == "unpaired"]
 
 
+def test_a_users_problem_is_shown_in_a_wording_that_speaks_of_it() -> None:
+    """Round 30: “教师党支部书记履职能力参差不齐” stood over a 表现 on 党务干部 training (“搭建学习交流平台……外出
+    培训”): its fragment was chosen for another wording, on 支部书记履职, which denied 主要工作 and so was not
+    printed. The wording printed under a user's phrase shares its words; over the samples and the bench drafts'
+    phrases, at several seeds."""
+    from conftest import ROOT
+
+    shown = 0
+    for sample in sorted(ROOT.glob("samples/*.yaml")):
+        for seed in (None, 0, 1, 2):
+            for item in draft(sample, Options(seed=seed)).plan.sections[PROBLEMS].items:
+                if not item.is_user or item.detail is None or item.fragment is not None:
+                    continue
+                shown += 1
+                wording = item.detail.texts[item.variant % len(item.detail.texts)]
+                assert LIB.overlap.fit(item.lead, wording) >= 1, (sample.stem, seed, item.lead, wording)
+    assert shown >= 30, shown
+
+
+def test_a_finding_still_open_stands_among_the_problems_with_its_own_measure() -> None:
+    """Round 30: the school's one finding still 整改中 (“课后服务中党员教师作用发挥不够”) was missing from 存在问题
+    — no 表现 of the library speaks of it — and its measure hung on the end of one headed “补上抓学校党建的专业
+    本领短板”. It stands among the problems (what was done said, what remains a marker for the user), and its
+    measure is one of its own, in its problem's place."""
+    from conftest import ROOT
+
+    finding = "课后服务中党员教师作用发挥不够"
+    for seed in (None, 0, 1):
+        plan = draft(ROOT / "samples" / "县一中党委书记.yaml", Options(seed=seed)).plan
+        problems = plan.sections[PROBLEMS].items
+        at = [n for n, p in enumerate(problems) if finding in p.lead]
+        assert len(at) == 1 and problems[at[0]].marker, (seed, [p.lead for p in problems])
+        measures = plan.sections[MEASURES].items
+        own = [n for n, m in enumerate(measures) if finding in m.text]
+        assert len(own) == 1 and not any(finding in _item_words(x) for m in measures for x in m.merged), seed
+        earlier = sum(1 for p in problems[: at[0]] if p.topic)  # the measures of the problems before it
+        assert own[0] <= earlier + 1, (seed, own, at)
+
+
 @pytest.mark.parametrize("year", YEARS)
 def test_a_blank_number_never_drops_a_topic(year: int) -> None:
     full = draft(facts_for("书记述职", "机关", year)).plan
