@@ -1816,6 +1816,7 @@ class Selector:
         tool: list[Item] = []
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
+        denying: list[Fragment] = []  # layers whose every wording denies the work above: after those
         for cause in self._cause_order(problems):
             if len(items) + len(tool) >= wanted:
                 break
@@ -1824,13 +1825,15 @@ class Selector:
             frag = self.best(CAUSES, cause, self_critical=True)
             if frag is None:
                 continue
-            if self._unanswerable(frag):  # round 30: a cause chosen as its layer's best went unanswered
+            if self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
+                denying.append(frag)
+            elif self._unanswerable(frag):  # round 30: a cause chosen as its layer's best went unanswered
                 unanswered.append(frag)
             elif self._echoes_problems(frag):
                 echoing.append(frag)
             else:
                 tool.append(self.take(frag))
-        for frag in [*echoing, *unanswered][: max(0, wanted - len(items) - len(tool))]:
+        for frag in [*echoing, *unanswered, *denying][: max(0, wanted - len(items) - len(tool))]:
             tool.append(self.take(frag))
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own

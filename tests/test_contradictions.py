@@ -771,3 +771,107 @@ def test_round_28_drafts_no_longer_deny_their_work() -> None:
     机关支部 “一人一本明白账” / “想法研究不深” …): the five units under the names they were read with, at
     their own seed and four more, voice no denial of a round-28 pair whose claim the text above makes."""
     assert not _denials_in_units(ROUND_28_UNITS, ROUND_28_PAIRS)
+
+
+# round 29's three drafts of this session's list (街道 2025, 医院 2024, 区教育局 总结 2024): sample and review name
+ROUND_29_UNITS: dict[str, tuple[str, str | None]] = {
+    "街道党工委书记": ("岳塘区书院路街道", "书院路街道"),
+    "某医院党委书记": ("宁远县人民医院", None),
+    "区教育局党建工作总结": ("渌口区教育局", None),
+}
+# the 前后矛盾 pairs round 29 (and the audit of 机关, 教育系统, 学校, 高校, 医院 after it) added
+ROUND_29_PAIRS = (
+    "党务带教",
+    "第一位任务",
+    "解剖问题",
+    "议事协商方法",
+    "及时疏导",
+    "融合载体",
+    "投诉回应",
+    "整改可检验",
+    "查找短板",
+    "攻坚碰硬",
+    "学用清单",
+    "责任体系",
+    "制度健全",
+    "党员结构",
+    "提醒纠正",
+    "谈心经常",
+    "一抓到底",
+    "传导末端",
+)
+ROUND_29 = [
+    # 街道
+    ("新任党务工作者先培训后上岗、先跟班再独立", "平时压担子多、教方法少，对党务干部的成长进步关心不够"),
+    ("我坚持把抓党建作为街道党工委书记履职的第一位任务", "党建工作在时间和精力上往往给其他工作让路"),
+    ("我经常到社区、网格与社区干部和网格员谈心", "我抓面上部署多，深入网格解剖问题还不够"),
+    ("建立社区议事协商机制，居民诉求限时办结", "用议事协商把居民组织起来的方法也掌握得还不够熟练"),
+    ("发现不良倾向第一时间提醒纠正", "对干部身上出现的小毛病、小问题提醒不够及时"),
+    # 医院
+    ("对思想上的困惑及时谈心疏导", "个别同志思想上的疙瘩没有及时疏导"),
+    ("我推行支部建设与科室建设同谋划、同推进、同考核", "党建工作安排与业务任务部署时有脱节"),
+    ("建立投诉三日内回应、一周内办结的办理流程", "对基层反映的问题跟踪回复不够"),
+    ("逐条定措施、定时限，已完成整改7个", "整改措施的可检验性还需提高"),
+    ("聚焦薄弱环节抓整改、补短板", "主动查找短板的紧迫感不够强"),
+    ("我坚持哪里任务最急最难，党组织就在哪里发挥作用", "我攻坚克难的劲头有时不足，存在求稳怕乱的心态"),
+    ("我坚持一项一项过问到底", "推进过程中跟踪检查不够，对一些工作满足于完成规定动作，没有一抓到底"),
+    # 教育局
+    ("学习内容及时转化为研究部署工作的具体措施", "学习成果转化为推动立德树人根本任务的具体举措还不多"),
+    ("完善党建工作责任体系", "部分支部对党建任务的分解还比较笼统，责任到岗到人不够具体"),
+    ("健全理论学习制度", "党建工作制度在一些方面还有短板，部分制度针对性、操作性不强"),
+    ("以农村学校和青年教师为发展重点……教师党员的分布更加均衡", "发展党员工作在年龄结构、岗位分布上还需优化"),
+    ("我局注重把主体责任传导到最末端", "压力在传导中有所递减"),
+    # found auditing 机关, 教育系统, 学校, 高校, 医院 drafts after round 29
+    ("学一篇讲话就议一项部门职责", "组织学习时联系部门职责研究问题不深"),
+    ("支委会就同步研究党员怎样发挥作用", "我在把党建工作与中心工作结合起来谋划、推进、考核方面办法还不多"),
+    ("每次由支委会结合处室当期的重点工作确定主题", "结合处室业务开展支部活动的办法也不多"),
+    ("随学校布局调整和新校建成及时调整党组织设置", "党组织设置跟进布局调整不够快"),
+    (
+        "把支部工作同教研组、年级组的日常工作结合起来",
+        "主动谋划本支部工作、把支部活动同教学研究结合起来想得不多",
+    ),
+    ("了解一线医护人员的工作负荷和思想状况", "我对医务人员思想状况分析研判不够经常"),
+    (
+        "对岗位调整、家庭困难的党员及时交流",
+        "对党员干部在岗位变动、工作压力、家庭困难等方面的实际诉求关注不够",
+    ),
+    ("越是急难险重，越要看支部和党员的表现", "党员在急难险重任务中带头冲锋的表现不够突出"),
+    ("经常与他们谈心交流，帮助解决实际困难", "帮教师党支部解决实际困难少"),
+    ("对群众反映的服务态度、就医流程问题认真核查整改", "对患者反映的看病难、服务态度等问题跟踪督促不够"),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial"), ROUND_29)
+def test_round_29_pairs_are_known(claim: str, denial: str) -> None:
+    """Round 29's claim/denial pairs and the audit's after it: the claim makes the denial a contradiction; a
+    draft claiming neither lets it stand."""
+    test_round_19_pairs_are_known(claim, denial)
+
+
+def test_round_29_drafts_no_longer_deny_their_work() -> None:
+    """Round 29 (街道 “先培训后上岗” / “教方法少”, “第一位任务” / “给其他工作让路”; 医院 “及时谈心疏导” / “没有
+    及时疏导”, “同谋划、同推进、同考核” / “时有脱节”; 教育局 “完善党建工作责任体系” / “分解还比较笼统”, “健全理论
+    学习制度” / “制度在一些方面还有短板” …): the three units under the names they were read with, at their own seed
+    and four more, voice no denial of a round-29 pair whose claim the text above makes (26 such before)."""
+    assert not _denials_in_units(ROUND_29_UNITS, ROUND_29_PAIRS)
+
+
+def test_the_street_grid_problem_is_not_answered_by_a_claim_it_denies() -> None:
+    """Round 29 (街道): the user writes “部分网格党支部组织力不强”; 主要工作 no longer says the branches' work is
+    “在群众家门口看得见、摸得着” or that 主题党日 “变成了为民服务日” (the user's problem would deny it)."""
+    facts = facts_of("街道党工委书记")
+    for seed in (None, *range(4)):
+        said = _said_before(draft(facts, Options(seed=seed)).plan)
+        assert not [k for k in REG.topics["前后矛盾"]["网格见效"].keywords if k in said], seed
+
+
+def test_a_cause_denying_the_work_gives_way_to_another_layer() -> None:
+    """A cause layer whose every wording denies the work above is written only when no other layer is left
+    (round 29: 教育局 “把主体责任传导到最末端”, then the cause “压力在传导中有所递减”)."""
+    data = yaml.safe_load(Path(ROOT, "samples", "区教育局党建工作总结.yaml").read_text(encoding="utf-8"))
+    data["单位"]["全称"] = "渌口区教育局"  # the name it was read under (the draft depends on it)
+    facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    plan = draft(facts, Options(seed=None)).plan
+    causes = "".join(_tool_self_criticism(plan, with_lead=True)[len(plan.sections[PROBLEMS].items) :])
+    assert "传导责任还不够有力" not in causes and "有所递减" not in causes
+    assert len(plan.sections["原因"].items) >= 3
