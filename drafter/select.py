@@ -555,6 +555,7 @@ class Selector:
         self._main_intros: dict[str, str] = {}
         self._rectified: SectionPlan | None = None
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
+        self._problem_answers: list[Item] = []  # the measures the chosen problems name first (pairs)
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._redoes: dict[str, int] = {}  # fragment id → :meth:`_redoes_fixed`
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
@@ -807,7 +808,17 @@ class Selector:
         if frag.pairs:
             return 1
         said = frag.lead + frag.texts[self._variant(frag)]
-        return 0 if self._cause_answers(frag.topic_key, said, set()) else 1
+        # and not only by a measure saying again what the problems' own measures say (round 30: a cause's one
+        # answer on 理论学习 was kept out by the problem's measure on 理论学习 chosen after it)
+        answers = [f for _, f in self._cause_answers(frag.topic_key, said, set())]
+        return (
+            0
+            if any(
+                not self._repeats_measure(f.lead, f.texts[self._variant(f)], self._problem_answers)
+                for f in answers
+            )
+            else 1
+        )
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
@@ -1799,6 +1810,7 @@ class Selector:
     def causes_section(self, spec: SectionSpec, problems: SectionPlan, family: Family | None) -> SectionPlan:
         section = self._section(CAUSES, family)
         overlap = self.library.overlap
+        self._problem_answers = self._first_pairs(problems)
         self._problems_said = frozenset().union(
             *(overlap.specific(_item_words(p), 3) for p in problems.items)
         )
@@ -1841,6 +1853,14 @@ class Selector:
         tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
         section.items = items + tool
         return section
+
+    def _first_pairs(self, problems: SectionPlan) -> list[Item]:
+        """The measure each chosen problem names first (pairs) that the draft may use, as items."""
+        out = []
+        for p in problems.items:
+            usable = [f for f in map(self._pair_target, p.fragment.pairs if p.fragment else ()) if f]
+            out += [Item(usable[0].lead, "", usable[0], self._variant(usable[0]))] if usable else []
+        return out
 
     def _cause_order(self, problems: SectionPlan) -> list[str]:
         """Cause topics to write, best first: the first layer of templates/主题.yaml (思想认识: every
