@@ -151,6 +151,7 @@ _KIND_WORD = {
     "items": "列表（每行以“- ”开头）",
     "ids": "列表（每行以“- ”开头）",
     "findings": "列表（每项写 问题、整改情况、状态，或只写一句话）",
+    "fusion": "列表（每项写一句成效，或写 成效、党组织做法 两项）",
     "group": "分组（下一行缩进后写各项）",
 }
 
@@ -223,10 +224,31 @@ def _describe_finding(value: dict[Any, Any]) -> tuple[str, str]:
     return "缺少“问题”（或不是文字）", "写成“- 问题: ……”，下一行缩进写“整改情况: ……”“状态: 已整改”"
 
 
+FUSION_KEYS = ("标题", "成效", "党组织做法")
+
+
+def _describe_fusion(value: dict[Any, Any]) -> tuple[str, str]:
+    """Message and hint for one 业务融合 entry written as a group that is not 成效/党组织做法 (and 标题)."""
+    extra = [str(k) for k in value if k not in FUSION_KEYS]
+    if extra:
+        return (
+            f"不认识的键“{_clip(extra[0], 20)}”",
+            "这样的一项只能写“成效”和“党组织做法”（可再加“标题”）",
+        )
+    if not isinstance(value.get("成效"), str):
+        return (
+            "缺少“成效”（或不是文字）",
+            "写成“- 成效: ……”，下一行缩进写“党组织做法: ……”；只有成效时直接写成“- 一句话”",
+        )
+    return "“党组织做法”应是一段文字", "写成“党组织做法: ……”，说明党组织和党员具体做了什么"
+
+
 def _describe_any_of(value: Any, f: Field) -> tuple[str, str]:
     """Message and hint for a list item that is neither one sentence nor the group its list allows."""
     if isinstance(value, dict) and f.kind == "findings":
         return _describe_finding(value)
+    if isinstance(value, dict) and f.kind == "fusion":
+        return _describe_fusion(value)
     if isinstance(value, dict):
         extra = [str(k) for k in value if k not in ("标题", "内容")]
         if extra:

@@ -77,6 +77,19 @@ def _emit_findings(f: Field, indent: str, note: str, out: list[str]) -> None:
         out.append(f"{indent}  # {'- ' if i == 0 else ''}{line}")
 
 
+def _emit_fusion(f: Field, indent: str, note: str, out: list[str]) -> None:
+    """业务融合: a result as one commented sentence, then the form with the Party organisation's part
+    (成效 and 党组织做法 over two commented lines) under a comment saying what it is for."""
+    out.append(f"{indent}{f.key}:{note}")
+    line, *mapping = f.example or []
+    out.append(f"{indent}  # - {line}")
+    out.append(
+        f"{indent}  # 写明党组织和党员在这件事里做了什么时，用下面两行的写法（报告里先写做法、再写成效，不留【待补充】）："
+    )
+    for i, part in enumerate(mapping):
+        out.append(f"{indent}  # {'- ' if i == 0 else ''}{part}")
+
+
 def _emit_list(f: Field, indent: str, note: str, out: list[str]) -> None:
     """A list key with its examples as commented items."""
     out.append(f"{indent}{f.key}:{note}")
@@ -92,6 +105,8 @@ def _emit_field(f: Field, path: str, indent: str, out: list[str], prefill: Prefi
         _emit_checklist(f, indent, note, out)
     elif f.kind == "findings":
         _emit_findings(f, indent, note, out)
+    elif f.kind == "fusion":
+        _emit_fusion(f, indent, note, out)
     elif f.kind in ("texts", "items", "ids"):
         _emit_list(f, indent, note, out)
     else:

@@ -160,24 +160,29 @@ def _section_context(
             else (renderer.render_text(it.lead_source, ctx, where) if it.lead_source else "")
         )
         said = clean_text(it.text)
+        party = clean_text(it.party)  # the user's 党组织做法 for this result: said before it
         if section.role == FUSION and it.text:  # the user's own 业务融合 line: its figure, if it lacks one
             said = _with_figure_marker(said.rstrip("。"), change_words) + (
                 "。" if said.endswith("。") else ""
             )
-        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", said]
+        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, said]
         if it.detail is not None:
             parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
+        if it.coda:  # the planner's sentence after the 表现 (a carried finding's source)
+            parts.append(clean_text(it.coda))
         if it.marker:  # a sentence ending on the marker still ends with its full stop
             parts.append(str(Missing(it.marker)) + "。")
         return ItemView(
             Rendered(lead),
             Rendered("".join(parts)),
             it.detail.id if it.detail else None,
-            (said,) if said else (),
+            tuple(x for x in (party, said) if x),
         )
 
     def sentences(frags: list[Any]) -> Rendered | None:
-        return Rendered("".join(renderer.render(f, ctx) for f in frags)) if frags else None
+        if not frags:
+            return None
+        return Rendered("".join(renderer.render(f, ctx, section.wordings.get(f.id, 0)) for f in frags))
 
     return SectionView(
         section.role,

@@ -189,7 +189,7 @@ def _group_context(fields: tuple[Field, ...], data: dict[str, Any], prefix: str)
         value = data.get(f.key)
         if f.kind == "group":
             ctx[f.key] = _group_context(f.children, value if isinstance(value, dict) else {}, path)
-        elif f.kind in ("texts", "items", "ids"):
+        elif f.kind in ("texts", "items", "ids", "fusion"):
             ctx[f.key] = list(value) if isinstance(value, list) else []
         else:
             ctx[f.key] = value if value is not None and value != "" else Missing(path)

@@ -15,7 +15,18 @@ from typing import Any, Literal
 from drafter.registry import FactSpec, registry
 
 Kind = Literal[
-    "group", "count", "percent", "year", "date", "text", "choice", "texts", "items", "ids", "findings"
+    "group",
+    "count",
+    "percent",
+    "year",
+    "date",
+    "text",
+    "choice",
+    "texts",
+    "items",
+    "ids",
+    "findings",
+    "fusion",
 ]
 
 REPORT_KINDS = tuple(registry().kinds)
@@ -144,9 +155,13 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "业务融合",
-        "texts",
-        "党建引领业务的主要成效，每条一句，原样写入报告（不填则不写这一部分）",
-        ["（示例）全年完成某项重点任务，群众满意度明显提升"],
+        "fusion",
+        "党建引领业务的主要成效，每条一句，原样写入报告（不填则不写这一部分）；也可分“成效”“党组织做法”两项写",
+        [
+            "（示例）全年完成某项重点任务，群众满意度明显提升",
+            "成效: （示例）重点项目提前一个月完工",
+            "  党组织做法: （示例）组建党员突击队，党员骨干带头攻坚技术难题",
+        ],
     ),
     Field(
         "做法",
@@ -307,6 +322,19 @@ def _json(field: Field) -> dict[str, Any]:
             ]
         }
         return {"type": "array", "items": finding, **desc}
+    if field.kind == "fusion":  # a result, or {成效, 党组织做法} (and a 标题)
+        result = {
+            "type": "object",
+            "properties": {
+                "标题": {"type": "string"},
+                "成效": {"type": "string"},
+                "党组织做法": {"type": "string"},
+            },
+            "required": ["成效"],
+            "additionalProperties": False,
+        }
+        line = {"type": "string", "minLength": 1, "maxLength": 2000}
+        return {"type": "array", "items": {"anyOf": [line, result]}, **desc}
     # items: a fragment id, a sentence, or {标题, 内容}
     items = {
         "anyOf": [

@@ -79,6 +79,21 @@ CARRIED_LEADS, CARRIED_TEXTS, CARRIED_TEXTS_BARE = "延续问题小标题", "延
 RECTIFY_LIST_MARKER = "整改清单提示"
 RECTIFY_ABSENT_MARKER = "整改未填提示"  # 措辞.yaml: the marker standing for a 上年度问题整改 not filled in
 RECTIFY_STATES = "整改状态"  # 措辞.yaml: the sentence after a finding, by its 状态 (已整改, 整改中)
+# 措辞.yaml: a finding's 状态 said in the sentence of what was done ({做法}); the kinds of body a 来源 names
+RECTIFY_WOVEN, RECTIFY_SOURCES = "整改状态并句", "整改来源类别"
+# 措辞.yaml: a finding still open, as this year's problem, said after its 表现 instead of before it
+CARRIED_CODAS, CARRIED_CODAS_BARE = "延续问题结语", "延续问题结语无做法"
+WOVEN_MAX = 60  # what was done about a finding, no longer than this and one sentence, may carry its 状态
+WOVEN_SHARE = 0.5  # …and then does so in about half the drafts
+WOVEN_AFTER = (
+    "已",
+    "通过",
+    "经过",
+    "目前",
+    "正在",
+)  # what was done opens so: only a wording starting with it
+RECTIFY_WORDINGS_MIN = 6  # wordings fitting the 来源 and the type before general ones join them
+SHORT_RECTIFY, BARE_SHARE = 2, 0.4  # with this many findings or fewer, no closing paragraph in about 2 in 5
 CONTRADICTIONS = "前后矛盾"  # 主题.yaml: what 主要工作 claims, and the self-criticism that would deny it
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
@@ -110,6 +125,10 @@ class Item:
     detail: Fragment | None = None
     marker: str = ""
     tail: list[str] = field(default_factory=list)  # the user's achievement lines carried by this item
+    coda: str = ""  # the planner's sentence after the 表现 (a carried finding's source, said last)
+    party: str = (
+        ""  # the user's 党组织做法 for a 业务融合 result: printed before it, and no marker asks for it
+    )
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
@@ -128,6 +147,11 @@ class SectionPlan:
     items: list[Item] = field(default_factory=list)
     lead_in: list[Fragment] = field(default_factory=list)  # sentences that make up the intro paragraph
     tail: list[Fragment] = field(default_factory=list)  # sentences of a paragraph after the items
+    wordings: dict[str, int] = field(default_factory=dict)  # lead_in's and tail's chosen wordings (else 0)
+
+    def said(self, frag: Fragment) -> str:
+        """The wording of one of ``lead_in`` or ``tail`` this section prints."""
+        return frag.texts[self.wordings.get(frag.id, 0) % len(frag.texts)]
 
     @property
     def topics(self) -> list[str]:
@@ -363,6 +387,17 @@ def _looks_like_id(text: str) -> bool:
 
 
 _HEAD_RE = _PROGRAMS.compile(r"^([^：:]{1,24}?)(?:：|:(?!:))(?!:)(.*\S.*)$")
+
+
+def _fusion_item(raw: dict[str, Any]) -> Item:
+    """A 业务融合 entry written as {成效, 党组织做法} (and 标题): an item of its own, the Party organisation's
+    part (printed first) and the result (after it); without 党组织做法, a result like a one-line entry."""
+    party = str(raw.get("党组织做法") or "").strip()
+    return Item(
+        str(raw.get("标题") or "").strip(),
+        _full_stop(str(raw.get("成效") or "")),
+        party=_full_stop(party) if party else "",
+    )
 
 
 def split_user_text(raw: Any) -> tuple[str, str]:
@@ -1063,6 +1098,9 @@ class Selector:
         raws = self.facts.get("业务融合" if role == "业务融合" else f"{role}.亮点")
         items: list[Item] = []
         for raw in raws or []:
+            if role == "业务融合" and isinstance(raw, dict):
+                items.append(_fusion_item(raw))
+                continue
             lead, text = split_user_text(raw)
             topic = self.reg.classify(role, text, lead) or ""
             items.append(Item(lead, text, topic=topic))
@@ -1072,7 +1110,9 @@ class Selector:
         """A bare user line gets a lead from its topic, or one of the role's general leads not yet used in
         the section (and, in 业务融合, a clause tying it to 党建)."""
         rng = self._rng(f"lead:{item.text}")
-        if role == "业务融合":
+        if (
+            role == "业务融合" and not item.party
+        ):  # the user's own account of the Party's part needs no clause
             every = self._native_words(self.reg.words(FUSION_JOINS, self.unit_type.name))
             joins = [j for j in every if j not in taken]
             item.join = rng.choice(joins or list(every)) if every else ""
@@ -1121,6 +1161,9 @@ class Selector:
         self._fill_untopiced(role, fill)
         self._dress_user_lines(role, fill)
         section.items = [fill.slots[t] for t in fill.order if t in fill.slots] + fill.extra
+        # results the user wrote with the Party organisation's part lead 业务融合 (round 29: its first item was
+        # always a general lead, the pasted results and a marker asking what the Party organisation did)
+        section.items.sort(key=lambda i: not i.party)
         section.intro = self._intro_for_items(section)
         self.main_topics.update(fill.slots)
         self._main_items[role] = section.items
@@ -1184,7 +1227,7 @@ class Selector:
         """The user's bare 业务融合 lines follow the type's own item as its evidence (“……。在党建引领下，全年
         实现营业收入……；完成……。”) instead of standing alone under made-up leads; lines with a 标题 stay items."""
         host = next((i for i in fill.slots.values() if i.fragment is not None), None)
-        bare = [i for i in fill.extra if i.is_user and not i.lead]
+        bare = [i for i in fill.extra if i.is_user and not i.lead and not i.party]
         if host is None or not bare:
             return
         host.tail = [i.text for i in bare]
@@ -1256,38 +1299,89 @@ class Selector:
             return section
         raised, fixed = self.facts.get(f"{RECTIFY}.反馈问题数"), self.facts.get(f"{RECTIFY}.已整改数")
         all_done = raised is not None and fixed is not None and fixed >= raised
-        for tag, needed in (("来源", f"{RECTIFY}.来源"), ("数量", f"{RECTIFY}.反馈问题数")):
-            frag = self._tagged(RECTIFY, tag, all_done) if self.facts.has(needed) else None
-            if frag is not None:
-                section.lead_in.append(frag)
-                self.take(frag)
+        if self.facts.has(f"{RECTIFY}.来源"):
+            self._paragraph(section, section.lead_in, "来源")
+        frag = self._tagged(RECTIFY, "数量", all_done) if self.facts.has(f"{RECTIFY}.反馈问题数") else None
+        if frag is not None:
+            section.lead_in.append(frag)
+            self.take(frag)
         listed = group.get("问题") or []
         if not listed:
             # only the counts: the tally follows the marker asking for the list (round 23 read “全部整改落实”
             # over an empty list as a claim without its evidence); the list comes first, then how many
             section.tail.extend(f for f in section.lead_in if "数量" in f.tags)
             section.lead_in = [f for f in section.lead_in if "数量" not in f.tags]
-        closing = self._tagged(RECTIFY, "收尾")
-        if closing is not None:
-            section.tail.append(closing)
-            self.take(closing)
+        # one or two findings need no paragraph after them in every draft (round 29: the part had one shape
+        # in every unit's draft — opening, findings, a closing on 回头看 and 反弹)
+        if not (0 < len(listed) <= SHORT_RECTIFY and self._unit_rng("rectify:bare").random() < BARE_SHARE):
+            self._paragraph(section, section.tail, "收尾")
         section.items.extend(self._rectified_items(listed))
         if raised and not section.items:
             # only the counts: a reviewer wants each finding named with what was done; the user lists them
             section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
         return section
 
+    def _unit_rng(self, what: str) -> random.Random:
+        """A generator for a choice that differs between units even under one seed (round 29: with one seed,
+        every unit's 上年度问题整改 had the same shape and sentences)."""
+        unit = str(self.facts.get("单位.全称") or "")
+        return random.Random(f"{self.seed}:{what}:{self.unit_type.name}:{unit}")
+
+    def _source_classes(self) -> frozenset[str]:
+        """The kinds of body the user's 来源 names (措辞.yaml 整改来源类别: 巡察, 述职评议, 民主生活会, 考核)."""
+        source = str(self.facts.get(f"{RECTIFY}.来源") or "")
+        table = self.reg.wordings.get(RECTIFY_SOURCES, {})
+        return frozenset(name for name, words in table.items() if any(w in source for w in words))
+
+    def _paragraph(self, section: SectionPlan, into: list[Fragment], tag: str) -> None:
+        """The opening (``tag`` 来源) or closing (收尾) paragraph of 上年度问题整改: one wording, by the seed and
+        the unit, of those written for the kinds of body the 来源 names or for this unit type, with the general
+        ones joining them while they number fewer than RECTIFY_WORDINGS_MIN; none written for a body the 来源
+        does not name, nor one with words this draft avoids while another is left."""
+        classes = self._source_classes()
+        every = set(self.reg.wordings.get(RECTIFY_SOURCES, {}))
+        pool = [
+            f
+            for f in self._usable(RECTIFY)
+            if tag in f.tags and not (every & set(f.tags)) - classes and not self._missing(f)
+        ]
+        fitting = [f for f in pool if self._specific(f) or classes & set(f.tags)]
+        wordings = self._clean_wordings(fitting)
+        if len(wordings) < RECTIFY_WORDINGS_MIN:
+            wordings = self._clean_wordings(pool)
+        if not wordings:
+            return
+        frag, variant = self._unit_rng(f"{RECTIFY}:{tag}").choice(wordings)
+        self.used.add(frag.id)
+        self.covered.update(n for n in frag.needs if self._has(n))
+        chosen = frag.texts[variant]
+        self._say(_phrases(chosen), {w: chosen.count(w) for w in self.rhythm_words if w in chosen})
+        section.wordings[frag.id] = variant
+        into.append(frag)
+
+    def _clean_wordings(self, frags: list[Fragment]) -> list[tuple[Fragment, int]]:
+        """Every wording of ``frags`` (fragment, index) with the fewest faults (:meth:`_wording_faults`)."""
+        scored = [(n, f, i) for f in frags for i, n in enumerate(self._wording_faults(f))]
+        fewest = min((n for n, _, _ in scored), default=0)
+        return [(f, i) for n, f, i in scored if n == fewest]
+
     def _rectified_items(self, listed: list[Any]) -> list[Item]:
-        """The user's findings of last year, each with what was done and the sentence for its 状态; a finding
+        """The user's findings of last year, each with what was done and its 状态 — in a sentence after it, or
+        (about half the time, when what was done is one short sentence) in that sentence itself; a finding
         without what was done asks for it with a marker."""
         items: list[Item] = []
         said: set[str] = set()
         for raw in listed:
             if isinstance(raw, dict):
-                state = self._state_words(str(raw.get("状态")), str(raw.get("问题")), said)
-                said.add(state)
+                finding = str(raw.get("问题"))
                 how = _full_stop(str(raw.get("整改情况") or "")) if raw.get("整改情况") else ""
-                item = Item(_full_stop(str(raw.get("问题") or "")).rstrip("。"), how + state, topic="整改")
+                state = str(raw.get("状态"))
+                text = self._woven_state(state, finding, how, said)
+                if not text:
+                    words = self._state_words(state, finding, said)
+                    said.add(words)
+                    text = how + words
+                item = Item(_full_stop(finding or "").rstrip("。"), text, topic="整改")
                 if not how:
                     item.marker = "整改措施和成效"
                 items.append(item)
@@ -1296,6 +1390,26 @@ class Selector:
                     Item(_full_stop(str(raw)).rstrip("。"), "", topic="整改", marker="整改措施和成效")
                 )
         return items
+
+    def _woven_state(self, state: str, finding: str, how: str, said: set[str]) -> str:
+        """What was done about a finding with its 状态 in the same sentence (措辞.yaml 整改状态并句: “通过……，这
+        个问题已经改过来了。”), for about half the findings whose 整改情况 is one sentence of at most WOVEN_MAX
+        characters; a wording not yet used in the draft, one opening on 整改情况 when it starts with 已 or 通过;
+        "" otherwise."""
+        done = how.rstrip("。")
+        if not done or len(done) > WOVEN_MAX or any(c in done for c in "。！？"):
+            return ""
+        if self._unit_rng(f"woven:{finding}").random() >= WOVEN_SHARE:
+            return ""
+        table = self.reg.wordings.get(RECTIFY_WOVEN, {})
+        options = [w for w in self._native_words(table.get(state, ())) if w not in said]
+        if done.startswith(WOVEN_AFTER):
+            options = [w for w in options if w.startswith("{做法}")]
+        if not options:
+            return ""
+        wording = self._unit_rng(f"woven-words:{finding}").choice(options)
+        said.add(wording)
+        return wording.format(做法=done)
 
     def _state_words(self, state: str, finding: str, said: set[str]) -> str:
         """The sentence after a finding of last year, by its 状态 (措辞.yaml 整改状态): this unit type's own
@@ -1308,7 +1422,7 @@ class Selector:
         for pool in (own, general, own + general):
             fresh = [w for w in pool if w not in said]
             if fresh:
-                return self._rng(f"state:{finding}").choice(fresh)
+                return self._unit_rng(f"state:{finding}").choice(fresh)
         return ""
 
     # -- 存在问题、原因、下一步 ----------------------------------------------------------------
@@ -1380,7 +1494,8 @@ class Selector:
             parts: list[str] = [self._opening.texts[0]] if self._opening and self._opening.texts else []
             parts.extend(self._main_intros.values())
             if self._rectified is not None:
-                parts.extend(f.texts[0] for f in (*self._rectified.lead_in, *self._rectified.tail) if f.texts)
+                done = self._rectified
+                parts.extend(done.said(f) for f in (*done.lead_in, *done.tail) if f.texts)
                 # what was done, not the finding (a finding is last year's shortcoming, no claim)
                 parts.extend(i.text for i in self._rectified.items)
             for role in self.kind.main_roles:
@@ -1748,7 +1863,8 @@ class Selector:
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
         section = self._section(PROBLEMS, family)
         own, frags = self._listed(PROBLEMS, PROBLEMS)
-        own += self._open_findings_as_problems(own)
+        carried = self._open_findings_as_problems(own)
+        own += carried
         for item in own:
             self._expand(item)
         chosen = [self.take(f) for f in frags] + own
@@ -1775,8 +1891,19 @@ class Selector:
             chosen.append(self.take(frag))
         if self.voice == "单位":
             self._own_body_problem(chosen, ranked)
-        section.items = chosen
+        section.items = self._placed_carried(chosen, carried)
         return section
+
+    def _placed_carried(self, chosen: list[Item], carried: list[Item]) -> list[Item]:
+        """A finding of last year still open (``carried``, one) stands first among the problems in about half
+        the drafts, else second or third (round 29: the first problem was always last year's finding), by the
+        seed and the unit; the user's own problems keep their places before it."""
+        if len(carried) != 1 or not any(i is carried[0] for i in chosen):
+            return chosen
+        rest = [i for i in chosen if i is not carried[0]]
+        first = next(n for n, i in enumerate(chosen) if i is carried[0])
+        at = min(first + self._unit_rng("carried:at").choice((0, 0, 1, 2)), len(rest))
+        return [*rest[:at], carried[0], *rest[at:]]
 
     def _own_body_problem(self, chosen: list[Item], ranked: list[Fragment]) -> None:
         """A unit's summary owns at least one shortcoming of its leading body (a reviewer: the problems all
@@ -2189,20 +2316,29 @@ class Selector:
 
     def _as_carried(self, item: Item, finding: str) -> None:
         """A finding carried into this year's problems is not headed by last year's words again (round 19: “问
-        题年年写”): its heading says it is not solved yet (措辞.yaml 延续问题小标题) and its text first says who
-        found it and what was done this year (the user's 整改情况), then the 表现 of what remains; with no
-        整改情况 the progress is left for the user to write."""
+        题年年写”): its heading says it is not solved yet (措辞.yaml 延续问题小标题), and who found it and that
+        this year's 整改 has not finished it is said before its 表现 or, in about half the drafts, after it
+        (延续问题结语; round 29: every draft opened the problem with “这是……指出的问题”); with no 整改情况 the
+        progress is left for the user to write.  The wordings are chosen by the seed and the unit."""
         done = self._what_was_done(finding)
         source = str(self.facts.get(f"{RECTIFY}.来源") or "").strip() or "上年度"
-        lead = self._word(CARRIED_LEADS, self.voice)
-        text = self._word(CARRIED_TEXTS if done else CARRIED_TEXTS_BARE, self.voice)
-        if not lead or not text:
+        rng = self._unit_rng(f"carried:{finding}")
+        after = rng.random() < 1 / 2
+        texts = (CARRIED_CODAS if done else CARRIED_CODAS_BARE) if after else None
+        texts = texts or (CARRIED_TEXTS if done else CARRIED_TEXTS_BARE)
+        leads = self._native_words(self.reg.words(CARRIED_LEADS, self.unit_type.name, self.voice))
+        sentences = self._native_words(self.reg.words(texts, self.unit_type.name, self.voice))
+        if not leads or not sentences:
             return
-        item.lead = lead.format(问题=finding)
+        item.lead = rng.choice(leads).format(问题=finding)
         # 来源 as the user wrote it when it already says 上年度 anywhere (“市委巡察和上年度述职评议” read as
         # “上年度市委巡察和上年度述职评议” in round 24)
         said_when = source.startswith("上") or "上年度" in source or "上一年度" in source
-        item.text = text.format(来源=source if said_when else f"上年度{source}", 做法=done)
+        sentence = rng.choice(sentences).format(来源=source if said_when else f"上年度{source}", 做法=done)
+        if texts in (CARRIED_CODAS, CARRIED_CODAS_BARE):
+            item.coda = sentence
+        else:
+            item.text = sentence
         if not done:
             item.marker = "较上年的整改进展"
 

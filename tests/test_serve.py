@@ -69,7 +69,9 @@ def test_form_has_every_schema_field_with_init_comments() -> None:
     assert described["思想建设.中心组学习次数"]["widget"] == "number"
     assert described["选用"]["widget"] == "picker"
     assert described["单位.类型"]["widget"] == "choice"
-    assert described["业务融合"]["widget"] == "rows"
+    fusion = described["业务融合"]  # a result, or {成效, 党组织做法} with a 标题
+    assert fusion["widget"] == "records" and fusion["primary"] == "成效"
+    assert [c["key"] for c in fusion["columns"]] == ["标题", "成效", "党组织做法"]
     problems = described["存在问题"]
     assert problems["widget"] == "records" and problems["primary"] == "内容"
     assert [c["key"] for c in problems["columns"]] == ["标题", "内容"]
