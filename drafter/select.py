@@ -1232,6 +1232,9 @@ class Selector:
             return
         host.tail = [i.text for i in bare]
         joins = self._native_words(self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name))
+        # nor a join claiming what the user's own problems deny (round 29: “党组织与经营管理层同心协力” with
+        # “沟通渠道不固定” still being fixed)
+        joins = [j for j in joins if not self._claims_user_denied(j)] or joins
         host.join = self._rng("achievements").choice(joins) if joins else ""
         fill.extra = [i for i in fill.extra if i not in bare]
         # results that say nothing of the Party organisation's part: the user is asked what it did (every

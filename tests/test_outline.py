@@ -771,8 +771,10 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
     # that two units of one type do not end up sharing paragraphs); 国企 at 33 of 100 since its causes, and
     # the general causes its drafts use, name measures written for them (pairs), and at 29 since a slot's
     # name ({{ 单位.党组织 }}) no longer counts as the avoided word 单位, which lets general wordings in, and
-    # at 29 of 104 since every general cause's own measure gets in (a general cause names a general measure)
-    assert 0.27 <= own / total <= 0.9, (own, total)
+    # at 29 of 104 since every general cause's own measure gets in (a general cause names a general measure),
+    # and at 25 of 101 since 国企's own 精力投入 and 重经营轻党建 causes no longer deny its own 书记履职 item
+    # (“同生产经营工作一起谋划、一起检查”; 前后矛盾 统筹精力)
+    assert 0.24 <= own / total <= 0.9, (own, total)
 
 
 def test_a_causes_pairs_are_measures_that_speak_of_it() -> None:
