@@ -2575,6 +2575,7 @@ class Selector:
         topic stays, only the wording changes.  What
         the rest of the draft prints is found once per item, not again for every candidate."""
         required = self._year_wording[0]
+        denied = self._criticised_claims(plan)
         for at, item in enumerate(section.items):
             if item.fragment is None:
                 continue
@@ -2594,11 +2595,26 @@ class Selector:
             others.sort(key=lambda f: -self._specific(f))
             for frag in [current, *others]:  # another wording of the item itself first
                 candidate = self._wording_carrying(frag, item.topic, rest, before)
+                if candidate is not None and any(k in _item_words(candidate) for k in denied):
+                    candidate = None  # claims what a problem or cause chosen below says was not done well
                 if candidate is not None:
                     section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
+
+    def _criticised_claims(self, plan: Plan) -> tuple[str, ...]:
+        """The keywords of the 前后矛盾 pairs whose self-criticism a chosen problem or cause voices: a wording
+        swapped into 主要工作 after they were chosen must not claim them (“我坚持学在前、走在前” above “我常以工作忙为
+        由压缩学习时间”)."""
+        said = "".join(
+            _item_words(item)
+            for role in (PROBLEMS, CAUSES)
+            if role in plan.sections
+            for item in plan.sections[role].items
+        )
+        pairs = self.reg.topics.get(CONTRADICTIONS, {})
+        return tuple(k for name in _denials_in(self.reg, said) for k in pairs[name].keywords)
 
     def _wording_carrying(self, frag: Fragment, topic: str, rest: set[str], before: int) -> Item | None:
         """``frag`` as an item that makes the draft print more of the year's 提法 than ``before``: in its
