@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
@@ -38,6 +38,7 @@ from drafter.rxprogram import Programs
 from drafter.schema import walk
 
 _PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
+_T = TypeVar("_T")
 
 NUMBER_FACTS = frozenset(p for p, f in walk() if f.kind in ("count", "percent"))
 MAX_EXTRA = 3  # a main section may grow by this many items to carry every number the user gave
@@ -46,6 +47,9 @@ PROMISE_CHARS = 4  # an intro naming a topic keyword this long promises an item 
 FIT_MIN = 2  # specific two-character words of a user's problem phrase a 表现 must share to expand it
 PLAIN_PHRASE = 3  # a phrase with at most this many specific two-character words is one of everyday words
 OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put general ones after them
+# distinct wordings a unit type draws an opening, closing or intro from: its own and, of the general ones, first
+# those its type is home to (see Selector._spread), so that units of different types rarely meet on one
+FRAME_POOL = 12
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
 HEADING_PROMISES = "标题所许"  # 措辞.yaml: a result a main heading names, and the words items deliver it by
@@ -574,6 +578,7 @@ class Selector:
         self.rhythm_words = self.reg.words(RHYTHM_WORDS, self.unit_type.name)
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
+        self.seed_given = seed is not None
         self.excluded = set(facts.get("不用") or [])
         self.pinned = [p for p in facts.get("选用") or [] if isinstance(p, str)]
         self.practices = set(facts.get("做法") or [])  # ticked, or shown by a count the user gave
@@ -1000,8 +1005,13 @@ class Selector:
         """One number per run picks every intro, the opening, the closing and the heading family (each pool
         at this index modulo its size): two sibling units share a wording only where their indexes agree
         modulo that pool's size, instead of each section colliding on its own.  Drawn once (the seed does not
-        change)."""
-        return self._rng("frames").randrange(1 << 30)
+        change).  The default seed is the unit's own (its name and year); a given ``--seed`` is mixed with the
+        unit's name, type and report kind, so the units of a batch drafted with one seed do not all land on
+        the same wordings."""
+        if self.seed_given:
+            unit = self.facts.get("单位.全称") or self.facts.get("单位.简称") or ""
+            return self._rng(f"frames:{unit}:{self.unit_type.name}:{self.kind.name}").randrange(1 << 30)
+        return self._rng("frames").randrange(1 << 30)  # the seed is the unit's own already
 
     def _claims_nothing_unticked(self, text: str) -> bool:
         """Intros, openings and closings carry no ``claims`` field: their words decide (做法.yaml 关键词)."""
@@ -1023,8 +1033,13 @@ class Selector:
         return self._fitting.variants((which, role, self.reg), build)
 
     def _pick_variant(self, fitting: list[Variant]) -> Variant | None:
+        pool = self._variant_pool(fitting)
+        return pool[self.frame_index % len(pool)] if pool else None
+
+    def _variant_pool(self, fitting: list[Variant]) -> list[Variant]:
+        """The headings or intros to draw from, a type's own repeated to weigh them: see :meth:`_pick_variant`."""
         if not fitting:
-            return None
+            return []
         native = [v for v in fitting if not self._foreign((v.text,))]
         fitting = native if len(native) >= 4 else fitting
         # wording written for this report kind comes first when there is enough of it for any unit type
@@ -1034,8 +1049,8 @@ class Selector:
         # of different types then rarely open a part with the same sentence
         own = [v for v in fitting if self._specific_to(v.unit_types)]
         owned = set(own)  # equal variants are equal: the same test as ``in own``
-        pool = [v for v in pool if v not in owned] + own * 2
-        return pool[self.frame_index % len(pool)]
+        general = self._spread([v for v in pool if v not in owned], len(set(own)))
+        return general + own * 2
 
     def _frame(self, role: str) -> Fragment | None:
         pool = [f for f in self._usable(role) if all(self._claims_nothing_unticked(t) for t in f.texts)]
@@ -1066,7 +1081,23 @@ class Selector:
         # this type's own openings and closings (three or more, so its units still spread over them) drawn
         # three times as often as a general one
         own = [f for f in pool if self._specific(f)]
-        return pool + own * 2 if len(own) >= 3 else pool
+        general = self._spread([f for f in pool if not self._specific(f)], len(own))
+        return general + own * 3 if len(own) >= 3 else pool
+
+    def _spread(self, general: list[_T], own: int) -> list[_T]:
+        """Of the general wordings of a frame pool, those this unit type draws from: each is home to one type
+        (the i-th general wording to the i-th type, cycling over the types in 单位类型.yaml), and a type takes
+        those it is home to, then those of the next types in turn, until with its ``own`` wordings it has
+        FRAME_POOL to draw from.  Two units of different types then meet on a general wording only where
+        one had to borrow from the other's share (round 29: a hospital's and a company's 述职 shared an
+        opening paragraph and four headings); units of one type still spread over FRAME_POOL or more."""
+        types = [t for t in self.reg.unit_types if t != "通用"]
+        if self.unit_type.name not in types or own + len(general) <= FRAME_POOL:
+            return general
+        home = types.index(self.unit_type.name)
+        by_turn = sorted(range(len(general)), key=lambda i: ((i - home) % len(types), i))
+        kept = sorted(by_turn[: max(FRAME_POOL - own, 0)])
+        return [general[i] for i in kept]
 
     def _family(self, keep: Callable[[Family], bool] | None = None) -> Family | None:
         """The heading family, by the run's frame index; with ``keep``, only from the families it keeps that
@@ -2761,6 +2792,7 @@ class Selector:
         topic stays, only the wording changes.  What
         the rest of the draft prints is found once per item, not again for every candidate."""
         required = self._year_wording[0]
+        denied = self._criticised_claims(plan)
         for at, item in enumerate(section.items):
             if item.fragment is None:
                 continue
@@ -2780,11 +2812,26 @@ class Selector:
             others.sort(key=lambda f: -self._specific(f))
             for frag in [current, *others]:  # another wording of the item itself first
                 candidate = self._wording_carrying(frag, item.topic, rest, before)
+                if candidate is not None and any(k in _item_words(candidate) for k in denied):
+                    candidate = None  # claims what a problem or cause chosen below says was not done well
                 if candidate is not None:
                     section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
+
+    def _criticised_claims(self, plan: Plan) -> tuple[str, ...]:
+        """The keywords of the 前后矛盾 pairs whose self-criticism a chosen problem or cause voices: a wording
+        swapped into 主要工作 after they were chosen must not claim them (“我坚持学在前、走在前” above “我常以工作忙为
+        由压缩学习时间”)."""
+        said = "".join(
+            _item_words(item)
+            for role in (PROBLEMS, CAUSES)
+            if role in plan.sections
+            for item in plan.sections[role].items
+        )
+        pairs = self.reg.topics.get(CONTRADICTIONS, {})
+        return tuple(k for name in _denials_in(self.reg, said) for k in pairs[name].keywords)
 
     def _wording_carrying(self, frag: Fragment, topic: str, rest: set[str], before: int) -> Item | None:
         """``frag`` as an item that makes the draft print more of the year's 提法 than ``before``: in its
