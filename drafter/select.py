@@ -815,7 +815,7 @@ class Selector:
         if frag.pairs:
             return 1
         said = frag.lead + frag.texts[self._variant(frag)]
-        return 0 if self._cause_answers(frag.topic_key, said, set()) else 1
+        return 0 if self._cause_answer(frag.topic_key, said, set()) is not None else 1
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
@@ -1947,12 +1947,9 @@ class Selector:
                 out.append(paired)
                 answered.add(paired.topic)
                 continue
-            scored = self._cause_answers(cause.topic, said, answered)
-            if not scored:
+            best = self._cause_answer(cause.topic, said, answered)
+            if best is None:
                 continue
-            top = max(score for score, _ in scored)
-            tied = [f for score, f in scored if score == top]
-            best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
@@ -1966,16 +1963,32 @@ class Selector:
         )
 
     def _speaking_of(self, topic: str, said: str) -> Fragment | None:
-        """The usable measure of ``topic`` sharing most (FIT_MIN or more) of the specific words of ``said``, a
-        problem's heading and text; None when none does."""
-        fits = [
-            (self._said_by(f, said), f) for f in self._usable_of_topic(MEASURES, topic) if self._measure_ok(f)
-        ]
-        fits = [(fit, f) for fit, f in fits if fit >= FIT_MIN]
-        if not fits:
+        """The usable measure of ``topic`` that speaks most of ``said``, a problem's heading and text
+        (:meth:`_answer`); None when none does."""
+        return self._answer(
+            self._usable_of_topic(MEASURES, topic), said, topic, f"speaking:{topic}", cause=False
+        )
+
+    def _answer(
+        self, candidates: Iterable[Fragment], said: str, topic: str, what: str, *, cause: bool
+    ) -> Fragment | None:
+        """The measure of ``candidates`` that speaks most of ``said``, the heading and text of a problem or
+        (``cause``) of a cause; None when none does.  Of those :meth:`_measure_ok`, the ones sharing at least
+        FIT_MIN — for a cause CAUSE_WORDS_MIN — of its specific words (:meth:`_said_by`) are scored by them,
+        +2 for a measure of ``topic``; for a cause only those saying no clause of 主要工作 again count when
+        any does (:meth:`_fresh`).  Of the top score the first ranked (by ``what``), for a cause one written
+        for this type of unit first."""
+        least = CAUSE_WORDS_MIN if cause else FIT_MIN
+        # _measure_ok first: _said_by is the costly part, asked of the measures that may answer at all
+        fits = [(self._said_by(f, said), f) for f in candidates if self._measure_ok(f)]
+        scored = [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= least]
+        if cause:
+            scored = self._fresh_scored(scored)
+        if not scored:
             return None
-        top = max(fit for fit, _ in fits)
-        return self.rank([f for fit, f in fits if fit == top], f"speaking:{topic}")[0]
+        top = max(score for score, _ in scored)
+        ranked = self.rank([f for score, f in scored if score == top], what)
+        return sorted(ranked, key=lambda f: -self._specific(f))[0] if cause else ranked[0]
 
     def _paired_answer(self, cause: Item, said: str, chosen: Sequence[Item]) -> Item | None:
         """The first measure a cause fragment names (pairs) that the draft may still use, taken in the wording
@@ -2024,13 +2037,13 @@ class Selector:
         )
         return frag if usable else None
 
-    def _cause_answers(self, cause: str, said: str, answered: set[str]) -> list[tuple[int, Fragment]]:
-        """Measures that answer a cause saying ``said``, scored by the cause's words they share (+2 for the
-        topic 主题.yaml names for the cause).  One answers it when a reader sees it does: it is of that topic,
-        or it says one of the cause topic's own words (本领 for 本领跟不上; round 19 read a measure on 党员底数
-        given for 联系群众不够 as one answering nothing), and it shares CAUSE_WORDS_MIN of the cause's words
-        (round 25: measures of the cause's topic saying nothing of what it says read as 答非所问); of those, the
-        ones that say no clause of 主要工作 again (:meth:`_fresh`)."""
+    def _cause_answer(self, cause: str, said: str, answered: set[str]) -> Fragment | None:
+        """The measure that answers a cause of topic ``cause`` saying ``said`` (:meth:`_answer`), of a topic not
+        ``answered`` yet; None when none does.  One answers it when a reader sees it does: it is of the topic
+        主题.yaml names for the cause, or it says one of the cause topic's own words (本领 for 本领跟不上; round
+        19 read a measure on 党员底数 given for 联系群众不够 as one answering nothing), and it shares
+        CAUSE_WORDS_MIN of the cause's words (round 25: measures of the cause's topic saying nothing of what it
+        says read as 答非所问; a foreign measure is no answer: a 学院党委 does not 用好监督执纪第一种形态)."""
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
         marks = [k for k in spec.keywords if k in said] if spec is not None else []
@@ -2042,16 +2055,7 @@ class Selector:
                 f.topic_key == topic or any(k in f.lead or all(k in t for t in f.texts) for k in marks)
             )  # whichever wording prints
         ]
-        fits = [
-            (self._said_by(f, said), f)
-            for f in candidates
-            # asked of the few candidates, not of every measure (it is the costly part); a foreign measure is no
-            # answer (a 学院党委 does not 用好监督执纪第一种形态)
-            if self._measure_ok(f)
-        ]
-        return self._fresh_scored(
-            [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
-        )
+        return self._answer(candidates, said, topic, f"cause:{cause}", cause=True)
 
     def _fresh_scored(self, scored: list[tuple[int, Fragment]]) -> list[tuple[int, Fragment]]:
         """Those of the scored measures that say no clause of 主要工作 again (all of them when none does)."""
