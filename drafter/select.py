@@ -23,7 +23,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -815,7 +815,8 @@ class Selector:
         if frag.pairs:
             return 1
         said = frag.lead + frag.texts[self._variant(frag)]
-        return 0 if self._cause_answer(frag.topic_key, said, set()) is not None else 1
+        topic, candidates = self._cause_candidates(frag.topic_key, said, set())
+        return 0 if any(self._scored(candidates, said, topic, cause=True)) else 1
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
@@ -1978,10 +1979,7 @@ class Selector:
         +2 for a measure of ``topic``; for a cause only those saying no clause of 主要工作 again count when
         any does (:meth:`_fresh`).  Of the top score the first ranked (by ``what``), for a cause one written
         for this type of unit first."""
-        least = CAUSE_WORDS_MIN if cause else FIT_MIN
-        # _measure_ok first: _said_by is the costly part, asked of the measures that may answer at all
-        fits = [(self._said_by(f, said), f) for f in candidates if self._measure_ok(f)]
-        scored = [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= least]
+        scored = list(self._scored(candidates, said, topic, cause=cause))
         if cause:
             scored = self._fresh_scored(scored)
         if not scored:
@@ -2037,6 +2035,19 @@ class Selector:
         )
         return frag if usable else None
 
+    def _scored(
+        self, candidates: Iterable[Fragment], said: str, topic: str, *, cause: bool
+    ) -> Iterator[tuple[int, Fragment]]:
+        """For :meth:`_answer`: each of ``candidates`` that is :meth:`_measure_ok` and shares at least FIT_MIN
+        (for a cause CAUSE_WORDS_MIN) of the specific words of ``said``, with its score (those words, +2 for a
+        measure of ``topic``); one at a time, so that whether any does is found at the first."""
+        least = CAUSE_WORDS_MIN if cause else FIT_MIN
+        for f in candidates:
+            if self._measure_ok(f):  # first: _said_by is the costly part
+                fit = self._said_by(f, said)
+                if fit >= least:
+                    yield fit + 2 * (f.topic_key == topic), f
+
     def _cause_answer(self, cause: str, said: str, answered: set[str]) -> Fragment | None:
         """The measure that answers a cause of topic ``cause`` saying ``said`` (:meth:`_answer`), of a topic not
         ``answered`` yet; None when none does.  One answers it when a reader sees it does: it is of the topic
@@ -2044,6 +2055,13 @@ class Selector:
         19 read a measure on 党员底数 given for 联系群众不够 as one answering nothing), and it shares
         CAUSE_WORDS_MIN of the cause's words (round 25: measures of the cause's topic saying nothing of what it
         says read as 答非所问; a foreign measure is no answer: a 学院党委 does not 用好监督执纪第一种形态)."""
+        topic, candidates = self._cause_candidates(cause, said, answered)
+        return self._answer(candidates, said, topic, f"cause:{cause}", cause=True)
+
+    def _cause_candidates(self, cause: str, said: str, answered: set[str]) -> tuple[str, list[Fragment]]:
+        """The measure topic 主题.yaml names for the cause topic ``cause``, and the usable measures that may
+        answer a cause saying ``said`` (:meth:`_cause_answer`): of that topic, or saying one of the cause
+        topic's own words that ``said`` says."""
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
         marks = [k for k in spec.keywords if k in said] if spec is not None else []
@@ -2055,7 +2073,7 @@ class Selector:
                 f.topic_key == topic or any(k in f.lead or all(k in t for t in f.texts) for k in marks)
             )  # whichever wording prints
         ]
-        return self._answer(candidates, said, topic, f"cause:{cause}", cause=True)
+        return topic, candidates
 
     def _fresh_scored(self, scored: list[tuple[int, Fragment]]) -> list[tuple[int, Fragment]]:
         """Those of the scored measures that say no clause of 主要工作 again (all of them when none does)."""
