@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from drafter.registry import Registry, registry
+
 GAP = 3  # paragraphs from one full naming of the organisation to the next (at most one item in three)
 PHRASE_TIMES = 2  # the year's several-part 提法 in full at most this often in a draft
 PHRASE_GAP = 4  # and a second time only this many paragraphs after the first
@@ -46,8 +48,8 @@ _WILL = re.compile(
 # “下一步，” heading a sentence of an item under 下一步工作打算 says the part's title again
 _NEXT_STEP = re.compile(r"(^|[。；])下一步，")
 _CLAUSE = "，。；："  # what a clause opens after
-# a character before the name that makes it some other organisation's (各社区党委, 所属学校党委)
-_OTHERS_BEFORE = "各属层他弟联"
+# 措辞.yaml: a character before the name that makes it some other organisation's (各社区党委, 所属学校党委)
+OTHERS_BEFORE = "他者前字"
 _MASK = re.compile("\x00(\\d+)\x00")
 # how an item may open for “我” to go before it: a verb the secretary does (not 坚持 or 注重, words a draft already
 # uses sparingly after 我, nor 将, which may mean “把”)
@@ -58,12 +60,24 @@ _DOES = re.compile(
 OWN_VOICE = "我"
 
 
+def others_before(reg: Registry | None = None) -> str:
+    """The characters of 措辞.yaml 他者前字 (of ``reg``, else the shipped templates'): one of them before a Party
+    organisation's name makes it another's (各社区党委, 农村党组织), for the draft's naming and for the renderer
+    that says the unit's own organisation by its name."""
+    return "".join(dict.fromkeys(c for word in (reg or registry()).words(OTHERS_BEFORE) for c in word))
+
+
+def not_after(others: str) -> str:
+    """A look-behind that no character of ``others`` precedes what follows ("" for none)."""
+    return f"(?<![{''.join(map(re.escape, others))}])" if others else ""
+
+
 @lru_cache(maxsize=256)
-def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One of ``names`` (not another organisation's: 各社区党委), with the character after it (empty at the
-    end of the text)."""
+def _name_pattern(names: tuple[str, ...], others: str) -> re.Pattern[str]:
+    """One of ``names`` (not another organisation's: 各社区党委, a character of ``others`` before it), with the
+    character after it (empty at the end of the text)."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![{_OTHERS_BEFORE}])({alternatives})(?=(.?))")
+    return re.compile(rf"{not_after(others)}({alternatives})(?=(.?))")
 
 
 def _mask(text: str, user: Sequence[str]) -> tuple[str, list[str]]:
@@ -94,7 +108,9 @@ class Naming:
         *,
         unit_voice: bool = True,
         own_voice: frozenset[str] = frozenset(),
+        others: str | None = None,
     ) -> None:
+        self.others = others_before() if others is None else others
         self.own_voice = frozenset() if unit_voice else own_voice
         self.voiceless = 0  # items of the present part that say no “我” and could (every second gets it)
         self.short = {name: short for name, short in names if len(name) >= 2} if unit_voice else {}
@@ -150,7 +166,7 @@ class Naming:
     def _named(self, text: str, *, plans: bool) -> str:
         out: list[str] = []
         at = 0
-        for m in _name_pattern(tuple(self.short)).finditer(text):
+        for m in _name_pattern(tuple(self.short), self.others).finditer(text):
             said, end = self._say(text, m, plans=plans)
             if said == m[1]:
                 self.last_full, self.section_full = self.index, True

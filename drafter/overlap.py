@@ -133,6 +133,11 @@ class Overlap:
         self._plain: dict[str, tuple[str, int]] = {}  # wording → itself with Jinja blanked out, times asked
         self._wanted_of: dict[str, frozenset[str]] = {}
         self._content: dict[str, frozenset[str]] = {}
+        self._clause_words: dict[str, frozenset[str]] = {}
+        self._clauses: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        # (measure clause, done clause) → DoneClauses' two readings of it, which depend on the two texts alone
+        self.in_runs: dict[tuple[str, str], bool] = {}
+        self.covered: dict[tuple[str, str], bool] = {}
 
     def specific(self, text: str, n: int) -> frozenset[str]:
         key = (text, n)
@@ -151,8 +156,22 @@ class Overlap:
         return found
 
     def clause_words(self, clause: str) -> frozenset[str]:
-        """The clause's specific 2-grams without a function character (合并 and 能合 of 能合并的, not 并的)."""
-        return frozenset(g for g in self.specific(clause, 2) if not _FUNCTION_CHARS.intersection(g))
+        """The clause's specific 2-grams without a function character (合并 and 能合 of 能合并的, not 并的); once
+        per clause and process (the same wordings' clauses are indexed for draft after draft)."""
+        found = self._clause_words.get(clause)
+        if found is None:
+            found = self._clause_words[clause] = frozenset(
+                g for g in self.specific(clause, 2) if not _FUNCTION_CHARS.intersection(g)
+            )
+        return found
+
+    def clauses_of(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each clause of ``text`` (:func:`clauses`) with its :meth:`clause_words`, worked out once per text and
+        process: a draft's done work is mostly the library's wordings, which many drafts share."""
+        found = self._clauses.get(text)
+        if found is None:
+            found = self._clauses[text] = tuple((c, self.clause_words(c)) for c in clauses(text))
+        return found
 
     def clash(self, text: str, achievements: set[str]) -> int:
         """Specific 3-grams ``text`` shares with the achievements' 3-grams, leaving out those with a function
@@ -230,12 +249,17 @@ class DoneClauses:
         self._done: list[str] = []
         self._index: dict[str, list[int]] = {}
         self._found: dict[str, str | None] = {}  # measure clause → the done clause it repeats, or None
+        index = self._index
         for text in done:
-            for clause in clauses(text):
+            for clause, words in overlap.clauses_of(text):
                 n = len(self._done)
                 self._done.append(clause)
-                for g in overlap.clause_words(clause):
-                    self._index.setdefault(g, []).append(n)
+                for g in words:
+                    found = index.get(g)
+                    if found is None:
+                        index[g] = [n]
+                    else:
+                        found.append(n)
 
     def repeated(self, clause: str) -> str | None:
         """The done clause ``clause`` says again, if any, of those it shares a specific word with (most weight
@@ -251,7 +275,7 @@ class DoneClauses:
                     self._done[n]
                     for n, w in weights.most_common()
                     if (w >= CLAUSE_REPEAT and self._in_runs(clause, self._done[n]))
-                    or self._covered(clause, self._done[n])
+                    or self._covers(clause, self._done[n])
                 ),
                 None,
             )
@@ -261,7 +285,15 @@ class DoneClauses:
         """``clause`` shares its specific words with ``done`` in two runs or more, one of them a phrase of
         CLAUSE_PHRASE characters, covering CLAUSE_SHARE of it: a subject and what is done about it (主题党日 …
         固定 in 主题党日每月按固定时间开展; not 农村 … 民办学校 in a long clause on 党建指导清单 for them, nor
-        外出党员 alone: the same subject, something new done)."""
+        外出党员 alone: the same subject, something new done).  Once per pair of clauses and process (the
+        library's wordings meet again in draft after draft)."""
+        known = self._overlap.in_runs.get((clause, done))
+        if known is None:
+            known = self._overlap.in_runs[clause, done] = self._runs_share(clause, done)
+        return known
+
+    def _runs_share(self, clause: str, done: str) -> bool:
+        """:meth:`_in_runs`, worked out."""
         found = [r.strip(_FUNCTION_CHARS_TEXT) for r in shared_runs(clause, done)]
         runs = [r for r in dict.fromkeys(found) if self._overlap.clause_words(r)]
         runs = [r for r in runs if not any(r != o and r in o for o in runs)]  # 课程 within 课程建设: once
@@ -270,6 +302,13 @@ class DoneClauses:
             and max(map(len, runs)) >= CLAUSE_PHRASE
             and sum(map(len, runs)) >= CLAUSE_SHARE * len(clause)
         )
+
+    def _covers(self, clause: str, done: str) -> bool:
+        """:meth:`_covered`, once per pair of clauses and process."""
+        known = self._overlap.covered.get((clause, done))
+        if known is None:
+            known = self._overlap.covered[clause, done] = self._covered(clause, done)
+        return known
 
     @staticmethod
     def _covered(clause: str, done: str) -> bool:
@@ -287,7 +326,7 @@ class DoneClauses:
     def repeats(self, text: str) -> list[tuple[str, str]]:
         """Each clause of ``text`` that says a done clause again, with that clause."""
         out: list[tuple[str, str]] = []
-        for clause in clauses(text):
+        for clause, _ in self._overlap.clauses_of(text):
             done = self.repeated(clause)
             if done is not None:
                 out.append((clause, done))

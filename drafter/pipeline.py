@@ -17,7 +17,7 @@ from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Fragment, Library, load_library
 from drafter.model import PH_CLOSE, PH_OPEN, Document, MarkupError, build_document, count_chars
-from drafter.naming import Naming
+from drafter.naming import Naming, not_after, others_before
 from drafter.registry import Registry, registry, registry_for
 from drafter.render import (
     FragmentRenderer,
@@ -193,9 +193,6 @@ def _section_context(
     )
 
 
-# a character before a type's generic name for its Party organisation that makes it some other organisation's
-# (各学校党组织, 农村党组织, 所属社区党组织, 中小学校党组织)
-_OTHERS_BEFORE = "各农属层区县市办小他弟联"
 OWN_ORG_SLOT = "{{ 单位.党组织 }}"
 
 
@@ -214,9 +211,9 @@ class _OwnOrgRenderer:
     “学校党组织” seven times beside “学校党委” as blanks of a template filled in; another organisation's
     (各学校党组织) stays, and the user's own words are never touched."""
 
-    def __init__(self, inner: FragmentRenderer, generic: tuple[str, ...]) -> None:
+    def __init__(self, inner: FragmentRenderer, generic: tuple[str, ...], others: str) -> None:
         self.inner = inner
-        self.pattern = _generic_org_pattern(generic)
+        self.pattern = _generic_org_pattern(generic, others)
 
     def render_text(self, source: str, context: dict[str, Any], where: Location) -> Rendered:
         return self.inner.render_text(self.pattern.sub(OWN_ORG_SLOT, source), context, where)
@@ -225,9 +222,16 @@ class _OwnOrgRenderer:
         return self.render_text(fragment.texts[variant % len(fragment.texts)], context, fragment.location)
 
 
+def _generic_org_pattern(generic: tuple[str, ...], others: str | None = None) -> re.Pattern[str]:
+    """A type's generic name for its Party organisation (学校党组织), not another organisation's: none of
+    ``others`` (措辞.yaml 他者前字; the shipped table when None) before it (各学校党组织, 农村党组织, 所属社区党组织,
+    中小学校党组织)."""
+    return _generic_pattern(generic, others_before() if others is None else others)
+
+
 @lru_cache(maxsize=64)
-def _generic_org_pattern(generic: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![{_OTHERS_BEFORE}])(?:{'|'.join(map(re.escape, generic))})")
+def _generic_pattern(generic: tuple[str, ...], others: str) -> re.Pattern[str]:
+    return re.compile(rf"{not_after(others)}(?:{'|'.join(map(re.escape, generic))})")
 
 
 def _own_names(facts: Facts, reg: Registry) -> list[tuple[str, str]]:
@@ -279,7 +283,7 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     own_org = str(facts.get("单位.党组织") or "").strip()
     generic = reg.wordings.get(OWN_ORG_GENERIC, {}).get(plan.unit_type, ())
     if own_org and generic and own_org not in generic:
-        drafting: Renders = _OwnOrgRenderer(renderer, generic)
+        drafting: Renders = _OwnOrgRenderer(renderer, generic, others_before(reg))
     else:
         drafting = renderer
     sections = {role: _section_context(s, drafting, ctx, words) for role, s in plan.sections.items()}
@@ -290,6 +294,7 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
         str(ctx["提法"]["全会"] or ""),
         unit_voice=plan.voice == "单位",
         own_voice=frozenset(plan.main_roles),
+        others=others_before(reg),
     )
     opening = Rendered(naming.paragraph(opening)) if opening else None
     order = [*plan.main_roles, RECTIFY, PROBLEMS, CAUSES, MEASURES]

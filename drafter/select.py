@@ -23,7 +23,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
@@ -737,17 +737,26 @@ class Selector:
         return found
 
     def _foreign_frag(self, f: Fragment) -> int:
-        """:meth:`_foreign` over the fragment's heading (lead) and every wording (once per fragment)."""
+        """1 for a fragment that uses a word this draft avoids (:meth:`_foreign`; once per fragment): in its
+        heading (lead) or any wording.  A measure is foreign when its heading uses one or every wording does —
+        the one rule for measures, wherever they are weighed: it is printed in a wording without one
+        (:meth:`_variant`), so another wording with one does not keep it out (a 机关's 在职党员报到 measure
+        whose later wordings say 我们)."""
         found = self._foreign_frags.get(f.id)
         if found is None:
-            found = self._foreign_frags[f.id] = self._foreign((f.lead, *f.texts))
+            if f.role == MEASURES:
+                found = int(bool(self._foreign_words(f.lead)) or all(self._foreign_words(t) for t in f.texts))
+            else:
+                found = self._foreign((f.lead, *f.texts))
+            self._foreign_frags[f.id] = found
         return found
 
     def _native_first(self, pool: list[Fragment]) -> list[Fragment]:
-        """For problems, causes and measures: wordings this kind of unit would not write (a village
-        secretary on 薄弱支部) are dropped whenever another wording remains."""
+        """For problems and causes: wordings this kind of unit would not write (a village secretary on 薄弱支部)
+        are dropped whenever another wording remains; a foreign measure always (what it prints would carry the
+        word)."""
         native = [f for f in pool if not self._foreign_frag(f)]
-        return native or pool
+        return native if native or all(f.role == MEASURES for f in pool) else pool
 
     def _specific(self, f: Fragment) -> int:
         """1 for wording written for this type of unit (not 通用)."""
@@ -850,15 +859,8 @@ class Selector:
         said = frag.lead + frag.texts[self._variant(frag)]
         # and not only by a measure saying again what the problems' own measures say (round 30: a cause's one
         # answer on 理论学习 was kept out by the problem's measure on 理论学习 chosen after it)
-        answers = [f for _, f in self._cause_answers(frag.topic_key, said, set())]
-        return (
-            0
-            if any(
-                not self._repeats_measure(f.lead, f.texts[self._variant(f)], self._problem_answers)
-                for f in answers
-            )
-            else 1
-        )
+        topic, candidates = self._cause_candidates(frag.topic_key, said, set(), unlike=self._problem_answers)
+        return 0 if any(self._scored(candidates, said, topic, cause=True)) else 1
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
@@ -935,11 +937,15 @@ class Selector:
         return choices[self._rng(frag.id).randrange(len(choices))] if len(choices) > 1 else choices[0]
 
     def _wording_faults(self, frag: Fragment) -> list[int]:
-        """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each), the wrong voice (10),
-        for a problem or cause denying 主要工作 (100) or, a cause, restating a problem (50), for 主要工作 an item
-        told twice (5) or a claim the user's own problems deny (50), for a measure promising what 主要工作
-        reports done, in all its words or in one clause (5)."""
-        foreign = [self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts]
+        """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each; in a measure 100, as
+        a measure is printed in a wording without one: :meth:`_foreign_frag`), the wrong voice (10), for a
+        problem or cause denying 主要工作 (100) or, a cause, restating a problem (50), for 主要工作 an item told
+        twice (5) or a claim the user's own problems deny (50), for a measure promising what 主要工作 reports
+        done, in all its words or in one clause (5)."""
+        avoided = 100 if frag.role == MEASURES else 1
+        foreign = [
+            avoided * self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts
+        ]
         if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role == CAUSES:  # nor a cause that says again what a problem says
@@ -1672,9 +1678,11 @@ class Selector:
         return known
 
     def _measure_pool(self, pool: list[Fragment], *, fresh: bool = True) -> list[Fragment]:
-        """Measures that neither redo what is reported fixed nor deny 主要工作 (all of ``pool`` when none is
-        left), with ``fresh`` those saying no clause of it again first (:meth:`_fresh`)."""
-        kept = [f for f in pool if self._measure_ok(f)] or pool
+        """Measures of ``pool`` that are not foreign and, when any is left, neither redo what is reported fixed
+        nor deny 主要工作 (:meth:`_measure_ok`), with ``fresh`` those saying no clause of it again first
+        (:meth:`_fresh`)."""
+        native = self._native_first(pool)
+        kept = [f for f in native if self._measure_ok(f)] or native
         return self._fresh(kept) if fresh else kept
 
     def _fresh(self, frags: list[Fragment]) -> list[Fragment]:
@@ -1682,10 +1690,14 @@ class Selector:
         return [f for f in frags if not self._repeats_done(f)] or frags
 
     def _measure_ok(self, frag: Fragment) -> bool:
-        """The measure neither redoes what is reported fixed, nor denies 主要工作, nor promises what it reports
+        """The measure is not foreign (:meth:`_foreign_frag`: no avoided word in its heading, and a wording
+        without one), neither redoes what is reported fixed, nor denies 主要工作, nor promises what it reports
         done."""
         return (
-            not self._redoes_fixed(frag) and not self._contradicting(frag) and not self._promises_done(frag)
+            not self._foreign_frag(frag)
+            and not self._redoes_fixed(frag)
+            and not self._contradicting(frag)
+            and not self._promises_done(frag)
         )
 
     def _promises_done(self, frag: Fragment) -> int:
@@ -2073,8 +2085,7 @@ class Selector:
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
             pool = self._measure_pool([f for f in self._usable(MEASURES) if f.topic_key not in answered])
-            ranked = sorted(self.rank(pool, MEASURES), key=self._foreign_frag)
-            tool += [self.take(f) for f in ranked[:missing]]
+            tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
         section.items = self._in_problem_order(problems, tool + listed)
         return section
 
@@ -2127,16 +2138,11 @@ class Selector:
                 continue
             # a measure of a topic 下一步 already has when no other answers it, unless it says again what one
             # chosen says (round 30: “抓学校党建的专业本领有短板” went unanswered, its measure's topic taken)
-            scored = self._cause_answers(cause.topic, said, answered) or [
-                (score, f)
-                for score, f in self._cause_answers(cause.topic, said, set())
-                if not self._repeats_measure(f.lead, f.texts[self._variant(f)], (*chosen, *out))
-            ]
-            if not scored:
+            best = self._cause_answer(cause.topic, said, answered) or self._cause_answer(
+                cause.topic, said, set(), unlike=(*chosen, *out)
+            )
+            if best is None:
                 continue
-            top = max(score for score, _ in scored)
-            tied = [f for score, f in scored if score == top]
-            best = sorted(self.rank(tied, f"cause:{cause.topic}"), key=lambda f: -self._specific(f))[0]
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
@@ -2155,23 +2161,37 @@ class Selector:
         return 2 * fit >= max(others, default=0)
 
     def _said_by(self, frag: Fragment, said: str) -> int:
-        """How many of the specific words of ``said`` the measure shares at most, in its heading or one wording."""
+        """How many of the specific words of ``said`` the measure shares at most, in its heading or one wording
+        it may be printed in (none with an avoided word: :meth:`_variant_speaking_of`)."""
         overlap = self.library.overlap
-        return max(overlap.fit(said, t) for t in (frag.lead, *frag.texts))
+        return max(
+            (overlap.fit(said, t) for t in (frag.lead, *frag.texts) if not self._foreign_words(t)), default=0
+        )
 
     def _speaking_of(self, topic: str, said: str) -> Fragment | None:
-        """The usable measure of ``topic`` sharing most (FIT_MIN or more) of the specific words of ``said``, a
-        problem's heading and text; None when none does."""
-        fits = [
-            (self._said_by(f, said), f)
-            for f in self._native_first(self._usable_of_topic(MEASURES, topic))
-            if not self._foreign_frag(f) and self._measure_ok(f)
-        ]
-        fits = [(fit, f) for fit, f in fits if fit >= FIT_MIN]
-        if not fits:
+        """The usable measure of ``topic`` that speaks most of ``said``, a problem's heading and text
+        (:meth:`_answer`); None when none does."""
+        return self._answer(
+            self._usable_of_topic(MEASURES, topic), said, topic, f"speaking:{topic}", cause=False
+        )
+
+    def _answer(
+        self, candidates: Iterable[Fragment], said: str, topic: str, what: str, *, cause: bool
+    ) -> Fragment | None:
+        """The measure of ``candidates`` that speaks most of ``said``, the heading and text of a problem or
+        (``cause``) of a cause; None when none does.  Of those :meth:`_measure_ok`, the ones sharing at least
+        FIT_MIN — for a cause CAUSE_WORDS_MIN — of its specific words (:meth:`_said_by`) are scored by them,
+        +2 for a measure of ``topic``; for a cause only those saying no clause of 主要工作 again count when
+        any does (:meth:`_fresh`).  Of the top score the first ranked (by ``what``), for a cause one written
+        for this type of unit first."""
+        scored = list(self._scored(candidates, said, topic, cause=cause))
+        if cause:
+            scored = self._fresh_scored(scored)
+        if not scored:
             return None
-        top = max(fit for fit, _ in fits)
-        return self.rank([f for fit, f in fits if fit == top], f"speaking:{topic}")[0]
+        top = max(score for score, _ in scored)
+        ranked = self.rank([f for score, f in scored if score == top], what)
+        return sorted(ranked, key=lambda f: -self._specific(f))[0] if cause else ranked[0]
 
     def _paired_answer(self, cause: Item, said: str, chosen: Sequence[Item]) -> Item | None:
         """The first measure a cause fragment names (pairs) that the draft may still use, taken in the wording
@@ -2192,13 +2212,9 @@ class Selector:
         return None
 
     def _usable_pair(self, measure_id: str) -> Fragment | None:
-        """The measure a cause names (pairs) when this draft may still take it: not used yet, usable
-        (:meth:`_pair_target`), with a heading and some wording free of words this kind of unit avoids (a
-        机关党支部 reports to no 班子)."""
-        frag = None if measure_id in self.used else self._pair_target(measure_id)
-        if frag is None or self._foreign_words(frag.lead) or all(self._foreign_words(t) for t in frag.texts):
-            return None
-        return frag
+        """The measure a cause names (pairs) when this draft may still take it: not used yet and usable
+        (:meth:`_pair_target`)."""
+        return None if measure_id in self.used else self._pair_target(measure_id)
 
     def _repeats_measure(self, lead: str, text: str, chosen: Sequence[Item]) -> bool:
         """A measure heading ``lead`` and saying ``text`` says again what one of ``chosen`` says: their headings
@@ -2213,42 +2229,64 @@ class Selector:
         )
 
     def _pair_target(self, measure_id: str) -> Fragment | None:
-        """The measure a problem or cause names in its pairs, when the draft may use it: pinned by the user,
-        or eligible and neither redoing what last year's 整改 reports as done nor promising what 主要工作 does."""
+        """The measure a problem or cause names in its pairs, when the draft may use it: not foreign
+        (:meth:`_foreign_frag`; a 机关党支部 reports to no 班子), and pinned by the user or eligible and neither
+        redoing what last year's 整改 reports as done nor promising what 主要工作 does."""
         frag = self.library.by_id().get(measure_id)
-        if frag is None:
+        if frag is None or self._foreign_frag(frag):
             return None
         usable = measure_id in self.pinned or (
             self.eligible(frag) and not self._redoes_fixed(frag) and not self._promises_done(frag)
         )
         return frag if usable else None
 
-    def _cause_answers(self, cause: str, said: str, answered: set[str]) -> list[tuple[int, Fragment]]:
-        """Measures that answer a cause saying ``said``, scored by the cause's words they share (+2 for the
-        topic 主题.yaml names for the cause).  One answers it when a reader sees it does: it is of that topic,
-        or it says one of the cause topic's own words (本领 for 本领跟不上; round 19 read a measure on 党员底数
-        given for 联系群众不够 as one answering nothing), and it shares CAUSE_WORDS_MIN of the cause's words
-        (round 25: measures of the cause's topic saying nothing of what it says read as 答非所问); of those, the
-        ones that say no clause of 主要工作 again (:meth:`_fresh`)."""
+    def _scored(
+        self, candidates: Iterable[Fragment], said: str, topic: str, *, cause: bool
+    ) -> Iterator[tuple[int, Fragment]]:
+        """For :meth:`_answer`: each of ``candidates`` that is :meth:`_measure_ok` and shares at least FIT_MIN
+        (for a cause CAUSE_WORDS_MIN) of the specific words of ``said``, with its score (those words, +2 for a
+        measure of ``topic``); one at a time, so that whether any does is found at the first."""
+        least = CAUSE_WORDS_MIN if cause else FIT_MIN
+        for f in candidates:
+            if self._measure_ok(f):  # first: _said_by is the costly part
+                fit = self._said_by(f, said)
+                if fit >= least:
+                    yield fit + 2 * (f.topic_key == topic), f
+
+    def _cause_answer(
+        self, cause: str, said: str, answered: set[str], unlike: Sequence[Item] = ()
+    ) -> Fragment | None:
+        """The measure that answers a cause of topic ``cause`` saying ``said`` (:meth:`_answer`), of a topic not
+        ``answered`` yet; None when none does.  One answers it when a reader sees it does: it is of the topic
+        主题.yaml names for the cause, or it says one of the cause topic's own words (本领 for 本领跟不上; round
+        19 read a measure on 党员底数 given for 联系群众不够 as one answering nothing), and it shares
+        CAUSE_WORDS_MIN of the cause's words (round 25: measures of the cause's topic saying nothing of what it
+        says read as 答非所问; a foreign measure is no answer: a 学院党委 does not 用好监督执纪第一种形态)."""
+        topic, candidates = self._cause_candidates(cause, said, answered, unlike)
+        return self._answer(candidates, said, topic, f"cause:{cause}", cause=True)
+
+    def _cause_candidates(
+        self, cause: str, said: str, answered: set[str], unlike: Sequence[Item] = ()
+    ) -> tuple[str, list[Fragment]]:
+        """The measure topic 主题.yaml names for the cause topic ``cause``, and the usable measures that may
+        answer a cause saying ``said`` (:meth:`_cause_answer`): of that topic, or saying one of the cause
+        topic's own words that ``said`` says; none saying again what one of ``unlike`` says."""
         spec = self.reg.topic(CAUSES, cause)
         topic = spec.measure if spec is not None else ""
         marks = [k for k in spec.keywords if k in said] if spec is not None else []
         candidates = [
             f
-            for f in self._native_first([f for f in self._usable(MEASURES) if f.topic_key not in answered])
-            if f.topic_key == topic
-            or any(k in f.lead or all(k in t for t in f.texts) for k in marks)  # whichever wording prints
+            for f in self._usable(MEASURES)
+            if f.topic_key not in answered
+            and (
+                f.topic_key == topic or any(k in f.lead or all(k in t for t in f.texts) for k in marks)
+            )  # whichever wording prints
         ]
-        fits = [
-            (self._said_by(f, said), f)
-            for f in candidates
-            # asked of the few candidates, not of every measure (it is the costly part); a measure with a word
-            # the draft avoids is no answer (a 学院党委 does not 用好监督执纪第一种形态)
-            if not self._foreign_frag(f) and self._measure_ok(f)
-        ]
-        return self._fresh_scored(
-            [(fit + 2 * (f.topic_key == topic), f) for fit, f in fits if fit >= CAUSE_WORDS_MIN]
-        )
+        if unlike:
+            candidates = [
+                f for f in candidates if not self._repeats_measure(f.lead, f.texts[self._variant(f)], unlike)
+            ]
+        return topic, candidates
 
     def _fresh_scored(self, scored: list[tuple[int, Fragment]]) -> list[tuple[int, Fragment]]:
         """Those of the scored measures that say no clause of 主要工作 again (all of them when none does)."""
@@ -2301,7 +2339,7 @@ class Selector:
             if not p.is_user or p.topic in answered or p.bare_finding:
                 continue
             phrase = p.lead or p.text
-            pool = self._measure_pool(self._native_first(self._usable(MEASURES)), fresh=False)
+            pool = self._measure_pool(self._usable(MEASURES), fresh=False)
             fits = [(self._said_by(f, phrase), f) for f in pool]
             # shared words, then the problem's own topic, then wording written for this type of unit; of the
             # measures that speak of it, one saying no clause of 主要工作 again
@@ -2433,10 +2471,8 @@ class Selector:
         for p in problems.items:
             if p.fragment is None or p.topic in answered:
                 continue
-            # those with the fewest words the draft avoids, the first saying no clause of 主要工作 again
+            # the first saying no clause of 主要工作 again
             usable = [f for f in map(self._pair_target, p.fragment.pairs) if f is not None]
-            fewest = min(map(self._foreign_frag, usable), default=0)
-            usable = [f for f in usable if self._foreign_frag(f) == fewest]
             answer = self._fresh(usable)[0] if usable else None
             if answer is not None and answer.id not in self.used:
                 out.append(self.take(answer, p.topic))

@@ -15,7 +15,7 @@ from conftest import ROOT
 from test_outline import KINDS, TYPES, YEARS, facts_for
 
 from drafter.library import load_library
-from drafter.naming import Naming
+from drafter.naming import Naming, others_before
 from drafter.pipeline import Draft, Options, SectionView, draft, render_plan
 from drafter.registry import registry
 
@@ -233,3 +233,16 @@ def test_most_items_of_a_report_of_duty_say_i() -> None:
                 total += 1
                 without += "我" not in item.lead + item.text
     assert total >= 1500 and without <= total // 4, (without, total)
+
+
+def test_another_organisation_of_the_same_kind_keeps_its_name() -> None:
+    """A school's summary naming the 中小学校党委 it guides does not shorten theirs to “中小党委”: the characters
+    before a name that make it another organisation's (措辞.yaml 他者前字) are one table, read by the naming
+    and by the renderer that says the unit's own organisation by its name (they were two, the naming's without
+    农, 区, 县, 市, 办, 小)."""
+    naming = Naming([("学校党委", "党委")])
+    naming.paragraph("学校党委坚持学习。")
+    assert naming.paragraph("指导中小学校党委落实责任，学校党委的制度得到执行。", "组织建设") == (
+        "指导中小学校党委落实责任，党委的制度得到执行。"
+    )
+    assert others_before() == others_before(registry()) and "小" in others_before()
