@@ -1535,6 +1535,7 @@ class Selector:
             parts.extend(self._main_intros.values())
             if self._rectified is not None:
                 done = self._rectified
+                parts.append(done.intro.text if done.intro else "")  # round 30: “……跟踪督办” in its intro
                 parts.extend(done.said(f) for f in (*done.lead_in, *done.tail) if f.texts)
                 # what was done, not the finding (a finding is last year's shortcoming, no claim)
                 parts.extend(i.text for i in self._rectified.items)
@@ -1932,7 +1933,9 @@ class Selector:
         )
         del budget  # the count is the user's (存在问题数) or the kind's, whatever the 字数
         for frag in ranked:
-            if len(chosen) >= wanted:
+            # one denying what 主要工作 says only to reach three (round 30, after the 整改 part's opening came
+            # in many wordings: “没有一抓到底” as a fourth problem below “对照上年度问题清单跟踪督办”)
+            if len(chosen) >= wanted or (len(chosen) >= DEFAULT_PROBLEMS and self._contradicting(frag)):
                 break
             chosen.append(self.take(frag))
         if self.voice == "单位":
