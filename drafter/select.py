@@ -2408,8 +2408,8 @@ class Selector:
         """A stock phrase (措辞.yaml 一篇一次的话: 心坎上, 家门口, 看得见、摸得着) said once in a draft: an item whose
         wording says one that the draft says elsewhere takes another wording of its fragment that says none, no
         worse in its faults and carrying every 提法 the first did (round 29: “心坎上” twice in a village draft,
-        “家门口”, “可感可及” and “变成了为民服务日” read as 套话).  Headings, intros and the user's words stay;
-        what the draft's fixed parts say, or an item's heading, is what the items give way to."""
+        “家门口”, “可感可及” and “变成了为民服务日” read as 套话).  Headings, intros, the user's words and the
+        self-critical parts (their wordings answer one another) stay; the items of 主要工作 give way to them."""
         phrases = self.reg.words(ONCE_PHRASES, self.unit_type.name)
         items = [
             x for r in self._draft_order(plan) for it in plan.sections[r].items for x in (it, *it.merged)
@@ -2442,20 +2442,24 @@ class Selector:
                     texts += [x.lead + x.text + "".join(x.tail)] if x.fragment is None else list(x.tail)
         return texts
 
-    @staticmethod
-    def _forced_phrases(item: Item, phrases: Sequence[str]) -> set[str]:
-        """The stock phrases an item says whatever its wording: in its heading, or in every wording."""
+    def _forced_phrases(self, item: Item, phrases: Sequence[str]) -> set[str]:
+        """The stock phrases an item says whatever its wording: in its heading, in every wording, or, outside
+        主要工作 (its wording is not changed), in the wording it has."""
         if item.fragment is None:
             return set()
         frag = item.fragment
+        if frag.role not in self.kind.main_roles:
+            return {p for p in phrases if p in _item_words(item)}
         return {p for p in phrases if p in frag.lead or all(p in t for t in frag.texts)}
 
     def _reword_without(self, item: Item, avoid: list[str]) -> None:
-        """``item`` in the wording of its fragment saying none of ``avoid`` (the fewest), when one is no worse
-        in its faults and carries every 提法 the present wording does."""
+        """``item`` of 主要工作 in the wording of its fragment saying none of ``avoid`` (the fewest), when one is no
+        worse in its faults and carries every 提法 the present wording does."""
         frag = item.fragment
-        if frag is None:  # the user's own words
-            return
+        if (
+            frag is None or frag.role not in self.kind.main_roles
+        ):  # the user's own words; or a problem, cause or
+            return  # measure, whose wording was chosen for the one it answers or is answered by
         faults = self._wording_faults(frag)
         now = item.variant % len(frag.texts)
         carries = self._covered_by(frag.lead + frag.texts[now])
