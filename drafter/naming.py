@@ -13,6 +13,10 @@ lead-in and the item under it.  :class:`Naming` reads the rendered paragraphs in
 * inside the 下一步 part, says no “下一步，” at the head of an item, nor “X将” in front of what the unit will do;
 * in every voice, says the year's several-part 提法 (提法.全会) in full at most :data:`PHRASE_TIMES` times, the
   later ones as “全会”;
+* in every paragraph, says a long name (措辞.yaml 长名称简称: 党纪学习教育, 党的二十届三中全会精神, 群众身边不正之风和
+  腐败问题集中整治) in full once: where the item's heading or an earlier clause of the paragraph has said it, the
+  short form (这次学习教育, 全会精神, 集中整治) — round 29: “一是在党纪学习教育中边学边查边改。开展党纪学习教育，
+  我坚持……”, “五是深入学习贯彻党的二十届三中全会精神。把学习贯彻党的二十届三中全会精神作为……”;
 * in a 述职, lets the secretary speak in the items of 主要工作: of the items that say no “我”, every second one
   opening with a verb a person does (抓, 推动, 把…) opens with “我” (round 28: 11 of 20 items without “我” read as
   the unit's summary, not the secretary's report of duty).
@@ -33,6 +37,8 @@ PHRASE_TIMES = 2  # the year's several-part 提法 in full at most this often in
 PHRASE_GAP = 4  # and a second time only this many paragraphs after the first
 PLANS = "下一步"
 SHORT_PLENUM = "全会"
+# said just before a short form opening with 这次, they stand for it (本次这次学习教育 is said 本次学习教育)
+_THIS_TIME = ("这次", "此次", "本次", "这一")
 
 # what may follow the organisation's name for the name to be the subject dropped or shortened: not a word it
 # is part of (公司党支部书记, 局党组成员, 党委委员, 党委班子, 党委会, 党委办公室, 党委副书记, 党支部负责人,
@@ -80,6 +86,12 @@ def _name_pattern(names: tuple[str, ...], others: str) -> re.Pattern[str]:
     return re.compile(rf"{not_after(others)}({alternatives})(?=(.?))")
 
 
+@lru_cache(maxsize=16)
+def _name_alternatives(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names``, the longest first."""
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
 def _mask(text: str, user: Sequence[str]) -> tuple[str, list[str]]:
     """``text`` with each of the user's own lines in it replaced by a numbered mark, and the lines."""
     saved: list[str] = []
@@ -99,7 +111,8 @@ class Naming:
 
     ``names`` are the organisation's names with their short forms (公司党支部 → 支部; "" for none); with
     ``unit_voice`` false (a 述职) the names are left as they are.  ``phrase`` is the year's 提法.全会.
-    ``own_voice`` are the parts (主要工作) whose items a 述职's secretary speaks in the first person."""
+    ``own_voice`` are the parts (主要工作) whose items a 述职's secretary speaks in the first person.
+    ``long_names`` are long names with the short form a paragraph says once it has said them in full."""
 
     def __init__(
         self,
@@ -109,6 +122,7 @@ class Naming:
         unit_voice: bool = True,
         own_voice: frozenset[str] = frozenset(),
         others: str | None = None,
+        long_names: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.others = others_before() if others is None else others
         self.own_voice = frozenset() if unit_voice else own_voice
@@ -124,11 +138,15 @@ class Naming:
         self.lead_before = False  # and the one before it did
         self.shortened = 0  # clauses not opened by the full name so far (every second says the short form)
         self.phrases: list[int] = []  # the paragraphs the full 提法 was said in
+        self.long_names = {name: short for name, short in long_names if name and short and short != name}
+        self._long = _name_alternatives(tuple(self.long_names)) if self.long_names else None
 
-    def paragraph(self, text: str, role: str = "", *, item: bool = False, user: Sequence[str] = ()) -> str:
+    def paragraph(
+        self, text: str, role: str = "", *, item: bool = False, user: Sequence[str] = (), lead: str = ""
+    ) -> str:
         """``text``, the next paragraph of the draft (of part ``role``; an ``item`` of it, or its lead-in,
         closing sentence, the opening or the closing), as it should read; ``user`` are the user's own lines
-        in it, which stay as they are."""
+        in it, which stay as they are; ``lead`` is the item's heading, printed before it."""
         self.index += 1
         if role != self.role:
             self.role, self.section_full, self.voiceless = role, False, 0
@@ -142,6 +160,8 @@ class Naming:
             said = _NEXT_STEP.sub(r"\1", said)
         if self.short:
             said = self._named(said, plans=item and role == PLANS)
+        if self._long is not None:
+            said = self._once_in_full(said, lead)
         if self.phrase:
             said = self._phrased(said)
         if item and role in self.own_voice:
@@ -188,6 +208,44 @@ class Naming:
             return name, m.end()
         self.shortened += 1
         return (self.short[name] if self.shortened % 2 == 0 else ""), m.end()
+
+    def _once_in_full(self, text: str, lead: str) -> str:
+        """``text`` saying each long name in full only where neither ``lead`` nor an earlier part of the text
+        has said it (or a name it is part of, or one part of it); later, the short form.  A name whose short
+        form another name in the paragraph shares (三中全会 and 四中全会 are both 全会) stays in full."""
+        assert self._long is not None
+        named = [n for n in self.long_names if n in text or n in lead]
+        if not any(n in text for n in named):
+            return text
+        shared = self._sharing(named)
+        said = [n for n in named if n in lead]
+        out: list[str] = []
+        at = 0
+        for m in self._long.finditer(text):
+            name = m[0]
+            out.append(text[at : m.start()])
+            at = m.end()
+            if name in shared or not any(name in n or n in name for n in said):
+                said.append(name)
+                out.append(name)
+            else:
+                out.append(self._short_form(name, text[max(0, m.start() - 2) : m.start()]))
+        out.append(text[at:])
+        return "".join(out)
+
+    def _sharing(self, named: Sequence[str]) -> set[str]:
+        """The names among ``named`` whose short form another of them, not part of it nor containing it, has."""
+        return {
+            n
+            for n in named
+            for o in named
+            if o not in n and n not in o and self.long_names[o] == self.long_names[n]
+        }
+
+    def _short_form(self, name: str, before: str) -> str:
+        """What to say for ``name`` said before in its paragraph; after 本次 (``before``), not 这次 again."""
+        short = self.long_names[name]
+        return short[2:] if short.startswith(_THIS_TIME) and before in _THIS_TIME else short
 
     def _phrased(self, text: str) -> str:
         out: list[str] = []

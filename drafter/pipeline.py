@@ -48,6 +48,10 @@ RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml ma
 OWN_ORG_GENERIC = "本单位党组织泛称"  # 措辞.yaml: a type's generic name for its own Party organisation
 SIGNATURE_ORGS = "落款党组织"  # 措辞.yaml: how a unit's summary names its Party organisation when signing
 SHORT_ORGS = "党组织简称"  # 措辞.yaml: what a unit summary may call its Party organisation after naming it
+AUDIENCE_WORDS = (
+    "对象改称"  # 措辞.yaml: by unit type, a word of the library's (党员干部) and what this type says
+)
+LONG_NAMES = "长名称简称"  # 措辞.yaml: a long name and what a paragraph calls it once it has said it in full
 
 
 @dataclass(frozen=True)
@@ -211,12 +215,24 @@ class _OwnOrgRenderer:
     “学校党组织” seven times beside “学校党委” as blanks of a template filled in; another organisation's
     (各学校党组织) stays, and the user's own words are never touched."""
 
-    def __init__(self, inner: FragmentRenderer, generic: tuple[str, ...], others: str) -> None:
+    def __init__(
+        self,
+        inner: FragmentRenderer,
+        generic: tuple[str, ...],
+        others: str,
+        swaps: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.inner = inner
-        self.pattern = _generic_org_pattern(generic, others)
+        self.pattern = _generic_org_pattern(generic, others) if generic else None
+        self.swaps = dict(swaps)
+        self.swap_pattern = _swap_pattern(tuple(self.swaps)) if swaps else None
 
     def render_text(self, source: str, context: dict[str, Any], where: Location) -> Rendered:
-        return self.inner.render_text(self.pattern.sub(OWN_ORG_SLOT, source), context, where)
+        if self.pattern is not None:
+            source = self.pattern.sub(OWN_ORG_SLOT, source)
+        if self.swap_pattern is not None:  # the type's own word for the library's (党员干部 → 党员员工)
+            source = self.swap_pattern.sub(lambda m: self.swaps[m[0]], source)
+        return self.inner.render_text(source, context, where)
 
     def render(self, fragment: Fragment, context: dict[str, Any], variant: int = 0) -> Rendered:
         return self.render_text(fragment.texts[variant % len(fragment.texts)], context, fragment.location)
@@ -232,6 +248,19 @@ def _generic_org_pattern(generic: tuple[str, ...], others: str | None = None) ->
 @lru_cache(maxsize=64)
 def _generic_pattern(generic: tuple[str, ...], others: str) -> re.Pattern[str]:
     return re.compile(rf"{not_after(others)}(?:{'|'.join(map(re.escape, generic))})")
+
+
+@lru_cache(maxsize=64)
+def _swap_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words``, the longest first (党员干部职工 before 党员干部)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _audience_swaps(reg: Registry, unit_type: str) -> tuple[tuple[str, str], ...]:
+    """措辞.yaml 对象改称 for ``unit_type``: each “词=改称” as (词, 改称) — the words the library writes for
+    every unit that this type's readers would not (a company's staff are no 党员干部: round 29)."""
+    pairs = (w.split("=", 1) for w in reg.wordings.get(AUDIENCE_WORDS, {}).get(unit_type, ()) if "=" in w)
+    return tuple((a.strip(), b.strip()) for a, b in pairs if a.strip())
 
 
 def _own_names(facts: Facts, reg: Registry) -> list[tuple[str, str]]:
@@ -252,7 +281,12 @@ def _named_section(view: SectionView, naming: Naming) -> SectionView:
     role = view.role
     intro = Rendered(naming.paragraph(view.intro, role)) if view.intro else view.intro
     items = [
-        ItemView(i.lead, Rendered(naming.paragraph(i.text, role, item=True, user=i.user)), i.id, i.user)
+        ItemView(
+            i.lead,
+            Rendered(naming.paragraph(i.text, role, item=True, user=i.user, lead=i.lead)),
+            i.id,
+            i.user,
+        )
         for i in view.items
     ]
     outro = Rendered(naming.paragraph(view.outro, role)) if view.outro else view.outro
@@ -282,8 +316,11 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     words = reg.words(CHANGE_WORDS, plan.unit_type)
     own_org = str(facts.get("单位.党组织") or "").strip()
     generic = reg.wordings.get(OWN_ORG_GENERIC, {}).get(plan.unit_type, ())
-    if own_org and generic and own_org not in generic:
-        drafting: Renders = _OwnOrgRenderer(renderer, generic, others_before(reg))
+    if not (own_org and own_org not in generic):
+        generic = ()
+    swaps = _audience_swaps(reg, plan.unit_type)
+    if generic or swaps:
+        drafting: Renders = _OwnOrgRenderer(renderer, generic, others_before(reg), swaps)
     else:
         drafting = renderer
     sections = {role: _section_context(s, drafting, ctx, words) for role, s in plan.sections.items()}
@@ -295,6 +332,7 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
         unit_voice=plan.voice == "单位",
         own_voice=frozenset(plan.main_roles),
         others=others_before(reg),
+        long_names=[(name, shorts[0]) for name, shorts in reg.wordings.get(LONG_NAMES, {}).items() if shorts],
     )
     opening = Rendered(naming.paragraph(opening)) if opening else None
     order = [*plan.main_roles, RECTIFY, PROBLEMS, CAUSES, MEASURES]

@@ -54,6 +54,9 @@ REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in th
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
 HEADING_PROMISES = "标题所许"  # 措辞.yaml: a result a main heading names, and the words items deliver it by
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
+ONCE_PHRASES = (
+    "一篇一次的话"  # 措辞.yaml: stock phrases a reviewer counts as 套话 when a draft says them twice
+)
 _FEW_WORDS = ("不多", "偏少", "较少", "很少", "太少", "不够多", "次数少")  # saying “few” of something
 _FEW = f"(?:{'|'.join(_FEW_WORDS)})"
 RETELL_MAX = 6  # content three-character words a 主要工作 item may share with an earlier one
@@ -331,6 +334,17 @@ def _topics_named(reg: Registry, role: str, text: str) -> frozenset[str]:
     ``{{ 类型.中心工作 }}`` names the 中心工作 topic's keyword without promising an item on it)."""
     plain = _SLOT_RE.sub("", text)
     return frozenset(name for name, words in _promises(reg, role) if any(k in plain for k in words))
+
+
+def _says_again(text: str, phrases: Sequence[str], elsewhere: set[str]) -> bool:
+    """``text`` says one of ``phrases`` that the draft says ``elsewhere``."""
+    return any(p in elsewhere and p in text for p in phrases)
+
+
+def _told_wider(given: set[str], carried: list[set[str]]) -> set[str]:
+    """The numbers of the items (``carried``) that tell every one of ``given`` and more: 支部党员大会 and 党小组会
+    under 理论学习, then with 支委会 too under 三会一课 (round 29) — the item telling fewer gives way."""
+    return set().union(*(c for c in carried if given < c)) if given else set()
 
 
 @lru_cache(maxsize=16384)
@@ -2574,6 +2588,7 @@ class Selector:
         self._headings_for_items(plan)
         self._ensure_wording(plan)
         self._fold_long_parts(plan)
+        self._stock_phrases_once(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
 
@@ -2645,6 +2660,7 @@ class Selector:
         党员教育管理 with 党员数 again) takes another wording of its topic that repeats none; with none, an item
         of an optional topic is left out: a number told twice reads as padding."""
         seen: set[str] = set()
+        carried = self._numbers_by_item(plan)
         for spec in self.kind.sections:
             section = plan.sections.get(spec.role) if spec.main else None
             if section is None:
@@ -2652,8 +2668,9 @@ class Selector:
             kept: list[Item] = []
             for item in section.items:
                 given = self._numbers(item.fragment) if item.fragment else set()
-                if item.fragment is not None and given and given <= seen:
-                    other = self._unrepeating(spec.role, item.topic, seen)
+                wider = _told_wider(given, carried)
+                if item.fragment is not None and given and (given <= seen or wider):
+                    other = self._unrepeating(spec.role, item.topic, seen | wider)
                     if other is None and item.topic not in spec.required:
                         self.used.discard(item.fragment.id)
                         continue
@@ -2664,6 +2681,83 @@ class Selector:
                 kept.append(item)
                 seen |= given
             section.items = kept
+
+    def _numbers_by_item(self, plan: Plan) -> list[set[str]]:
+        """The numbers each item of 主要工作 writes, in the draft's order."""
+        return [
+            self._numbers(i.fragment) if i.fragment else set()
+            for spec in self.kind.sections
+            if spec.main and spec.role in plan.sections
+            for i in plan.sections[spec.role].items
+        ]
+
+    def _stock_phrases_once(self, plan: Plan) -> None:
+        """A stock phrase (措辞.yaml 一篇一次的话: 心坎上, 家门口, 看得见、摸得着) said once in a draft: an item whose
+        wording says one that the draft says elsewhere takes another wording of its fragment that says none, no
+        worse in its faults and carrying every 提法 the first did (round 29: “心坎上” twice in a village draft,
+        “家门口”, “可感可及” and “变成了为民服务日” read as 套话).  Headings, intros, the user's words and the
+        self-critical parts (their wordings answer one another) stay; the items of 主要工作 give way to them."""
+        phrases = self.reg.words(ONCE_PHRASES, self.unit_type.name)
+        items = [
+            x for r in self._draft_order(plan) for it in plan.sections[r].items for x in (it, *it.merged)
+        ]
+        forced = [self._forced_phrases(x, phrases) for x in items]
+        fixed: Counter[str] = Counter(p for t in self._fixed_texts(plan) for p in phrases if p in t)
+        for own in forced:
+            fixed.update(own)
+        said: set[str] = set()
+        for item, own in zip(items, forced, strict=True):
+            elsewhere = {p for p, n in fixed.items() if n > (p in own)} | said
+            if _says_again(_item_words(item), phrases, elsewhere - own):
+                self._reword_without(item, [p for p in phrases if p in elsewhere])
+            said |= {p for p in phrases if p in _item_words(item)}
+
+    def _draft_order(self, plan: Plan) -> list[str]:
+        """The roles of the plan's sections in the order the draft prints them."""
+        return [s.role for s in self.kind.sections if s.role in plan.sections]
+
+    def _fixed_texts(self, plan: Plan) -> list[str]:
+        """What the draft prints besides the items' wordings: opening, closing, headings, intros, lead-ins,
+        closing sentences, the details the user's lines carry and the user's own words."""
+        texts = [f.texts[0] for f in (plan.opening, plan.closing) if f]
+        for section in plan.sections.values():
+            texts += [v.text for v in (section.heading, section.intro) if v]
+            texts += [f.texts[0] for f in (*section.lead_in, *section.tail)]
+            for it in section.items:
+                for x in (it, *it.merged):
+                    texts += [x.detail.texts[x.variant % len(x.detail.texts)]] if x.detail else []
+                    texts += [x.lead + x.text + "".join(x.tail)] if x.fragment is None else list(x.tail)
+        return texts
+
+    def _forced_phrases(self, item: Item, phrases: Sequence[str]) -> set[str]:
+        """The stock phrases an item says whatever its wording: in its heading, in every wording, or, outside
+        主要工作 (its wording is not changed), in the wording it has."""
+        if item.fragment is None:
+            return set()
+        frag = item.fragment
+        if frag.role not in self.kind.main_roles:
+            return {p for p in phrases if p in _item_words(item)}
+        return {p for p in phrases if p in frag.lead or all(p in t for t in frag.texts)}
+
+    def _reword_without(self, item: Item, avoid: list[str]) -> None:
+        """``item`` of 主要工作 in the wording of its fragment saying none of ``avoid`` (the fewest), when one is no
+        worse in its faults and carries every 提法 the present wording does."""
+        frag = item.fragment
+        if (
+            frag is None or frag.role not in self.kind.main_roles
+        ):  # the user's own words; or a problem, cause or
+            return  # measure, whose wording was chosen for the one it answers or is answered by
+        faults = self._wording_faults(frag)
+        now = item.variant % len(frag.texts)
+        carries = self._covered_by(frag.lead + frag.texts[now])
+        said = [sum(p in t for p in avoid) for t in frag.texts]
+        better = [
+            v
+            for v, t in enumerate(frag.texts)
+            if said[v] < said[now] and faults[v] <= faults[now] and carries <= self._covered_by(frag.lead + t)
+        ]
+        if better:
+            item.variant = min(better, key=lambda v: (said[v], faults[v]))
 
     def _unrepeating(self, role: str, topic: str, seen: set[str]) -> Fragment | None:
         """The best wording of ``topic`` that writes a number not in ``seen``, or none at all."""
