@@ -1862,8 +1862,21 @@ class Selector:
         self.used.add(detail.id)
         item.detail = detail
         # in the wording that speaks of the line (round 30: “教师党支部书记履职能力参差不齐” over the wording of
-        # its 表现 on 党务干部 training, when another wording of it speaks of 支部书记履职)
-        item.variant = self._variant_speaking_of(detail, item.lead + item.text, self._variant(detail))
+        # its 表现 on 党务干部 training, when another wording of it speaks of 支部书记履职), and does not open by
+        # saying the line again (round 31: “对年轻党员的思想动态掌握不够。对支部党员的思想动态，我掌握得还不够
+        # 及时”) when another does as well
+        said = item.lead + item.text
+        item.variant = self._variant_speaking_of(detail, said, self._variant(detail))
+        if _echoes_lead(item.lead, detail.texts[item.variant]):
+            fit = self.library.overlap.fit(said, detail.texts[item.variant])
+            others = [
+                i
+                for i, t in enumerate(detail.texts)
+                if t in self._printable(detail)
+                and not _echoes_lead(item.lead, t)
+                and self.library.overlap.fit(said, t) >= min(fit, FIT_MIN)
+            ]
+            item.variant = others[0] if others else item.variant
 
     def _detail_for(
         self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False

@@ -27,6 +27,7 @@ from drafter.select import (
     MEASURES_OVER_PROBLEMS,
     PROBLEMS,
     Selector,
+    _echoes_lead,
     _item_words,
     _names_plenum,
     select,
@@ -292,7 +293,7 @@ def test_a_users_problem_is_shown_in_a_wording_that_speaks_of_it() -> None:
     phrases, at several seeds."""
     from conftest import ROOT
 
-    shown = 0
+    shown = echoes = 0
     for sample in sorted(ROOT.glob("samples/*.yaml")):
         for seed in (None, 0, 1, 2):
             for item in draft(sample, Options(seed=seed)).plan.sections[PROBLEMS].items:
@@ -301,7 +302,15 @@ def test_a_users_problem_is_shown_in_a_wording_that_speaks_of_it() -> None:
                 shown += 1
                 wording = item.detail.texts[item.variant % len(item.detail.texts)]
                 assert LIB.overlap.fit(item.lead, wording) >= 1, (sample.stem, seed, item.lead, wording)
-    assert shown >= 30, shown
+                # nor, mostly, one opening by saying the line again (round 31: “对年轻党员的思想动态掌握不够。对支部
+                # 党员的思想动态，我掌握得还不够及时”; a finding's subject, 民办学校, may open its 表现)
+                echoes += _echoes_lead(item.lead, wording)
+    assert shown >= 30 and echoes <= 10, (shown, echoes)
+    office = yaml.safe_load((ROOT / "samples" / "机关党支部书记.yaml").read_text(encoding="utf-8"))
+    office["单位"]["全称"] = "怀化市财政局办公室"  # the name round 31 read it under, and so its seed
+    facts = facts_from_text(yaml.safe_dump(office, allow_unicode=True, sort_keys=False))
+    text = draft(facts).document.text
+    assert "对年轻党员的思想动态掌握不够。" in text and "掌握不够。对支部党员的思想动态" not in text
 
 
 def test_a_finding_still_open_stands_among_the_problems_with_its_own_measure() -> None:
@@ -1889,7 +1898,17 @@ def test_an_office_branch_secretary_speaks_of_one_branch_only() -> None:
     draft says none of it at any seed; her own problem “支部学习形式比较单一” is answered by new forms of study."""
     from conftest import ROOT
 
-    words = ("机关党组织", "机关各部门", "责任领导", "承办部门", "挂图作战")
+    # round 31: a leader's problem (“对机关党支部的活动方式指导不够”) and cause (“交给分管同志和党务部门……压力传导”)
+    words = (
+        "机关党组织",
+        "机关各部门",
+        "责任领导",
+        "承办部门",
+        "挂图作战",
+        "分管同志",
+        "党务部门",
+        "机关党支部的",
+    )
     for seed in (None, *range(6)):
         result = draft(ROOT / "samples" / "机关党支部书记.yaml", Options(seed=seed))
         text = result.document.text
