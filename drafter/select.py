@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
+from drafter.frequency import DoneRates
 from drafter.library import Family, Fragment, Library, Variant, Years
 from drafter.originality import grams
 from drafter.overlap import DoneClauses
@@ -1753,12 +1754,14 @@ class Selector:
         (:class:`drafter.overlap.DoneClauses`): its chosen wordings and headings, the user's own lines and
         achievements, the parts' intros.  Not a clause that speaks of one of the user's own problems or open
         findings (FIT_MIN of its words in either clause, or one in both): the user says that work is not done
-        (“为党员队伍补充年轻力量” after “…补充年轻血液” under 党员老龄化，年轻党员少)."""
+        (“为党员队伍补充年轻力量” after “…补充年轻血液” under 党员老龄化，年轻党员少).  A clause promising an
+        activity no more often than it is done counts too (:mod:`drafter.frequency`: “每季度组织一次专题研讨”
+        after 4 in the year)."""
         known = self._repeats_of.get(text)
         if known is None:
             known = self._repeats_of[text] = sum(
                 1 for pair in self._done_work().repeats(text) if not self._of_users_problem(pair)
-            )
+            ) + len(self._done_rates.not_higher(text))
         return known
 
     def _of_users_problem(self, pair: tuple[str, str]) -> bool:
@@ -1774,15 +1777,26 @@ class Selector:
     def _done_work(self) -> DoneClauses:
         """The clauses of what 主要工作 reports done (built once, when the measures are weighed)."""
         if self._done_clauses is None:
-            done: list[str] = list(self._main_intros.values())
-            for role in self.kind.main_roles:
-                for item in self._main_items.get(role, []):
-                    for it in (item, *item.merged):
-                        if it.fragment is not None:
-                            done += [it.fragment.lead, it.fragment.texts[it.variant % len(it.fragment.texts)]]
-                        done += [it.lead, it.text, *it.tail]
-            self._done_clauses = DoneClauses(self.library.overlap, done)
+            self._done_clauses = DoneClauses(self.library.overlap, self._done_texts)
         return self._done_clauses
+
+    @cached_property
+    def _done_texts(self) -> list[str]:
+        """What 主要工作 reports done: its chosen wordings and headings, the user's own lines and achievements,
+        the parts' intros (read once, when the measures are weighed)."""
+        done: list[str] = list(self._main_intros.values())
+        for role in self.kind.main_roles:
+            for item in self._main_items.get(role, []):
+                for it in (item, *item.merged):
+                    if it.fragment is not None:
+                        done += [it.fragment.lead, it.fragment.texts[it.variant % len(it.fragment.texts)]]
+                    done += [it.lead, it.text, *it.tail]
+        return done
+
+    @cached_property
+    def _done_rates(self) -> DoneRates:
+        """How often 主要工作 and the user's counts for the year say each activity is done."""
+        return DoneRates(self._done_texts, self.facts.get)
 
     @cached_property
     def _users_problems(self) -> tuple[tuple[str, str], ...]:
