@@ -874,8 +874,10 @@ class Selector:
         said = frag.lead + frag.texts[self._variant(frag)]
         # and not only by a measure saying again what the problems' own measures say (round 30: a cause's one
         # answer on 理论学习 was kept out by the problem's measure on 理论学习 chosen after it)
+        # nor by one every wording of which promises what 主要工作 reports done (a 党课 每学期 after 2 in the year)
         topic, candidates = self._cause_candidates(frag.topic_key, said, set(), unlike=self._problem_answers)
-        return 0 if any(self._scored(candidates, said, topic, cause=True)) else 1
+        scored = self._scored(candidates, said, topic, cause=True)
+        return 0 if any(not self._repeats_done(f) for _, f in scored) else 1
 
     def _echoes_problems(self, frag: Fragment) -> int:
         """1 for a cause that says again what a chosen problem says (“精力分配失衡” under both): a reviewer
@@ -2185,7 +2187,9 @@ class Selector:
             best = self._cause_answer(cause.topic, said, answered) or self._cause_answer(
                 cause.topic, said, set(), unlike=(*chosen, *out)
             )
-            if best is None:
+            if best is None or self._repeats_done(
+                best
+            ):  # no measure promising what is done, even for a cause
                 continue
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
@@ -2293,9 +2297,20 @@ class Selector:
         least = CAUSE_WORDS_MIN if cause else FIT_MIN
         for f in candidates:
             if self._measure_ok(f):  # first: _said_by is the costly part
-                fit = self._said_by(f, said)
+                fit = self._said_fresh(f, said) if cause else self._said_by(f, said)
                 if fit >= least:
                     yield fit + 2 * (f.topic_key == topic), f
+
+    def _said_fresh(self, frag: Fragment, said: str) -> int:
+        """:meth:`_said_by` of the wordings that say no clause of 主要工作 again, when any does not: a cause's
+        measure is printed in a wording that speaks of the cause, and that one must not promise what is done
+        (round 31 set: “每学期……讲一次党课” after “全年为党员讲专题党课2次”, its only wording speaking of the
+        cause)."""
+        fresh = [t for t in frag.texts if not self._clause_repeats(t)] if self._main_taken else []
+        if not fresh or len(fresh) == len(frag.texts):
+            return self._said_by(frag, said)
+        overlap = self.library.overlap
+        return max((overlap.fit(said, frag.lead + t) for t in fresh if not self._foreign_words(t)), default=0)
 
     def _cause_answer(
         self, cause: str, said: str, answered: set[str], unlike: Sequence[Item] = ()

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bench.sameness import BASE_NUMBERS  # one set of counts for the bench's and the tests' drafts
 from drafter.facts import facts_from_text
 from drafter.library import load_library
 from drafter.originality import grams, share
@@ -38,18 +39,6 @@ LIB = load_library()
 TYPES = [t for t in REG.unit_types if t != "通用"]
 YEARS = (2023, 2024, 2025)
 KINDS = tuple(REG.kinds)
-BASE_NUMBERS = {
-    "思想建设": {"中心组学习次数": 12, "第一议题学习次数": 20, "专题党课次数": 2, "谈心谈话次数": 60},
-    "组织建设": {
-        "党支部数": 8,
-        "党员数": 160,
-        "发展党员数": 3,
-        "入党积极分子数": 6,
-        "三会一课次数": 90,
-        "主题党日次数": 12,
-    },
-    "党风廉政": {"警示教育次数": 3, "廉政谈话人次": 40, "监督检查次数": 6},
-}
 
 
 def facts_for(
@@ -1948,7 +1937,11 @@ def test_few_measures_answer_nothing_the_draft_confesses() -> None:
         for seed in (None, *range(6)):
             plan = draft(sample, Options(seed=seed)).plan
             confessed = [*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items]
-            said = [_item_words(x) for x in confessed]
+            # what each says as printed: a user's line with the 表现 printed under it
+            said = [
+                _item_words(x) + (x.detail.texts[x.variant % len(x.detail.texts)] if x.detail else "")
+                for x in confessed
+            ]
             named = {t for x in confessed if x.fragment for t in x.fragment.pairs}
             for m in plan.sections[MEASURES].items:
                 if m.topic == "整改" or m.is_user:
