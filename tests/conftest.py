@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,11 @@ from drafter.cli import cli
 from drafter.schema import FIELDS, Field
 
 ROOT = Path(__file__).resolve().parent.parent
+# the bench's scripts the tests share (bench.sameness: one draft per unit type), importable when drafter is the
+# installed package and the repository root is not on the path (CI); after site-packages, so drafter is the
+# installed one still
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))
 # a small valid facts file shared by the CLI and bad-input tests
 FACTS = """\
 年度: 2024
