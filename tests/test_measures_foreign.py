@@ -26,12 +26,13 @@ def _selector(kind: str, utype: str) -> Selector:
 
 
 def test_a_measure_is_foreign_only_when_it_cannot_be_printed_without_an_avoided_word() -> None:
-    """A 机关's summary avoids 我们: the 在职党员报到 measure has a first wording without it (not foreign); a
-    village's summary avoids 各支部, which the one wording of xb-frame-study-u says (foreign)."""
+    """A 机关's summary avoids 我们: the measure on 理论学习 xb-gen-study-u1 has a wording without it (not
+    foreign); a village's summary avoids 各支部, which the one wording of xb-frame-study-u says (foreign)."""
     office = _selector("党建工作总结", "机关")
     by_id = LIB.by_id()
-    grid = by_id["xb-gen-grid-u1"]
+    grid = by_id["xb-gen-study-u1"]
     assert any(office._foreign_words(t) for t in grid.texts)  # a wording says 我们
+    assert not all(office._foreign_words(t) for t in grid.texts)
     assert not office._foreign_frag(grid)
     village = _selector("党建工作总结", "村")
     study = by_id["xb-frame-study-u"]
