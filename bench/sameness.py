@@ -71,9 +71,18 @@ BASE_NUMBERS = {
 }
 
 
-def unit_facts(kind: str, utype: str, year: int, unit: str) -> Facts:
-    """A unit of ``utype`` under the name ``unit``: the counts every batch unit has, the type's example
-    facts (as tests/test_outline.py's ``facts_for``)."""
+def unit_facts(
+    kind: str,
+    utype: str,
+    year: int,
+    unit: str = "某某单位",
+    *,
+    person: str = "张三",
+    blank: bool = False,
+    **extra: Any,
+) -> Facts:
+    """A unit of ``utype`` under the name ``unit``: the counts every batch unit has and the type's example
+    facts (none of either when ``blank``), then ``extra`` keys as given (the tests' ``facts_for``)."""
     reg = registry()
     data: dict[str, Any] = {
         "报告类型": kind,
@@ -87,13 +96,15 @@ def unit_facts(kind: str, utype: str, year: int, unit: str) -> Facts:
             "上级党委": "上级党委",
             "类型": utype,
         },
-        "述职人": {"姓名": "张三", "职务": "党委书记"},
+        "述职人": {"姓名": person, "职务": "党委书记"},
     }
-    for group, numbers in BASE_NUMBERS.items():
-        data[group] = dict(numbers)
-    for spec in reg.unit_type(utype).facts:
-        group, key = spec.path.split(".", 1)
-        data.setdefault(group, {})[key] = spec.example
+    if not blank:
+        for group, numbers in BASE_NUMBERS.items():
+            data[group] = dict(numbers)
+        for spec in reg.unit_type(utype).facts:
+            group, key = spec.path.split(".", 1)
+            data.setdefault(group, {})[key] = spec.example
+    data.update(extra)
     return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bench.sameness import BASE_NUMBERS  # one set of counts for the bench's and the tests' drafts
+from bench.sameness import BASE_NUMBERS, unit_facts  # the bench's and the tests' drafts: one unit
 from drafter.facts import facts_from_text
 from drafter.library import load_library
 from drafter.originality import grams, share
@@ -51,28 +51,8 @@ def facts_for(
     blank: bool = False,
     **extra: Any,
 ) -> Any:
-    data: dict[str, Any] = {
-        "报告类型": kind,
-        "年度": year,
-        "报告日期": f"{year + 1}年1月10日",
-        "单位": {
-            "全称": unit,
-            "简称": unit,
-            "自称": "我单位",
-            "党组织": "单位党支部" if kind == "党支部书记述职" else "单位党委",
-            "上级党委": "上级党委",
-            "类型": utype,
-        },
-        "述职人": {"姓名": person, "职务": "党委书记"},
-    }
-    if not blank:
-        for group, numbers in BASE_NUMBERS.items():
-            data[group] = dict(numbers)
-        for spec in REG.unit_type(utype).facts:
-            group, key = spec.path.split(".", 1)
-            data.setdefault(group, {})[key] = spec.example
-    data.update(extra)
-    return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    """A unit's facts for the tests: :func:`bench.sameness.unit_facts`, the bench's batch unit."""
+    return unit_facts(kind, utype, year, unit, person=person, blank=blank, **extra)
 
 
 def required_topics(kind: str, utype: str, role: str, year: int) -> list[str]:
