@@ -51,6 +51,10 @@ SHORT_ORGS = "党组织简称"  # 措辞.yaml: what a unit summary may call its 
 AUDIENCE_WORDS = (
     "对象改称"  # 措辞.yaml: by unit type, a word of the library's (党员干部) and what this type says
 )
+# 措辞.yaml: by unit type, a word of the library's and what units of that type say instead unless their name
+# holds one of 名称改称不用于 (处室 → 科室 for a 市 or 县 office; a 省 or 直辖市 office keeps 处室)
+NAME_SWAPS = "名称改称"
+NAME_SWAPS_KEPT = "名称改称不用于"
 LONG_NAMES = "长名称简称"  # 措辞.yaml: a long name and what a paragraph calls it once it has said it in full
 
 
@@ -256,10 +260,16 @@ def _swap_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def _audience_swaps(reg: Registry, unit_type: str) -> tuple[tuple[str, str], ...]:
+def _audience_swaps(reg: Registry, unit_type: str, facts: Facts) -> tuple[tuple[str, str], ...]:
     """措辞.yaml 对象改称 for ``unit_type``: each “词=改称” as (词, 改称) — the words the library writes for
-    every unit that this type's readers would not (a company's staff are no 党员干部: round 29)."""
-    pairs = (w.split("=", 1) for w in reg.wordings.get(AUDIENCE_WORDS, {}).get(unit_type, ()) if "=" in w)
+    every unit that this type's readers would not (a company's staff are no 党员干部: round 29); and 名称改称
+    unless the unit's name (单位.全称) holds a word of 名称改称不用于 (round 32: a 市 office's 内设机构 are 科室)."""
+    name = str(facts.get("单位.全称") or "")
+    words = list(reg.wordings.get(AUDIENCE_WORDS, {}).get(unit_type, ()))
+    kept = reg.wordings.get(NAME_SWAPS_KEPT, {}).get(unit_type, ())
+    if name and not any(k in name for k in kept):
+        words += reg.wordings.get(NAME_SWAPS, {}).get(unit_type, ())
+    pairs = (w.split("=", 1) for w in words if "=" in w)
     return tuple((a.strip(), b.strip()) for a, b in pairs if a.strip())
 
 
@@ -318,7 +328,7 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     generic = reg.wordings.get(OWN_ORG_GENERIC, {}).get(plan.unit_type, ())
     if not (own_org and own_org not in generic):
         generic = ()
-    swaps = _audience_swaps(reg, plan.unit_type)
+    swaps = _audience_swaps(reg, plan.unit_type, facts)
     if generic or swaps:
         drafting: Renders = _OwnOrgRenderer(renderer, generic, others_before(reg), swaps)
     else:

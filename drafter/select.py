@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
+from drafter.claims import says_any
 from drafter.errors import Diagnostic, Location
 from drafter.facts import Facts
 from drafter.frequency import DoneRates
@@ -52,6 +53,7 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
+HEADING_PEOPLE = "标题同事不计的词"  # 措辞.yaml: people a heading names, not what it is about
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
 HEADING_PROMISES = "标题所许"  # 措辞.yaml: a result a main heading names, and the words items deliver it by
 RHYTHM_WORDS, RHYTHM_FROM = "少用的词", 4  # 措辞.yaml: words that read as a tic once used this many times
@@ -213,9 +215,7 @@ def _denials_in(reg: Registry, text: str) -> frozenset[str]:
     """The 前后矛盾 pairs (主题.yaml) whose self-criticism the wording voices (asked of a wording once per
     process, not per draft)."""
     return frozenset(
-        name
-        for name, pair in reg.topics.get(CONTRADICTIONS, {}).items()
-        if any(d in text for d in pair.denials)
+        name for name, pair in reg.topics.get(CONTRADICTIONS, {}).items() if says_any(pair.denials, text)
     )
 
 
@@ -312,6 +312,14 @@ def _claims_manner(manner: str, action: str, said: str) -> bool:
         return False
     tails = "|".join(re.escape(action[-n:]) for n in range(len(action), 1, -1))
     return re.search(rf"{manner}[^，。；、]{{0,{MANNER_GAP}}}(?:{tails})", said) is not None
+
+
+@lru_cache(maxsize=16384)
+def _mask_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with each of ``words`` put out (a NUL in its place: no run reaches across it)."""
+    for word in words:
+        text = text.replace(word, "\0")
+    return text
 
 
 @lru_cache(maxsize=16384)
@@ -914,7 +922,7 @@ class Selector:
         if frag.role in self.kind.main_roles:
             self._main_grams.append(self.library.overlap.content(chosen))
             self._main_taken.append(frag.lead + chosen)
-            self._main_leads |= _lead_runs(frag.lead)
+            self._main_leads |= self._heading_runs(frag.lead)
             self._maxims += _MAXIM_OPENING.match(chosen) is not None
         return Item(frag.lead, "", frag, variant, topic if topic is not None else frag.topic_key)
 
@@ -926,8 +934,17 @@ class Selector:
         # a heading sharing four characters with one already taken heads the same thing (把党组织建在网格和楼栋 /
         # 把党支部建在网格小区上, the wordings in other words)
         return int(
-            not self._main_leads.isdisjoint(_lead_runs(frag.lead)) or all(self._retold(t) for t in frag.texts)
+            not self._main_leads.isdisjoint(self._heading_runs(frag.lead))
+            or all(self._retold(t) for t in frag.texts)
         )
+
+    def _heading_runs(self, lead: str) -> frozenset[str]:
+        """The four-character runs of a heading that say what it is about: the people it names (措辞.yaml
+        标题同事不计的词: 党员教师, 青年教师 …) left out — two headings naming 党员教师 are not on one thing
+        (round 32: a school's 设立党员教师示范岗 and 党员骨干结对帮带青年教师 were kept out of 业务融合, which then
+        had one item)."""
+        people = self.reg.words(HEADING_PEOPLE, self.unit_type.name)
+        return _lead_runs(_mask_words(lead, people)) if people else _lead_runs(lead)
 
     def _retold(self, text: str) -> bool:
         """The wording shares more than RETELL_MAX content words with one 主要工作 item already taken (items
@@ -1325,11 +1342,21 @@ class Selector:
             frag = (
                 self.best(role, topic) if taken else bests[topic]
             )  # an earlier pick may have covered its facts
-            if frag is None or (self._foreign_frag(frag) and not self._brings(frag)):
-                continue  # an optional topic only this kind of unit's own words may fill
+            if frag is not None and self._foreign_frag(frag) and not self._brings(frag):
+                frag = self._native_of_topic(role, topic)  # an optional topic only words the unit uses fill
+            if frag is None:
+                continue
             if fill.wants(self._brings(frag)):
                 fill.add(topic, self.take(frag), self.estimate(frag))
                 taken = True
+
+    def _native_of_topic(self, role: str, topic: str) -> Fragment | None:
+        """The best fragment of ``topic`` with no word this unit avoids, not telling again what an item above
+        tells (round 32: a school's 业务融合 had one item, as the general 双融双促, 攻坚克难 and 服务群众 fragments
+        ranked first each carried a word a school avoids while its own 结对, 示范岗 and 攻坚 ones went unused)."""
+        pool = [f for f in self._usable_of_topic(role, topic) if not self._foreign_frag(f)]
+        ranked = self.rank(pool, f"{role}:{topic}")
+        return next((f for f in ranked if not self._retells(f)), None)
 
     def _fill_untopiced(self, role: str, fill: _Fill) -> None:
         """Fragments without a topic (a user's own library may have none) fill what the outline left."""
@@ -1574,7 +1601,7 @@ class Selector:
             self._claimed = frozenset(
                 name
                 for name, pair in self.reg.topics.get(CONTRADICTIONS, {}).items()
-                if any(k in said for k in pair.keywords)
+                if says_any(pair.keywords, said)
             )
             self._denied = {}
         found = self._denied.get(text)
@@ -1667,7 +1694,7 @@ class Selector:
         return tuple(
             pair.keywords
             for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
-            if any(d in said for d in pair.denials)
+            if says_any(pair.denials, said)
         )
 
     def _denied_by_user(self, frag: Fragment) -> int:
@@ -1679,7 +1706,7 @@ class Selector:
     def _claims_user_denied(self, text: str) -> bool:
         """The wording claims what the user's own problems say was not done well (“组织链条” before “部分网格
         党支部组织力不强”): 主要工作's wordings, and the opening and intros before them, avoid it."""
-        return any(k in text for words in self._user_denials for k in words)
+        return any(says_any(words, text) for words in self._user_denials)
 
     def _redoes_fixed(self, frag: Fragment) -> int:
         """1 for a measure that sets out to do again what 上年度问题整改 reports as done (round 19: “年内组织社区
@@ -2524,21 +2551,43 @@ class Selector:
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
         """A problem that names its answers (pairs) gets the first one still usable (the first saying no clause
         of 主要工作 again, when one does not): several problems of one topic (年轻党员少, 流动党员管理) each get
-        the measure written for them."""
+        the measure written for them.  A user's problem printed with a 表现 names the answers of that 表现's
+        fragment (round 32: “教师党支部书记履职能力参差不齐” shown with the 表现 written for 双带头人 was given a
+        measure on the secretary's own 党务 knowledge, not the one written for it on 选好育强支部书记)."""
         chosen_ids = {i.fragment.id for i in listed if i.fragment}
         out: list[Item] = []
         for p in problems.items:
-            if p.fragment is None or p.topic in answered:
+            written = p.fragment or p.detail
+            if written is None or p.topic in answered:
                 continue
             # the first saying no clause of 主要工作 again
-            usable = [f for f in map(self._pair_target, p.fragment.pairs) if f is not None]
+            usable = [f for f in map(self._pair_target, written.pairs) if f is not None]
             answer = self._fresh(usable)[0] if usable else None
-            if answer is not None and answer.id not in self.used:
+            if answer is not None and answer.id not in self.used and self._pair_speaks(p, answer):
                 out.append(self.take(answer, p.topic))
                 answered.add(p.topic)
-            elif chosen_ids & set(p.fragment.pairs):
+            elif chosen_ids & set(written.pairs):
                 answered.add(p.topic)
         return out
+
+    def _pair_speaks(self, problem: Item, answer: Fragment) -> bool:
+        """Whether a 表现's paired measure may answer the user's problem it is shown under: it speaks of the
+        user's own phrase as much as the measure of the topic speaking most of that phrase does (“教师党支部书记
+        履职能力参差不齐” takes the measure written for its 表现, on 选好育强支部书记; “支部学习形式比较单一” keeps the
+        one on new forms of study, its 表现's pair being on 研讨 and 领学); and it says again nothing 主要工作
+        reports done (a village's “每月固定开展主题党日” after a year of monthly 主题党日)."""
+        if problem.fragment is not None or not problem.lead:
+            return True
+        if self._repeats_done(answer) or not self._measure_ok(answer):
+            return False
+        speaking = self._speaking_of(problem.topic, problem.lead) if problem.topic else None
+        if speaking is None:
+            return True
+        return self._fit_of(problem.lead, answer) >= self._fit_of(problem.lead, speaking)
+
+    def _fit_of(self, said: str, frag: Fragment) -> int:
+        """The most specific words ``said`` shares with one of the fragment's wordings (its heading with it)."""
+        return max(self.library.overlap.fit(said, frag.lead + t) for t in frag.texts)
 
     def _check_pairs(self, problems: SectionPlan, measures: SectionPlan) -> None:
         """Every problem should have a measure of its topic; the user's own unmatched ones by count."""
@@ -2629,10 +2678,20 @@ class Selector:
         self._unrepeat_numbers(plan)
         self._headings_for_items(plan)
         self._ensure_wording(plan)
+        self._intros_for_self_criticism(plan)
         self._fold_long_parts(plan)
         self._stock_phrases_once(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
+
+    def _intros_for_self_criticism(self, plan: Plan) -> None:
+        """The lead-ins of 存在问题, 原因 and 下一步 promise only what their items deliver, as the parts' of 主要
+        工作 do (:meth:`_intro_for_items`; round 32: “对照……基层对机关作风的期盼” over three problems none of which
+        is on 作风, “把机关党建的着力点放在服务基层上” over six measures none of which serves 基层)."""
+        for role in (PROBLEMS, CAUSES, MEASURES):
+            section = plan.sections.get(role)
+            if section is not None and section.intro is not None:
+                section.intro = self._intro_for_items(section)
 
     def _headings_for_items(self, plan: Plan) -> None:
         """Headings that promise only what the items deliver (round 15: “落实党组织领导的校长负责制” over a part
@@ -2987,7 +3046,7 @@ class Selector:
             others.sort(key=lambda f: -self._specific(f))
             for frag in [current, *others]:  # another wording of the item itself first
                 candidate = self._wording_carrying(frag, item.topic, rest, before)
-                if candidate is not None and any(k in _item_words(candidate) for k in denied):
+                if candidate is not None and says_any(denied, _item_words(candidate)):
                     candidate = None  # claims what a problem or cause chosen below says was not done well
                 if candidate is not None:
                     section.items[at] = candidate

@@ -751,8 +751,9 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
     # name ({{ 单位.党组织 }}) no longer counts as the avoided word 单位, which lets general wordings in, and
     # at 29 of 104 since every general cause's own measure gets in (a general cause names a general measure),
     # and at 25 of 101 since 国企's own 精力投入 and 重经营轻党建 causes no longer deny its own 书记履职 item
-    # (“同生产经营工作一起谋划、一起检查”; 前后矛盾 统筹精力)
-    assert 0.24 <= own / total <= 0.9, (own, total)
+    # (“同生产经营工作一起谋划、一起检查”; 前后矛盾 统筹精力), and at 25 of 105 since its 精力分配失衡 problem
+    # no longer stands under “把抓党建作为企业党委书记主业” (round 32; 前后矛盾 党建第一职责)
+    assert 0.22 <= own / total <= 0.9, (own, total)
 
 
 def test_a_causes_pairs_are_measures_that_speak_of_it() -> None:
@@ -1301,14 +1302,16 @@ def _main_fragment_items(plan: Any) -> list[tuple[Any, str]]:
 
 def _headings_heading_again(plans: list[Any]) -> tuple[int, int]:
     """Of the 主要工作 headings of ``plans``, how many share a four-character run with an earlier one of their
-    draft, and how many there are."""
-    from drafter.select import _lead_runs
+    draft, and how many there are; the people a heading names (措辞.yaml 标题同事不计的词: 党员教师…) are not what
+    it heads (round 32)."""
+    from drafter.select import HEADING_PEOPLE, _lead_runs, _mask_words
 
     shared = total = 0
     for plan in plans:
         runs: list[frozenset[str]] = []
+        people = REG.words(HEADING_PEOPLE, plan.unit_type)
         for item, _ in _main_fragment_items(plan):
-            mine = _lead_runs(item.fragment.lead)
+            mine = _lead_runs(_mask_words(item.fragment.lead, people))
             total += 1
             shared += any(mine & other for other in runs)
             runs.append(mine)
@@ -1634,8 +1637,10 @@ def test_an_intro_delivers_the_work_it_names() -> None:
     from drafter.select import _SLOT_RE, INTRO_PROMISES
 
     table = REG.wordings[INTRO_PROMISES]
-    intros = [v.text for role in ("思想建设", "组织建设", "党风廉政", "业务融合") for v in LIB.intros(role)]
-    for phrase in table:  # every entry is about a wording the library has
+    roles = ("思想建设", "组织建设", "党风廉政", "业务融合", PROBLEMS, CAUSES, MEASURES)
+    intros = [v.text for role in roles for v in LIB.intros(role)]
+    # every entry is about a wording the library has (round 32: the self-criticism's intros too)
+    for phrase in table:
         assert any(phrase in t for t in intros), phrase
     plans = [draft(Path(ROOT, "samples", "街道党工委书记.yaml"), Options(seed=s)).plan for s in range(6)]
     plans += [draft(facts_for(k, t, 2025), Options(seed=1)).plan for k in KINDS for t in TYPES]
