@@ -1988,7 +1988,7 @@ class Selector:
         wanted = int(self.facts.get("存在问题数") or 0) or self._problem_count(spec)
         taken = {i.topic for i in chosen if i.topic}
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
-        bests = {t: self.best(PROBLEMS, t, self_critical=True) for t in topics}
+        bests = {t: self._own_if_as_good(t, self.best(PROBLEMS, t, self_critical=True)) for t in topics}
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
         # this kind of unit's own problems first (a 社区 writes of 网格 and 报到党员), then the rest; problems
         # that restate an achievement go last
@@ -2012,6 +2012,25 @@ class Selector:
             self._own_body_problem(chosen, ranked)
         section.items = self._placed_carried(chosen, carried)
         return section
+
+    def _own_if_as_good(self, topic: str, frag: Fragment | None) -> Fragment | None:
+        """This type of unit's own problem of ``topic`` in place of the general ``frag`` when one has no more
+        faults (:meth:`_problem_faults`): with one or two wordings of its own in a topic, the seeded draw
+        gave a 社区 four general problems (round 33: “对党的组织和工作覆盖研究还不够”, “对支部建设的分类指导还不够
+        细” …, “放到任何单位都能用”) while its own “服务群众的方法还比较传统” denied nothing."""
+        if frag is None or self._specific(frag):
+            return frag
+        bar = self._problem_faults(frag)
+        own = [
+            f
+            for f in self._usable_of_topic(PROBLEMS, topic)
+            if self._specific(f) and not self._foreign_frag(f) and self._problem_faults(f) <= bar
+        ]
+        return self.rank(own, f"own:{PROBLEMS}:{topic}")[0] if own else frag
+
+    def _problem_faults(self, frag: Fragment) -> tuple[int, int, int]:
+        """A problem's faults, worst first: denying 主要工作, restating it, speaking of others in a 述职."""
+        return self._contradicting(frag), self._clash(frag), self._not_own(frag)
 
     def _placed_carried(self, chosen: list[Item], carried: list[Item]) -> list[Item]:
         """A finding of last year still open (``carried``, one) stands first among the problems in about half
@@ -2560,8 +2579,12 @@ class Selector:
             written = p.fragment or p.detail
             if written is None or p.topic in answered:
                 continue
-            # the first saying no clause of 主要工作 again
+            # the first saying no clause of 主要工作 again, of those speaking most of what the problem says (round
+            # 33: “对支部书记履职的指导还不够具体……跟踪帮带不够” was given its first pair, on 党务干部's 待遇,
+            # while its second, on guiding 支部书记, was written for it)
             usable = [f for f in map(self._pair_target, written.pairs) if f is not None]
+            said = _item_words(p)
+            usable.sort(key=lambda f: -self._fit_of(said, f))
             answer = self._fresh(usable)[0] if usable else None
             if answer is not None and answer.id not in self.used and self._pair_speaks(p, answer):
                 out.append(self.take(answer, p.topic))

@@ -1,0 +1,71 @@
+"""Round 33 (bench/REVIEW.md) sent the 社区 back to 2: four general problems with general measures in an office's
+words.  A type's own problem takes a topic's place when it has no more faults; a problem's paired measures are
+tried by how much they speak of it; a 社区 writes none of an office's words."""
+
+from __future__ import annotations
+
+from test_round32 import _unit_facts
+
+from drafter.library import load_library
+from drafter.pipeline import Options, draft
+from drafter.select import MEASURES, PROBLEMS, Selector
+
+LIB = load_library()
+COMMUNITY = ("某社区党委书记", "株洲市芦淞区建设街道月塘社区", "月塘社区")
+
+
+def test_a_community_prints_problems_of_its_own() -> None:
+    """Round 33: all four problems of the 社区 were general ones (“对党的组织和工作覆盖研究还不够” …) while its own
+    “服务群众的方法还比较传统” denied nothing; at its own seed and three more, at least one problem is its own."""
+    for seed in (None, 0, 1, 2):
+        plan = draft(_unit_facts(*COMMUNITY), Options(seed=seed)).plan
+        own = [i for i in plan.sections[PROBLEMS].items if i.fragment and "社区" in i.fragment.unit_types]
+        assert own, seed
+
+
+def test_a_general_problem_gives_way_only_to_one_as_good() -> None:
+    """The swap keeps the fault order: the type's own problem replaces a general one only when its faults are no
+    more (a 社区 problem denying 主要工作 never replaces a general one that does not)."""
+    selector = Selector(LIB, _unit_facts(*COMMUNITY))
+    selector.plan()
+    selector.used.discard("wt-comm-methods")  # as before the problems were chosen
+    general = LIB.by_id()["wt-gen-innovation-p1"]
+    chosen = selector._own_if_as_good("创新载体", general)
+    assert chosen is not None and "社区" in chosen.unit_types
+    assert selector._problem_faults(chosen) <= selector._problem_faults(general)
+    members = LIB.by_id()["wt-gen-member-p1"]  # the 社区's own 党员队伍 problems deny the work above
+    assert selector._own_if_as_good("党员队伍", members) is members
+
+
+def test_a_problem_gets_the_pair_that_speaks_of_it() -> None:
+    """Round 33: “对支部书记履职的指导还不够具体……跟踪帮带不够” was given “关心党务干部成长进步” (待遇) while
+    “手把手指导支部书记履职” was written for it."""
+    plan = draft(_unit_facts(*COMMUNITY)).plan
+    problem = next(
+        i for i in plan.sections[PROBLEMS].items if i.fragment and i.fragment.id == "wt-gen-cadre-p1"
+    )
+    assert problem.fragment is not None
+    leads = [m.lead for m in plan.sections[MEASURES].items]
+    assert "手把手指导支部书记履职" in leads and "关心党务干部成长进步" not in leads
+
+
+def test_a_community_writes_no_office_words() -> None:
+    """Round 33: “我督促各部门……对审批、采购……”, “对新设机构、项目团队和派驻人员集中的地方……”, “在评先评优和干部
+    选任中优先考虑”, “提高推动高质量发展的能力”, “一老一小服务” promised in the opening and never told, “都要经我
+    严格审核” — none at its own seed or five more."""
+    words = (
+        "各部门",
+        "审批、采购",
+        "新设机构",
+        "项目团队",
+        "派驻人员",
+        "干部选任",
+        "推动高质量发展",
+        "经我严格审核",
+    )
+    for seed in (None, *range(5)):
+        result = draft(_unit_facts(*COMMUNITY), Options(seed=seed))
+        text = result.document.text
+        assert not [w for w in words if w in text], seed
+        opening = str(result.plan.opening.texts[0]) if result.plan.opening else ""
+        assert "一老一小" not in opening or "一老一小" in text.split("二、", 1)[0].split("一、", 1)[-1], seed
