@@ -74,6 +74,9 @@ LONG_FROM = (
 # MEASURES_MAX of the tool's own in all (reviewers mark both a cause left unanswered and a list that bloats)
 MEASURES_OVER_PROBLEMS = 3
 MEASURES_MAX = 6
+PAIR_FIT_MARGIN = (
+    2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
+)
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
@@ -2555,17 +2558,28 @@ class Selector:
             carried[0].topic = bare[0].topic = bare[0].topic or carried[0].topic
             measures.items = self._in_problem_order(problems, [*measures.items, *carried])
             return
-        overlap = self.library.overlap
-        hosts = [
-            (overlap.fit(findings[0], _item_words(m)), i)
-            for i, m in enumerate(measures.items)
-            if m.fragment is not None and len(findings) == 1
-        ]
-        fit, at = max(hosts, default=(0, -1))
-        if fit >= 2:
+        at = self._finding_host(problems, measures, findings)
+        if at is not None:
             measures.items[at].merged.append(carried[0])
         else:
             measures.items += carried
+
+    def _finding_host(self, problems: SectionPlan, measures: SectionPlan, findings: list[str]) -> int | None:
+        """Where the one open finding's sentence joins 下一步: the measure answering the problem that carries the
+        finding (same topic; round 33: “党建工作与生产经营结合不够紧密” stood as problem (三), answered by
+        “推动党建与经营深度融合”, and again as a seventh measure of its own), else the one sharing two of its specific
+        words; None when there are several findings or no such measure."""
+        if len(findings) != 1:
+            return None
+        carrier = next((p for p in problems.items if p.topic and findings[0] in p.lead), None)
+        tools = [(i, m) for i, m in enumerate(measures.items) if m.fragment is not None]
+        if carrier is not None:
+            same = [i for i, m in tools if m.topic == carrier.topic]
+            if same:
+                return same[0]
+        overlap = self.library.overlap
+        fit, at = max(((overlap.fit(findings[0], _item_words(m)), i) for i, m in tools), default=(0, -1))
+        return at if fit >= 2 else None
 
     def _answers_by_pairs(self, problems: SectionPlan, listed: list[Item], answered: set[str]) -> list[Item]:
         """A problem that names its answers (pairs) gets the first one still usable (the first saying no clause
@@ -2595,18 +2609,21 @@ class Selector:
 
     def _pair_speaks(self, problem: Item, answer: Fragment) -> bool:
         """Whether a 表现's paired measure may answer the user's problem it is shown under: it speaks of the
-        user's own phrase as much as the measure of the topic speaking most of that phrase does (“教师党支部书记
+        user's own phrase nearly as much (PAIR_FIT_MARGIN) as the measure of the topic speaking most of it (“教师党支部书记
         履职能力参差不齐” takes the measure written for its 表现, on 选好育强支部书记; “支部学习形式比较单一” keeps the
-        one on new forms of study, its 表现's pair being on 研讨 and 领学); and it says again nothing 主要工作
-        reports done (a village's “每月固定开展主题党日” after a year of monthly 主题党日)."""
+        one on new forms of study, its 表现's pair being on 研讨 and 领学); and it is a measure the draft may
+        print (:meth:`_measure_ok`)."""
         if problem.fragment is not None or not problem.lead:
             return True
-        if self._repeats_done(answer) or not self._measure_ok(answer):
+        if not self._measure_ok(answer):
             return False
         speaking = self._speaking_of(problem.topic, problem.lead) if problem.topic else None
         if speaking is None:
             return True
-        return self._fit_of(problem.lead, answer) >= self._fit_of(problem.lead, speaking)
+        pair, best = self._fit_of(problem.lead, answer), self._fit_of(problem.lead, speaking)
+        # a measure of this unit type's own speaking of more of the phrase wins too (a village's “村级后备力量储备
+        # 不足，年轻干部少” takes 建强村“两委”班子和后备队伍 over its 表现's pair on 年轻人)
+        return best < pair + PAIR_FIT_MARGIN and not (best > pair and self._specific(speaking))
 
     def _fit_of(self, said: str, frag: Fragment) -> int:
         """The most specific words ``said`` shares with one of the fragment's wordings (its heading with it)."""

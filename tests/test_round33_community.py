@@ -69,3 +69,24 @@ def test_a_community_writes_no_office_words() -> None:
         assert not [w for w in words if w in text], seed
         opening = str(result.plan.opening.texts[0]) if result.plan.opening else ""
         assert "一老一小" not in opening or "一老一小" in text.split("二、", 1)[0].split("一、", 1)[-1], seed
+
+
+def test_an_open_finding_joins_the_measure_answering_its_problem() -> None:
+    """Round 33 (供水集团): “党建工作与生产经营结合不够紧密” stood as problem (三), answered by “推动党建与经营深度融合”,
+    and again as a seventh measure of its own; its sentence now ends the measure answering that problem."""
+    facts = _unit_facts("集团公司党委书记", "湘潭市供水集团有限公司", "湘潭供水")
+    for seed in (None, 0, 1):
+        plan = draft(facts, Options(seed=seed)).plan
+        carrier = next(i for i in plan.sections[PROBLEMS].items if "党建工作与生产经营结合不够紧密" in i.lead)
+        measures = plan.sections[MEASURES].items
+        hosts = [m for m in measures if any(x.marker == "完成时限" for x in m.merged)]
+        assert len(hosts) == 1 and hosts[0].topic == carrier.topic, seed
+        assert not [m for m in measures if m.marker == "完成时限"], seed
+
+
+def test_a_users_problem_keeps_the_measure_written_for_its_wording() -> None:
+    """Round 32 and 33 (县一中): “教师党支部书记履职能力参差不齐” is answered by the measure its 表现 was written with
+    (选好育强教师党支部书记), not by one on the secretary's own 党务 knowledge; a measure speaking of the user's own
+    phrase by two words more still wins (“支部学习形式比较单一”: new forms of study, tests/test_outline.py)."""
+    plan = draft(_unit_facts("县一中党委书记", "醴陵市第一中学")).plan
+    assert plan.sections[MEASURES].items[0].lead == "选好育强教师党支部书记"
