@@ -86,7 +86,11 @@ def test_an_open_finding_joins_the_measure_answering_its_problem() -> None:
 
 def test_a_users_problem_keeps_the_measure_written_for_its_wording() -> None:
     """Round 32 and 33 (县一中): “教师党支部书记履职能力参差不齐” is answered by the measure its 表现 was written with
-    (选好育强教师党支部书记), not by one on the secretary's own 党务 knowledge; a measure speaking of the user's own
+    (on 支部书记), not by one on the secretary's own 党务 knowledge; a measure speaking of the user's own
     phrase by two words more still wins (“支部学习形式比较单一”: new forms of study, tests/test_outline.py)."""
     plan = draft(_unit_facts("县一中党委书记", "醴陵市第一中学")).plan
-    assert plan.sections[MEASURES].items[0].lead == "选好育强教师党支部书记"
+    problem = plan.sections[PROBLEMS].items[0]
+    measure = plan.sections[MEASURES].items[0]
+    assert problem.lead == "教师党支部书记履职能力参差不齐" and problem.detail is not None
+    assert measure.fragment is not None and measure.fragment.id in problem.detail.pairs
+    assert "支部书记" in measure.lead
