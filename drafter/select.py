@@ -946,8 +946,13 @@ class Selector:
         标题同事不计的词: 党员教师, 青年教师 …) left out — two headings naming 党员教师 are not on one thing
         (round 32: a school's 设立党员教师示范岗 and 党员骨干结对帮带青年教师 were kept out of 业务融合, which then
         had one item)."""
-        people = self.reg.words(HEADING_PEOPLE, self.unit_type.name)
+        people = self._heading_people
         return _lead_runs(_mask_words(lead, people)) if people else _lead_runs(lead)
+
+    @cached_property
+    def _heading_people(self) -> tuple[str, ...]:
+        """措辞.yaml 标题同事不计的词 for this unit type (asked once: headings are compared on every pick)."""
+        return self.reg.words(HEADING_PEOPLE, self.unit_type.name)
 
     def _retold(self, text: str) -> bool:
         """The wording shares more than RETELL_MAX content words with one 主要工作 item already taken (items
