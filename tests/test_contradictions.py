@@ -31,6 +31,13 @@ def facts_of(sample: str, **changes: Any) -> Any:
     return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
+def sample_named(sample: str, full: str, short: str | None = None) -> Any:
+    """A sample's facts under the name a review read it with (单位.全称, and 单位.简称 when given)."""
+    data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
+    data["单位"].update(全称=full, **({"简称": short} if short else {}))
+    return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
 def opening_with(word: str, selector: Selector) -> Any:
     return next(f for f in LIB.fragments("开头") if word in f.texts[0] and selector.eligible(f))
 
@@ -718,9 +725,7 @@ def _denials_in_units(
     pairs = {name: REG.topics["前后矛盾"][name] for name in names}
     found = []
     for sample, (full, short) in units.items():
-        data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
-        data["单位"].update(全称=full, **({"简称": short} if short else {}))
-        facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        facts = sample_named(sample, full, short)
         for seed in (None, *range(4)):
             plan = draft(facts, Options(seed=seed)).plan
             said = _said_before(plan)
@@ -1193,9 +1198,7 @@ def test_round_30_drafts_write_nothing_foreign_to_the_unit() -> None:
     found = []
     for sample, words in ROUND_30_FOREIGN.items():
         full, short = ROUND_30_UNITS[sample]
-        data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
-        data["单位"].update(全称=full, **({"简称": short} if short else {}))
-        facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        facts = sample_named(sample, full, short)
         for seed in (None, *range(4)):
             text = draft(facts, Options(seed=seed)).document.text
             found += [(sample, seed, w) for w in words if w in text]
@@ -1206,9 +1209,7 @@ def test_a_users_problem_of_uneven_organisations_is_the_secretarys() -> None:
     """Round 30 (供水集团): “基层党组织作用发挥不平衡”, the user's line, is followed by the secretary's own shortcoming
     about the organisations, not a charge that members are “躺平”."""
     full, short = ROUND_30_UNITS["集团公司党委书记"]
-    data = yaml.safe_load(Path(ROOT, "samples", "集团公司党委书记.yaml").read_text(encoding="utf-8"))
-    data["单位"].update(全称=full, 简称=short)
-    facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    facts = sample_named("集团公司党委书记", full, short)
     for seed in (None, *range(4)):
         text = draft(facts, Options(seed=seed)).document.text
         line = next(x for x in text.splitlines() if "基层党组织作用发挥不平衡。" in x)
@@ -1236,9 +1237,7 @@ def test_round_31_community_speaks_as_a_community() -> None:
     """Round 31 sent the 社区 draft back partly for an office's words: “对业务部门的实际需要了解不够……业务攻坚”,
     “主持研究重大业务事项”; and a 整改 status sentence “通过党费收缴……公布，这个问题已经改过来了” with no subject.
     None of them at its own seed or four more."""
-    data = yaml.safe_load(Path(ROOT, "samples", "某社区党委书记.yaml").read_text(encoding="utf-8"))
-    data["单位"].update(全称="益阳市赫山区桃花仑街道碧云社区", 简称="碧云社区")
-    facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    facts = sample_named("某社区党委书记", "益阳市赫山区桃花仑街道碧云社区", "碧云社区")
     for seed in (None, *range(4)):
         text = draft(facts, Options(seed=seed)).document.text
         words = ("业务部门", "业务攻坚", "重大业务事项", "业务任务", "业务发展实绩", "。通过")

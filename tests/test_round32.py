@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from conftest import ROOT
-from test_contradictions import LIB, REG, _denials_in_units, test_round_19_pairs_are_known
+from test_contradictions import LIB, REG, _denials_in_units, sample_named, test_round_19_pairs_are_known
 
-from drafter.facts import facts_from_text
 from drafter.pipeline import Options, draft
 from drafter.select import CAUSES, MEASURES, PROBLEMS, _section_words
 
@@ -78,19 +75,13 @@ def test_round_32_drafts_no_longer_deny_their_work() -> None:
     assert not _denials_in_units(ROUND_32_UNITS, ROUND_32_PAIRS)
 
 
-def _unit_facts(sample: str, full: str, short: str | None = None) -> Any:
-    data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
-    data["单位"].update(全称=full, **({"简称": short} if short else {}))
-    return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-
-
 def test_a_city_office_has_keshi_a_provincial_one_chushi() -> None:
     """Round 32: a 市 office's 内设机构 are 科室 (“郴州市发改委……通篇‘处室’”); the same facts under a 省 name
     keep the library's 处室 (措辞.yaml 名称改称, 名称改称不用于)."""
     for sample in ("市发改委党组书记", "机关党支部书记"):
-        city = draft(_unit_facts(sample, ROUND_32_UNITS[sample][0])).document.text
+        city = draft(sample_named(sample, ROUND_32_UNITS[sample][0])).document.text
         assert "处室" not in city and "科室" in city, sample
-    province = draft(_unit_facts("市发改委党组书记", "湖南省发展和改革委员会")).document.text
+    province = draft(sample_named("市发改委党组书记", "湖南省发展和改革委员会")).document.text
     assert "处室" in province
 
 
@@ -142,7 +133,7 @@ def test_the_community_hard_tasks_item_is_not_the_governance_item_again() -> Non
     业务融合 both speak of 业委会."""
     full, short = ROUND_32_UNITS["某社区党委书记"]
     for seed in (None, *range(4)):
-        plan = draft(_unit_facts("某社区党委书记", full, short), Options(seed=seed)).plan
+        plan = draft(sample_named("某社区党委书记", full, short), Options(seed=seed)).plan
         items = plan.sections["业务融合"].items
         texts = [i.lead + i.text + (i.fragment.texts[i.variant] if i.fragment else "") for i in items]
         assert sum("业委会" in t for t in texts) <= 1, seed
@@ -154,7 +145,7 @@ def test_the_open_findings_measure_ends_in_more_than_one_way() -> None:
     endings = set()
     for sample in ("县一中党委书记", "市发改委党组书记", "集团公司党委书记"):
         full, short = ROUND_32_UNITS[sample]
-        text = draft(_unit_facts(sample, full, short)).document.text
+        text = draft(sample_named(sample, full, short)).document.text
         line = next(x for x in text.splitlines() if "【待补充：完成时限】" in x)
         endings.add(line.split("【待补充：完成时限】")[0][-6:])
     assert len(endings) >= 2

@@ -4,7 +4,7 @@ tried by how much they speak of it; a 社区 writes none of an office's words.""
 
 from __future__ import annotations
 
-from test_round32 import _unit_facts
+from test_contradictions import sample_named
 
 from drafter.library import load_library
 from drafter.pipeline import Options, draft
@@ -18,7 +18,7 @@ def test_a_community_prints_problems_of_its_own() -> None:
     """Round 33: all four problems of the 社区 were general ones (“对党的组织和工作覆盖研究还不够” …) while its own
     “服务群众的方法还比较传统” denied nothing; at its own seed and three more, at least one problem is its own."""
     for seed in (None, 0, 1, 2):
-        plan = draft(_unit_facts(*COMMUNITY), Options(seed=seed)).plan
+        plan = draft(sample_named(*COMMUNITY), Options(seed=seed)).plan
         own = [i for i in plan.sections[PROBLEMS].items if i.fragment and "社区" in i.fragment.unit_types]
         assert own, seed
 
@@ -26,7 +26,7 @@ def test_a_community_prints_problems_of_its_own() -> None:
 def test_a_general_problem_gives_way_only_to_one_as_good() -> None:
     """The swap keeps the fault order: the type's own problem replaces a general one only when its faults are no
     more (a 社区 problem denying 主要工作 never replaces a general one that does not)."""
-    selector = Selector(LIB, _unit_facts(*COMMUNITY))
+    selector = Selector(LIB, sample_named(*COMMUNITY))
     selector.plan()
     selector.used.discard("wt-comm-methods")  # as before the problems were chosen
     general = LIB.by_id()["wt-gen-innovation-p1"]
@@ -40,7 +40,7 @@ def test_a_general_problem_gives_way_only_to_one_as_good() -> None:
 def test_a_problem_gets_the_pair_that_speaks_of_it() -> None:
     """Round 33: “对支部书记履职的指导还不够具体……跟踪帮带不够” was given “关心党务干部成长进步” (待遇) while
     “手把手指导支部书记履职” was written for it."""
-    plan = draft(_unit_facts(*COMMUNITY)).plan
+    plan = draft(sample_named(*COMMUNITY)).plan
     problem = next(
         i for i in plan.sections[PROBLEMS].items if i.fragment and i.fragment.id == "wt-gen-cadre-p1"
     )
@@ -64,7 +64,7 @@ def test_a_community_writes_no_office_words() -> None:
         "经我严格审核",
     )
     for seed in (None, *range(5)):
-        result = draft(_unit_facts(*COMMUNITY), Options(seed=seed))
+        result = draft(sample_named(*COMMUNITY), Options(seed=seed))
         text = result.document.text
         assert not [w for w in words if w in text], seed
         opening = str(result.plan.opening.texts[0]) if result.plan.opening else ""
@@ -74,7 +74,7 @@ def test_a_community_writes_no_office_words() -> None:
 def test_an_open_finding_joins_the_measure_answering_its_problem() -> None:
     """Round 33 (供水集团): “党建工作与生产经营结合不够紧密” stood as problem (三), answered by “推动党建与经营深度融合”,
     and again as a seventh measure of its own; its sentence now ends the measure answering that problem."""
-    facts = _unit_facts("集团公司党委书记", "湘潭市供水集团有限公司", "湘潭供水")
+    facts = sample_named("集团公司党委书记", "湘潭市供水集团有限公司", "湘潭供水")
     for seed in (None, 0, 1):
         plan = draft(facts, Options(seed=seed)).plan
         carrier = next(i for i in plan.sections[PROBLEMS].items if "党建工作与生产经营结合不够紧密" in i.lead)
@@ -88,7 +88,7 @@ def test_a_users_problem_keeps_the_measure_written_for_its_wording() -> None:
     """Round 32 and 33 (县一中): “教师党支部书记履职能力参差不齐” is answered by the measure its 表现 was written with
     (on 支部书记), not by one on the secretary's own 党务 knowledge; a measure speaking of the user's own
     phrase by two words more still wins (“支部学习形式比较单一”: new forms of study, tests/test_outline.py)."""
-    plan = draft(_unit_facts("县一中党委书记", "醴陵市第一中学")).plan
+    plan = draft(sample_named("县一中党委书记", "醴陵市第一中学")).plan
     problem = plan.sections[PROBLEMS].items[0]
     measure = plan.sections[MEASURES].items[0]
     assert problem.lead == "教师党支部书记履职能力参差不齐" and problem.detail is not None
