@@ -77,6 +77,7 @@ MEASURES_MAX = 6
 PAIR_FIT_MARGIN = (
     2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
 )
+MEASURE_JOINS = "措施并入连接"  # 措辞.yaml: the word before a cause's measure folded into a problem's
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
@@ -146,6 +147,7 @@ class Item:
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
     bare_finding: bool = False  # a finding still open carried into 存在问题 with no 表现 of the tool's
+    opener: str = ""  # said before a folded item's text (措辞.yaml 措施并入连接: “同时，”)
 
     @property
     def is_user(self) -> bool:
@@ -2181,13 +2183,72 @@ class Selector:
         # when a 字数 target budgets the part
         longest = MEASURES_MAX - (1 if self.target and self._open_findings() else 0)
         room = max(0, min(len(problems.items) + MEASURES_OVER_PROBLEMS, longest) - len(tool) - len(listed))
-        tool += self._answers_to_causes(problems, causes, [*tool, *listed], answered)[:room]
+        for_causes = self._answers_to_causes(problems, causes, [*tool, *listed], answered)[:room]
+        tool += for_causes
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
             pool = self._measure_pool([f for f in self._usable(MEASURES) if f.topic_key not in answered])
             tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
         section.items = self._in_problem_order(problems, tool + listed)
+        self._fold_cause_answers(problems, causes, section, for_causes)
         return section
+
+    def _fold_cause_answers(
+        self, problems: SectionPlan, causes: SectionPlan, section: SectionPlan, for_causes: list[Item]
+    ) -> None:
+        """A measure added for a cause joins, as the same paragraph, the measure of the problem that cause
+        explains (the problem's topic names the cause's layer first in 主题.yaml, or the two share CAUSE_FIT
+        specific words), after a joining word (措辞.yaml 措施并入连接).  Reviewers of rounds 33–35 read 下一步
+        always counting problems plus causes as mechanical; a real report says the remedy at the root after
+        the remedy of the symptom.  One fold per problem's measure; never below DEFAULT_PROBLEMS measures."""
+        overlap = self.library.overlap
+        hosts: set[int] = set()
+        options = self._native_words(self.reg.words(MEASURE_JOINS, self.unit_type.name, self.voice))
+        joins = self._rng(MEASURE_JOINS).sample(options, len(options)) or [""]
+        for measure in for_causes:
+            if len(section.items) <= DEFAULT_PROBLEMS or measure.fragment is None:
+                break
+            said = _item_words(measure)
+            cause = max(causes.items, key=lambda c: overlap.fit(_item_words(c), said), default=None)
+            problem = self._explained_by(cause, problems) if cause is not None else None
+            host = next(
+                (
+                    m
+                    for m in section.items
+                    if problem is not None
+                    and m.topic == problem.topic
+                    and m.fragment is not None
+                    and m not in for_causes
+                    and not m.merged
+                    and id(m) not in hosts
+                ),
+                None,
+            )
+            if host is None:
+                continue
+            section.items.remove(measure)
+            measure.opener = joins[len(hosts) % len(joins)]  # a different joining word at each fold
+            host.merged.append(measure)
+            hosts.add(id(host))
+
+    def _explained_by(self, cause: Item, problems: SectionPlan) -> Item | None:
+        """The problem ``cause`` explains: the first whose topic names the cause's layer first (主题.yaml
+        存在问题 causes), else the one sharing most — CAUSE_FIT or more — of its specific words.  Not a problem
+        carrying a finding still open: its measure ends with the finding's own sentence already."""
+        findings = self._open_findings()
+        problems = SectionPlan(
+            PROBLEMS, items=[p for p in problems.items if not any(f in p.lead for f in findings)]
+        )
+        for p in problems.items:
+            spec = self.reg.topic(PROBLEMS, p.topic) if p.topic else None
+            if spec is not None and spec.causes[:1] == (cause.topic,) and not p.bare_finding:
+                return p
+        overlap = self.library.overlap
+        said = _item_words(cause)
+        fit, best = max(
+            ((overlap.fit(said, _item_words(p)), n) for n, p in enumerate(problems.items)), default=(0, -1)
+        )
+        return problems.items[best] if fit >= CAUSE_FIT else None
 
     def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
         """Measures in the order of the problems they answer (a reviewer lays 存在问题 and 下一步 side by side:

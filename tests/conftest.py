@@ -78,3 +78,9 @@ def run() -> Callable[..., Result]:
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+def measures_of(plan: Any) -> list[Any]:
+    """下一步's measures as answers: each printed measure and the measures folded into it (a cause's measure
+    said after the measure of the problem it explains, in one paragraph)."""
+    return [x for m in plan.sections["下一步"].items for x in (m, *m.merged)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import measures_of
 from test_outline import facts_for
 
 from drafter.facts import facts_from_text
@@ -113,7 +114,7 @@ def test_a_measure_without_a_repeat_goes_first() -> None:
 def _measures_text(plan: Plan) -> list[str]:
     return [
         m.fragment.texts[m.variant % len(m.fragment.texts)]
-        for m in plan.sections[MEASURES].items
+        for m in measures_of(plan)
         if m.fragment is not None
     ]
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import measures_of
 
 from bench.sameness import BASE_NUMBERS, unit_facts  # the bench's and the tests' drafts: one unit
 from drafter.facts import facts_from_text
@@ -114,7 +115,7 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
     assert 3 <= len(problems) <= 4
     causes = plan.sections[CAUSES].items
     assert 2 <= len(causes) <= 4
-    measures = plan.sections[MEASURES].items
+    measures = measures_of(plan)
     answered = {i.topic for i in measures}
     for p in problems:
         assert p.fragment is not None and len(p.fragment.text) >= 60
@@ -797,7 +798,7 @@ def test_most_causes_are_answered_by_a_measure_that_speaks_of_them() -> None:
     for kind, utype, year in CASES:
         for seed in (0, 1):
             plan = draft(facts_for(kind, utype, year), Options(seed=seed)).plan
-            measures = [_item_words(m) for m in plan.sections[MEASURES].items]
+            measures = [_item_words(m) for m in measures_of(plan)]
             for cause in plan.sections[CAUSES].items:
                 total += 1
                 said = _item_words(cause)
@@ -1549,7 +1550,7 @@ def test_every_cause_has_a_measure_that_answers_it() -> None:
         for utype in TYPES:
             for year, seed in ((2024, 0), (2025, 1)):
                 plan = draft(facts_for(kind, utype, year), Options(seed=seed)).plan
-                measures = plan.sections[MEASURES].items
+                measures = measures_of(plan)
                 assert len(measures) <= MEASURES_MAX, (kind, utype, year)
                 said_of = (*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items)
                 unanswered += [
@@ -1564,7 +1565,7 @@ def test_every_cause_has_a_measure_that_answers_it() -> None:
     for sample in sorted(ROOT.glob("samples/*.yaml")):
         for seed in (None, *range(6)):
             plan = draft(sample, Options(seed=seed)).plan
-            measures = plan.sections[MEASURES].items
+            measures = measures_of(plan)
             assert len(measures) <= MEASURES_MAX + 1, (sample.stem, seed)  # + an open finding's own
             total += len(plan.sections[CAUSES].items)
             said_of = (*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items)
@@ -1580,7 +1581,7 @@ def test_a_cause_whose_measures_are_excluded_gives_way() -> None:
     for kind in KINDS:
         for utype in TYPES:
             plan = draft(facts_for(kind, utype, 2024)).plan
-            ids = {m.fragment.id for m in plan.sections[MEASURES].items if m.fragment is not None}
+            ids = {m.fragment.id for m in measures_of(plan) if m.fragment is not None}
             cause = next(
                 (
                     c
@@ -1611,7 +1612,7 @@ def test_a_causes_own_measure_gets_in_beside_one_of_its_topic() -> None:
         for utype in TYPES:
             for year in YEARS:
                 plan = draft(facts_for(kind, utype, year)).plan
-                measures = plan.sections[MEASURES].items
+                measures = measures_of(plan)
                 pairs = {p for c in plan.sections[CAUSES].items if c.fragment for p in c.fragment.pairs}
                 for m in measures:
                     others = [o for o in measures if o is not m]
@@ -1928,7 +1929,7 @@ def test_few_measures_answer_nothing_the_draft_confesses() -> None:
                 for x in confessed
             ]
             named = {t for x in confessed if x.fragment for t in x.fragment.pairs}
-            for m in plan.sections[MEASURES].items:
+            for m in measures_of(plan):
                 if m.topic == "整改" or m.is_user:
                     continue
                 total += 1
