@@ -78,6 +78,7 @@ PAIR_FIT_MARGIN = (
     2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
 )
 MEASURE_JOINS = "措施并入连接"  # 措辞.yaml: the word before a cause's measure folded into a problem's
+FOLD_FIT = 3  # specific words a cause's measure shares with a problem's measure to be said in its paragraph
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
@@ -2196,33 +2197,20 @@ class Selector:
     def _fold_cause_answers(
         self, problems: SectionPlan, causes: SectionPlan, section: SectionPlan, for_causes: list[Item]
     ) -> None:
-        """A measure added for a cause joins, as the same paragraph, the measure of the problem that cause
-        explains (the problem's topic names the cause's layer first in 主题.yaml, or the two share CAUSE_FIT
-        specific words), after a joining word (措辞.yaml 措施并入连接).  Reviewers of rounds 33–35 read 下一步
-        always counting problems plus causes as mechanical; a real report says the remedy at the root after
-        the remedy of the symptom.  One fold per problem's measure; never below DEFAULT_PROBLEMS measures."""
-        overlap = self.library.overlap
+        """A measure added for a cause joins, as the same paragraph, the measure of a problem it speaks of
+        too (:meth:`_fold_host`), after a joining word (措辞.yaml 措施并入连接).  Reviewers of rounds 33–35 read
+        下一步 always counting problems plus causes as mechanical; a real report says the remedy at the root
+        after the remedy of the symptom — when the two are about one thing: a fold on a shared topic layer
+        alone read as two measures glued together (“创新社区服务方式” + “改进做思想工作的方法”).  One fold per
+        problem's measure; never below DEFAULT_PROBLEMS measures."""
         hosts: set[int] = set()
         options = self._native_words(self.reg.words(MEASURE_JOINS, self.unit_type.name, self.voice))
         joins = self._rng(MEASURE_JOINS).sample(options, len(options)) or [""]
         for measure in for_causes:
             if len(section.items) <= DEFAULT_PROBLEMS or measure.fragment is None:
                 break
-            said = _item_words(measure)
-            cause = max(causes.items, key=lambda c: overlap.fit(_item_words(c), said), default=None)
-            problem = self._explained_by(cause, problems) if cause is not None else None
-            host = next(
-                (
-                    m
-                    for m in section.items
-                    if problem is not None
-                    and m.topic == problem.topic
-                    and m.fragment is not None
-                    and m not in for_causes
-                    and not m.merged
-                    and id(m) not in hosts
-                ),
-                None,
+            host = self._fold_host(
+                measure, problems, section, [*for_causes, *(m for m in section.items if id(m) in hosts)]
             )
             if host is None:
                 continue
@@ -2231,24 +2219,35 @@ class Selector:
             host.merged.append(measure)
             hosts.add(id(host))
 
-    def _explained_by(self, cause: Item, problems: SectionPlan) -> Item | None:
-        """The problem ``cause`` explains: the first whose topic names the cause's layer first (主题.yaml
-        存在问题 causes), else the one sharing most — CAUSE_FIT or more — of its specific words.  Not a problem
-        carrying a finding still open: its measure ends with the finding's own sentence already."""
-        findings = self._open_findings()
-        problems = SectionPlan(
-            PROBLEMS, items=[p for p in problems.items if not any(f in p.lead for f in findings)]
-        )
-        for p in problems.items:
-            spec = self.reg.topic(PROBLEMS, p.topic) if p.topic else None
-            if spec is not None and spec.causes[:1] == (cause.topic,) and not p.bare_finding:
-                return p
+    def _fold_host(
+        self, measure: Item, problems: SectionPlan, section: SectionPlan, taken: list[Item]
+    ) -> Item | None:
+        """The measure of a problem that ``measure`` speaks of too: it shares FOLD_FIT specific words with
+        that measure, or FOLD_FIT + 1 with the measure and its problem together; the closest such.  Not a
+        measure already hosting one, nor the one of a problem carrying a finding still open (its measure ends
+        with the finding's own sentence)."""
         overlap = self.library.overlap
-        said = _item_words(cause)
-        fit, best = max(
-            ((overlap.fit(said, _item_words(p)), n) for n, p in enumerate(problems.items)), default=(0, -1)
-        )
-        return problems.items[best] if fit >= CAUSE_FIT else None
+        findings = self._open_findings()
+        said = _item_words(measure)
+        best: tuple[int, Item] | None = None
+        for p in problems.items:
+            if not p.topic or p.bare_finding or any(f in p.lead for f in findings):
+                continue
+            host = next(
+                (
+                    m
+                    for m in section.items
+                    if m.topic == p.topic and m.fragment is not None and not m.merged and m not in taken
+                ),
+                None,
+            )
+            if host is None:
+                continue
+            near = overlap.fit(said, _item_words(host))
+            both = near + overlap.fit(said, _item_words(p))
+            if (near >= FOLD_FIT or both > FOLD_FIT) and (best is None or both > best[0]):
+                best = (both, host)
+        return best[1] if best else None
 
     def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
         """Measures in the order of the problems they answer (a reviewer lays 存在问题 and 下一步 side by side:

@@ -9,7 +9,7 @@ from test_outline import KINDS, TYPES, facts_for
 from drafter.library import load_library
 from drafter.pipeline import Options, draft
 from drafter.registry import registry
-from drafter.select import CAUSE_FIT, CAUSES, DEFAULT_PROBLEMS, MEASURE_JOINS, MEASURES, PROBLEMS, _item_words
+from drafter.select import CAUSES, DEFAULT_PROBLEMS, FOLD_FIT, MEASURE_JOINS, MEASURES, PROBLEMS, _item_words
 
 REG = registry()
 LIB = load_library()
@@ -28,9 +28,9 @@ PLANS = _plans()
 
 
 def test_measures_no_longer_count_problems_plus_causes() -> None:
-    """Before the fold 50 of these 60 drafts printed exactly one measure per problem and one per cause; now a
-    cause's measure joins its problem's where the two belong together, so the count follows the content — and
-    never drops below DEFAULT_PROBLEMS."""
+    """Before the fold 50 of these 60 drafts printed exactly one measure per problem and one per cause (11
+    after); a cause's measure joins a problem's where the two speak of one thing, so the count follows the
+    content — and never drops below DEFAULT_PROBLEMS."""
     mechanical = 0
     for plan in PLANS:
         printed = plan.sections[MEASURES].items  # type: ignore[attr-defined]
@@ -41,36 +41,29 @@ def test_measures_no_longer_count_problems_plus_causes() -> None:
     assert mechanical <= len(PLANS) // 4, mechanical
 
 
-def test_a_folded_measure_follows_the_measure_of_the_problem_its_cause_explains() -> None:
-    """Each folded cause measure sits under the measure of a problem whose topic names the cause's layer first
-    (主题.yaml 存在问题 causes) or that shares CAUSE_FIT specific words with the cause; every cause still has
-    its answer among the measures; the joining words of one draft differ and come from 措辞.yaml."""
+def test_a_folded_measure_speaks_of_the_measure_it_joins() -> None:
+    """Each folded cause measure shares FOLD_FIT specific words with the measure it joins, or more than
+    FOLD_FIT with that measure and its problem together (a fold on a shared topic layer alone read as two
+    measures glued together); one fold per measure, none under the measure of a finding still open; the
+    joining words of one draft differ and come from 措辞.yaml."""
     joins = set(REG.words(MEASURE_JOINS, "通用", "个人"))
     folded = 0
     for plan in PLANS:
         problems = plan.sections[PROBLEMS].items  # type: ignore[attr-defined]
-        causes = plan.sections[CAUSES].items  # type: ignore[attr-defined]
         for host in plan.sections[MEASURES].items:  # type: ignore[attr-defined]
             for_causes = [m for m in host.merged if m.opener]
-            openers = [m.opener for m in for_causes]
-            assert len(openers) == len(set(openers)) <= 1
+            assert len(for_causes) <= 1
             for m in for_causes:
                 folded += 1
                 assert m.opener in joins
-                cause = max(causes, key=lambda c: LIB.overlap.fit(_item_words(c), _item_words(m)))
-                explained = [
-                    p
-                    for p in problems
-                    if p.topic == host.topic
-                    and (
-                        REG.topic(PROBLEMS, p.topic).causes[:1] == (cause.topic,)  # type: ignore[union-attr]
-                        or LIB.overlap.fit(_item_words(cause), _item_words(p)) >= CAUSE_FIT
-                    )
-                ]
-                assert explained, (host.lead, m.lead, cause.lead)
+                problem = next(p for p in problems if p.topic == host.topic)
+                near = LIB.overlap.fit(_item_words(m), _item_words(host))
+                both = near + LIB.overlap.fit(_item_words(m), _item_words(problem))
+                assert near >= FOLD_FIT or both > FOLD_FIT, (host.lead, m.lead)
+                assert not any(x.topic == "整改" or x.is_user for x in host.merged), host.lead
         openers = [m.opener for m in measures_of(plan) if m.opener]
         assert len(openers) == len(set(openers)), openers
-    assert folded >= 60
+    assert folded >= 40, folded
 
 
 def test_the_folded_measure_is_printed_in_its_hosts_paragraph() -> None:
