@@ -1,0 +1,49 @@
+"""Faults a second reader found in the eleventh session's audit drafts (/tmp/s16/audit, seeds 21 and 22 of the
+samples under new names) that are not contradictions: a doubled sign-off, a meeting of the wrong level, a cause
+blaming others under “从主观上剖析”."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_outline import KINDS, YEARS, facts_for
+
+from drafter.library import load_library
+from drafter.pipeline import Options, draft
+
+LIB = load_library()
+ASKS = re.compile(r"[^。]*请[^。]*(?:评议|审议|指正|意见)。")  # a sentence asking the hearers to review
+
+
+def test_a_closing_that_asks_for_review_is_not_asked_again() -> None:
+    """Draft 01: “……以上述职，请予审议。以上述职，请予评议。” — the template added its own request after a closing
+    that already ended in 审议.  Every 述职's last paragraph asks once."""
+    asked_by_closing = 0
+    for kind in ("书记述职", "党支部书记述职"):
+        for utype in ("学校", "机关", "国企", "社区"):
+            for seed in range(8):
+                text = draft(facts_for(kind, utype, 2025), Options(seed=seed)).document.text
+                last = [p for p in text.split("\n") if ASKS.search(p)][-1]
+                assert len(ASKS.findall(last)) == 1, last[-60:]
+                asked_by_closing += "审议。" in last
+    assert asked_by_closing >= 1  # closings ending in 审议 were drawn, so the case was met
+
+
+@pytest.mark.parametrize("utype", ["社区", "村"])
+def test_a_community_or_village_holds_no_democratic_life_meeting(utype: str) -> None:
+    """Draft 04: a 社区党委 “在民主生活会上查摆问题”, “开好班子民主生活会” — 民主生活会 is the meeting of leading
+    groups at county level and above; a 社区 or 村 holds 组织生活会."""
+    for kind in KINDS:
+        for year in YEARS:
+            for seed in (0, 1, 2):
+                text = draft(facts_for(kind, utype, year), Options(seed=seed)).document.text
+                assert "民主生活会" not in text, (kind, year, seed)
+
+
+def test_a_colleges_cause_is_its_own_not_its_teachers() -> None:
+    """Draft 19: “从主观上剖析，原因主要有：一是部分教师对党建工作认同不够。” — the 学院党委's cause names what
+    it did not do, then the teachers' state."""
+    frag = LIB.by_id()["yy-univ-thought-u"]
+    assert not frag.lead.startswith("部分教师")
+    assert all(t.startswith("学院党委") for t in frag.texts)
