@@ -2006,6 +2006,7 @@ class Selector:
         ranked.sort(
             key=lambda f: (
                 self._foreign_frag(f),
+                self._restates_carried(f, carried),
                 self._contradicting(f),
                 self._clash(f),
                 self._not_own(f),
@@ -2016,13 +2017,23 @@ class Selector:
         for frag in ranked:
             # one denying what 主要工作 says only to reach three (round 30, after the 整改 part's opening came
             # in many wordings: “没有一抓到底” as a fourth problem below “对照上年度问题清单跟踪督办”)
-            if len(chosen) >= wanted or (len(chosen) >= DEFAULT_PROBLEMS and self._contradicting(frag)):
+            if len(chosen) >= wanted or (
+                len(chosen) >= DEFAULT_PROBLEMS
+                and (self._contradicting(frag) or self._restates_carried(frag, carried))
+            ):
                 break
             chosen.append(self.take(frag))
         if self.voice == "单位":
             self._own_body_problem(chosen, ranked)
         section.items = self._placed_carried(chosen, carried)
         return section
+
+    def _restates_carried(self, frag: Fragment, carried: list[Item]) -> int:
+        """1 when the problem's heading speaks of a finding still open that 存在问题 carries already (session 11:
+        “‘双带头人’支部书记作用发挥不均衡” above “教师党支部书记‘双带头人’比例不高仍需下功夫解决” — two problems
+        on one thing): FIT_MIN of the finding's specific words in the heading."""
+        overlap = self.library.overlap
+        return int(any(overlap.fit(c.lead, frag.lead) >= FIT_MIN for c in carried))
 
     def _own_if_as_good(self, topic: str, frag: Fragment | None) -> Fragment | None:
         """This type of unit's own problem of ``topic`` in place of the general ``frag`` when one has no more

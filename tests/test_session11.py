@@ -47,3 +47,31 @@ def test_a_colleges_cause_is_its_own_not_its_teachers() -> None:
     frag = LIB.by_id()["yy-univ-thought-u"]
     assert not frag.lead.startswith("部分教师")
     assert all(t.startswith("学院党委") for t in frag.texts)
+
+
+def test_no_second_problem_on_a_finding_still_open() -> None:
+    """Draft 09: “（一）‘双带头人’支部书记作用发挥不均衡” and “（二）教师党支部书记‘双带头人’比例不高仍需下功夫
+    解决” — the finding still open stands among the problems, and a tool's problem on the same thing came in
+    beside it.  Over the samples with a finding still open, no other problem's heading shares FIT_MIN of the
+    finding's specific words."""
+    import yaml
+    from conftest import ROOT
+
+    from drafter.select import FIT_MIN, PROBLEMS
+
+    checked = 0
+    for sample in sorted(ROOT.glob("samples/*.yaml")):
+        facts = yaml.safe_load(sample.read_text(encoding="utf-8"))
+        listed = (facts.get("上年度问题整改") or {}).get("问题") or []
+        findings = [f["问题"] for f in listed if isinstance(f, dict) and f.get("状态") == "整改中"]
+        if not findings:
+            continue
+        for seed in (None, *range(6), 21):
+            plan = draft(sample, Options(seed=seed)).plan
+            for item in plan.sections[PROBLEMS].items:
+                if item.fragment is None:
+                    continue  # the carried finding itself, or the user's own line
+                checked += 1
+                for finding in findings:
+                    assert LIB.overlap.fit(finding, item.fragment.lead) < FIT_MIN, (sample.stem, seed)
+    assert checked >= 40
