@@ -149,7 +149,7 @@ def _section_context(
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 view = item(folded)
-                text, user = Rendered(text + folded.opener + view.text), user + view.user
+                text, user = Rendered(text + view.text), user + view.user
             if it.tail:  # the user's achievements this item carries
                 lines = "；".join(
                     _with_figure_marker(clean_text(t).rstrip("。；;"), change_words) for t in it.tail

@@ -77,8 +77,8 @@ MEASURES_MAX = 6
 PAIR_FIT_MARGIN = (
     2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
 )
-MEASURE_JOINS = "措施并入连接"  # 措辞.yaml: the word before a cause's measure folded into a problem's
-FOLD_FIT = 3  # specific words a cause's measure shares with a problem's measure to be said in its paragraph
+FOLD_FIT = 2  # words of what is done a cause's measure shares with a problem's measure to join its paragraph
+FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
@@ -148,7 +148,7 @@ class Item:
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
     bare_finding: bool = False  # a finding still open carried into 存在问题 with no 表现 of the tool's
-    opener: str = ""  # said before a folded item's text (措辞.yaml 措施并入连接: “同时，”)
+    for_cause: bool = False  # a cause's measure folded into a problem's (read on as its next sentence)
 
     @property
     def is_user(self) -> bool:
@@ -1947,9 +1947,11 @@ class Selector:
         # a 表现 that speaks of the phrase's own words (strict: one more of them — two shared words such as
         # 基础、薄弱 let a paragraph on 党支部 stand under “民办学校党建工作基础薄弱”)
         good = [x for x in scored if x[0] >= FIT_MIN + strict]
-        if strict:  # and of its subject, not only of its other words (民办学校, not just 基础、薄弱)
-            good = self._about(phrase, self._on_subject(phrase, good))
-        elif not good and topic:
+        # strict: and of its subject, not only of its other words (民办学校, not just 基础、薄弱); always of its
+        # topic or headed by one of its words (session 11: a 表现 on 思想工作 that named 年轻党员 stood under
+        # “党员老龄化，年轻党员少”)
+        good = self._about(phrase, self._on_subject(phrase, good) if strict else good)
+        if not good and topic and not strict:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
@@ -2208,15 +2210,12 @@ class Selector:
     def _fold_cause_answers(
         self, problems: SectionPlan, causes: SectionPlan, section: SectionPlan, for_causes: list[Item]
     ) -> None:
-        """A measure added for a cause joins, as the same paragraph, the measure of a problem it speaks of
-        too (:meth:`_fold_host`), after a joining word (措辞.yaml 措施并入连接).  Reviewers of rounds 33–35 read
-        下一步 always counting problems plus causes as mechanical; a real report says the remedy at the root
-        after the remedy of the symptom — when the two are about one thing: a fold on a shared topic layer
-        alone read as two measures glued together (“创新社区服务方式” + “改进做思想工作的方法”).  One fold per
-        problem's measure; never below DEFAULT_PROBLEMS measures."""
+        """A measure added for a cause joins, as the next sentences of one paragraph, the measure of a problem
+        that speaks of the same thing (:meth:`_fold_host`).  Reviewers of rounds 33–35 read 下一步 always
+        counting problems plus causes as mechanical; round 36 read cause measures glued on after “与此同时”
+        “更要紧的是” as 拼接 — so a fold is made only where the two are about one thing, with no joining word.
+        One fold per problem's measure; never below DEFAULT_PROBLEMS measures."""
         hosts: set[int] = set()
-        options = self._native_words(self.reg.words(MEASURE_JOINS, self.unit_type.name, self.voice))
-        joins = self._rng(MEASURE_JOINS).sample(options, len(options)) or [""]
         for measure in for_causes:
             if len(section.items) <= DEFAULT_PROBLEMS or measure.fragment is None:
                 break
@@ -2226,20 +2225,19 @@ class Selector:
             if host is None:
                 continue
             section.items.remove(measure)
-            measure.opener = joins[len(hosts) % len(joins)]  # a different joining word at each fold
+            measure.for_cause = True
             host.merged.append(measure)
             hosts.add(id(host))
 
     def _fold_host(
         self, measure: Item, problems: SectionPlan, section: SectionPlan, taken: list[Item]
     ) -> Item | None:
-        """The measure of a problem that ``measure`` speaks of too: it shares FOLD_FIT specific words with
-        that measure, or FOLD_FIT + 1 with the measure and its problem together; the closest such.  Not a
-        measure already hosting one, nor the one of a problem carrying a finding still open (its measure ends
-        with the finding's own sentence)."""
-        overlap = self.library.overlap
+        """The measure of a problem that ``measure`` speaks of too: FOLD_FIT words of what it does
+        (:meth:`_fold_words`) in common with that measure, and FOLD_FIT + 1 with the measure and its problem
+        together; the closest such.  Not a measure already hosting one, nor the one of a problem carrying a
+        finding still open (its measure ends with the finding's own sentence)."""
         findings = self._open_findings()
-        said = _item_words(measure)
+        said = self._fold_words(_item_words(measure))
         best: tuple[int, Item] | None = None
         for p in problems.items:
             if not p.topic or p.bare_finding or any(f in p.lead for f in findings):
@@ -2254,11 +2252,22 @@ class Selector:
             )
             if host is None:
                 continue
-            near = overlap.fit(said, _item_words(host))
-            both = near + overlap.fit(said, _item_words(p))
-            if (near >= FOLD_FIT or both > FOLD_FIT) and (best is None or both > best[0]):
+            near = len(said & self._fold_words(_item_words(host)))
+            both = near + len(said & self._fold_words(_item_words(p)))
+            if near >= FOLD_FIT and both > FOLD_FIT and (best is None or both > best[0]):
                 best = (both, host)
         return best[1] if best else None
+
+    def _fold_words(self, text: str) -> frozenset[str]:
+        """The content three-character runs of ``text`` that say what is done, not when or how often: none
+        with a character of 措辞.yaml 措施并入不算的字 (次, 每, 季…) and none of 措施并入不算的词 (评先评优, 及时
+        调整) — two measures that both meet “每季度” and “及时调整” are not about one thing (session 11: 网格党支部
+        书记 + 统筹谋划, folded for 及时调整 alone)."""
+        chars = "".join(self.reg.words(FOLD_SKIP_CHARS, self.unit_type.name, self.voice))
+        words = set(self.reg.words(FOLD_SKIP_WORDS, self.unit_type.name, self.voice))
+        return frozenset(
+            w for w in self.library.overlap.content(text) if w not in words and not set(w) & set(chars)
+        )
 
     def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
         """Measures in the order of the problems they answer (a reviewer lays 存在问题 and 下一步 side by side:
