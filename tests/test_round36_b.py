@@ -14,24 +14,12 @@ from typing import Any
 import pytest
 import test_contradictions
 from test_contradictions import REG, _said_before, _tool_self_criticism, sample_named
+from test_round36_a import AUDIT_UNITS
 
 from drafter.claims import says_any
 from drafter.pipeline import Options, draft
 
-# the audit's ten samples: the name each was read under (全称, 简称)
-AUDIT_UNITS: dict[str, tuple[str, str | None]] = {
-    "县一中党委书记": ("攸县第一中学", None),
-    "市发改委党组书记": ("岳阳市发展和改革委员会", None),
-    "集团公司党委书记": ("郴州市自来水有限责任公司", "郴州自来水"),
-    "某社区党委书记": ("衡阳市蒸湘区联合街道华新社区", "华新社区"),
-    "机关党支部书记": ("永州市财政局办公室", None),
-    "街道党工委书记": ("株洲市荷塘区月塘街道", "月塘街道"),
-    "某医院党委书记": ("新化县人民医院", None),
-    "某村党支部书记": ("桃江县灰山港镇竹山村", "竹山村"),
-    "某大学学院党委书记": ("长沙理工大学电气与信息工程学院", None),
-    "某科技公司党支部": ("湘潭华盛信息科技有限公司", "华盛信息"),
-}
-AUDIT_SEED = 22
+AUDIT_SEED = 22  # the same ten samples under the same names as reader 甲's (AUDIT_UNITS)
 SEEDS = (AUDIT_SEED, 0, 1, 2)  # the audit's seed and three more
 
 # the audit's type-A rows encoded, as (sample, claim, denial): exact quotes of its drafts at seed 22
