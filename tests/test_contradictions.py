@@ -4,6 +4,7 @@ the parts' intros and 上年度问题整改 (round 19 of the blind review)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -717,16 +718,18 @@ def _said_before(plan: Any) -> str:
 
 
 def _denials_in_units(
-    units: dict[str, tuple[str, str | None]], names: tuple[str, ...]
+    units: dict[str, tuple[str, str | None]],
+    names: Sequence[str],
+    seeds: Sequence[int | None] = (None, *range(4)),
 ) -> list[tuple[Any, ...]]:
     """Each (sample, seed, pair) of ``names`` whose denial a tool problem or cause voices while the text above
-    makes its claim, in the samples under the names a review read them with (全称, 简称 when given), at their
-    own seed and four more."""
+    makes its claim, in the samples under the names a review read them with (全称, 简称 when given), at
+    ``seeds`` (their own seed and four more unless told)."""
     pairs = {name: REG.topics["前后矛盾"][name] for name in names}
     found = []
     for sample, (full, short) in units.items():
         facts = sample_named(sample, full, short)
-        for seed in (None, *range(4)):
+        for seed in seeds:
             plan = draft(facts, Options(seed=seed)).plan
             said = _said_before(plan)
             for text in _tool_self_criticism(plan, with_lead=True):
