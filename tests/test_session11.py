@@ -75,3 +75,28 @@ def test_no_second_problem_on_a_finding_still_open() -> None:
                 for finding in findings:
                     assert LIB.overlap.fit(finding, item.fragment.lead) < FIT_MIN, (sample.stem, seed)
     assert checked >= 40
+
+
+def test_a_branch_secretarys_cause_on_her_rules_gets_a_measure_on_them() -> None:
+    """Sample 机关党支部书记: the cause “支部制度执行得还不够严” (哪些事必须上支委会、哪些情况要向党员通报……) was
+    answered by a 局's measure “对整改难度大的问题亲自牵头、挂牌督办” — 答非所问.  It names the measures written for it
+    (pairs), and whichever of its wordings is printed, the draft answers it with one of them."""
+    from pathlib import Path
+
+    import yaml
+    from conftest import ROOT, measures_of
+
+    from drafter.facts import facts_from_text
+    from drafter.select import CAUSES
+
+    cause = LIB.by_id()["yy-gov-jg-r9-zb-system"]
+    assert cause.pairs and cause.pairs[0] == "xb-gov-jg-zb-system-rules"
+    data = yaml.safe_load(Path(ROOT, "samples", "机关党支部书记.yaml").read_text(encoding="utf-8"))
+    data["原因"] = [cause.id]
+    facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    for seed in range(6):
+        plan = draft(facts, Options(seed=seed)).plan
+        assert cause.id in {c.fragment.id for c in plan.sections[CAUSES].items if c.fragment}
+        answered = {m.fragment.id for m in measures_of(plan) if m.fragment}
+        assert answered & set(cause.pairs), seed
+        assert "挂牌督办" not in draft(facts, Options(seed=seed)).document.text
