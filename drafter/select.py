@@ -643,6 +643,7 @@ class Selector:
         self._at_least: list[set[str]] = [set() for _ in range(REPEAT_FROM)]
         self._achieved: set[str] | None = None
         self._main_said: str | None = None
+        self._headings_said = ""  # the chosen heading family's four headings: claims as well
         self._claims_of: str | None = None  # the 主要工作 text _claimed was found in
         self._claimed: frozenset[str] = frozenset()
         self._foreign_seen = _foreign_counts(self.avoided, self.longer_words)
@@ -1152,7 +1153,8 @@ class Selector:
 
     def _family(self, keep: Callable[[Family], bool] | None = None) -> Family | None:
         """The heading family, by the run's frame index; with ``keep``, only from the families it keeps that
-        use no avoided word (None when there is none)."""
+        use no avoided word (None when there is none); none claiming what the user's problems deny while
+        others remain."""
         fitting = [
             f
             for f in self.library.families
@@ -1161,6 +1163,12 @@ class Selector:
         # no heading with a word this kind of unit does not use (a village has no 监督执纪) while others remain
         native = [f for f in fitting if not self._foreign(tuple(f.headings.values()))]
         fitting = native if native or keep is not None else fitting
+        # no heading claiming what the user's own problems (or a finding still open) say is not done well
+        # (round 38: a 国企 with “结合不够紧密” still 整改中 headed its part “从‘两张皮’到‘一盘棋’”)
+        honest = [
+            f for f in fitting if not any(self._claims_user_denied(h) for h in f.headings.values())
+        ]
+        fitting = honest or fitting
         # this type of unit's own families drawn three times as often as a general one: its field's words
         # in the headings, while units of one type still spread over many families
         pool = fitting + [f for f in fitting if self._specific_to(f.unit_types)] * 2
@@ -1587,6 +1595,8 @@ class Selector:
         each denied by a cause) the opening, the parts' intros and the 上年度问题整改 part."""
         if self._main_said is None:
             parts: list[str] = [self._opening.texts[0]] if self._opening and self._opening.texts else []
+            # the parts' headings claim too (round 38: “从‘两张皮’到‘一盘棋’” over “结合不够紧密”)
+            parts.append(self._headings_said)
             parts.extend(self._main_intros.values())
             if self._rectified is not None:
                 done = self._rectified
@@ -2770,6 +2780,7 @@ class Selector:
             plan.budgets = self.budgets()
             self.length_bias = 1 if self.target < LONG_FROM else -1
         plan.family = self._family()
+        self._headings_said = "".join(plan.family.headings.values()) if plan.family else ""
         problems = causes = None
         for spec in self.kind.sections:
             role = spec.role

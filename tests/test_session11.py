@@ -100,3 +100,59 @@ def test_a_branch_secretarys_cause_on_her_rules_gets_a_measure_on_them() -> None
         answered = {m.fragment.id for m in measures_of(plan) if m.fragment}
         assert answered & set(cause.pairs), seed
         assert "挂牌督办" not in draft(facts, Options(seed=seed)).document.text
+
+
+# rounds 38 and 39: a claim above and the denial below (exact quotes of their drafts), now 前后矛盾 pairs
+ROUND_38 = [
+    (
+        "没有把问题推给教学任务重、教师工作忙等客观原因",
+        "加上教学任务繁重、工学矛盾突出，大家集中学习的时间难以保障",
+    ),
+    (
+        "在小区治理、物业协调这些居民关心的事情上带头啃硬骨头",
+        "物业企业和业委会之间的矛盾，我出面协调多是事后补救",
+    ),
+    ("做到学思用贯通", "学习与工作存在“两条线”"),
+    ("我带着“两委”成员一件件分头认领", "攻坚克难的劲头有时不足"),
+    ("年初制定任务清单，年终对照清单检查考核", "对党建工作的整体谋划还不够系统"),
+    ("支部书记由热心公益、威信较高的党员担任", "能把党员组织起来、把居民动员起来的不多"),
+    ("常打招呼、常敲警钟，苗头性问题一经发现立即谈话纠正", "批评多是提希望、点现象，触及思想、触及要害不够"),
+    ("一人一本明白账", "对支部党员的思想和工作情况掌握不够全面"),
+    ("推动管党治党责任传导到基层末梢", "对落实有偏差的支部追问不够紧，压力到了基层有所减弱"),
+    ("每次结合企业生产经营中的难点选题", "满足于传达文件、集中领学"),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial"), ROUND_38, ids=lambda v: v[:10])
+def test_round_38_pairs_are_known(claim: str, denial: str) -> None:
+    """Each contradiction rounds 38 and 39 named is a known 前后矛盾 pair; the denial under an unrelated claim
+    is none."""
+    import test_contradictions
+
+    test_contradictions.test_round_19_pairs_are_known(claim, denial)
+
+
+def test_headings_claim_nothing_an_open_finding_denies() -> None:
+    """Round 38: a 国企 with “党建工作与生产经营结合不够紧密” still 整改中 headed its fourth part “从‘两张皮’到
+    ‘一盘棋’”.  The sample draws no family whose headings claim what that finding denies, at any seed, though
+    families for a 国企 that do are in the library; and the chosen headings are claims a problem may not deny."""
+    from conftest import ROOT
+
+    from drafter.claims import says_any
+    from drafter.facts import load_facts
+    from drafter.select import Selector
+
+    sample_facts = load_facts(ROOT / "samples" / "集团公司党委书记.yaml")
+    selector = Selector(LIB, sample_facts)
+    denied = selector._user_denials
+    assert denied
+    claiming = [
+        f
+        for f in LIB.families
+        if selector.fits(f.voice, f.unit_types, f.years, f.kinds)
+        and any(says_any(words, h) for words in denied for h in f.headings.values())
+    ]
+    assert claiming  # the case is met
+    for seed in range(24):
+        family = draft(sample_facts, Options(seed=seed)).plan.family
+        assert family is not None and family not in claiming, (seed, family.name)
