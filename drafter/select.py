@@ -1165,9 +1165,7 @@ class Selector:
         fitting = native if native or keep is not None else fitting
         # no heading claiming what the user's own problems (or a finding still open) say is not done well
         # (round 38: a 国企 with “结合不够紧密” still 整改中 headed its part “从‘两张皮’到‘一盘棋’”)
-        honest = [
-            f for f in fitting if not any(self._claims_user_denied(h) for h in f.headings.values())
-        ]
+        honest = [f for f in fitting if not any(self._claims_user_denied(h) for h in f.headings.values())]
         fitting = honest or fitting
         # this type of unit's own families drawn three times as often as a general one: its field's words
         # in the headings, while units of one type still spread over many families
