@@ -2212,38 +2212,36 @@ class Selector:
             pool = self._measure_pool([f for f in self._usable(MEASURES) if f.topic_key not in answered])
             tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
         section.items = self._in_problem_order(problems, tool + listed)
-        self._fold_cause_answers(problems, causes, section, for_causes)
+        self._fold_cause_answers(problems, section, for_causes)
         return section
 
     def _fold_cause_answers(
-        self, problems: SectionPlan, causes: SectionPlan, section: SectionPlan, for_causes: list[Item]
+        self, problems: SectionPlan, section: SectionPlan, for_causes: list[Item]
     ) -> None:
         """A measure added for a cause joins, as the next sentences of one paragraph, the measure of a problem
         that speaks of the same thing (:meth:`_fold_host`).  Reviewers of rounds 33–35 read 下一步 always
         counting problems plus causes as mechanical; round 36 read cause measures glued on after “与此同时”
         “更要紧的是” as 拼接 — so a fold is made only where the two are about one thing, with no joining word.
-        One fold per problem's measure; never below DEFAULT_PROBLEMS measures."""
-        hosts: set[int] = set()
+        One fold per problem's measure (a host has ``merged``); never below DEFAULT_PROBLEMS measures."""
+        not_hosts = {id(m) for m in for_causes}
         for measure in for_causes:
             if len(section.items) <= DEFAULT_PROBLEMS or measure.fragment is None:
                 break
-            host = self._fold_host(
-                measure, problems, section, [*for_causes, *(m for m in section.items if id(m) in hosts)]
-            )
+            host = self._fold_host(measure, problems, section, not_hosts)
             if host is None:
                 continue
             section.items.remove(measure)
             measure.for_cause = True
             host.merged.append(measure)
-            hosts.add(id(host))
 
     def _fold_host(
-        self, measure: Item, problems: SectionPlan, section: SectionPlan, taken: list[Item]
+        self, measure: Item, problems: SectionPlan, section: SectionPlan, not_hosts: set[int]
     ) -> Item | None:
         """The measure of a problem that ``measure`` speaks of too: FOLD_FIT words of what it does
         (:meth:`_fold_words`) in common with that measure, and FOLD_FIT + 1 with the measure and its problem
-        together; the closest such.  Not a measure already hosting one, nor the one of a problem carrying a
-        finding still open (its measure ends with the finding's own sentence)."""
+        together; the closest such.  Not a cause's measure (``not_hosts``), not a measure already hosting
+        one, nor the one of a problem carrying a finding still open (its measure ends with the finding's own
+        sentence)."""
         findings = self._open_findings()
         said = self._fold_words(_item_words(measure))
         best: tuple[int, Item] | None = None
@@ -2254,7 +2252,10 @@ class Selector:
                 (
                     m
                     for m in section.items
-                    if m.topic == p.topic and m.fragment is not None and not m.merged and m not in taken
+                    if m.topic == p.topic
+                    and m.fragment is not None
+                    and not m.merged
+                    and id(m) not in not_hosts
                 ),
                 None,
             )
@@ -2266,15 +2267,21 @@ class Selector:
                 best = (both, host)
         return best[1] if best else None
 
+    @cached_property
+    def _fold_skips(self) -> tuple[frozenset[str], frozenset[str]]:
+        """措辞.yaml 措施并入不算的字 and 措施并入不算的词 for this unit, looked up once per draft."""
+        name, voice = self.unit_type.name, self.voice
+        chars = frozenset("".join(self.reg.words(FOLD_SKIP_CHARS, name, voice)))
+        return chars, frozenset(self.reg.words(FOLD_SKIP_WORDS, name, voice))
+
     def _fold_words(self, text: str) -> frozenset[str]:
         """The content three-character runs of ``text`` that say what is done, not when or how often: none
         with a character of 措辞.yaml 措施并入不算的字 (次, 每, 季…) and none of 措施并入不算的词 (评先评优, 及时
         调整) — two measures that both meet “每季度” and “及时调整” are not about one thing (session 11: 网格党支部
         书记 + 统筹谋划, folded for 及时调整 alone)."""
-        chars = "".join(self.reg.words(FOLD_SKIP_CHARS, self.unit_type.name, self.voice))
-        words = set(self.reg.words(FOLD_SKIP_WORDS, self.unit_type.name, self.voice))
+        chars, words = self._fold_skips
         return frozenset(
-            w for w in self.library.overlap.content(text) if w not in words and not set(w) & set(chars)
+            w for w in self.library.overlap.content(text) if w not in words and chars.isdisjoint(w)
         )
 
     def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
