@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,13 @@ def sample_named(sample: str, full: str, short: str | None = None) -> Any:
     data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
     data["单位"].update(全称=full, **({"简称": short} if short else {}))
     return facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+@lru_cache(maxsize=256)
+def drafted_named(sample: str, full: str, short: str | None, seed: int | None) -> Any:
+    """The draft of ``sample`` under the name a review read it with, at ``seed``; made once per test run (the
+    round tests read the same drafts several times)."""
+    return draft(sample_named(sample, full, short), Options(seed=seed))
 
 
 def opening_with(word: str, selector: Selector) -> Any:

@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 import test_contradictions
-from test_contradictions import LIB, REG, sample_named
+from test_contradictions import LIB, REG, drafted_named
 
-from drafter.pipeline import Options, draft
 from drafter.select import MEASURES
 
 # the ten drafts: the sample and the name it was read under (全称, 简称)
@@ -103,14 +102,10 @@ ROUND_36_B = [
     ("某大学学院党委书记", "为支部书记开展工作提供时间和条件保障", "为支部书记开展工作提供时间和经费保障"),
 ]
 
-_TEXTS: dict[tuple[str, int], Any] = {}
 
-
-def _draft(sample: str, seed: int) -> Any:
-    """The draft of ``sample`` under the name the reader read it with, at ``seed`` (made once)."""
-    if (sample, seed) not in _TEXTS:
-        _TEXTS[sample, seed] = draft(sample_named(sample, *AUDIT_UNITS[sample]), Options(seed=seed))
-    return _TEXTS[sample, seed]
+def _draft(sample: str, seed: int | None) -> Any:
+    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
+    return drafted_named(sample, *AUDIT_UNITS[sample], seed)
 
 
 @pytest.mark.parametrize(("claim", "denial"), ROUND_36_A, ids=lambda v: v[:10])

@@ -13,10 +13,8 @@ from typing import Any
 
 import pytest
 import test_contradictions
-from test_contradictions import REG, sample_named
+from test_contradictions import REG, drafted_named
 from test_round36_a import AUDIT_UNITS
-
-from drafter.pipeline import Options, draft
 
 AUDIT_SEED = 22  # the same ten samples under the same names as reader 甲's (AUDIT_UNITS)
 SEEDS = (AUDIT_SEED, 0, 1, 2)  # the audit's seed and three more
@@ -145,15 +143,10 @@ AUDIT_REPEATS = [
     ),
 ]
 
-_plans: dict[tuple[str, int], Any] = {}
 
-
-def _plan(sample: str, seed: int) -> Any:
-    """The plan of ``sample`` under the name the audit read it with, at ``seed`` (made once)."""
-    key = (sample, seed)
-    if key not in _plans:
-        _plans[key] = draft(sample_named(sample, *AUDIT_UNITS[sample]), Options(seed=seed))
-    return _plans[key]
+def _plan(sample: str, seed: int | None) -> Any:
+    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
+    return drafted_named(sample, *AUDIT_UNITS[sample], seed)
 
 
 def test_the_new_pairs_are_this_block() -> None:

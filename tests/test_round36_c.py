@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 import test_contradictions
-from test_contradictions import LIB, REG, _denials_in_units, sample_named
+from test_contradictions import LIB, REG, _denials_in_units, drafted_named
 
-from drafter.pipeline import Options, draft
 from drafter.select import MEASURES
 
 # the ten drafts: the sample and the name it was read under (全称, 简称)
@@ -158,14 +157,10 @@ SHARED = [
     "中党员群众的意见很实在",
 ]
 
-_DRAFTS: dict[tuple[str, int | None], Any] = {}
-
 
 def _draft(sample: str, seed: int | None = None) -> Any:
-    """The draft of ``sample`` under the name the reviewers read it with, at ``seed`` (its own when None)."""
-    if (sample, seed) not in _DRAFTS:
-        _DRAFTS[sample, seed] = draft(sample_named(sample, *REVIEW_UNITS[sample]), Options(seed=seed))
-    return _DRAFTS[sample, seed]
+    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
+    return drafted_named(sample, *REVIEW_UNITS[sample], seed)
 
 
 @pytest.mark.parametrize(("sample", "claim", "denial"), ROUND_36_C, ids=lambda v: v[:10])
