@@ -81,6 +81,7 @@ FOLD_FIT = 2  # words of what is done a cause's measure shares with a problem's 
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
+ECHO_WORDS = 3  # three-character words of a user's line its 表现 or measure paragraph may not say again
 REDO_FIT = 5  # specific two-character words a measure shares with a fixed finding and its 整改情况
 DONE_FIT = (
     10  # specific two-character words a measure shares with one 主要工作 item: it promises what is done
@@ -1927,18 +1928,34 @@ class Selector:
         # its 表现 on 党务干部 training, when another wording of it speaks of 支部书记履职), and does not open by
         # saying the line again (round 31: “对年轻党员的思想动态掌握不够。对支部党员的思想动态，我掌握得还不够
         # 及时”) when another does as well
+        item.variant = self._line_variant(item, detail)
+
+    def _line_variant(self, item: Item, detail: Fragment) -> int:
+        """The wording of ``detail`` printed under the user's line: the one speaking most of it, unless that says
+        the line again and another speaking of it nearly as well does not (:meth:`_says_line_again`; else one
+        at least not opening with its heading)."""
         said = item.lead + item.text
-        item.variant = self._variant_speaking_of(detail, said, self._variant(detail))
-        if _echoes_lead(item.lead, detail.texts[item.variant]):
-            fit = self.library.overlap.fit(said, detail.texts[item.variant])
-            others = [
-                i
-                for i, t in enumerate(detail.texts)
-                if t in self._printable(detail)
-                and not _echoes_lead(item.lead, t)
-                and self.library.overlap.fit(said, t) >= min(fit, FIT_MIN)
-            ]
-            item.variant = others[0] if others else item.variant
+        variant = self._variant_speaking_of(detail, said, self._variant(detail))
+        if not self._says_line_again(item, detail.texts[variant]):
+            return variant
+        fit = self.library.overlap.fit(said, detail.texts[variant])
+        others = [
+            i
+            for i, t in enumerate(detail.texts)
+            if t in self._printable(detail) and self.library.overlap.fit(said, t) >= min(fit, FIT_MIN)
+        ]
+        fresh = [i for i in others if not self._says_line_again(item, detail.texts[i])]
+        fresh = fresh or [i for i in others if not _echoes_lead(item.lead, detail.texts[i])]
+        return fresh[0] if fresh else variant
+
+    def _says_line_again(self, item: Item, text: str) -> bool:
+        """The wording opens by saying the user's heading again, or says ECHO_WORDS of the line's own
+        three-character words again anywhere (session 12: “组织在职党员到社区报到” followed by “我将督促街道在职
+        党员主动向居住社区报到”; “网格党建作用发挥不够” over a 表现 ending “网格党建作用发挥不够充分”)."""
+        if _echoes_lead(item.lead, text):
+            return True
+        content = self.library.overlap.content
+        return len(content(item.lead + "，" + item.text) & content(text)) >= ECHO_WORDS
 
     def _detail_for(
         self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False
@@ -2523,8 +2540,8 @@ class Selector:
     def _variant_speaking_of(self, frag: Fragment, said: str, usual: int) -> int:
         """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does as well as any), never
         one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作; a measure's
-        wording saying a clause of 主要工作 again only when no other speaks of ``said`` (CAUSE_WORDS_MIN of
-        its words) as well."""
+        wording promising what 主要工作 reports done, or saying a clause of it again, only when every wording
+        does (session 12: a pair printed in the wording speaking of its problem said 单独组建 again)."""
         measure = frag.role == MEASURES and bool(self._main_taken)
         printable = self._printable(frag)
         keys: list[tuple[int, ...]] = []
@@ -2533,7 +2550,8 @@ class Selector:
                 keys.append((-1,))
                 continue
             fit = self.library.overlap.fit(said, t)
-            keys.append((int(fit >= CAUSE_WORDS_MIN), int(not (measure and self._clause_repeats(t))), fit))
+            fresh = not (measure and (self._done_already(t) or self._clause_repeats(t)))
+            keys.append((int(fresh), int(fit >= CAUSE_WORDS_MIN), fit))
         best = max(keys)
         return usual if keys[usual % len(keys)] == best else keys.index(best)
 
@@ -2701,7 +2719,9 @@ class Selector:
             usable.sort(key=lambda f: -self._fit_of(said, f))
             answer = self._fresh(usable)[0] if usable else None
             if answer is not None and answer.id not in self.used and self._pair_speaks(p, answer):
-                out.append(self.take(answer, p.topic))
+                # printed in the wording that speaks most of the problem as printed (session 12: the 街道's
+                # problem on 线上方式 was given its pair in the usual wording, on 创新项目评选)
+                out.append(self._take_speaking_of(answer, said, p.topic))
                 answered.add(p.topic)
             elif chosen_ids & set(written.pairs):
                 answered.add(p.topic)
@@ -3139,14 +3159,16 @@ class Selector:
                 and self._topics_named(first, v.text) <= have
             ]
             rest = self._covered_without(plan, section)
-            section.intro = max(
-                [section.intro, *options], key=lambda v: self._score(rest, v.text if v else None)
+            section.intro = self._best_by_unit(
+                [section.intro, *options], lambda v: self._score(rest, v.text if v else None), "intro:提法"
             )
         if not set(hard) <= self._chosen_covered(plan):
             openings = self._usable(OPENING)
             rest = self._covered_without(plan)
-            plan.opening = max(
-                [plan.opening, *openings], key=lambda f: self._score(rest, f.texts[0] if f else None)
+            plan.opening = self._best_by_unit(
+                [plan.opening, *openings],
+                lambda f: self._score(rest, f.texts[0] if f else None),
+                "opening:提法",
             )
         found = self._chosen_covered(plan)
         for phrase in hard:
@@ -3246,6 +3268,16 @@ class Selector:
             return self._chosen_covered(plan)
         finally:
             plan.opening = old_opening
+
+    def _best_by_unit(self, options: list[_T], score: Callable[[_T], int], what: str) -> _T:
+        """The first of ``options`` (the one already chosen) when it scores best, else one of the best drawn by
+        the unit: the first best was the same for every unit (round 40: three units' drafts opened 思想建设 with
+        “我深刻领悟‘两个确立’的决定性意义……”, the first intro carrying the year's 提法)."""
+        scores = [score(o) for o in options]
+        best = max(scores)
+        if scores[0] == best:
+            return options[0]
+        return self._unit_rng(what).choice([o for o, n in zip(options, scores, strict=True) if n == best])
 
     def _score(self, rest: set[str], source: str | None) -> int:
         """How many of the year's required 提法 the draft prints with ``source`` added to ``rest`` (-1 for no
