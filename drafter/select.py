@@ -112,6 +112,7 @@ RECTIFY_WORDINGS_MIN = 6  # wordings fitting the 来源 and the type before gene
 SHORT_RECTIFY, BARE_SHARE = 2, 0.4  # with this many findings or fewer, no closing paragraph in about 2 in 5
 CONTRADICTIONS = "前后矛盾"  # 主题.yaml: what 主要工作 claims, and the self-criticism that would deny it
 SELF_CRITICAL_ROLES = frozenset((PROBLEMS, CAUSES, MEASURES))
+CAUSE_OWNERS = "原因自剖主语"  # 措辞.yaml: what a unit summary's cause names as the one lacking
 # longer words that contain a word some unit types avoid, and are not that word (两新组织 avoids 党组, a 党组
 # being an organ of state bodies, yet every unit writes 党组织; 学校 avoids 职工 but writes 教职工): 措辞.yaml
 LONGER_WORDS = "较长的词"
@@ -626,6 +627,8 @@ class Selector:
         self._rectified: SectionPlan | None = None
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
         self._problem_answers: list[Item] = []  # the measures the chosen problems name first (pairs)
+        # a unit's summary: words one of which a cause must say to be the organisation's own (措辞.yaml 原因自剖主语)
+        self._cause_owners = self.reg.words(CAUSE_OWNERS, self.unit_type.name) if self.voice == "单位" else ()
         self._repeats: dict[str, bool] = {}  # fragment id → speaks of a finding reported fixed
         self._redoes: dict[str, int] = {}  # fragment id → :meth:`_redoes_fixed`
         self._said: Counter[str] = Counter()  # four-character phrases of the wordings taken, by item
@@ -986,7 +989,7 @@ class Selector:
     def _wording_faults(self, frag: Fragment) -> list[int]:
         """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each; in a measure 100, as
         a measure is printed in a wording without one: :meth:`_foreign_frag`), the wrong voice (10), for a
-        problem or cause denying 主要工作 (100) or, a cause, restating a problem (50), for 主要工作 an item told
+        problem or cause denying 主要工作 (100) or, a cause, restating a problem (50) or not the unit's own (10), for 主要工作 an item told
         twice (5) or a claim the user's own problems deny (50), for a measure promising what 主要工作 reports
         done, in all its words or in one clause (5)."""
         avoided = 100 if frag.role == MEASURES else 1
@@ -995,8 +998,11 @@ class Selector:
         ]
         if frag.role in (PROBLEMS, CAUSES):  # and no wording that denies what 主要工作 says
             foreign = [n + 100 * self._denies(t) for n, t in zip(foreign, frag.texts, strict=True)]
-        if frag.role == CAUSES:  # nor a cause that says again what a problem says
-            foreign = [n + 50 * self._echo(frag.lead + t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role == CAUSES:  # nor a cause that says again what a problem says, or not the unit's own
+            foreign = [
+                n + 50 * self._echo(frag.lead + t) + 10 * (not self._owns(t))
+                for n, t in zip(foreign, frag.texts, strict=True)
+            ]
         if frag.role in self.kind.main_roles and self._main_grams:  # nor an item told twice in 主要工作
             foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role in self.kind.main_roles and self._user_denials:  # nor a claim the user's problems deny
@@ -1882,8 +1888,18 @@ class Selector:
         return tuple(title for title, _, state in self._findings if state == "已整改")
 
     def _not_own(self, frag: Fragment) -> int:
-        """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”."""
-        return 1 if self.voice == "个人" and not all("我" in t for t in frag.texts) else 0
+        """1 for a problem or cause that, in a 述职, speaks of others (部分党员…) rather than “我”; and for a
+        cause in a unit's summary no wording of which names the organisation itself (:meth:`_owns`)."""
+        if self.voice == "个人":
+            return 0 if all("我" in t for t in frag.texts) else 1
+        return 1 if frag.role == CAUSES and not any(self._owns(t) for t in frag.texts) else 0
+
+    def _owns(self, text: str) -> bool:
+        """A cause's wording in a unit's summary says what the organisation itself lacks: it names one of
+        措辞.yaml 原因自剖主语 for this type (党委, 班子; ``{{ 单位.党组织 }}`` too), or the type lists none
+        (session 17: a 学院 summary blamed 少数党员干部 and 有些党员教师 under “根子在学院党委自身”)."""
+        owners = self._cause_owners
+        return not owners or "单位.党组织" in text or any(w in text for w in owners)
 
     def _contradicts(self, topic: str) -> bool:
         """A problem topic the user reports as a highlight (its specific words appear in a 亮点)."""
