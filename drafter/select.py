@@ -3139,8 +3139,8 @@ class Selector:
                 and self._topics_named(first, v.text) <= have
             ]
             rest = self._covered_without(plan, section)
-            section.intro = max(
-                [section.intro, *options], key=lambda v: self._score(rest, v.text if v else None)
+            section.intro = self._best_spread(
+                [section.intro, *options], lambda v: self._score(rest, v.text if v else None)
             )
         if not set(hard) <= self._chosen_covered(plan):
             openings = self._usable(OPENING)
@@ -3160,6 +3160,19 @@ class Selector:
                         code="wording",
                     )
                 )
+
+    def _best_spread(
+        self, options: list[Variant | None], score: Callable[[Variant | None], int]
+    ) -> Variant | None:
+        """The first of ``options`` (the one in place) when none scores higher; else one of the best, by the
+        draw of openings (round 40: the library's first intro naming 两个确立 stood in a 社区's and a 供水集团's
+        drafts word for word, because every tie went to it)."""
+        keys = [score(v) for v in options]
+        top = max(keys)
+        if keys[0] == top:
+            return options[0]
+        best = [v for k, v in zip(keys, options, strict=True) if k == top]
+        return best[self.frame_index % len(best)]
 
     def _swap_items_for_wording(self, plan: Plan, section: SectionPlan) -> None:
         """Swap an item for another wording of its own topic that carries a missing 提法 (政治建设 → one that
