@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import test_contradictions
-from test_contradictions import REG, drafted_named
+from test_contradictions import REG, drafted_named, measures_said_again
 from test_round36_a import AUDIT_UNITS
 
 AUDIT_SEED = 22  # the same ten samples under the same names as reader 甲's (AUDIT_UNITS)
@@ -183,13 +183,7 @@ def test_the_audit_drafts_no_longer_print_their_contradictions() -> None:
 def test_the_audit_measures_no_longer_promise_what_is_done() -> None:
     """The audit's type-B rows: where the draft (seed 22 and three more) still reports the work done, no measure
     promises it again in the old words (“年中和年底一起检查” after “每个季度……盘点一次”)."""
-    repeated = []
-    for sample, done, measure in AUDIT_REPEATS:
-        for seed in SEEDS:
-            text = _plan(sample, seed).document.text
-            if done in text and measure in text:
-                repeated.append((sample, seed, measure))
-    assert not repeated
+    assert not measures_said_again(AUDIT_REPEATS, _plan, SEEDS)
 
 
 def test_a_branch_report_does_not_claim_to_pick_its_own_secretary() -> None:

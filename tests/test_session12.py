@@ -62,17 +62,30 @@ def test_a_line_said_again_is_found_by_its_words() -> None:
 
 
 def test_a_paired_measure_speaks_of_its_problem_as_printed() -> None:
-    """The 社区 sample's problem “服务群众的方法还比较传统” speaks of 年轻居民、新就业群体; its measure on 创新社区
-    服务方式 was printed in its usual wording (梳理服务项目、学习借鉴先进社区), while another wording of the same
-    measure designs services for 新就业群体 and other groups. The printed wording is the one speaking of it."""
-    plan = draft(Path(ROOT, "samples", "某社区党委书记.yaml"), Options()).plan
-    problem = next(i for i in plan.sections[PROBLEMS].items if "新就业群体" in _printed(i))
-    measure = next(i for i in plan.sections[MEASURES].items if i.lead == "创新社区服务方式")
-    assert measure.fragment is not None and problem.fragment is not None
-    assert measure.fragment.id in problem.fragment.pairs
-    assert "新就业群体" in _printed(measure)
-    # another wording does not name it (the one printed before, by the seed): the choice was made
-    assert any("新就业群体" not in t for t in measure.fragment.texts)
+    """A problem's paired measure was printed in the wording its seed drew, not the one speaking of the problem
+    (the 社区's “服务群众的方法还比较传统……年轻居民、新就业群体” got “梳理服务项目、学习借鉴先进社区” while another
+    wording of the same measure designs services for 新就业群体). Over the samples at four seeds, of the paired
+    measures whose wordings speak of their problem unequally, at 3154bca 29 of 67 were printed in the wording
+    speaking most of it (the seed's draw); now two in three at least are — the rest are printed in another because
+    that one promises what 主要工作 reports done, or the measure was chosen for a cause."""
+    best = unequal = 0
+    for sample in SAMPLES:
+        for seed in (None, 0, 1, 2):
+            plan = draft(sample, Options(seed=seed)).plan
+            for problem in plan.sections[PROBLEMS].items:
+                if problem.fragment is None:
+                    continue
+                said = problem.lead + _printed(problem)
+                for measure in plan.sections[MEASURES].items:
+                    if measure.fragment is None or measure.fragment.id not in problem.fragment.pairs:
+                        continue
+                    fits = [LIB.overlap.fit(said, t) for t in measure.fragment.texts]
+                    if len(set(fits)) == 1:
+                        continue
+                    unequal += 1
+                    best += fits[measure.variant % len(fits)] == max(fits)
+    assert unequal >= 30, unequal
+    assert best * 3 >= unequal * 2, (best, unequal)
 
 
 def test_the_best_of_equal_intros_is_drawn_by_the_unit() -> None:

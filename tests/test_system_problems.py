@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from test_contradictions import _said_before, _tool_self_criticism, facts_of
+from test_contradictions import TEN_SAMPLES, _said_before, _tool_self_criticism, facts_of
 
 from drafter.claims import says_any
 from drafter.library import load_library
@@ -18,18 +18,7 @@ from drafter.select import PROBLEMS
 REG = registry()
 LIB = load_library()
 MAIN_ROLES = ("思想建设", "组织建设", "党风廉政", "业务融合", "上年度问题整改", "开头")
-SAMPLES = (
-    "集团公司党委书记",
-    "某医院党委书记",
-    "街道党工委书记",
-    "某科技公司党支部",
-    "某村党支部书记",
-    "县一中党委书记",
-    "某社区党委书记",
-    "区教育局党建工作总结",
-    "某大学学院党委书记",
-    "机关党支部书记",
-)
+SAMPLES = TEN_SAMPLES
 SEEDS = range(1, 9)
 
 # the pairs this read added (templates/主题.yaml, block “第十二次会话 系统审读（存在问题）”)
