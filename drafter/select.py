@@ -989,9 +989,9 @@ class Selector:
     def _wording_faults(self, frag: Fragment) -> list[int]:
         """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each; in a measure 100, as
         a measure is printed in a wording without one: :meth:`_foreign_frag`), the wrong voice (10), for a
-        problem or cause denying 主要工作 (100) or, a cause, restating a problem (50) or not the unit's own (10), for 主要工作 an item told
-        twice (5) or a claim the user's own problems deny (50), for a measure promising what 主要工作 reports
-        done, in all its words or in one clause (5)."""
+        problem or cause denying 主要工作 (100) or, a cause, restating a problem (50) or not the unit's own
+        (10), for 主要工作 an item told twice (5) or a claim the user's own problems deny (50), for a measure
+        promising what 主要工作 reports done, in all its words or in one clause (5)."""
         avoided = 100 if frag.role == MEASURES else 1
         foreign = [
             avoided * self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts
@@ -1897,7 +1897,7 @@ class Selector:
     def _owns(self, text: str) -> bool:
         """A cause's wording in a unit's summary says what the organisation itself lacks: it names one of
         措辞.yaml 原因自剖主语 for this type (党委, 班子; ``{{ 单位.党组织 }}`` too), or the type lists none
-        (session 17: a 学院 summary blamed 少数党员干部 and 有些党员教师 under “根子在学院党委自身”)."""
+        (session 12: a 学院 summary blamed 少数党员干部 and 有些党员教师 under “根子在学院党委自身”)."""
         owners = self._cause_owners
         return not owners or "单位.党组织" in text or any(w in text for w in owners)
 
