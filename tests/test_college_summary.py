@@ -1,4 +1,4 @@
-"""The 学院党委's 党建工作总结 (samples/某大学学院党委书记.yaml) that every blind review sent back (session 17).
+"""The 学院党委's 党建工作总结 (samples/某大学学院党委书记.yaml) that every blind review sent back (session 12).
 
 Reviewers read it as thin: the causes blamed 少数党员干部 and teachers right under a lead-in saying the root lay in
 the 学院党委 itself; the 作风 cause had no measure answering it; 主要工作 said the 学院 gave branch secretaries
