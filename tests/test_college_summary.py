@@ -101,7 +101,7 @@ def test_the_style_cause_is_answered_by_a_measure() -> None:
             if frag.topic_key == "作风":
                 assert measures & {*frag.pairs, "topic:纪律作风"}, (seed, frag.id, sorted(measures))
         met += any(f.id == "yy-univ-style-u" for f in causes)
-        own += "xb-s17-univ-style-u" in measures
+        own += "xb-s12-univ-style-u" in measures
     assert met >= 2 and own >= 1
 
 
