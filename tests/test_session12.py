@@ -108,3 +108,11 @@ def test_the_best_of_equal_intros_is_drawn_by_the_unit() -> None:
         assert selector._best_by_unit(["c", "b", "d"], scores.__getitem__, "intro:提法") == "c"
         drawn.add(first)
     assert len(drawn) >= 2
+
+
+def test_a_one_branch_company_has_no_other_branches() -> None:
+    """Round 41: a company with one 党支部 wrote of “个别支部” putting off study, and used the 党委-level “严的基调、
+    严的措施、严的氛围”. A summary whose Party organisation is a 支部 says neither, at any of nine seeds."""
+    for seed in (None, *range(8)):
+        text = draft(Path(ROOT, "samples", "某科技公司党支部.yaml"), Options(seed=seed)).document.text
+        assert not [w for w in ("个别支部", "个别党支部", "严的基调") if w in text], seed
