@@ -4,7 +4,7 @@ the parts' intros and 上年度问题整改 (round 19 of the blind review)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,15 @@ def stale_measures(measures: Sequence[str]) -> list[str]:
     wordings = [text for f in LIB.fragments(MEASURES) for text in f.texts]
     assert len(wordings) > 500
     return [m for m in measures if any(m in w for w in wordings)]
+
+
+def drafter_for(units: dict[str, tuple[str, str | None]]) -> Callable[..., Any]:
+    """A round's ``_draft(sample, seed=None)``: the sample's draft under the name the round read it with."""
+
+    def drafted(sample: str, seed: int | None = None) -> Any:
+        return drafted_named(sample, *units[sample], seed)
+
+    return drafted
 
 
 def opening_with(word: str, selector: Selector) -> Any:

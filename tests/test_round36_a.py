@@ -9,11 +9,9 @@ denying it: “对新任支部书记及时谈话、传授方法” / “我对�
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 import test_contradictions
-from test_contradictions import REG, drafted_named, measures_said_again, stale_measures
+from test_contradictions import REG, drafter_for, measures_said_again, stale_measures
 
 # the ten drafts: the sample and the name it was read under (全称, 简称)
 AUDIT_UNITS: dict[str, tuple[str, str | None]] = {
@@ -101,9 +99,7 @@ ROUND_36_B = [
 ]
 
 
-def _draft(sample: str, seed: int | None) -> Any:
-    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
-    return drafted_named(sample, *AUDIT_UNITS[sample], seed)
+_draft = drafter_for(AUDIT_UNITS)
 
 
 @pytest.mark.parametrize(("claim", "denial"), ROUND_36_A, ids=lambda v: v[:10])

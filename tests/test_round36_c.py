@@ -11,11 +11,9 @@ the paragraphs two units printed word for word have other wordings.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 import test_contradictions
-from test_contradictions import LIB, REG, _denials_in_units, drafted_named, stale_measures
+from test_contradictions import LIB, REG, _denials_in_units, drafter_for, stale_measures
 
 # the ten drafts: the sample and the name it was read under (全称, 简称)
 REVIEW_UNITS: dict[str, tuple[str, str | None]] = {
@@ -156,9 +154,7 @@ SHARED = [
 ]
 
 
-def _draft(sample: str, seed: int | None = None) -> Any:
-    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
-    return drafted_named(sample, *REVIEW_UNITS[sample], seed)
+_draft = drafter_for(REVIEW_UNITS)
 
 
 @pytest.mark.parametrize(("sample", "claim", "denial"), ROUND_36_C, ids=lambda v: v[:10])

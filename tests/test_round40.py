@@ -12,11 +12,9 @@ word have other wordings.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 import test_contradictions
-from test_contradictions import LIB, REG, _denials_in_units, drafted_named, stale_measures
+from test_contradictions import LIB, REG, _denials_in_units, drafter_for, stale_measures
 
 from drafter.select import RECTIFY
 
@@ -126,9 +124,7 @@ SHARED = [
 ]
 
 
-def _draft(sample: str, seed: int | None = None) -> Any:
-    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
-    return drafted_named(sample, *REVIEW_UNITS[sample], seed)
+_draft = drafter_for(REVIEW_UNITS)
 
 
 def _wordings(*roles: str) -> list[str]:

@@ -10,11 +10,9 @@ wordings that promise something beyond it; two type-D rows (the same “守好�
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 import test_contradictions
-from test_contradictions import REG, drafted_named, measures_said_again, stale_measures
+from test_contradictions import REG, drafter_for, measures_said_again, stale_measures
 
 # the eleven drafts: the sample and the name it was read under (全称, 简称)
 AUDIT_UNITS: dict[str, tuple[str, str | None]] = {
@@ -141,9 +139,7 @@ ROUND_40_D = [
 ]
 
 
-def _draft(sample: str, seed: int | None) -> Any:
-    """The draft of ``sample`` under the name it was read with, at ``seed`` (made once)."""
-    return drafted_named(sample, *AUDIT_UNITS[sample], seed)
+_draft = drafter_for(AUDIT_UNITS)
 
 
 @pytest.mark.parametrize(("sample", "claim", "denial"), ROUND_40_A, ids=lambda v: v[:10])
