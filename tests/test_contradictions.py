@@ -76,6 +76,19 @@ def measures_said_again(
     return repeated
 
 
+def printed_together(
+    rows: Sequence[tuple[str, str, str]], drafted: Any, seed: int | None = None
+) -> list[tuple[str, str]]:
+    """A reading's type-A rows (sample, claim, denial) whose draft at ``seed`` (``drafted(sample, seed)``) still
+    prints the claim together with the denial it was read against: (sample, the claim's opening)."""
+    found = []
+    for sample, claim, denial in rows:
+        text = drafted(sample, seed).document.text
+        if claim in text and denial in text:
+            found.append((sample, claim[:10]))
+    return found
+
+
 def stale_measures(measures: Sequence[str]) -> list[str]:
     """Those of ``measures`` (as a reader quoted them) some measure wording of the library still says."""
     wordings = [text for f in LIB.fragments(MEASURES) for text in f.texts]
