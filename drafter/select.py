@@ -383,13 +383,6 @@ def _item_words(item: Item) -> str:
     return item.lead + item.text
 
 
-def _all_wordings(item: Item) -> str:
-    """Everything a problem or cause says in any of its wordings (they say one thing:
-    :meth:`Selector._contradicting`), with the 表现 it was given; a user's own line as written."""
-    frags = [f for f in (item.fragment, item.detail) if f is not None]
-    return item.lead + item.text + "。".join(f.lead + "。".join(f.texts) for f in frags)
-
-
 @lru_cache(maxsize=16384)
 def _phrases(text: str) -> frozenset[str]:
     """The four-character runs of a wording (slots left out): what `drafter lint` counts as repetition."""
@@ -3245,13 +3238,12 @@ class Selector:
     def _criticised_claims(self, plan: Plan) -> tuple[str, ...]:
         """The keywords of the 前后矛盾 pairs whose self-criticism a chosen problem or cause voices: a wording
         swapped into 主要工作 after they were chosen must not claim them (“我坚持学在前、走在前” above “我常以工作忙为
-        由压缩学习时间”), voiced in any of its wordings (they say one thing: :meth:`_contradicting`)."""
+        由压缩学习时间”)."""
         said = "".join(
-            _all_wordings(it)
+            _item_words(item)
             for role in (PROBLEMS, CAUSES)
             if role in plan.sections
             for item in plan.sections[role].items
-            for it in (item, *item.merged)
         )
         pairs = self.reg.topics.get(CONTRADICTIONS, {})
         return tuple(k for name in _denials_in(self.reg, said) for k in pairs[name].keywords)
