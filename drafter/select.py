@@ -1681,14 +1681,12 @@ class Selector:
         return self.library.derived(("number-topics",), build)
 
     def _contradicting(self, frag: Fragment, *, heading: bool = True) -> int:
-        """1 when any wording of the fragment denies what 主要工作 says (its wordings say one thing: a pair
-        written from one wording names a denial the others voice in other words — at 063ea19 a third of the
-        printed problems and causes were in a wording that escaped a sibling's denial), when its heading does
-        (unless ``heading`` is False: a user's line will stand as the title), or when it is about a finding of
-        last year the draft reports as fixed (已整改); else 0."""
+        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, when
+        its heading does (unless ``heading`` is False: a user's line will stand as the title), or when it is
+        about a finding of last year the draft reports as fixed (已整改)."""
         return int(
             (heading and bool(self._denies(frag.lead)))
-            or any(self._denies(t) for t in (frag.texts or ("",)))
+            or all(self._denies(t) for t in (frag.texts or ("",)))
             or self._repeats_fixed(frag)
         )
 
