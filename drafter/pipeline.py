@@ -173,7 +173,8 @@ def _section_context(
             said = _with_figure_marker(said.rstrip("。"), change_words) + (
                 "。" if said.endswith("。") else ""
             )
-        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, said]
+        link = renderer.render_text(it.link, ctx, where) if it.link and party and said else ""
+        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, link, said]
         if it.detail is not None:
             parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
         if it.coda:  # the planner's sentence after the 表现 (a carried finding's source)

@@ -121,6 +121,11 @@ _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # 措辞.yaml: clauses tying a user's own 业务融合 line to 党建, leading from the type's own 业务融合 item into
 # the user's achievements (by unit type), and leads for a user's line whose topic has none (by role)
 FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
+PARTY_LINKS = "做法成效衔接"  # 措辞.yaml: between a user's 党组织做法 and its result
+# a result that already says how it came about, or names the Party's part, needs no link
+_LINKED_RE = _PROGRAMS.compile(
+    r"^(?:通过|在|经过|依托|依靠|带动|推动|借助|由于|得益于)|党员|党组织|党支部|党委|支部"
+)
 ACHIEVEMENT_PARTY, ACHIEVEMENT_MARKER = "成效中的党建用词", "成效待补做法"  # 措辞.yaml
 
 
@@ -146,6 +151,7 @@ class Item:
     party: str = (
         ""  # the user's 党组织做法 for a 业务融合 result: printed before it, and no marker asks for it
     )
+    link: str = ""  # the planner's words between ``party`` and the result (措辞.yaml 做法成效衔接)
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
@@ -1208,10 +1214,23 @@ class Selector:
             items.append(Item(lead, text, topic=topic))
         return items
 
+    def _link_party(self, item: Item, taken: set[str]) -> None:
+        """Words between a user's 党组织做法 and its result (措辞.yaml 做法成效衔接, drawn by the unit, none used
+        twice), unless the result already says how it came about or names the Party's part (round 41:
+        “……帮着协调人手。客户项目按期交付率提高到98%。” read as pasted)."""
+        if not item.text or _LINKED_RE.search(item.text):
+            return
+        every = self._native_words(self.reg.words(PARTY_LINKS, self.unit_type.name))
+        links = [w for w in every if w not in taken]
+        item.link = self._unit_rng(f"link:{item.text}").choice(links) if links else ""
+        taken.add(item.link)
+
     def _dress(self, item: Item, role: str, taken: set[str]) -> None:
         """A bare user line gets a lead from its topic, or one of the role's general leads not yet used in
         the section (and, in 业务融合, a clause tying it to 党建)."""
         rng = self._rng(f"lead:{item.text}")
+        if role == "业务融合" and item.party:
+            self._link_party(item, taken)
         if (
             role == "业务融合" and not item.party
         ):  # the user's own account of the Party's part needs no clause

@@ -4,11 +4,15 @@ sibling wording's denial only by their words)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import yaml
+from conftest import ROOT
 from test_contradictions import SEEDS, TEN_SAMPLES, _before, facts_of
 
 from drafter.claims import says_any
+from drafter.facts import facts_from_text
 from drafter.pipeline import Options, draft
 from drafter.registry import registry
 from drafter.select import PROBLEMS
@@ -59,3 +63,24 @@ def test_the_stricter_rule_leaves_every_draft_its_problems() -> None:
             if len(plan.sections[PROBLEMS].items) < 2:
                 short.append((sample, seed, len(plan.sections[PROBLEMS].items)))
     assert not short
+
+
+def _fusion_text(sample: str, result: str) -> str:
+    """The 科技公司 sample's draft text with its 业务融合 result (the one with a 党组织做法) replaced."""
+    data = yaml.safe_load(Path(ROOT, "samples", f"{sample}.yaml").read_text(encoding="utf-8"))
+    for entry in data["业务融合"]:
+        if isinstance(entry, dict) and entry.get("党组织做法"):
+            entry["成效"] = result
+    facts = facts_from_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return str(draft(facts, Options()).document.text).replace("\n", "")
+
+
+def test_a_result_after_the_party_organisations_part_is_linked_to_it() -> None:
+    """Round 41: “……帮着协调人手。客户项目按期交付率提高到98%。” read as pasted. Between the user's 党组织做法
+    and its result the planner puts one of 措辞.yaml's 做法成效衔接 wordings; a result that already says how
+    it came about (“通过……”) or names the Party's part gets none."""
+    links = REG.words("做法成效衔接", "两新组织")
+    text = _fusion_text("某科技公司党支部", "客户项目按期交付率提高到98%")
+    assert any(f"帮着协调人手。{link}客户项目按期交付率" in text for link in links), text
+    text = _fusion_text("某科技公司党支部", "通过这次攻关，客户项目按期交付率提高到98%")
+    assert "帮着协调人手。通过这次攻关，客户项目按期交付率" in text
