@@ -389,6 +389,11 @@ def _item_words(item: Item) -> str:
     return item.lead + item.text
 
 
+def _has_run_of(words: str, said: str, run: int = 3) -> bool:
+    """Whether ``said`` has a run of ``run`` characters of ``words``."""
+    return any(words[i : i + run] in said for i in range(len(words) - run + 1))
+
+
 def _all_wordings(item: Item) -> str:
     """Everything a problem or cause says in any of its wordings (they say one thing:
     :meth:`Selector._contradicting`), with the 表现 it was given; a user's own line as written."""
@@ -1221,7 +1226,8 @@ class Selector:
         if not item.text or _LINKED_RE.search(item.text):
             return
         every = self._native_words(self.reg.words(PARTY_LINKS, self.unit_type.name))
-        links = [w for w in every if w not in taken]
+        # none saying again what the 做法 says (“党员骨干分片包干……。党员骨干带头冲在前面，”)
+        links = [w for w in every if w not in taken and not _has_run_of(w.rstrip("，"), item.party)]
         item.link = self._unit_rng(f"link:{item.text}").choice(links) if links else ""
         taken.add(item.link)
 
@@ -2018,8 +2024,11 @@ class Selector:
         good = [x for x in scored if x[0] >= FIT_MIN + strict]
         # strict: and of its subject, not only of its other words (民办学校, not just 基础、薄弱); always of its
         # topic or headed by one of its words (session 11: a 表现 on 思想工作 that named 年轻党员 stood under
-        # “党员老龄化，年轻党员少”)
-        good = self._about(phrase, self._on_subject(phrase, good) if strict else good)
+        # “党员老龄化，年轻党员少”); strict: and of what it says of the subject (session 13: a 表现 on 青年医生's
+        # 思想疙瘩 shared 青年 and 医务人员 with “青年医务人员入党积极分子培养储备不足”, nothing of 积极分子 or 培养)
+        good = self._about(
+            phrase, self._on_predicate(phrase, self._on_subject(phrase, good)) if strict else good
+        )
         if not good and topic and not strict:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
@@ -2049,6 +2058,17 @@ class Selector:
         if not subject:
             return scored
         return [x for x in scored if any(overlap.fit_any(subject, t) for t in x[2].texts)]
+
+    def _on_predicate(
+        self, phrase: str, scored: list[tuple[int, bool, Fragment]]
+    ) -> list[tuple[int, bool, Fragment]]:
+        """Those of ``scored`` with a wording that has a specific word of the phrase other than its subject's
+        (:meth:`_on_subject`): the subject names who or where, the rest what is wrong."""
+        overlap = self.library.overlap
+        rest = overlap.predicate(phrase)
+        if not rest:
+            return scored
+        return [x for x in scored if any(overlap.fit_any(rest, t) for t in self._printable(x[2]))]
 
     def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
         """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``);
