@@ -146,6 +146,8 @@ def _section_context(
                 renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
             )
             text = renderer.render(it.fragment, ctx, it.variant)
+            if it.concession:  # a problem owning the work 主要工作 reports on its ground first
+                text = Rendered(renderer.render_text(it.concession, ctx, it.fragment.location) + text)
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 view = item(folded)
@@ -176,7 +178,8 @@ def _section_context(
         link = renderer.render_text(it.link, ctx, where) if it.link and party and said else ""
         parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, link, said]
         if it.detail is not None:
-            parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
+            shown = _without_title(renderer.render(it.detail, ctx, it.variant), lead)
+            parts.append(renderer.render_text(it.concession, ctx, where) + shown if it.concession else shown)
         if it.coda:  # the planner's sentence after the 表现 (a carried finding's source)
             parts.append(clean_text(it.coda))
         if it.marker:  # a sentence ending on the marker still ends with its full stop
