@@ -2874,37 +2874,17 @@ class Selector:
             self.length_bias = 1 if self.target < LONG_FROM else -1
         plan.family = self._family()
         self._headings_said = "".join(plan.family.headings.values()) if plan.family else ""
-        problems = causes = None
+        settled = False
         for spec in self.kind.sections:
-            role = spec.role
-            if role == OPENING:
-                plan.opening = self._opening = self._frame(OPENING)
-            elif role == CLOSING:
-                plan.closing = self._frame(CLOSING)
-            elif spec.main:
-                if role == "业务融合" and not self._fusion_wanted():
-                    continue
-                budget = (
-                    None if role == "业务融合" else plan.budgets.get(role)
-                )  # its size is the user's lines
-                plan.sections[role] = self.main_section(spec, plan.family, budget)
-            elif role == RECTIFY:
-                rectify = self.rectify_section(plan.family)
-                if rectify is not None:
-                    plan.sections[role] = self._rectified = rectify
-            elif role == PROBLEMS:
-                problems = plan.sections[role] = self.problems_section(
-                    spec, plan.family, plan.budgets.get(role)
-                )
-            elif role == CAUSES and problems is not None:
-                causes = plan.sections[role] = self.causes_section(spec, problems, plan.family)
-            elif role == MEASURES and problems is not None:
-                measures = self.measures_section(problems, causes or SectionPlan(CAUSES), plan.family)
-                self._carry_findings(problems, measures)
-                plan.sections[role] = measures
-                self._check_pairs(problems, measures)
-        self._carry_numbers(plan)
-        self._unrepeat_numbers(plan)
+            if not spec.main and spec.role in (RECTIFY, PROBLEMS) and not settled:
+                # 主要工作 as printed before anything is checked against it (session 13: an item swapped in
+                # after the causes were chosen, to tell a number once, said “由‘读了’走向‘悟了’” above
+                # “理论学习有时当成完成规定动作”)
+                self._settle_main(plan)
+                settled = True
+            self._plan_section(plan, spec)
+        if not settled:
+            self._settle_main(plan)
         self._headings_for_items(plan)
         self._ensure_wording(plan)
         self._intros_for_self_criticism(plan)
@@ -2913,6 +2893,39 @@ class Selector:
         self._stock_phrases_once(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
+
+    def _settle_main(self, plan: Plan) -> None:
+        """主要工作's last changes of items: every number the user gave carried, none told twice."""
+        self._carry_numbers(plan)
+        self._unrepeat_numbers(plan)
+
+    def _plan_section(self, plan: Plan, spec: SectionSpec) -> None:
+        """One section of the kind's outline into ``plan`` (the self-critical parts after 主要工作)."""
+        role = spec.role
+        problems = plan.sections.get(PROBLEMS)
+        if role == OPENING:
+            plan.opening = self._opening = self._frame(OPENING)
+        elif role == CLOSING:
+            plan.closing = self._frame(CLOSING)
+        elif spec.main:
+            if role == "业务融合" and not self._fusion_wanted():
+                return
+            budget = None if role == "业务融合" else plan.budgets.get(role)  # its size is the user's lines
+            plan.sections[role] = self.main_section(spec, plan.family, budget)
+        elif role == RECTIFY:
+            rectify = self.rectify_section(plan.family)
+            if rectify is not None:
+                plan.sections[role] = self._rectified = rectify
+        elif role == PROBLEMS:
+            plan.sections[role] = self.problems_section(spec, plan.family, plan.budgets.get(role))
+        elif role == CAUSES and problems is not None:
+            plan.sections[role] = self.causes_section(spec, problems, plan.family)
+        elif role == MEASURES and problems is not None:
+            causes = plan.sections.get(CAUSES) or SectionPlan(CAUSES)
+            measures = self.measures_section(problems, causes, plan.family)
+            self._carry_findings(problems, measures)
+            plan.sections[role] = measures
+            self._check_pairs(problems, measures)
 
     def _concede_done_work(self, plan: Plan) -> None:
         """Up to CONCESSIONS_MAX problems whose ground 主要工作 reports work on (主题.yaml 存在问题 主要工作)
