@@ -393,6 +393,12 @@ def _item_words(item: Item) -> str:
     return item.lead + item.text
 
 
+def _concedable(text: str) -> bool:
+    """A problem's wording that may follow a 问题让步语 (“……，但”): it opens on its subject (我…, the
+    organisation's slot) and concedes nothing itself (虽然……但) — “但自认为对村里情况门儿清，我……” reads wrong."""
+    return text.lstrip().startswith(("我", "{{")) and not _CONCEDED_RE.search(text)
+
+
 def _has_run_of(words: str, said: str, run: int = 3) -> bool:
     """Whether ``said`` has a run of ``run`` characters of ``words``."""
     return any(words[i : i + run] in said for i in range(len(words) - run + 1))
@@ -2932,7 +2938,7 @@ class Selector:
         first own that work (措辞.yaml 问题让步语, drawn by the unit, each once): round 43 read “我开展思想政治
         工作时讲道理多、解难题少” after “谈心谈话……年内累计开展120次” as the report denying itself, where a
         real report says “这方面虽然做了一些工作，但……”.  The problems on the most such ground go first; a
-        wording conceding already (虽然……但) is left as it is."""
+        wording that does not open on its subject, or concedes already (虽然……但), is left as it is."""
         section = plan.sections.get(PROBLEMS)
         words = list(self._native_words(self.reg.words(CONCESSIONS, self.unit_type.name)))
         if section is None or not words:
@@ -2946,7 +2952,7 @@ class Selector:
             if frag is None or spec is None or item.merged or item.bare_finding:
                 continue
             ground = len(done.intersection(spec.main_topics))
-            if ground and not _CONCEDED_RE.search(frag.texts[item.variant % len(frag.texts)]):
+            if ground and _concedable(frag.texts[item.variant % len(frag.texts)]):
                 ranked.append((-ground, at, item))
         rng = self._unit_rng("concede")
         rng.shuffle(words)

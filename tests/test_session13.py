@@ -119,6 +119,7 @@ def test_a_problem_on_ground_the_work_reports_owns_that_work_first() -> None:
                 frag = item.fragment or item.detail
                 assert done & set(main_of[item.topic or frag.topic_key]), (sample, seed, frag.id)
                 assert item.concession.rstrip("，") in result.document.text
+                assert frag.texts[item.variant % len(frag.texts)].startswith(("我", "{{")), frag.id
             seen += len(conceded)
             # when a problem stands on such ground (and does not concede in its own words), one concedes
             on_ground = [
@@ -128,6 +129,7 @@ def test_a_problem_on_ground_the_work_reports_owns_that_work_first() -> None:
                 and not i.merged
                 and done & set(main_of.get(i.topic or frag.topic_key, ()))
                 and not re.search("虽|尽管|但", frag.texts[i.variant % len(frag.texts)])
+                and frag.texts[i.variant % len(frag.texts)].startswith(("我", "{{"))
             ]
             assert conceded or not on_ground, (sample, seed)
     assert seen >= 20  # most drafts concede at least one problem
