@@ -142,9 +142,8 @@ def _section_context(
 
     def item(it: Item) -> ItemView:
         if it.fragment is not None:
-            lead = (
-                renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
-            )
+            heading = it.heading or it.fragment.lead  # another wording of its lead, when the planner drew one
+            lead = renderer.render_text(heading, ctx, it.fragment.location) if heading else ""
             text = renderer.render(it.fragment, ctx, it.variant)
             if it.concession:  # a problem owning the work 主要工作 reports on its ground first
                 text = Rendered(renderer.render_text(it.concession, ctx, it.fragment.location) + text)

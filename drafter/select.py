@@ -122,6 +122,7 @@ _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # the user's achievements (by unit type), and leads for a user's line whose topic has none (by role)
 FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
 PARTY_LINKS = "做法成效衔接"  # 措辞.yaml: between a user's 党组织做法 and its result
+LEAD_ALTERNATIVES = "小标题另说"  # 措辞.yaml: other headings of a self-critical fragment, by its id
 CONCESSIONS = "问题让步语"  # 措辞.yaml: a problem on ground 主要工作 reports work on owns that work first
 CONCESSIONS_MAX = 2  # problems per draft that do
 _CONCEDED_RE = _PROGRAMS.compile(r"虽然|虽有|尽管|但是|，但")  # a wording conceding already
@@ -156,6 +157,7 @@ class Item:
     )
     link: str = ""  # the planner's words between ``party`` and the result (措辞.yaml 做法成效衔接)
     concession: str = ""  # before a problem's 表现: the work 主要工作 reports on its ground (问题让步语)
+    heading: str = ""  # printed for the fragment's lead: another wording of it (措辞.yaml 小标题另说)
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
@@ -2896,6 +2898,7 @@ class Selector:
         self._intros_for_self_criticism(plan)
         self._fold_long_parts(plan)
         self._concede_done_work(plan)
+        self._vary_headings(plan)
         self._stock_phrases_once(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
@@ -2932,6 +2935,41 @@ class Selector:
             self._carry_findings(problems, measures)
             plan.sections[role] = measures
             self._check_pairs(problems, measures)
+
+    def _vary_headings(self, plan: Plan) -> None:
+        """A problem, cause or measure with other wordings of its heading (措辞.yaml 小标题另说) prints one drawn
+        by the unit: the fragment's own heading was the same in every unit that drew it (round 41: “对从严治党长期
+        性认识不足” in a street's and a hospital's 述职).  Never one with a word this unit avoids, one a problem
+        or cause would deny the work with, one its text opens by saying again, or one another item prints."""
+        table = self.reg.wordings.get(LEAD_ALTERNATIVES, {})
+        items = [
+            x
+            for role in (PROBLEMS, CAUSES, MEASURES)
+            if role in plan.sections
+            for it in plan.sections[role].items
+            for x in (it, *it.merged)
+            if x.fragment is not None and x.fragment.lead
+        ]
+        printed = {x.fragment.lead for x in items if x.fragment is not None}
+        for item in items:
+            frag = item.fragment
+            assert frag is not None  # kept above
+            others = [o for o in table.get(frag.id, ()) if o not in printed]
+            if not others:
+                continue
+            text = frag.texts[item.variant % len(frag.texts)]
+            critical = frag.role in (PROBLEMS, CAUSES)
+            options = [frag.lead] + [
+                o
+                for o in others
+                if not self._foreign_words(o)
+                and not (critical and self._denies(o))
+                and not _echoes_lead(o, text)
+            ]
+            chosen = self._unit_rng(f"heading:{frag.id}").choice(options)
+            if chosen != frag.lead:
+                item.heading = chosen
+                printed.add(chosen)
 
     def _concede_done_work(self, plan: Plan) -> None:
         """Up to CONCESSIONS_MAX problems whose ground 主要工作 reports work on (主题.yaml 存在问题 主要工作)

@@ -133,3 +133,39 @@ def test_a_problem_on_ground_the_work_reports_owns_that_work_first() -> None:
             ]
             assert conceded or not on_ground, (sample, seed)
     assert seen >= 15  # measured: 18 concessions in these 30 drafts
+
+
+def test_other_headings_name_known_fragments_and_differ() -> None:
+    """措辞.yaml 小标题另说: each key is a fragment of the library with a heading, each wording another one."""
+    from drafter.library import load_library
+
+    by_id = load_library().by_id()
+    table = REG.wordings["小标题另说"]
+    assert len(table) >= 40
+    for fid, others in table.items():
+        assert fid in by_id and by_id[fid].lead, fid
+        assert by_id[fid].lead not in others and len(set(others)) == len(others), fid
+
+
+def test_units_drawing_one_fragment_print_its_headings_in_turn() -> None:
+    """Round 41: “对从严治党长期性认识不足” headed a cause in a street's and a hospital's 述职. Units drawing a
+    fragment that has other headings print them in turn (the lead or one of 小标题另说), each draft its heading
+    only once."""
+    from test_contradictions import drafted_named
+
+    table = REG.wordings["小标题另说"]
+    headings: dict[str, set[str]] = {}
+    for n, sample in enumerate(TEN_SAMPLES):
+        for city in ("岳阳", "常德", "郴州", "怀化"):
+            plan = drafted_named(sample, f"{city}市第{n}单位", None, None).plan
+            printed = []
+            for role in (PROBLEMS, "原因", "下一步"):
+                for item in plan.sections[role].items:
+                    if item.fragment is not None and item.fragment.id in table:
+                        shown = item.heading or item.fragment.lead
+                        assert shown in (item.fragment.lead, *table[item.fragment.id])
+                        headings.setdefault(item.fragment.id, set()).add(shown)
+                        printed.append(shown)
+            assert len(printed) == len(set(printed))
+    drawn_often = [fid for fid, seen in headings.items() if len(seen) > 1]
+    assert len(drawn_often) >= 10, headings
