@@ -145,8 +145,6 @@ def _section_context(
             heading = it.heading or it.fragment.lead  # another wording of its lead, when the planner drew one
             lead = renderer.render_text(heading, ctx, it.fragment.location) if heading else ""
             text = renderer.render(it.fragment, ctx, it.variant)
-            if it.concession:  # a problem owning the work 主要工作 reports on its ground first
-                text = Rendered(renderer.render_text(it.concession, ctx, it.fragment.location) + text)
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 view = item(folded)
@@ -177,8 +175,7 @@ def _section_context(
         link = renderer.render_text(it.link, ctx, where) if it.link and party and said else ""
         parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, link, said]
         if it.detail is not None:
-            shown = _without_title(renderer.render(it.detail, ctx, it.variant), lead)
-            parts.append(renderer.render_text(it.concession, ctx, where) + shown if it.concession else shown)
+            parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
         if it.coda:  # the planner's sentence after the 表现 (a carried finding's source)
             parts.append(clean_text(it.coda))
         if it.marker:  # a sentence ending on the marker still ends with its full stop

@@ -58,8 +58,6 @@ class Topic:
     merge_into: tuple[str, ...] = ()
     # 前后矛盾 entries: phrases of self-criticism that deny what ``keywords`` claim in 主要工作
     denials: tuple[str, ...] = ()
-    # 存在问题 topics: the 主要工作 topics whose items report work on the same ground (主要工作)
-    main_topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -353,7 +351,6 @@ def _topics(path: Path) -> dict[str, dict[str, Topic]]:
                 str(spec.get("measure") or ""),
                 _strs(spec.get("并入"), loc, "并入"),
                 _strs(spec.get("否认"), loc, "否认"),
-                _strs(spec.get("主要工作"), loc, "主要工作"),
             )
     return out
 

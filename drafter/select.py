@@ -123,9 +123,6 @@ _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
 PARTY_LINKS = "做法成效衔接"  # 措辞.yaml: between a user's 党组织做法 and its result
 LEAD_ALTERNATIVES = "小标题另说"  # 措辞.yaml: other headings of a self-critical fragment, by its id
-CONCESSIONS = "问题让步语"  # 措辞.yaml: a problem on ground 主要工作 reports work on owns that work first
-CONCESSIONS_MAX = 2  # problems per draft that do
-_CONCEDED_RE = _PROGRAMS.compile(r"虽然|虽有|尽管|但是|，但")  # a wording conceding already
 # a result that already says how it came about, or names the Party's part, needs no link
 _LINKED_RE = _PROGRAMS.compile(
     r"^(?:通过|在|经过|依托|依靠|带动|推动|借助|由于|得益于)|党员|党组织|党支部|党委|支部"
@@ -156,7 +153,6 @@ class Item:
         ""  # the user's 党组织做法 for a 业务融合 result: printed before it, and no marker asks for it
     )
     link: str = ""  # the planner's words between ``party`` and the result (措辞.yaml 做法成效衔接)
-    concession: str = ""  # before a problem's 表现: the work 主要工作 reports on its ground (问题让步语)
     heading: str = ""  # printed for the fragment's lead: another wording of it (措辞.yaml 小标题另说)
     merged: list[Item] = field(
         default_factory=list
@@ -393,12 +389,6 @@ def _item_words(item: Item) -> str:
     if item.fragment is not None:
         return item.fragment.lead + item.fragment.texts[item.variant % len(item.fragment.texts)]
     return item.lead + item.text
-
-
-def _concedable(text: str) -> bool:
-    """A problem's wording that may follow a 问题让步语 (“……，但”): it opens on its subject (我…, the
-    organisation's slot) and concedes nothing itself (虽然……但) — “但自认为对村里情况门儿清，我……” reads wrong."""
-    return text.lstrip().startswith(("我", "{{")) and not _CONCEDED_RE.search(text)
 
 
 def _has_run_of(words: str, said: str, run: int = 3) -> bool:
@@ -2897,7 +2887,6 @@ class Selector:
         self._ensure_wording(plan)
         self._intros_for_self_criticism(plan)
         self._fold_long_parts(plan)
-        self._concede_done_work(plan)
         self._vary_headings(plan)
         self._stock_phrases_once(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
@@ -2970,34 +2959,6 @@ class Selector:
             if chosen != frag.lead:
                 item.heading = chosen
                 printed.add(chosen)
-
-    def _concede_done_work(self, plan: Plan) -> None:
-        """Up to CONCESSIONS_MAX problems whose ground 主要工作 reports work on (主题.yaml 存在问题 主要工作)
-        first own that work (措辞.yaml 问题让步语, drawn by the unit, each once): round 43 read “我开展思想政治
-        工作时讲道理多、解难题少” after “谈心谈话……年内累计开展120次” as the report denying itself, where a
-        real report says “这方面虽然做了一些工作，但……”.  The problems on the most such ground go first; a
-        wording that does not open on its subject, or concedes already (虽然……但), is left as it is."""
-        section = plan.sections.get(PROBLEMS)
-        words = list(self._native_words(self.reg.words(CONCESSIONS, self.unit_type.name)))
-        if section is None or not words:
-            return
-        done = {t for role in plan.main_roles if role in plan.sections for t in plan.sections[role].topics}
-        specs = self.reg.topics.get(PROBLEMS, {})
-        ranked = []
-        for at, item in enumerate(section.items):
-            frag = item.fragment or item.detail
-            spec = specs.get(item.topic or (frag.topic_key if frag else ""))
-            if frag is None or spec is None or item.merged or item.bare_finding:
-                continue
-            ground = len(done.intersection(spec.main_topics))
-            if ground and _concedable(frag.texts[item.variant % len(frag.texts)]):
-                ranked.append((-ground, at, item))
-        rng = self._unit_rng("concede")
-        rng.shuffle(words)
-        for (_, _, item), word in zip(
-            sorted(ranked, key=lambda x: x[:2])[:CONCESSIONS_MAX], words, strict=False
-        ):
-            item.concession = word
 
     def _intros_for_self_criticism(self, plan: Plan) -> None:
         """The lead-ins of 存在问题, 原因 and 下一步 promise only what their items deliver, as the parts' of 主要
