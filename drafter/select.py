@@ -1648,7 +1648,7 @@ class Selector:
                     for it in (item, *item.merged):
                         if it.fragment is not None:
                             parts.append(it.fragment.texts[it.variant % len(it.fragment.texts)])
-                        parts.extend((it.lead, it.text, *it.tail))
+                        parts.extend((it.lead, it.text, it.party, *it.tail))  # the user's 党组织做法 too
             self._main_said = "".join(parts)
         return self._main_said
 
