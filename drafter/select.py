@@ -52,6 +52,7 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # distinct wordings a unit type draws an opening, closing or intro from: its own and, of the general ones, first
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
+FAMILY_POOL = 18  # heading families a type draws from: its own and its share of the general ones
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 HEADING_PEOPLE = "标题同事不计的词"  # 措辞.yaml: people a heading names, not what it is about
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
@@ -1163,7 +1164,7 @@ class Selector:
         general = self._spread([f for f in pool if not self._specific(f)], len(own))
         return general + own * 3 if len(own) >= 3 else pool
 
-    def _spread(self, general: list[_T], own: int) -> list[_T]:
+    def _spread(self, general: list[_T], own: int, size: int = FRAME_POOL) -> list[_T]:
         """Of the general wordings of a frame pool, those this unit type draws from: each is home to one type
         (the i-th general wording to the i-th type, cycling over the types in 单位类型.yaml), and a type takes
         those it is home to, then those of the next types in turn, until with its ``own`` wordings it has
@@ -1171,11 +1172,11 @@ class Selector:
         one had to borrow from the other's share (round 29: a hospital's and a company's 述职 shared an
         opening paragraph and four headings); units of one type still spread over FRAME_POOL or more."""
         types = [t for t in self.reg.unit_types if t != "通用"]
-        if self.unit_type.name not in types or own + len(general) <= FRAME_POOL:
+        if self.unit_type.name not in types or own + len(general) <= size:
             return general
         home = types.index(self.unit_type.name)
         by_turn = sorted(range(len(general)), key=lambda i: ((i - home) % len(types), i))
-        kept = sorted(by_turn[: max(FRAME_POOL - own, 0)])
+        kept = sorted(by_turn[: max(size - own, 0)])
         return [general[i] for i in kept]
 
     def _family(self, keep: Callable[[Family], bool] | None = None) -> Family | None:
@@ -1195,8 +1196,10 @@ class Selector:
         honest = [f for f in fitting if not any(self._claims_user_denied(h) for h in f.headings.values())]
         fitting = honest or fitting
         # this type of unit's own families drawn three times as often as a general one: its field's words
-        # in the headings, while units of one type still spread over many families
-        pool = fitting + [f for f in fitting if self._specific_to(f.unit_types)] * 2
+        # in the headings, while units of one type still spread over many families; of the general ones,
+        # the type's share (:meth:`_spread`: round 44 read a 发改委's and a school's four headings word for word)
+        own = [f for f in fitting if self._specific_to(f.unit_types)]
+        pool = self._spread([f for f in fitting if f not in own], len(own), FAMILY_POOL) + own * 3
         return pool[self.frame_index % len(pool)] if pool else None
 
     def _section(self, role: str, family: Family | None) -> SectionPlan:
