@@ -52,6 +52,7 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # distinct wordings a unit type draws an opening, closing or intro from: its own and, of the general ones, first
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
+NEAR_FIT = 1.5  # a wording sharing two thirds of the best wording's words with what it answers is as good
 FAMILY_POOL = 18  # heading families a type draws from: its own and its share of the general ones
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 HEADING_PEOPLE = "标题同事不计的词"  # 措辞.yaml: people a heading names, not what it is about
@@ -2607,7 +2608,8 @@ class Selector:
         ]
 
     def _variant_speaking_of(self, frag: Fragment, said: str, usual: int) -> int:
-        """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does as well as any), never
+        """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does nearly as well as any,
+        else one of those that do, drawn by the unit: NEAR_FIT), never
         one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作; a measure's
         wording promising what 主要工作 reports done, or saying a clause of it again, only when every wording
         does (session 12: a pair printed in the wording speaking of its problem said 单独组建 again)."""
@@ -2622,7 +2624,13 @@ class Selector:
             fresh = not (measure and (self._done_already(t) or self._clause_repeats(t)))
             keys.append((int(fresh), int(fit >= CAUSE_WORDS_MIN), fit))
         best = max(keys)
-        return usual if keys[usual % len(keys)] == best else keys.index(best)
+        # a wording speaking nearly as much of it is as good: drawn by the unit (session 13: the wording a pair
+        # was written from always spoke most of its problem, so the other wordings never printed and every unit
+        # drawing the measure printed one sentence word for word)
+        near = [i for i, k in enumerate(keys) if k[:2] == best[:2] and k[2] * NEAR_FIT >= best[2]]
+        if usual % len(keys) in near:
+            return usual % len(keys)
+        return self._unit_rng(f"speaking:{frag.id}").choice(near) if len(near) > 1 else keys.index(best)
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
