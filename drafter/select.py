@@ -2213,6 +2213,7 @@ class Selector:
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
         denying: list[Fragment] = []  # layers whose every wording denies the work above: after those
+        disowned: list[Fragment] = []  # a summary's layers the organisation does not own (高校): only to reach two
         for cause in self._cause_order(problems):
             if len(items) + len(tool) >= wanted:
                 break
@@ -2221,7 +2222,9 @@ class Selector:
             frag = self.best(CAUSES, cause, self_critical=True)
             if frag is None:
                 continue
-            if self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
+            if self._cause_owners and self._not_own(frag):  # session 13: “部分党务工作者……” in a 学院's
+                disowned.append(frag)
+            elif self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
                 denying.append(frag)
             elif self._unanswerable(frag):  # round 30: a cause chosen as its layer's best went unanswered
                 unanswered.append(frag)
@@ -2230,6 +2233,8 @@ class Selector:
             else:
                 tool.append(self.take(frag))
         for frag in [*echoing, *unanswered, *denying][: max(0, wanted - len(items) - len(tool))]:
+            tool.append(self.take(frag))
+        for frag in disowned[: max(0, 2 - len(items) - len(tool))]:
             tool.append(self.take(frag))
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own
@@ -2622,12 +2627,13 @@ class Selector:
                 continue
             fit = self.library.overlap.fit(said, t)
             fresh = not (measure and (self._done_already(t) or self._clause_repeats(t)))
-            keys.append((int(fresh), int(fit >= CAUSE_WORDS_MIN), fit))
+            owned = frag.role != CAUSES or self.voice == "个人" or self._owns(t)  # a summary's cause: its own
+            keys.append((int(fresh), int(owned), int(fit >= CAUSE_WORDS_MIN), fit))
         best = max(keys)
         # a wording speaking nearly as much of it is as good: drawn by the unit (session 13: the wording a pair
         # was written from always spoke most of its problem, so the other wordings never printed and every unit
         # drawing the measure printed one sentence word for word)
-        near = [i for i, k in enumerate(keys) if k[:2] == best[:2] and k[2] * NEAR_FIT >= best[2]]
+        near = [i for i, k in enumerate(keys) if k[:3] == best[:3] and k[3] * NEAR_FIT >= best[3]]
         if usual % len(keys) in near:
             return usual % len(keys)
         return self._unit_rng(f"speaking:{frag.id}").choice(near) if len(near) > 1 else keys.index(best)
