@@ -2040,9 +2040,13 @@ class Selector:
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
-        if not good:
-            return None
-        # the best fit; of equal fits, one of the phrase's topic, then one written for this type of unit
+        return self._best_detail(phrase, good) if good else None
+
+    def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]]) -> Fragment:
+        """Of the 表现 that may expand ``phrase``: in a 述职, one the secretary says as their own (我…) while
+        there is one (session 13: the any-wording rule left a 集团's “基层党组织作用发挥不平衡” a 表现 with no 我
+        in it); then the best fit; of equal fits, one of the phrase's topic, then one written for this type."""
+        good = [x for x in good if not self._not_own(x[2])] or good
         keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
         top = max(k for k, _ in keyed)
         return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
@@ -2213,7 +2217,7 @@ class Selector:
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
         denying: list[Fragment] = []  # layers whose every wording denies the work above: after those
-        disowned: list[Fragment] = []  # a summary's layers the organisation does not own (高校): only to reach two
+        disowned: list[Fragment] = []  # not the organisation's own (a 高校 summary): only to reach two
         for cause in self._cause_order(problems):
             if len(items) + len(tool) >= wanted:
                 break
