@@ -1718,15 +1718,16 @@ class Selector:
 
         return self.library.derived(("number-topics",), build)
 
-    def _contradicting(self, frag: Fragment, *, heading: bool = True) -> int:
+    def _contradicting(self, frag: Fragment, *, heading: bool = True, every: bool = False) -> int:
         """1 when any wording of the fragment denies what 主要工作 says (its wordings say one thing: a pair
         written from one wording names a denial the others voice in other words — at 063ea19 a third of the
         printed problems and causes were in a wording that escaped a sibling's denial), when its heading does
         (unless ``heading`` is False: a user's line will stand as the title), or when it is about a finding of
-        last year the draft reports as fixed (已整改); else 0."""
+        last year the draft reports as fixed (已整改); else 0.  With ``every``, only when every wording denies
+        (a 表现 under the user's own line: :meth:`_detail_pool`)."""
         return int(
             (heading and bool(self._denies(frag.lead)))
-            or any(self._denies(t) for t in (frag.texts or ("",)))
+            or (all if every else any)(self._denies(t) for t in (frag.texts or ("",)))
             or self._repeats_fixed(frag)
         )
 
@@ -2086,7 +2087,9 @@ class Selector:
         on 积极分子储备不足 under a finding of 青年教师 发展党员 reported 已整改)."""
         pool = [f for f in self._usable(role) if not same_topic or f.topic_key == topic]
         if role in (PROBLEMS, CAUSES):  # its wordings, not its heading: the user's line stands as the title
-            pool = [f for f in pool if not self._contradicting(f, heading=False)]
+            # a 表现 under the user's own line is printed in a wording denying nothing (:meth:`_printable`):
+            # only one whose every wording denies is out (the user chose the subject; the tool, its wording)
+            pool = [f for f in pool if not self._contradicting(f, heading=False, every=True)]
         return self._native_first(pool)
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:

@@ -22,14 +22,15 @@ PAIRS = REG.topics["前后矛盾"]
 
 
 def _chosen(plan: Any) -> list[Any]:
-    """The fragments the tool chose for problems and causes (or expanded a user's line with)."""
+    """The fragments the tool chose as problems and causes (a 表现 under the user's own line is printed in a
+    wording denying nothing, and only one whose every wording denies is out: test_contradictions checks the
+    printed wordings)."""
     out = []
     for role in (PROBLEMS, "原因"):
         for item in plan.sections[role].items:
             for it in (item, *item.merged):
-                frag = it.fragment or it.detail
-                if frag is not None:
-                    out.append(frag)
+                if it.fragment is not None:
+                    out.append(it.fragment)
     return out
 
 
