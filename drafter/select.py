@@ -2630,7 +2630,7 @@ class Selector:
         keys: list[tuple[int, ...]] = []
         for t in frag.texts:
             if t not in printable:
-                keys.append((-1,))
+                keys.append((-1, -1, -1, -1))  # never printed
                 continue
             fit = self.library.overlap.fit(said, t)
             fresh = not (measure and (self._done_already(t) or self._clause_repeats(t)))
