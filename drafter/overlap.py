@@ -192,11 +192,6 @@ class Overlap:
         mid = (len(phrase) + 1) // 2
         return self._wanted(phrase) & grams(phrase[: mid + 1], 2)
 
-    def predicate(self, phrase: str) -> frozenset[str]:
-        """The phrase's specific 2-grams that are not its :meth:`subject`'s (民办学校 | 党建工作基础薄弱 →
-        党建, 建工, 基础, 薄弱…): what the title says of its subject."""
-        return self._wanted(phrase) - self.subject(phrase)
-
     def words(self, phrase: str) -> int:
         """How many specific 2-grams the phrase has (0: only words every problem uses)."""
         return len(self._wanted(phrase))

@@ -1718,16 +1718,20 @@ class Selector:
 
         return self.library.derived(("number-topics",), build)
 
-    def _contradicting(self, frag: Fragment, *, heading: bool = True, every: bool = False) -> int:
+    def _contradicting(self, frag: Fragment, *, heading: bool = True, every: bool | None = None) -> int:
         """1 when any wording of the fragment denies what 主要工作 says (its wordings say one thing: a pair
         written from one wording names a denial the others voice in other words — at 063ea19 a third of the
         printed problems and causes were in a wording that escaped a sibling's denial), when its heading does
         (unless ``heading`` is False: a user's line will stand as the title), or when it is about a finding of
         last year the draft reports as fixed (已整改); else 0.  With ``every``, only when every wording denies
-        (a 表现 under the user's own line: :meth:`_detail_pool`)."""
+        (a 表现 under the user's own line: :meth:`_detail_pool`); by default so for a fragment written for this
+        type of unit (its wordings were read type by type, and without them the general wordings every type
+        shares took their place: the types' own self-analysis fell under a fifth of the drafts)."""
         return int(
             (heading and bool(self._denies(frag.lead)))
-            or (all if every else any)(self._denies(t) for t in (frag.texts or ("",)))
+            or (all if (self._specific(frag) if every is None else every) else any)(
+                self._denies(t) for t in (frag.texts or ("",))
+            )
             or self._repeats_fixed(frag)
         )
 
@@ -2031,11 +2035,8 @@ class Selector:
         good = [x for x in scored if x[0] >= FIT_MIN + strict]
         # strict: and of its subject, not only of its other words (民办学校, not just 基础、薄弱); always of its
         # topic or headed by one of its words (session 11: a 表现 on 思想工作 that named 年轻党员 stood under
-        # “党员老龄化，年轻党员少”); strict: and of what it says of the subject (session 13: a 表现 on 青年医生's
-        # 思想疙瘩 shared 青年 and 医务人员 with “青年医务人员入党积极分子培养储备不足”, nothing of 积极分子 or 培养)
-        good = self._about(
-            phrase, self._on_predicate(phrase, self._on_subject(phrase, good)) if strict else good
-        )
+        # “党员老龄化，年轻党员少”)
+        good = self._about(phrase, self._on_subject(phrase, good) if strict else good)
         if not good and topic and not strict:
             same = [x for x in scored if x[1]]
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
@@ -2069,17 +2070,6 @@ class Selector:
         if not subject:
             return scored
         return [x for x in scored if any(overlap.fit_any(subject, t) for t in x[2].texts)]
-
-    def _on_predicate(
-        self, phrase: str, scored: list[tuple[int, bool, Fragment]]
-    ) -> list[tuple[int, bool, Fragment]]:
-        """Those of ``scored`` with a wording that has a specific word of the phrase other than its subject's
-        (:meth:`_on_subject`): the subject names who or where, the rest what is wrong."""
-        overlap = self.library.overlap
-        rest = overlap.predicate(phrase)
-        if not rest:
-            return scored
-        return [x for x in scored if any(overlap.fit_any(rest, t) for t in self._printable(x[2]))]
 
     def _detail_pool(self, topic: str, role: str, same_topic: bool) -> list[Fragment]:
         """Unused wordings of ``role`` that may expand a user's line (of its topic only, if ``same_topic``);
@@ -2229,6 +2219,10 @@ class Selector:
             frag = self.best(CAUSES, cause, self_critical=True)
             if frag is None:
                 continue
+            if self._unanswerable(
+                frag
+            ):  # another of its layer that 下一步 can answer, when one denies nothing
+                frag = self._answerable_cause(cause) or frag
             if self._cause_owners and self._not_own(frag):  # session 13: “部分党务工作者……” in a 学院's
                 disowned.append(frag)
             elif self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
@@ -2249,6 +2243,13 @@ class Selector:
         tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
         section.items = items + tool
         return section
+
+    def _answerable_cause(self, layer: str) -> Fragment | None:
+        """The first cause of ``layer`` (as :meth:`best` ranks them) that denies nothing above and that a measure
+        this draft may use answers (session 13: with its paired measures excluded, a 学校's 思想认识 cause gave
+        way to no other, though one of its layer had a measure)."""
+        pool = self.rank(self._native_first(self._usable_of_topic(CAUSES, layer)), f"{CAUSES}:{layer}")
+        return next((f for f in pool if not self._contradicting(f) and not self._unanswerable(f)), None)
 
     def _first_pairs(self, problems: SectionPlan) -> list[Item]:
         """The measure each chosen problem names first (pairs) that the draft may use, as items."""
