@@ -2216,13 +2216,9 @@ class Selector:
                 break
             if cause in taken:
                 continue
-            frag = self.best(CAUSES, cause, self_critical=True)
+            frag = self._layer_cause(cause)
             if frag is None:
                 continue
-            if self._unanswerable(
-                frag
-            ):  # another of its layer that 下一步 can answer, when one denies nothing
-                frag = self._answerable_cause(cause) or frag
             if self._cause_owners and self._not_own(frag):  # session 13: “部分党务工作者……” in a 学院's
                 disowned.append(frag)
             elif self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
@@ -2243,6 +2239,14 @@ class Selector:
         tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
         section.items = items + tool
         return section
+
+    def _layer_cause(self, layer: str) -> Fragment | None:
+        """The best cause of ``layer``; when 下一步 cannot answer it, another of the layer that it can and that
+        denies nothing, if one does (:meth:`_answerable_cause`)."""
+        frag = self.best(CAUSES, layer, self_critical=True)
+        if frag is not None and self._unanswerable(frag):
+            frag = self._answerable_cause(layer) or frag
+        return frag
 
     def _answerable_cause(self, layer: str) -> Fragment | None:
         """The first cause of ``layer`` (as :meth:`best` ranks them) that denies nothing above and that a measure
