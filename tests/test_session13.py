@@ -1,6 +1,6 @@
-"""Thirteenth session: a problem or cause says one thing in all its wordings, so it is out wherever any wording
-denies what the draft claims before it (at 063ea19 a third of the printed problems and causes escaped a
-sibling wording's denial only by their words)."""
+"""Thirteenth session: a general problem or cause says one thing in all its wordings, so it is out wherever any
+wording denies what the draft claims before it (at 063ea19 a third of the printed problems and causes escaped a
+sibling wording's denial only by their words); and what rounds 41–44 found besides."""
 
 from __future__ import annotations
 
@@ -22,14 +22,14 @@ PAIRS = REG.topics["前后矛盾"]
 
 
 def _chosen(plan: Any) -> list[Any]:
-    """The fragments the tool chose as problems and causes (a 表现 under the user's own line is printed in a
-    wording denying nothing, and only one whose every wording denies is out: test_contradictions checks the
-    printed wordings)."""
+    """The general fragments the tool chose as problems and causes (a type's own fragment, and a 表现 under
+    the user's own line, are printed in a wording denying nothing and are out only when every wording denies:
+    test_contradictions checks the printed wordings)."""
     out = []
     for role in (PROBLEMS, "原因"):
         for item in plan.sections[role].items:
             for it in (item, *item.merged):
-                if it.fragment is not None:
+                if it.fragment is not None and "通用" in it.fragment.unit_types:
                     out.append(it.fragment)
     return out
 
