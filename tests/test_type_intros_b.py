@@ -17,9 +17,11 @@ import pytest
 
 from bench.sameness import unit_facts
 from drafter.library import Variant, load_library
-from drafter.select import Selector
+from drafter.registry import registry
+from drafter.select import ONCE_PHRASES, Selector
 
 LIB = load_library()
+REG = registry()
 TYPES = ("医院", "街道", "社区", "村", "两新组织")
 MAIN = ("思想建设", "组织建设", "党风廉政", "业务融合")
 # report kind → its voice and how many intros of its own a part has at least
@@ -69,6 +71,18 @@ def test_no_two_own_intros_of_a_part_share_a_long_run(utype: str) -> None:
         texts = sorted({v.text for v in LIB.intros(role) if tuple(v.unit_types) == (utype,)})
         for a, b in combinations(texts, 2):
             assert not (_runs(a) & _runs(b)), (utype, role, a, b)
+
+
+@pytest.mark.parametrize("utype", TYPES)
+def test_no_own_intro_says_a_stock_phrase_said_once_a_draft(utype: str) -> None:
+    """An intro is printed as written (措辞.yaml 一篇一次的话 rewords only the items): with “心坎上” in a village's
+    思想建设 intro, an item headed “把纪律要求讲到村干部心坎上” said it a second time."""
+    phrases = REG.words(ONCE_PHRASES, utype)
+    assert "心坎上" in phrases
+    for role in MAIN:
+        for v in LIB.intros(role):
+            if utype in v.unit_types:
+                assert not [p for p in phrases if p in v.text], (utype, role, v.text)
 
 
 @pytest.mark.parametrize("utype", TYPES)
