@@ -3086,7 +3086,9 @@ class Selector:
                         given = self._numbers(other)
                 kept.append(item)
                 seen |= given
-            section.items = kept
+            # the list 主要工作's claims are read from (_main_text) too: a wording swapped in here that says
+            # “由‘读了’走向‘悟了’” is then checked against a cause saying “当成完成规定动作”
+            section.items = self._main_items[spec.role] = kept
 
     def _numbers_by_item(self, plan: Plan) -> list[set[str]]:
         """The numbers each item of 主要工作 writes, in the draft's order."""
