@@ -1840,13 +1840,15 @@ class Selector:
     def _every_wording(
         self, known: dict[str, int], frag: Fragment, fault: Callable[[str], bool | int]
     ) -> int:
-        """1 when every wording of the measure ``frag`` has ``fault`` against 主要工作 (0 before 主要工作 is
-        planned); measures are weighed after 主要工作 is complete, so once per fragment and draft (``known``)."""
+        """1 when every printable wording of the measure ``frag`` has ``fault`` against 主要工作 (0 before
+        主要工作 is planned); measures are weighed after 主要工作 is complete, so once per fragment and draft (``known``)."""
         if not self._main_taken:
             return 0
         found = known.get(frag.id)
         if found is None:
-            found = known[frag.id] = int(all(fault(t) for t in frag.texts))
+            # of the wordings this draft may print (a 我将 wording of a 国企 measure never prints in a
+            # 党建工作总结: its other wording, promising what is done, is the one that would)
+            found = known[frag.id] = int(all(fault(t) for t in (self._printable(frag) or frag.texts)))
         return found
 
     def _clause_repeats(self, text: str) -> int:
@@ -1971,7 +1973,9 @@ class Selector:
                 or (self.voice == "个人" and "我" in item.text)
             ):
                 return  # of no known topic, long enough, or in the secretary's own words: as written
-            detail = self._detail_for(item.lead + item.text, item.topic, role, same_topic=True)
+            detail = self._detail_for(
+                item.lead + item.text, item.topic, role, same_topic=True, head=item.lead
+            )
         elif len(item.text) >= SHORT_PHRASE:
             return
         else:
@@ -2019,10 +2023,18 @@ class Selector:
         return len(content(item.lead + "，" + item.text) & content(text)) >= ECHO_WORDS
 
     def _detail_for(
-        self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False
+        self,
+        phrase: str,
+        topic: str,
+        role: str = PROBLEMS,
+        *,
+        same_topic: bool = False,
+        strict: bool = False,
+        head: str = "",
     ) -> Fragment | None:
         """The wording that speaks of ``phrase``: sharing FIT_MIN of its specific words (``strict``: one
-        more), or (unless ``strict``) one of its topic sharing one of them."""
+        more), or (unless ``strict``) one of its topic sharing one of them; of those, one speaking of the line's
+        title ``head`` first (:meth:`_best_detail`)."""
         overlap = self.library.overlap
         # by the wordings that may be printed (round 30: a 表现 chosen for a wording on 支部书记履职 that denies
         # 主要工作 was printed in its wording on 党务干部 training, under “教师党支部书记履职能力参差不齐”)
@@ -2042,13 +2054,24 @@ class Selector:
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
-        return self._best_detail(phrase, good) if good else None
+        return self._best_detail(phrase, good, head) if good else None
 
-    def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]]) -> Fragment:
+    def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]], head: str = "") -> Fragment:
         """Of the 表现 that may expand ``phrase``: in a 述职, one the secretary says as their own (我…) while
         there is one (session 13: the any-wording rule left a 集团's “基层党组织作用发挥不平衡” a 表现 with no 我
-        in it); then the best fit; of equal fits, one of the phrase's topic, then one written for this type."""
-        good = [x for x in good if not self._not_own(x[2])] or good
+        in it) — not so for a measure, where a wording with no 我 reads as well and the best fit says the
+        line's own subject (session 14: “深化网格党建” got a 我将 measure on 在职党员报到, none on 网格); then the
+        best fit; of equal fits, one of the phrase's topic, then one written for this type.  Nor one of the
+        secretary's own at the cost of every one written for this type (a 村's 党员老龄化 keeps the village's own
+        表现 over a general one on 党员队伍结构).  Before all these, under a titled line, one that speaks of the
+        title (session 14: “网格党建作用发挥不够” stood over a 街道's 表现 on 老旧小区 — in the secretary's voice,
+        and sharing the line's other words — not over the one on 网格党建)."""
+        if head:
+            fit = self.library.overlap.fit
+            good = [x for x in good if any(fit(head, t) for t in self._printable(x[2]))] or good
+        own = [x for x in good if x[2].role == MEASURES or not self._not_own(x[2])]
+        if own and max(self._specific(x[2]) for x in own) >= max(self._specific(x[2]) for x in good):
+            good = own
         keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
         top = max(k for k, _ in keyed)
         return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
@@ -2428,7 +2451,7 @@ class Selector:
         said_of = (*problems.items, *causes.items)
         for cause in causes.items:
             said = _item_words(cause)
-            if not said or any(self._also_answers(cause, m, said_of) for m in (*chosen, *out)):
+            if not said or self._answered_already(cause, said_of, (*chosen, *out)):
                 continue
             paired = self._paired_answer(cause, said, (*chosen, *out))
             if paired is not None:  # the measure written for this cause, in the wording that speaks of it
@@ -2447,6 +2470,23 @@ class Selector:
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _answered_already(self, cause: Item, said_of: Sequence[Item], chosen: Sequence[Item]) -> bool:
+        """A measure of ``chosen`` answers ``cause`` (:meth:`_also_answers`) — one of the topic 主题.yaml names
+        for the cause or one the cause names (pairs), when the cause names a measure this draft may still use:
+        a measure written for another cause that lists the same words in passing (“课程思政、师德师风……列入工作
+        要点”) does not answer “抓师德师风日常监督用力不够均衡” to a reader."""
+        covering = [m for m in chosen if self._also_answers(cause, m, said_of)]
+        if not covering or cause.fragment is None:
+            return bool(covering)
+        if not any(self._usable_pair(t) is not None for t in cause.fragment.pairs):
+            return True
+        spec = self.reg.topic(CAUSES, cause.topic) if cause.topic else None
+        own = {spec.measure} if spec is not None else set()
+        return any(
+            m.topic in own or (m.fragment is not None and m.fragment.id in cause.fragment.pairs)
+            for m in covering
+        )
 
     def _also_answers(self, cause: Item, measure: Item, said_of: Sequence[Item]) -> bool:
         """``measure``, already in 下一步, answers ``cause`` too: it shares CAUSE_FIT of the cause's specific
@@ -2922,9 +2962,12 @@ class Selector:
         return plan
 
     def _settle_main(self, plan: Plan) -> None:
-        """主要工作's last changes of items: every number the user gave carried, none told twice."""
+        """主要工作's last changes of items: every number the user gave carried, none told twice; what it
+        claims is read afresh after them (session 14: a 村's “我坚持村里重大事项由村党支部先研究”, swapped in to
+        tell a number once, stood above the cause denying it — the claims had been read before the swap)."""
         self._carry_numbers(plan)
         self._unrepeat_numbers(plan)
+        self._main_said = None
 
     def _plan_section(self, plan: Plan, spec: SectionSpec) -> None:
         """One section of the kind's outline into ``plan`` (the self-critical parts after 主要工作)."""
@@ -2943,6 +2986,7 @@ class Selector:
             rectify = self.rectify_section(plan.family)
             if rectify is not None:
                 plan.sections[role] = self._rectified = rectify
+                self._main_said = None  # what it reports done claims too (:meth:`_main_text`)
         elif role == PROBLEMS:
             plan.sections[role] = self.problems_section(spec, plan.family, plan.budgets.get(role))
         elif role == CAUSES and problems is not None:
