@@ -142,9 +142,8 @@ def _section_context(
 
     def item(it: Item) -> ItemView:
         if it.fragment is not None:
-            lead = (
-                renderer.render_text(it.fragment.lead, ctx, it.fragment.location) if it.fragment.lead else ""
-            )
+            heading = it.heading or it.fragment.lead  # another wording of its lead, when the planner drew one
+            lead = renderer.render_text(heading, ctx, it.fragment.location) if heading else ""
             text = renderer.render(it.fragment, ctx, it.variant)
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
@@ -173,7 +172,8 @@ def _section_context(
             said = _with_figure_marker(said.rstrip("。"), change_words) + (
                 "。" if said.endswith("。") else ""
             )
-        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, said]
+        link = renderer.render_text(it.link, ctx, where) if it.link and party and said else ""
+        parts = [renderer.render_text(it.join, ctx, where) if it.join else "", party, link, said]
         if it.detail is not None:
             parts.append(_without_title(renderer.render(it.detail, ctx, it.variant), lead))
         if it.coda:  # the planner's sentence after the 表现 (a carried finding's source)

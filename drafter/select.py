@@ -52,6 +52,8 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # distinct wordings a unit type draws an opening, closing or intro from: its own and, of the general ones, first
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
+NEAR_FIT = 1.5  # a wording sharing two thirds of the best wording's words with what it answers is as good
+FAMILY_POOL = 18  # heading families a type draws from: its own and its share of the general ones
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 HEADING_PEOPLE = "标题同事不计的词"  # 措辞.yaml: people a heading names, not what it is about
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
@@ -121,6 +123,12 @@ _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # 措辞.yaml: clauses tying a user's own 业务融合 line to 党建, leading from the type's own 业务融合 item into
 # the user's achievements (by unit type), and leads for a user's line whose topic has none (by role)
 FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
+PARTY_LINKS = "做法成效衔接"  # 措辞.yaml: between a user's 党组织做法 and its result
+LEAD_ALTERNATIVES = "小标题另说"  # 措辞.yaml: other headings of a self-critical fragment, by its id
+# a result that already says how it came about, or names the Party's part, needs no link
+_LINKED_RE = _PROGRAMS.compile(
+    r"^(?:通过|在|经过|依托|依靠|带动|推动|借助|由于|得益于)|党员|党组织|党支部|党委|支部"
+)
 ACHIEVEMENT_PARTY, ACHIEVEMENT_MARKER = "成效中的党建用词", "成效待补做法"  # 措辞.yaml
 
 
@@ -146,6 +154,8 @@ class Item:
     party: str = (
         ""  # the user's 党组织做法 for a 业务融合 result: printed before it, and no marker asks for it
     )
+    link: str = ""  # the planner's words between ``party`` and the result (措辞.yaml 做法成效衔接)
+    heading: str = ""  # printed for the fragment's lead: another wording of it (措辞.yaml 小标题另说)
     merged: list[Item] = field(
         default_factory=list
     )  # items folded into this one (a long part, 主题.yaml 并入)
@@ -381,6 +391,18 @@ def _item_words(item: Item) -> str:
     if item.fragment is not None:
         return item.fragment.lead + item.fragment.texts[item.variant % len(item.fragment.texts)]
     return item.lead + item.text
+
+
+def _has_run_of(words: str, said: str, run: int = 3) -> bool:
+    """Whether ``said`` has a run of ``run`` characters of ``words``."""
+    return any(words[i : i + run] in said for i in range(len(words) - run + 1))
+
+
+def _all_wordings(item: Item) -> str:
+    """Everything a problem or cause says in any of its wordings (they say one thing:
+    :meth:`Selector._contradicting`), with the 表现 it was given; a user's own line as written."""
+    frags = [f for f in (item.fragment, item.detail) if f is not None]
+    return item.lead + item.text + "。".join(f.lead + "。".join(f.texts) for f in frags)
 
 
 @lru_cache(maxsize=16384)
@@ -1143,7 +1165,7 @@ class Selector:
         general = self._spread([f for f in pool if not self._specific(f)], len(own))
         return general + own * 3 if len(own) >= 3 else pool
 
-    def _spread(self, general: list[_T], own: int) -> list[_T]:
+    def _spread(self, general: list[_T], own: int, size: int = FRAME_POOL) -> list[_T]:
         """Of the general wordings of a frame pool, those this unit type draws from: each is home to one type
         (the i-th general wording to the i-th type, cycling over the types in 单位类型.yaml), and a type takes
         those it is home to, then those of the next types in turn, until with its ``own`` wordings it has
@@ -1151,11 +1173,11 @@ class Selector:
         one had to borrow from the other's share (round 29: a hospital's and a company's 述职 shared an
         opening paragraph and four headings); units of one type still spread over FRAME_POOL or more."""
         types = [t for t in self.reg.unit_types if t != "通用"]
-        if self.unit_type.name not in types or own + len(general) <= FRAME_POOL:
+        if self.unit_type.name not in types or own + len(general) <= size:
             return general
         home = types.index(self.unit_type.name)
         by_turn = sorted(range(len(general)), key=lambda i: ((i - home) % len(types), i))
-        kept = sorted(by_turn[: max(FRAME_POOL - own, 0)])
+        kept = sorted(by_turn[: max(size - own, 0)])
         return [general[i] for i in kept]
 
     def _family(self, keep: Callable[[Family], bool] | None = None) -> Family | None:
@@ -1175,8 +1197,10 @@ class Selector:
         honest = [f for f in fitting if not any(self._claims_user_denied(h) for h in f.headings.values())]
         fitting = honest or fitting
         # this type of unit's own families drawn three times as often as a general one: its field's words
-        # in the headings, while units of one type still spread over many families
-        pool = fitting + [f for f in fitting if self._specific_to(f.unit_types)] * 2
+        # in the headings, while units of one type still spread over many families; of the general ones,
+        # the type's share (:meth:`_spread`: round 44 read a 发改委's and a school's four headings word for word)
+        own = [f for f in fitting if self._specific_to(f.unit_types)]
+        pool = self._spread([f for f in fitting if f not in own], len(own), FAMILY_POOL) + own * 3
         return pool[self.frame_index % len(pool)] if pool else None
 
     def _section(self, role: str, family: Family | None) -> SectionPlan:
@@ -1201,10 +1225,24 @@ class Selector:
             items.append(Item(lead, text, topic=topic))
         return items
 
+    def _link_party(self, item: Item, taken: set[str]) -> None:
+        """Words between a user's 党组织做法 and its result (措辞.yaml 做法成效衔接, drawn by the unit, none used
+        twice), unless the result already says how it came about or names the Party's part (round 41:
+        “……帮着协调人手。客户项目按期交付率提高到98%。” read as pasted)."""
+        if not item.text or _LINKED_RE.search(item.text):
+            return
+        every = self._native_words(self.reg.words(PARTY_LINKS, self.unit_type.name))
+        # none saying again what the 做法 says (“党员骨干分片包干……。党员骨干带头冲在前面，”)
+        links = [w for w in every if w not in taken and not _has_run_of(w.rstrip("，"), item.party)]
+        item.link = self._unit_rng(f"link:{item.text}").choice(links) if links else ""
+        taken.add(item.link)
+
     def _dress(self, item: Item, role: str, taken: set[str]) -> None:
         """A bare user line gets a lead from its topic, or one of the role's general leads not yet used in
         the section (and, in 业务融合, a clause tying it to 党建)."""
         rng = self._rng(f"lead:{item.text}")
+        if role == "业务融合" and item.party:
+            self._link_party(item, taken)
         if (
             role == "业务融合" and not item.party
         ):  # the user's own account of the Party's part needs no clause
@@ -1614,7 +1652,7 @@ class Selector:
                     for it in (item, *item.merged):
                         if it.fragment is not None:
                             parts.append(it.fragment.texts[it.variant % len(it.fragment.texts)])
-                        parts.extend((it.lead, it.text, *it.tail))
+                        parts.extend((it.lead, it.text, it.party, *it.tail))  # the user's 党组织做法 too
             self._main_said = "".join(parts)
         return self._main_said
 
@@ -1680,13 +1718,20 @@ class Selector:
 
         return self.library.derived(("number-topics",), build)
 
-    def _contradicting(self, frag: Fragment, *, heading: bool = True) -> int:
-        """0 when some wording of the fragment denies nothing 主要工作 says; 1 when every wording does, when
-        its heading does (unless ``heading`` is False: a user's line will stand as the title), or when it is
-        about a finding of last year the draft reports as fixed (已整改)."""
+    def _contradicting(self, frag: Fragment, *, heading: bool = True, every: bool | None = None) -> int:
+        """1 when any wording of the fragment denies what 主要工作 says (its wordings say one thing: a pair
+        written from one wording names a denial the others voice in other words — at 063ea19 a third of the
+        printed problems and causes were in a wording that escaped a sibling's denial), when its heading does
+        (unless ``heading`` is False: a user's line will stand as the title), or when it is about a finding of
+        last year the draft reports as fixed (已整改); else 0.  With ``every``, only when every wording denies
+        (a 表现 under the user's own line: :meth:`_detail_pool`); by default so for a fragment written for this
+        type of unit (its wordings were read type by type, and without them the general wordings every type
+        shares took their place: the types' own self-analysis fell under a fifth of the drafts)."""
         return int(
             (heading and bool(self._denies(frag.lead)))
-            or all(self._denies(t) for t in (frag.texts or ("",)))
+            or (all if (self._specific(frag) if every is None else every) else any)(
+                self._denies(t) for t in (frag.texts or ("",))
+            )
             or self._repeats_fixed(frag)
         )
 
@@ -1795,13 +1840,15 @@ class Selector:
     def _every_wording(
         self, known: dict[str, int], frag: Fragment, fault: Callable[[str], bool | int]
     ) -> int:
-        """1 when every wording of the measure ``frag`` has ``fault`` against 主要工作 (0 before 主要工作 is
-        planned); measures are weighed after 主要工作 is complete, so once per fragment and draft (``known``)."""
+        """1 when every printable wording of the measure ``frag`` has ``fault`` against 主要工作 (0 before
+        主要工作 is planned); measures are weighed after 主要工作 is complete, so once per fragment and draft (``known``)."""
         if not self._main_taken:
             return 0
         found = known.get(frag.id)
         if found is None:
-            found = known[frag.id] = int(all(fault(t) for t in frag.texts))
+            # of the wordings this draft may print (a 我将 wording of a 国企 measure never prints in a
+            # 党建工作总结: its other wording, promising what is done, is the one that would)
+            found = known[frag.id] = int(all(fault(t) for t in (self._printable(frag) or frag.texts)))
         return found
 
     def _clause_repeats(self, text: str) -> int:
@@ -1926,7 +1973,9 @@ class Selector:
                 or (self.voice == "个人" and "我" in item.text)
             ):
                 return  # of no known topic, long enough, or in the secretary's own words: as written
-            detail = self._detail_for(item.lead + item.text, item.topic, role, same_topic=True)
+            detail = self._detail_for(
+                item.lead + item.text, item.topic, role, same_topic=True, head=item.lead
+            )
         elif len(item.text) >= SHORT_PHRASE:
             return
         else:
@@ -1974,10 +2023,18 @@ class Selector:
         return len(content(item.lead + "，" + item.text) & content(text)) >= ECHO_WORDS
 
     def _detail_for(
-        self, phrase: str, topic: str, role: str = PROBLEMS, *, same_topic: bool = False, strict: bool = False
+        self,
+        phrase: str,
+        topic: str,
+        role: str = PROBLEMS,
+        *,
+        same_topic: bool = False,
+        strict: bool = False,
+        head: str = "",
     ) -> Fragment | None:
         """The wording that speaks of ``phrase``: sharing FIT_MIN of its specific words (``strict``: one
-        more), or (unless ``strict``) one of its topic sharing one of them."""
+        more), or (unless ``strict``) one of its topic sharing one of them; of those, one speaking of the line's
+        title ``head`` first (:meth:`_best_detail`)."""
         overlap = self.library.overlap
         # by the wordings that may be printed (round 30: a 表现 chosen for a wording on 支部书记履职 that denies
         # 主要工作 was printed in its wording on 党务干部 training, under “教师党支部书记履职能力参差不齐”)
@@ -1997,9 +2054,24 @@ class Selector:
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
-        if not good:
-            return None
-        # the best fit; of equal fits, one of the phrase's topic, then one written for this type of unit
+        return self._best_detail(phrase, good, head) if good else None
+
+    def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]], head: str = "") -> Fragment:
+        """Of the 表现 that may expand ``phrase``: in a 述职, one the secretary says as their own (我…) while
+        there is one (session 13: the any-wording rule left a 集团's “基层党组织作用发挥不平衡” a 表现 with no 我
+        in it) — not so for a measure, where a wording with no 我 reads as well and the best fit says the
+        line's own subject (session 14: “深化网格党建” got a 我将 measure on 在职党员报到, none on 网格); then the
+        best fit; of equal fits, one of the phrase's topic, then one written for this type.  Nor one of the
+        secretary's own at the cost of every one written for this type (a 村's 党员老龄化 keeps the village's own
+        表现 over a general one on 党员队伍结构).  Before all these, under a titled line, one that speaks of the
+        title (session 14: “网格党建作用发挥不够” stood over a 街道's 表现 on 老旧小区 — in the secretary's voice,
+        and sharing the line's other words — not over the one on 网格党建)."""
+        if head:
+            fit = self.library.overlap.fit
+            good = [x for x in good if any(fit(head, t) for t in self._printable(x[2]))] or good
+        own = [x for x in good if x[2].role == MEASURES or not self._not_own(x[2])]
+        if own and max(self._specific(x[2]) for x in own) >= max(self._specific(x[2]) for x in good):
+            good = own
         keyed = [((fit, same, self._specific(f)), f) for fit, same, f in good]
         top = max(k for k, _ in keyed)
         return self.rank([f for k, f in keyed if k == top], f"expand:{phrase}")[0]
@@ -2028,7 +2100,9 @@ class Selector:
         on 积极分子储备不足 under a finding of 青年教师 发展党员 reported 已整改)."""
         pool = [f for f in self._usable(role) if not same_topic or f.topic_key == topic]
         if role in (PROBLEMS, CAUSES):  # its wordings, not its heading: the user's line stands as the title
-            pool = [f for f in pool if not self._contradicting(f, heading=False)]
+            # a 表现 under the user's own line is printed in a wording denying nothing (:meth:`_printable`):
+            # only one whose every wording denies is out (the user chose the subject; the tool, its wording)
+            pool = [f for f in pool if not self._contradicting(f, heading=False, every=True)]
         return self._native_first(pool)
 
     def problems_section(self, spec: SectionSpec, family: Family | None, budget: int | None) -> SectionPlan:
@@ -2159,15 +2233,18 @@ class Selector:
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
         denying: list[Fragment] = []  # layers whose every wording denies the work above: after those
+        disowned: list[Fragment] = []  # not the organisation's own (a 高校 summary): only to reach two
         for cause in self._cause_order(problems):
             if len(items) + len(tool) >= wanted:
                 break
             if cause in taken:
                 continue
-            frag = self.best(CAUSES, cause, self_critical=True)
+            frag = self._layer_cause(cause)
             if frag is None:
                 continue
-            if self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
+            if self._cause_owners and self._not_own(frag):  # session 13: “部分党务工作者……” in a 学院's
+                disowned.append(frag)
+            elif self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
                 denying.append(frag)
             elif self._unanswerable(frag):  # round 30: a cause chosen as its layer's best went unanswered
                 unanswered.append(frag)
@@ -2177,12 +2254,29 @@ class Selector:
                 tool.append(self.take(frag))
         for frag in [*echoing, *unanswered, *denying][: max(0, wanted - len(items) - len(tool))]:
             tool.append(self.take(frag))
+        for frag in disowned[: max(0, 2 - len(items) - len(tool))]:
+            tool.append(self.take(frag))
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own
         layers = list(self.reg.topics.get(CAUSES, {}))
         tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
         section.items = items + tool
         return section
+
+    def _layer_cause(self, layer: str) -> Fragment | None:
+        """The best cause of ``layer``; when 下一步 cannot answer it, another of the layer that it can and that
+        denies nothing, if one does (:meth:`_answerable_cause`)."""
+        frag = self.best(CAUSES, layer, self_critical=True)
+        if frag is not None and self._unanswerable(frag):
+            frag = self._answerable_cause(layer) or frag
+        return frag
+
+    def _answerable_cause(self, layer: str) -> Fragment | None:
+        """The first cause of ``layer`` (as :meth:`best` ranks them) that denies nothing above and that a measure
+        this draft may use answers (session 13: with its paired measures excluded, a 学校's 思想认识 cause gave
+        way to no other, though one of its layer had a measure)."""
+        pool = self.rank(self._native_first(self._usable_of_topic(CAUSES, layer)), f"{CAUSES}:{layer}")
+        return next((f for f in pool if not self._contradicting(f) and not self._unanswerable(f)), None)
 
     def _first_pairs(self, problems: SectionPlan) -> list[Item]:
         """The measure each chosen problem names first (pairs) that the draft may use, as items."""
@@ -2357,7 +2451,7 @@ class Selector:
         said_of = (*problems.items, *causes.items)
         for cause in causes.items:
             said = _item_words(cause)
-            if not said or any(self._also_answers(cause, m, said_of) for m in (*chosen, *out)):
+            if not said or self._answered_already(cause, said_of, (*chosen, *out)):
                 continue
             paired = self._paired_answer(cause, said, (*chosen, *out))
             if paired is not None:  # the measure written for this cause, in the wording that speaks of it
@@ -2376,6 +2470,23 @@ class Selector:
             out.append(self._take_speaking_of(best, said))
             answered.add(best.topic_key)
         return out
+
+    def _answered_already(self, cause: Item, said_of: Sequence[Item], chosen: Sequence[Item]) -> bool:
+        """A measure of ``chosen`` answers ``cause`` (:meth:`_also_answers`) — one of the topic 主题.yaml names
+        for the cause or one the cause names (pairs), when the cause names a measure this draft may still use:
+        a measure written for another cause that lists the same words in passing (“课程思政、师德师风……列入工作
+        要点”) does not answer “抓师德师风日常监督用力不够均衡” to a reader."""
+        covering = [m for m in chosen if self._also_answers(cause, m, said_of)]
+        if not covering or cause.fragment is None:
+            return bool(covering)
+        if not any(self._usable_pair(t) is not None for t in cause.fragment.pairs):
+            return True
+        spec = self.reg.topic(CAUSES, cause.topic) if cause.topic else None
+        own = {spec.measure} if spec is not None else set()
+        return any(
+            m.topic in own or (m.fragment is not None and m.fragment.id in cause.fragment.pairs)
+            for m in covering
+        )
 
     def _also_answers(self, cause: Item, measure: Item, said_of: Sequence[Item]) -> bool:
         """``measure``, already in 下一步, answers ``cause`` too: it shares CAUSE_FIT of the cause's specific
@@ -2554,7 +2665,8 @@ class Selector:
         ]
 
     def _variant_speaking_of(self, frag: Fragment, said: str, usual: int) -> int:
-        """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does as well as any), never
+        """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does nearly as well as any,
+        else one of those that do, drawn by the unit: NEAR_FIT), never
         one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作; a measure's
         wording promising what 主要工作 reports done, or saying a clause of it again, only when every wording
         does (session 12: a pair printed in the wording speaking of its problem said 单独组建 again)."""
@@ -2563,13 +2675,20 @@ class Selector:
         keys: list[tuple[int, ...]] = []
         for t in frag.texts:
             if t not in printable:
-                keys.append((-1,))
+                keys.append((-1, -1, -1, -1))  # never printed
                 continue
             fit = self.library.overlap.fit(said, t)
             fresh = not (measure and (self._done_already(t) or self._clause_repeats(t)))
-            keys.append((int(fresh), int(fit >= CAUSE_WORDS_MIN), fit))
+            owned = frag.role != CAUSES or self.voice == "个人" or self._owns(t)  # a summary's cause: its own
+            keys.append((int(fresh), int(owned), int(fit >= CAUSE_WORDS_MIN), fit))
         best = max(keys)
-        return usual if keys[usual % len(keys)] == best else keys.index(best)
+        # a wording speaking nearly as much of it is as good: drawn by the unit (session 13: the wording a pair
+        # was written from always spoke most of its problem, so the other wordings never printed and every unit
+        # drawing the measure printed one sentence word for word)
+        near = [i for i, k in enumerate(keys) if k[:3] == best[:3] and k[3] * NEAR_FIT >= best[3]]
+        if usual % len(keys) in near:
+            return usual % len(keys)
+        return self._unit_rng(f"speaking:{frag.id}").choice(near) if len(near) > 1 else keys.index(best)
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
@@ -2822,44 +2941,97 @@ class Selector:
             self.length_bias = 1 if self.target < LONG_FROM else -1
         plan.family = self._family()
         self._headings_said = "".join(plan.family.headings.values()) if plan.family else ""
-        problems = causes = None
+        settled = False
         for spec in self.kind.sections:
-            role = spec.role
-            if role == OPENING:
-                plan.opening = self._opening = self._frame(OPENING)
-            elif role == CLOSING:
-                plan.closing = self._frame(CLOSING)
-            elif spec.main:
-                if role == "业务融合" and not self._fusion_wanted():
-                    continue
-                budget = (
-                    None if role == "业务融合" else plan.budgets.get(role)
-                )  # its size is the user's lines
-                plan.sections[role] = self.main_section(spec, plan.family, budget)
-            elif role == RECTIFY:
-                rectify = self.rectify_section(plan.family)
-                if rectify is not None:
-                    plan.sections[role] = self._rectified = rectify
-            elif role == PROBLEMS:
-                problems = plan.sections[role] = self.problems_section(
-                    spec, plan.family, plan.budgets.get(role)
-                )
-            elif role == CAUSES and problems is not None:
-                causes = plan.sections[role] = self.causes_section(spec, problems, plan.family)
-            elif role == MEASURES and problems is not None:
-                measures = self.measures_section(problems, causes or SectionPlan(CAUSES), plan.family)
-                self._carry_findings(problems, measures)
-                plan.sections[role] = measures
-                self._check_pairs(problems, measures)
-        self._carry_numbers(plan)
-        self._unrepeat_numbers(plan)
+            if not spec.main and spec.role in (RECTIFY, PROBLEMS) and not settled:
+                # 主要工作 as printed before anything is checked against it (session 13: an item swapped in
+                # after the causes were chosen, to tell a number once, said “由‘读了’走向‘悟了’” above
+                # “理论学习有时当成完成规定动作”)
+                self._settle_main(plan)
+                settled = True
+            self._plan_section(plan, spec)
+        if not settled:
+            self._settle_main(plan)
         self._headings_for_items(plan)
         self._ensure_wording(plan)
         self._intros_for_self_criticism(plan)
         self._fold_long_parts(plan)
+        self._vary_headings(plan)
         self._stock_phrases_once(plan)
         plan.diagnostics = [*self.library.notices, *self.diagnostics]
         return plan
+
+    def _settle_main(self, plan: Plan) -> None:
+        """主要工作's last changes of items: every number the user gave carried, none told twice; what it
+        claims is read afresh after them (session 14: a 村's “我坚持村里重大事项由村党支部先研究”, swapped in to
+        tell a number once, stood above the cause denying it — the claims had been read before the swap)."""
+        self._carry_numbers(plan)
+        self._unrepeat_numbers(plan)
+        self._main_said = None
+
+    def _plan_section(self, plan: Plan, spec: SectionSpec) -> None:
+        """One section of the kind's outline into ``plan`` (the self-critical parts after 主要工作)."""
+        role = spec.role
+        problems = plan.sections.get(PROBLEMS)
+        if role == OPENING:
+            plan.opening = self._opening = self._frame(OPENING)
+        elif role == CLOSING:
+            plan.closing = self._frame(CLOSING)
+        elif spec.main:
+            if role == "业务融合" and not self._fusion_wanted():
+                return
+            budget = None if role == "业务融合" else plan.budgets.get(role)  # its size is the user's lines
+            plan.sections[role] = self.main_section(spec, plan.family, budget)
+        elif role == RECTIFY:
+            rectify = self.rectify_section(plan.family)
+            if rectify is not None:
+                plan.sections[role] = self._rectified = rectify
+                self._main_said = None  # what it reports done claims too (:meth:`_main_text`)
+        elif role == PROBLEMS:
+            plan.sections[role] = self.problems_section(spec, plan.family, plan.budgets.get(role))
+        elif role == CAUSES and problems is not None:
+            plan.sections[role] = self.causes_section(spec, problems, plan.family)
+        elif role == MEASURES and problems is not None:
+            causes = plan.sections.get(CAUSES) or SectionPlan(CAUSES)
+            measures = self.measures_section(problems, causes, plan.family)
+            self._carry_findings(problems, measures)
+            plan.sections[role] = measures
+            self._check_pairs(problems, measures)
+
+    def _vary_headings(self, plan: Plan) -> None:
+        """A problem, cause or measure with other wordings of its heading (措辞.yaml 小标题另说) prints one drawn
+        by the unit: the fragment's own heading was the same in every unit that drew it (round 41: “对从严治党长期
+        性认识不足” in a street's and a hospital's 述职).  Never one with a word this unit avoids, one a problem
+        or cause would deny the work with, one its text opens by saying again, or one another item prints."""
+        table = self.reg.wordings.get(LEAD_ALTERNATIVES, {})
+        items = [
+            x
+            for role in (PROBLEMS, CAUSES, MEASURES)
+            if role in plan.sections
+            for it in plan.sections[role].items
+            for x in (it, *it.merged)
+            if x.fragment is not None and x.fragment.lead
+        ]
+        printed = {x.fragment.lead for x in items if x.fragment is not None}
+        for item in items:
+            frag = item.fragment
+            assert frag is not None  # kept above
+            others = [o for o in table.get(frag.id, ()) if o not in printed]
+            if not others:
+                continue
+            text = frag.texts[item.variant % len(frag.texts)]
+            critical = frag.role in (PROBLEMS, CAUSES)
+            options = [frag.lead] + [
+                o
+                for o in others
+                if not self._foreign_words(o)
+                and not (critical and self._denies(o))
+                and not _echoes_lead(o, text)
+            ]
+            chosen = self._unit_rng(f"heading:{frag.id}").choice(options)
+            if chosen != frag.lead:
+                item.heading = chosen
+                printed.add(chosen)
 
     def _intros_for_self_criticism(self, plan: Plan) -> None:
         """The lead-ins of 存在问题, 原因 and 下一步 promise only what their items deliver, as the parts' of 主要
@@ -2958,7 +3130,9 @@ class Selector:
                         given = self._numbers(other)
                 kept.append(item)
                 seen |= given
-            section.items = kept
+            # the list 主要工作's claims are read from (_main_text) too: a wording swapped in here that says
+            # “由‘读了’走向‘悟了’” is then checked against a cause saying “当成完成规定动作”
+            section.items = self._main_items[spec.role] = kept
 
     def _numbers_by_item(self, plan: Plan) -> list[set[str]]:
         """The numbers each item of 主要工作 writes, in the draft's order."""
@@ -3236,12 +3410,13 @@ class Selector:
     def _criticised_claims(self, plan: Plan) -> tuple[str, ...]:
         """The keywords of the 前后矛盾 pairs whose self-criticism a chosen problem or cause voices: a wording
         swapped into 主要工作 after they were chosen must not claim them (“我坚持学在前、走在前” above “我常以工作忙为
-        由压缩学习时间”)."""
+        由压缩学习时间”), voiced in any of its wordings (they say one thing: :meth:`_contradicting`)."""
         said = "".join(
-            _item_words(item)
+            _all_wordings(it)
             for role in (PROBLEMS, CAUSES)
             if role in plan.sections
             for item in plan.sections[role].items
+            for it in (item, *item.merged)
         )
         pairs = self.reg.topics.get(CONTRADICTIONS, {})
         return tuple(k for name in _denials_in(self.reg, said) for k in pairs[name].keywords)

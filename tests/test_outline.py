@@ -1598,7 +1598,14 @@ def test_a_cause_whose_measures_are_excluded_gives_way() -> None:
             again = draft(facts_for(kind, utype, 2024, 不用=list(cause.fragment.pairs))).plan
             causes = again.sections[CAUSES].items
             assert cause.fragment.id not in {c.fragment.id for c in causes if c.fragment}, (kind, utype)
-            assert cause.topic in {c.topic for c in causes}, (kind, utype)  # the layer stays
+            if cause.topic not in {c.topic for c in causes}:  # the layer stays, unless none of it can:
+                # every other cause of the layer denies the work above or has no measure left (session 13:
+                # the any-wording rule and rounds 43–44's pairs left the 学校 述职 none on 思想认识)
+                sel = Selector(LIB, facts_for(kind, utype, 2024, 不用=list(cause.fragment.pairs)))
+                sel.plan()
+                layer = [f for f in sel._usable_of_topic(CAUSES, cause.topic) if f.id != cause.fragment.id]
+                assert all(sel._contradicting(f) or sel._unanswerable(f) for f in layer), (kind, utype)
+                continue
             swapped += 1
     assert swapped >= 20
 
