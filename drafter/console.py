@@ -44,7 +44,32 @@ def install_signal_handlers() -> None:
         if hasattr(signal, "SIGTERM"):
             signal.signal(signal.SIGTERM, _stop)
     except ValueError:  # not the main thread (e.g. an embedding application)
-        pass
+        return
+    if sys.unraisablehook is not _unraisable:
+        global _previous_hook
+        _previous_hook = sys.unraisablehook
+        sys.unraisablehook = _unraisable
+
+
+_previous_hook = sys.unraisablehook
+
+
+def _unraisable(unraisable: object) -> None:
+    """A signal that lands while Python runs a callback whose exceptions it ignores (a weakref callback of
+    the import system's module locks, a garbage-collector callback) raised :class:`Cancelled` there: Python
+    would print “Exception ignored in …” with a traceback and go on as if nothing had happened (CI, session
+    14: Ctrl-C 10 ms into a render).  The signal is raised again instead, so the cancellation reaches the
+    program's own code and ends the run as any other Ctrl-C does — from another thread a moment later, as a
+    handler run here would raise inside this hook, where it is ignored too.  Any other such exception, and on
+    Windows this one, is Python's."""
+    exc = getattr(unraisable, "exc_value", None)
+    if isinstance(exc, Cancelled) and os.name != "nt":
+        signum = signal.SIGINT if exc.code == 130 else exc.code - 128
+        again = threading.Timer(0.01, os.kill, (os.getpid(), signum))
+        again.daemon = True
+        again.start()
+        return
+    _previous_hook(unraisable)  # type: ignore[arg-type]
 
 
 def say_cancelled(code: int) -> None:

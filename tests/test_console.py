@@ -117,6 +117,45 @@ def test_sigterm_unwinds_quietly(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~drafter-")]
 
 
+_LOST_SIGNAL = """
+import signal, time, weakref
+from drafter.console import Cancelled, install_signal_handlers
+install_signal_handlers()
+class Thing:
+    pass
+def callback(ref):
+    signal.raise_signal(signal.SIGINT)
+    for _ in range(1000):  # the handler runs here, inside a callback whose exceptions Python ignores
+        pass
+thing = Thing()
+ref = weakref.ref(thing, callback)
+try:
+    del thing
+    for _ in range(400):  # two seconds of the program's own work
+        time.sleep(0.005)
+    print("没有取消")
+except Cancelled as exc:
+    print("已取消", exc.code)
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_ctrl_c_inside_a_callback_python_ignores_still_cancels() -> None:
+    """CI, session 14: Ctrl-C landed while the import system ran a weakref callback; Python printed
+    “Exception ignored in …” with a traceback and the render went on.  The signal is raised again and the
+    cancellation reaches the program's own code."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _LOST_SIGNAL],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=120,
+    )
+    assert proc.stdout.strip() == "已取消 130", proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+
+
 _EXIT_PROBE = """
 import atexit, sys, threading
 atexit.register(lambda: print("退出处理已运行"))
