@@ -2809,6 +2809,10 @@ class Selector:
         bare = [p for p in problems.items if p.bare_finding]
         if bare:
             carried[0].topic = bare[0].topic = bare[0].topic or carried[0].topic
+            host = self._finding_measure(findings, carried[0].topic)
+            if host is not None:  # the finding's sentence ends a measure that speaks of its subject
+                host.merged.append(carried[0])
+                carried = [host]
             measures.items = self._in_problem_order(problems, [*measures.items, *carried])
             return
         at = self._finding_host(problems, measures, findings)
@@ -2816,6 +2820,18 @@ class Selector:
             measures.items[at].merged.append(carried[0])
         else:
             measures.items += carried
+
+    def _finding_measure(self, findings: list[str], topic: str) -> Item | None:
+        """For the one open finding that stands in 存在问题 with no 表现: a measure not yet used that speaks of
+        its subject (as a 表现 would have to: :meth:`_detail_for`, strict), in the wording that does; None when
+        none does or it would promise what 主要工作 reports done.  Rounds 45–46 read the finding's measure alone
+        — “逐项列出剩余事项，明确专人督办，办结期限为【待补充：完成时限】” — as an empty shell."""
+        if len(findings) != 1:
+            return None
+        frag = self._detail_for(findings[0], topic, MEASURES, strict=True)
+        if frag is None or not self._measure_ok(frag):
+            return None
+        return self._take_speaking_of(frag, findings[0], topic)
 
     def _finding_host(self, problems: SectionPlan, measures: SectionPlan, findings: list[str]) -> int | None:
         """Where the one open finding's sentence joins 下一步: the measure answering the problem that carries the
