@@ -26,9 +26,10 @@ SHORTEST = 3
 
 
 def _main_wordings() -> list[str]:
-    """Every wording a draft may print before its self-criticism: the main parts' fragments, the opening and
-    上年度问题整改, the parts' intros and the heading families."""
-    texts = [t for role in MAIN_ROLES for f in LIB.fragments(role) for t in f.texts]
+    """Every wording a draft may print before its self-criticism: the main parts' fragments and their
+    headings (an item's heading claims too: “统筹辖区党建工作全局”), the opening and 上年度问题整改, the parts'
+    intros and the heading families."""
+    texts = [t for role in MAIN_ROLES for f in LIB.fragments(role) for t in (f.lead, *f.texts)]
     texts += [v.text for role in MAIN_ROLES for v in LIB.intros(role)]
     texts += [h for family in LIB.families for h in family.headings.values()]
     return texts
