@@ -2057,18 +2057,18 @@ class Selector:
         return self._best_detail(phrase, good, head) if good else None
 
     def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]], head: str = "") -> Fragment:
-        """Of the 表现 that may expand ``phrase``: in a 述职, one the secretary says as their own (我…) while
-        there is one (session 13: the any-wording rule left a 集团's “基层党组织作用发挥不平衡” a 表现 with no 我
-        in it) — not so for a measure, where a wording with no 我 reads as well and the best fit says the
-        line's own subject (session 14: “深化网格党建” got a 我将 measure on 在职党员报到, none on 网格); then the
-        best fit; of equal fits, one of the phrase's topic, then one written for this type.  Nor one of the
-        secretary's own at the cost of every one written for this type (a 村's 党员老龄化 keeps the village's own
-        表现 over a general one on 党员队伍结构).  Before all these, under a titled line, one that speaks of the
-        title (session 14: “网格党建作用发挥不够” stood over a 街道's 表现 on 老旧小区 — in the secretary's voice,
-        and sharing the line's other words — not over the one on 网格党建)."""
+        """Of the 表现 (or measure) that may expand ``phrase``, in this order:
+
+        * under a titled line, one that speaks of the title ``head`` (session 14: “网格党建作用发挥不够” stood over
+          a 街道's 表现 on 老旧小区, sharing the line's other words, not over the one on 网格党建);
+        * in a 述职, a 表现 the secretary says as their own (我…) while there is one (session 13: a 集团's
+          “基层党组织作用发挥不平衡” got a 表现 with no 我) — not at the cost of every one written for this type
+          (a 村's 党员老龄化 keeps the village's own 表现), and not for a measure, where a wording without 我
+          reads as well (session 14: “深化网格党建” got a 我将 measure on 在职党员报到, none on 网格);
+        * the best fit; of equal fits, one of the phrase's topic, then one written for this type."""
         if head:
-            fit = self.library.overlap.fit
-            good = [x for x in good if any(fit(head, t) for t in self._printable(x[2]))] or good
+            speaks = self.library.overlap.fit
+            good = [x for x in good if any(speaks(head, t) for t in self._printable(x[2]))] or good
         own = [x for x in good if x[2].role == MEASURES or not self._not_own(x[2])]
         if own and max(self._specific(x[2]) for x in own) >= max(self._specific(x[2]) for x in good):
             good = own
