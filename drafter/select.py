@@ -1331,6 +1331,9 @@ class Selector:
                 self._topics_named(role, v.text) <= have
                 and self._promises_kept(v.text, said)
                 and not (self._user_denials and self._claims_user_denied(v.text))
+                # nor a self-critical lead-in denying what 主要工作 claims (round 49: “我感到自己在推动党建与
+                # 医疗业务融合上还有差距” under “一体谋划、一体推进”)
+                and not (role in (PROBLEMS, CAUSES) and self._denies(v.text))
             )
 
         if intro is None or delivered(intro):
