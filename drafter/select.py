@@ -1338,7 +1338,11 @@ class Selector:
 
         if intro is None or delivered(intro):
             return intro
-        return self._pick_variant([v for v in self._fitting_variants("intros", role) if delivered(v)])
+        fitting = [v for v in self._fitting_variants("intros", role) if delivered(v)]
+        # one of this type's own when any delivers (round 51: a hospital's own lead-in of 存在问题 gave way to the
+        # general one a street's draft of the same batch printed)
+        own = [v for v in fitting if self._specific_to(v.unit_types) and not self._foreign((v.text,))]
+        return own[self.frame_index % len(own)] if own else self._pick_variant(fitting)
 
     def _place_pins(self, role: str, fill: _Fill) -> None:
         """选用: first, whatever their topic."""
@@ -2130,6 +2134,7 @@ class Selector:
                 self._contradicting(f),
                 self._clash(f),
                 self._not_own(f),
+                self._unanswerable(f),
                 0 if self.unit_type.name in f.unit_types else 1,
             )
         )
@@ -2147,6 +2152,13 @@ class Selector:
             self._own_body_problem(chosen, ranked)
         section.items = self._placed_carried(chosen, carried)
         return section
+
+    def _unanswerable(self, frag: Fragment) -> int:
+        """1 for a problem naming measures (pairs) none of which this draft may print (each promises what 主要工作
+        reports done, redoes a fixed finding, or is foreign): its measure would be one of the topic's that does not
+        speak of it (round 51: “对线上学习的讨论交流组织得还不充分” had no measure, and the measure put in its place
+        answered no problem)."""
+        return int(bool(frag.pairs) and all(self._pair_target(p) is None for p in frag.pairs))
 
     def _restates_carried(self, frag: Fragment, carried: list[Item]) -> int:
         """1 when the problem's heading speaks of a finding still open that 存在问题 carries already (session 11:
