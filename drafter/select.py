@@ -53,7 +53,7 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
 NEAR_FIT = 1.5  # a wording sharing two thirds of the best wording's words with what it answers is as good
-FAMILY_POOL = 18  # heading families a type draws from: its own and its share of the general ones
+FAMILY_POOL = 15  # heading families a type draws from: its own and its share of the general ones
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 HEADING_PEOPLE = "标题同事不计的词"  # 措辞.yaml: people a heading names, not what it is about
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
@@ -2134,7 +2134,7 @@ class Selector:
                 self._contradicting(f),
                 self._clash(f),
                 self._not_own(f),
-                self._unanswerable(f),
+                self._problem_unanswerable(f),
                 0 if self.unit_type.name in f.unit_types else 1,
             )
         )
@@ -2153,12 +2153,12 @@ class Selector:
         section.items = self._placed_carried(chosen, carried)
         return section
 
-    def _unanswerable(self, frag: Fragment) -> int:
+    def _problem_unanswerable(self, frag: Fragment) -> int:
         """1 for a problem naming measures (pairs) none of which this draft may print (each promises what 主要工作
         reports done, redoes a fixed finding, or is foreign): its measure would be one of the topic's that does not
         speak of it (round 51: “对线上学习的讨论交流组织得还不充分” had no measure, and the measure put in its place
         answered no problem)."""
-        return int(bool(frag.pairs) and all(self._pair_target(p) is None for p in frag.pairs))
+        return int(bool(frag.pairs) and all(self._usable_pair(p) is None for p in frag.pairs))
 
     def _restates_carried(self, frag: Fragment, carried: list[Item]) -> int:
         """1 when the problem's heading speaks of a finding still open that 存在问题 carries already (session 11:
