@@ -53,7 +53,7 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
 NEAR_FIT = 1.5  # a wording sharing two thirds of the best wording's words with what it answers is as good
-FAMILY_POOL = 15  # heading families a type draws from: its own and its share of the general ones
+FAMILY_POOL = 16  # heading families a type draws from: its own and its share of the general ones
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
 HEADING_PEOPLE = "标题同事不计的词"  # 措辞.yaml: people a heading names, not what it is about
 INTRO_PROMISES = "引语所许"  # 措辞.yaml: a phrase an intro promises by, and the words items deliver it with
