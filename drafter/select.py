@@ -2121,7 +2121,7 @@ class Selector:
             self._expand(item)
         chosen = [self.take(f) for f in frags] + own
         wanted = int(self.facts.get("存在问题数") or 0) or self._problem_count(spec)
-        taken = {i.topic for i in chosen if i.topic}
+        taken = {i.topic for i in chosen if i.topic} | self._topics_named_by_user(own)
         topics = [t for t in self.reg.topics.get(PROBLEMS, {}) if t not in taken and not self._contradicts(t)]
         bests = {t: self._own_if_as_good(t, self.best(PROBLEMS, t, self_critical=True)) for t in topics}
         ranked = self.rank([f for f in bests.values() if f is not None], PROBLEMS)
@@ -2152,6 +2152,18 @@ class Selector:
             self._own_body_problem(chosen, ranked)
         section.items = self._placed_carried(chosen, carried)
         return section
+
+    def _topics_named_by_user(self, own: list[Item]) -> set[str]:
+        """The problem topics whose specific keywords (PROMISE_CHARS or more) the user's own problems name: a
+        user's problem takes each of them, not only the one it is classed under (round 50: the user's
+        “对年轻党员的思想动态掌握不够”, classed 党员队伍, stood above the tool's “做党员思想工作还不够深入细致”
+        on 思想政治工作 — the same thing twice, and two measures on 思想动态)."""
+        said = "".join(i.lead + i.text for i in own if i.is_user)
+        return {
+            topic
+            for topic, spec in self.reg.topics.get(PROBLEMS, {}).items()
+            if any(len(k) >= PROMISE_CHARS and k in said for k in spec.keywords)
+        }
 
     def _problem_unanswerable(self, frag: Fragment) -> int:
         """1 for a problem naming measures (pairs) none of which this draft may print (each promises what 主要工作
