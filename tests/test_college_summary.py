@@ -93,7 +93,7 @@ def test_the_style_cause_is_answered_by_a_measure() -> None:
     answers it — the one it names (pairs) unless a problem's measure on 纪律作风 already speaks of it; and the
     case was met, its own measure printed at least once."""
     met = own = 0
-    for seed in range(12):
+    for seed in range(40):  # the 学院's own problems of session 15 made the 作风 cause rarer (3 drafts in 40)
         plan = drafted(seed).plan
         causes = [i.fragment for i in plan.sections[CAUSES].items if i.fragment is not None]
         measures = _measure_ids(plan)

@@ -40,7 +40,10 @@ def test_a_general_problem_gives_way_only_to_one_as_good() -> None:
 def test_a_problem_gets_the_pair_that_speaks_of_it() -> None:
     """Round 33: “对支部书记履职的指导还不够具体……跟踪帮带不够” was given “关心党务干部成长进步” (待遇) while
     “手把手指导支部书记履职” was written for it."""
-    plan = draft(sample_named(*COMMUNITY)).plan
+    # the problem named by the user (session 15: the 社区's own problems of new ground took its place)
+    facts = sample_named(*COMMUNITY)
+    facts.data["存在问题"] = [*(facts.get("存在问题") or []), "wt-gen-cadre-p1"]
+    plan = draft(facts).plan
     problem = next(
         i for i in plan.sections[PROBLEMS].items if i.fragment and i.fragment.id == "wt-gen-cadre-p1"
     )
