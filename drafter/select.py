@@ -1338,11 +1338,7 @@ class Selector:
 
         if intro is None or delivered(intro):
             return intro
-        fitting = [v for v in self._fitting_variants("intros", role) if delivered(v)]
-        # one of this type's own when any delivers (round 51: a hospital's own lead-in of 存在问题 gave way to the
-        # general one a street's draft of the same batch printed)
-        own = [v for v in fitting if self._specific_to(v.unit_types) and not self._foreign((v.text,))]
-        return own[self.frame_index % len(own)] if own else self._pick_variant(fitting)
+        return self._pick_variant([v for v in self._fitting_variants("intros", role) if delivered(v)])
 
     def _place_pins(self, role: str, fill: _Fill) -> None:
         """选用: first, whatever their topic."""
