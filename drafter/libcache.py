@@ -61,7 +61,7 @@ def key_for(folder: Path, files: list[Path], reg: Registry) -> str:
 # different, is kept in place).
 _SHARED: dict[type, tuple[str, ...]] = {
     Variant: ("voice", "unit_types", "kinds"),
-    Fragment: ("voice", "unit_types", "kinds", "needs", "pairs", "tags", "claims"),
+    Fragment: ("voice", "unit_types", "kinds", "needs", "pairs", "tags", "claims", "causes"),
     Family: ("voice", "unit_types", "kinds"),
 }
 

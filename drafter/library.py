@@ -68,6 +68,7 @@ _FRAGMENT_KEYS = {
     "claims",
     "source",
     "pairs",
+    "causes",
     "tags",
 }
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
@@ -159,6 +160,7 @@ class Fragment:
     variants: tuple[str, ...] = ()  # alternative wordings of ``text``, same facts
     kinds: tuple[str, ...] = ()  # report kinds it is written for; empty: all
     claims: tuple[str, ...] = ()  # 做法 it asserts: used only when the facts tick them
+    causes: tuple[str, ...] = ()  # a problem's own causes (原因 fragment ids), best first
     file: str = ""
     line: int = 0
 
@@ -579,11 +581,24 @@ def _fragment(raw: Any, role: str, path: Path, loc: Location, known: set[str]) -
         years=_years(raw.get("years"), loc),
         source=str(raw.get("source") or ""),
         pairs=_strs(raw.get("pairs"), "pairs", loc),
+        causes=_fragment_causes(raw, role, loc),
         tags=_strs(raw.get("tags"), "tags", loc),
         variants=tuple(join_lines(v) for v in variants),
         file=str(path),
         line=loc.line or 0,
     )
+
+
+def _fragment_causes(raw: dict[str, Any], role: str, loc: Location) -> tuple[str, ...]:
+    """A problem's ``causes``: the 原因 fragments that explain it (only a 存在问题 fragment has them)."""
+    causes = _strs(raw.get("causes"), "causes", loc)
+    if causes and role != "存在问题":
+        raise LibraryError(
+            "只有存在问题的片段可以写 causes",
+            location=loc,
+            hint="causes 列出解释这条问题的原因片段编号；别的章节请删去这一项",
+        )
+    return causes
 
 
 def iter_role_files(folder: Path) -> Iterator[Path]:
@@ -715,4 +730,31 @@ def lint_library(library: Library) -> list[Diagnostic]:
     for frag in library.fragments("存在问题"):
         if not frag.pairs:
             out.append(Diagnostic("warning", "这条存在问题没有对应的下一步措施（pairs）", frag.location))
+        out += _cause_link_warnings(frag, ids)
     return out
+
+
+def _cause_link_warnings(problem: Fragment, ids: dict[str, Fragment]) -> list[Diagnostic]:
+    """A problem's ``causes`` that name no 原因 fragment, or one that can never be in the same draft."""
+    out: list[Diagnostic] = []
+    for target in problem.causes:
+        cause = ids.get(target)
+        if cause is None or cause.role != "原因":
+            out.append(Diagnostic("warning", f"causes 指向的不是原因片段：{target}", problem.location))
+        elif not _can_meet(problem, cause):
+            out.append(
+                Diagnostic(
+                    "warning", f"causes 里的 {target} 与这条问题不会出现在同一篇稿子里", problem.location
+                )
+            )
+    return out
+
+
+def _can_meet(a: Fragment, b: Fragment) -> bool:
+    """Whether two fragments can be printed in one draft: a unit type, a report kind, a voice and a year
+    that both allow (an empty kinds list allows every kind; 通用 every unit type)."""
+    types = "通用" in a.unit_types or "通用" in b.unit_types or bool(set(a.unit_types) & set(b.unit_types))
+    kinds = not a.kinds or not b.kinds or bool(set(a.kinds) & set(b.kinds))
+    first = max(a.years.first or 0, b.years.first or 0)
+    last = min(a.years.last or 9999, b.years.last or 9999)
+    return types and kinds and bool(set(a.voice) & set(b.voice)) and first <= last
