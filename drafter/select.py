@@ -2243,26 +2243,46 @@ class Selector:
         )
         own, frags = self._listed(CAUSES, CAUSES)
         items = [self.take(f) for f in frags] + own
-        # as many layers as there are problems (a reviewer reads a fourth cause with three problems as one
-        # that explains nothing above it and that no measure answers), within the kind's count
-        wanted = max(2, min(4, spec.count or 3, max(3, len(problems.items))))
-        # and no more than 下一步 has room to answer: one measure per problem, one per cause, MEASURES_MAX in all
-        # (round 28 sent a 学院 summary back for three causes of four without a measure: four problems had
-        # taken the room); the user's own measures take room too
-        room = MEASURES_MAX - len(problems.items) - len(self.facts.get(MEASURES) or [])
-        wanted = max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
+        wanted = self._causes_wanted(spec, problems)
         taken = {i.topic for i in items}
+        # the causes the chosen problems name (causes:), one a layer: a reviewer reads problem → cause and
+        # sent drafts back whose causes explained none of the problems listed (rounds 50–55)
+        linked = self._linked_causes(problems.items, taken)
+        tool = self._tool_causes(self._cause_order(problems, linked), linked, taken, (wanted, len(items)))
+        # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
+        # the order of templates/主题.yaml), after the user's own
+        layers = list(self.reg.topics.get(CAUSES, {}))
+        tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
+        section.items = items + tool
+        return section
+
+    def _causes_wanted(self, spec: SectionSpec, problems: SectionPlan) -> int:
+        """How many causes to write: as many layers as there are problems (a reviewer reads a fourth cause
+        with three problems as one that explains nothing above it and that no measure answers), within the
+        kind's count, and no more than 下一步 has room to answer: one measure per problem, one per cause,
+        MEASURES_MAX in all (round 28 sent a 学院 summary back for three causes of four without a measure:
+        four problems had taken the room); the user's own measures take room too."""
+        wanted = max(2, min(4, spec.count or 3, max(3, len(problems.items))))
+        room = MEASURES_MAX - len(problems.items) - len(self.facts.get(MEASURES) or [])
+        return max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
+
+    def _tool_causes(
+        self, order: list[str], linked: dict[str, Fragment], taken: set[str], counts: tuple[int, int]
+    ) -> list[Item]:
+        """The tool's causes after the user's ``own`` ones, ``wanted`` in all, layer by layer in ``order``: a
+        linked cause for its layer, else the layer's best; a faulty one only when no faultless one is left to
+        reach the number."""
+        all_wanted, own = counts
+        wanted = all_wanted - own
         tool: list[Item] = []
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
         denying: list[Fragment] = []  # layers whose every wording denies the work above: after those
         disowned: list[Fragment] = []  # not the organisation's own (a 高校 summary): only to reach two
-        for cause in self._cause_order(problems):
-            if len(items) + len(tool) >= wanted:
+        for cause in order:
+            if len(tool) >= wanted:
                 break
-            if cause in taken:
-                continue
-            frag = self._layer_cause(cause)
+            frag = None if cause in taken else (linked.get(cause) or self._layer_cause(cause))
             if frag is None:
                 continue
             if self._cause_owners and self._not_own(frag):  # session 13: “部分党务工作者……” in a 学院's
@@ -2275,16 +2295,41 @@ class Selector:
                 echoing.append(frag)
             else:
                 tool.append(self.take(frag))
-        for frag in [*echoing, *unanswered, *denying][: max(0, wanted - len(items) - len(tool))]:
+        for frag in [*echoing, *unanswered, *denying][: max(0, wanted - len(tool))]:
             tool.append(self.take(frag))
-        for frag in disowned[: max(0, 2 - len(items) - len(tool))]:
+        for frag in disowned[: max(0, 2 - own - len(tool))]:
             tool.append(self.take(frag))
-        # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
-        # the order of templates/主题.yaml), after the user's own
-        layers = list(self.reg.topics.get(CAUSES, {}))
-        tool.sort(key=lambda i: layers.index(i.topic) if i.topic in layers else len(layers))
-        section.items = items + tool
-        return section
+        return tool
+
+    def _linked_causes(self, problems: Sequence[Item], taken: set[str]) -> dict[str, Fragment]:
+        """Layer → the cause a chosen problem names first (its fragment's, or its 表现's, ``causes``) that this
+        draft may print without a fault; in the problems' order, one a layer, none of a layer the user's own
+        causes hold.  A problem whose first usable cause has a layer an earlier problem took gets its next."""
+        ids = self.library.by_id()
+        out: dict[str, Fragment] = {}
+        for problem in problems:
+            source = problem.fragment or problem.detail
+            for cid in source.causes if source else ():
+                frag = ids.get(cid)
+                if frag is None or frag.role != CAUSES or frag.topic_key in taken or frag.topic_key in out:
+                    continue
+                if self._faultless_cause(frag):
+                    out[frag.topic_key] = frag
+                    break
+        return out
+
+    def _faultless_cause(self, frag: Fragment) -> bool:
+        """A cause this draft may print as it stands: it suits the draft, uses no avoided word, denies nothing
+        above, restates no problem, is the organisation's own, and a measure this draft may use answers it."""
+        return (
+            self.eligible(frag)
+            and not self._foreign_frag(frag)
+            and not self._contradicting(frag)
+            and not self._clash(frag)
+            and not self._echoes_problems(frag)
+            and not (self._cause_owners and self._not_own(frag))
+            and not self._unanswerable(frag)
+        )
 
     def _layer_cause(self, layer: str) -> Fragment | None:
         """The best cause of ``layer``; when 下一步 cannot answer it, another of the layer that it can and that
@@ -2309,9 +2354,10 @@ class Selector:
             out += [Item(usable[0].lead, "", usable[0], self._variant(usable[0]))] if usable else []
         return out
 
-    def _cause_order(self, problems: SectionPlan) -> list[str]:
+    def _cause_order(self, problems: SectionPlan, linked: dict[str, Fragment]) -> list[str]:
         """Cause topics to write, best first: the first layer of templates/主题.yaml (思想认识: every
-        self-analysis starts from how the secretary sees the work), then those the problems point to (a
+        self-analysis starts from how the secretary sees the work), then the layers of the causes the chosen
+        problems name (``linked``, in the problems' order), then those the problems' topics point to (a
         problem topic lists its causes), then the remaining layers."""
         layers = list(self.reg.topics.get(CAUSES, {}))
         votes: dict[str, int] = {}
@@ -2319,7 +2365,7 @@ class Selector:
             topic = self.reg.topic(PROBLEMS, p.topic)
             for rank, cause in enumerate(topic.causes if topic else ()):
                 votes[cause] = votes.get(cause, 0) + (2 - min(rank, 1))
-        order = layers[:1] + sorted(votes, key=lambda c: -votes[c])
+        order = layers[:1] + list(linked) + sorted(votes, key=lambda c: -votes[c])
         order += [c for c in layers if c not in order]
         return list(dict.fromkeys(order))
 
