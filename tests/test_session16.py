@@ -1,0 +1,137 @@
+"""What the sixteenth session's blind reviews (rounds 54–55) found, as behaviour.
+
+- a problem names the causes that explain it (``causes:`` in 存在问题 fragments, like ``pairs`` to its measures), and
+  the planner prints those causes for their layers before any other (round 54's 社区 listed problems on 群团, 商户
+  and 服务方式 and then three causes that explained none of them: “各走各的”);
+- the links are sound data: every id is a 原因 fragment that can share a draft with the problem;
+- words a kind of unit does not use: “党务部门” in a 社区 or 村, “先进地区” in a 国企, 流动党员 in an office branch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from test_contradictions import TEN_SAMPLES, drafted_named
+
+from drafter.errors import LibraryError
+from drafter.facts import facts_from_text
+from drafter.library import lint_library, load_library, load_role_file
+from drafter.pipeline import Options, draft
+from drafter.select import Selector
+
+LIB = load_library()
+LAYERS = ("思想认识", "责任落实", "能力本领", "作风", "制度机制")
+
+
+def test_only_a_problem_may_name_causes(tmp_path: Path) -> None:
+    bad = tmp_path / "原因.yaml"
+    bad.write_text(
+        "role: 原因\nfragments:\n  - id: yy-a\n    topic: 作风\n    text: 我作风不够实。\n    causes: [yy-b]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LibraryError) as info:
+        load_role_file(bad)
+    message = info.value.format()
+    assert "原因.yaml:3" in message and "causes" in message
+
+
+def test_the_shipped_links_are_sound() -> None:
+    """Every id a problem names is a 原因 fragment that can be in the same draft (unit type, kind, voice, years)."""
+    faults = [d.message for d in lint_library(LIB) if "causes" in d.message]
+    assert faults == []
+
+
+# two measures of the user's own leave 下一步 room to answer two causes (MEASURES_MAX): 思想认识 and one more
+FACTS = (
+    "报告类型: 书记述职\n年度: 2024\n单位:\n  全称: 某市某局\n  类型: 机关\n"
+    "下一步:\n  - 每季度到基层党支部蹲点一次\n  - 年内完成机关党建阵地改造\n"
+)
+
+
+def _general(role: str, layer: str) -> Any:
+    """The first built-in general 述职 fragment of ``role`` and ``layer`` that names a measure and that, in a
+    draft of FACTS, denies nothing, has a measure to print and restates no problem."""
+    sel = Selector(LIB, facts_from_text(FACTS), seed=0)
+    sel.plan()
+    return next(
+        (
+            f
+            for f in LIB.fragments(role)
+            if f.topic == layer
+            and f.unit_types == ("通用",)
+            and f.pairs
+            and not f.kinds
+            and "个人" in f.voice
+            and (
+                role != "原因"
+                or not (sel._contradicting(f) or sel._unanswerable(f) or sel._echoes_problems(f))
+            )
+        ),
+        None,
+    )
+
+
+def _folder(tmp_path: Path, *, linked: bool) -> Path:
+    """A fragment folder with three general problems and one general cause per layer (copies of built-in
+    wordings under new ids, with their measures); the first problem, on 党员队伍 (whose topic points to 制度机制
+    and 能力本领), names the 作风 cause when ``linked``."""
+    folder = tmp_path / ("linked" if linked else "plain")
+    folder.mkdir()
+    causes = []
+    for n, layer in enumerate(LAYERS):
+        f = _general("原因", layer)
+        if f is None:  # none of the layer's general causes is faultless in this bare draft (责任落实)
+            continue
+        causes.append(
+            {
+                "id": f"yy-t{n}",
+                "topic": layer,
+                "lead": f.lead,
+                "text": f.text,
+                "voice": ["个人"],
+                "pairs": list(f.pairs),
+            }
+        )
+    problems = []
+    for n, topic in enumerate(("党员队伍", "理论学习", "创新载体")):
+        f = _general("存在问题", topic)
+        problem = {"id": f"wt-t{n}", "topic": topic, "lead": f.lead, "text": f.text, "voice": ["个人"]}
+        problem["pairs"] = list(f.pairs)
+        if linked and n == 0:
+            problem["causes"] = ["yy-t3"]  # 作风
+        problems.append(problem)
+    for role, frags in (("原因", causes), ("存在问题", problems)):
+        text = yaml.safe_dump({"role": role, "fragments": frags}, allow_unicode=True, sort_keys=False)
+        (folder / f"{role}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_cause_a_problem_names_is_printed(tmp_path: Path, seed: int) -> None:
+    facts = facts_from_text(FACTS)
+    plain = draft(facts, Options(seed=seed, fragments_dir=_folder(tmp_path, linked=False))).plan
+    linked = draft(facts, Options(seed=seed, fragments_dir=_folder(tmp_path, linked=True))).plan
+    assert "wt-t0" in {p.fragment.id for p in linked.sections["存在问题"].items if p.fragment}
+    # the 作风 layer is not among the layers the problems' topics point to: without the link it is left out
+    assert "作风" not in [c.topic for c in plain.sections["原因"].items]
+    topics = [c.topic for c in linked.sections["原因"].items]
+    assert "作风" in topics and topics[0] == "思想认识", topics
+
+
+AVOIDED = (
+    ("某社区党委书记", "衡阳市雁峰区白沙洲街道雁鸣社区", "党务部门"),
+    ("某村党支部书记", "宁远县湾井镇下灌村", "党务部门"),
+    ("集团公司党委书记", "郴州市自来水集团有限公司", "先进地区"),
+    ("机关党支部书记", "永州市财政局办公室", "流动党员"),
+)
+
+
+@pytest.mark.parametrize(("sample", "name", "word"), AVOIDED)
+def test_words_the_unit_does_not_use(sample: str, name: str, word: str) -> None:
+    assert sample in TEN_SAMPLES
+    for seed in (None, 0, 1, 2, 3):
+        text = drafted_named(sample, name, None, seed).document.text
+        assert word not in text, (seed, word)
