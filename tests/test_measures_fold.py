@@ -67,10 +67,16 @@ def test_the_folded_measure_reads_on_in_its_hosts_paragraph() -> None:
         for at, host in enumerate(printed):
             for m in (x for x in host.merged if x.for_cause):
                 wording = m.fragment.texts[m.variant % len(m.fragment.texts)]
-                start = wording.split("{")[0][:10]
-                if len(start) < 6:
+                # naming.py drops an opening “下一步，” under 下一步工作打算 and a subject the paragraph has said
+                # already (“村党组织将每月安排……” reads on as “每月安排……”), and names the organisation as the
+                # facts do (“学校党组织” → “单位党支部”): some six characters of the wording's first thirty
+                head = wording.split("{")[0].removeprefix("下一步，")[:30]
+                if len(head) < 12:
                     continue
-                assert start in headed[at]  # in the host's paragraph
-                assert not any(w + start in headed[at] for w in ("与此同时，", "更要紧的是，", "同时，"))
+                runs = [head[i : i + 6] for i in range(len(head) - 5)]
+                found = [r for r in runs if r in headed[at]]
+                assert found, (head, headed[at])  # in the host's paragraph
+                before = headed[at][: headed[at].find(found[0])][-16:]  # what leads into the folded wording
+                assert not any(w in before for w in ("与此同时，", "更要紧的是，", "同时，")), before
                 checked += 1
     assert checked >= 5, checked
