@@ -2304,18 +2304,25 @@ class Selector:
     def _linked_causes(self, problems: Sequence[Item], taken: set[str]) -> dict[str, Fragment]:
         """Layer → the cause a chosen problem names first (its fragment's, or its 表现's, ``causes``) that this
         draft may print without a fault; in the problems' order, one a layer, none of a layer the user's own
-        causes hold.  A problem whose first usable cause has a layer an earlier problem took gets its next."""
+        causes hold.  A problem whose first usable cause has a layer an earlier problem took gets its next.
+        Then the layers still open take the problems' other causes: a layer filled from its pool alone printed
+        a cause no problem above names (26 % of the samples' causes; 17 % this way)."""
         ids = self.library.by_id()
         out: dict[str, Fragment] = {}
-        for problem in problems:
-            source = problem.fragment or problem.detail
-            for cid in source.causes if source else ():
-                frag = ids.get(cid)
-                if frag is None or frag.role != CAUSES or frag.topic_key in taken or frag.topic_key in out:
-                    continue
-                if self._faultless_cause(frag):
+        named = [
+            [f for f in map(ids.get, source.causes) if f is not None and f.role == CAUSES]
+            for p in problems
+            if (source := p.fragment or p.detail) is not None
+        ]
+        for causes in named:  # each problem's first cause this draft may print
+            for frag in causes:
+                if frag.topic_key not in taken and frag.topic_key not in out and self._faultless_cause(frag):
                     out[frag.topic_key] = frag
                     break
+        for causes in named:  # then the layers still open from the problems' other causes, in their order
+            for frag in causes:
+                if frag.topic_key not in taken and frag.topic_key not in out and self._faultless_cause(frag):
+                    out[frag.topic_key] = frag
         return out
 
     def _faultless_cause(self, frag: Fragment) -> bool:

@@ -137,11 +137,15 @@ def test_words_the_unit_does_not_use(sample: str, name: str, word: str) -> None:
         assert word not in text, (seed, word)
 
 
+ORPHANS: list[int] = [0, 0]  # the tool's causes no printed problem names, and all the tool's causes
+
+
 def _explained(samples: list[Path]) -> tuple[int, int, list[str]]:
     """Over the samples at five seeds: the tool's problems (or 表现) whose named cause is printed, all of them,
-    and the drafts where none is."""
+    and the drafts where none is (and, in ORPHANS, the causes printed that no printed problem names)."""
     explained = total = 0
     none: list[str] = []
+    ORPHANS[:] = [0, 0]
     for path in samples:
         facts = load_facts(path)
         for seed in (None, 0, 1, 2, 3):
@@ -149,6 +153,9 @@ def _explained(samples: list[Path]) -> tuple[int, int, list[str]]:
             causes = {c.fragment.id for c in plan.sections["原因"].items if c.fragment}
             named = [s for p in plan.sections["存在问题"].items if (s := p.fragment or p.detail) is not None]
             hits = sum(bool(set(s.causes) & causes) for s in named)
+            names = {c for s in named for c in s.causes}
+            ORPHANS[0] += len(causes - names)
+            ORPHANS[1] += len(causes)
             explained, total = explained + hits, total + len(named)
             none += [f"{path.stem}:{seed}"] if named and not hits else []
     return explained, total, none
@@ -164,6 +171,9 @@ def test_the_causes_explain_the_problems_listed(monkeypatch: pytest.MonkeyPatch)
     explained, total, none = _explained(SAMPLES)
     assert total >= 100 and explained >= 0.65 * total, (explained, total)
     assert none == []
+    # a layer still open takes a cause some printed problem names before one of its pool (39 of 148 causes named
+    # by no problem with only each problem's first usable cause; 25 of 148 with the others)
+    assert ORPHANS[0] * 5 <= ORPHANS[1], ORPHANS
     monkeypatch.setattr(Selector, "_linked_causes", lambda self, problems, taken: {})
     unlinked, total_unlinked, _ = _explained(SAMPLES)
     assert unlinked < 0.45 * total_unlinked, (unlinked, total_unlinked)
