@@ -288,6 +288,13 @@ def test_broken_fragment_files_are_reported_with_line(tmp_path: Path) -> None:
     bad.write_text("role: 组织工作\nfragments: []\n", encoding="utf-8")
     with pytest.raises(LibraryError, match="不认识的 role"):
         load_role_file(bad)
+    # only a problem names the causes that explain it (session 16)
+    bad.write_text(
+        "role: 思想建设\nfragments:\n  - id: sx-a\n    text: 甲\n    causes: [yy-b]\n", encoding="utf-8"
+    )
+    with pytest.raises(LibraryError) as info:
+        load_role_file(bad)
+    assert "思想建设.yaml:3" in info.value.format() and "causes" in info.value.format()
 
 
 def test_a_users_folder_may_omit_roles_and_borrows_them_with_a_notice(tmp_path: Path) -> None:

@@ -16,26 +16,13 @@ import pytest
 import yaml
 from test_contradictions import TEN_SAMPLES, drafted_named
 
-from drafter.errors import LibraryError
 from drafter.facts import facts_from_text, load_facts
-from drafter.library import lint_library, load_library, load_role_file
+from drafter.library import lint_library, load_library
 from drafter.pipeline import Options, draft
 from drafter.select import Selector
 
 LIB = load_library()
 LAYERS = ("思想认识", "责任落实", "能力本领", "作风", "制度机制")
-
-
-def test_only_a_problem_may_name_causes(tmp_path: Path) -> None:
-    bad = tmp_path / "原因.yaml"
-    bad.write_text(
-        "role: 原因\nfragments:\n  - id: yy-a\n    topic: 作风\n    text: 我作风不够实。\n    causes: [yy-b]\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LibraryError) as info:
-        load_role_file(bad)
-    message = info.value.format()
-    assert "原因.yaml:3" in message and "causes" in message
 
 
 def test_the_shipped_links_are_sound() -> None:
