@@ -2248,7 +2248,9 @@ class Selector:
         # the causes the chosen problems name (causes:), one a layer: a reviewer reads problem → cause and
         # sent drafts back whose causes explained none of the problems listed (rounds 50–55)
         linked = self._linked_causes(problems.items, taken)
-        tool = self._tool_causes(self._cause_order(problems, linked), linked, taken, (wanted, len(items)))
+        tool = self._tool_causes(
+            self._cause_order(problems, linked), linked, taken, wanted - len(items), len(items)
+        )
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own
         layers = list(self.reg.topics.get(CAUSES, {}))
@@ -2267,13 +2269,11 @@ class Selector:
         return max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
 
     def _tool_causes(
-        self, order: list[str], linked: dict[str, Fragment], taken: set[str], counts: tuple[int, int]
+        self, order: list[str], linked: dict[str, Fragment], taken: set[str], wanted: int, own: int
     ) -> list[Item]:
-        """The tool's causes after the user's ``own`` ones, ``wanted`` in all, layer by layer in ``order``: a
-        linked cause for its layer, else the layer's best; a faulty one only when no faultless one is left to
-        reach the number."""
-        all_wanted, own = counts
-        wanted = all_wanted - own
+        """``wanted`` causes of the tool's after the user's ``own`` ones, layer by layer in ``order``: a linked
+        cause for its layer, else the layer's best; a faulty one only when no faultless one is left to reach the
+        number."""
         tool: list[Item] = []
         echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
         unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
@@ -2314,15 +2314,23 @@ class Selector:
             for p in problems
             if (source := p.fragment or p.detail) is not None
         ]
+        faulty: set[str] = set()  # each cause is checked once
+
+        def fits(frag: Fragment) -> bool:
+            if frag.topic_key in taken or frag.topic_key in out or frag.id in faulty:
+                return False
+            if self._faultless_cause(frag):
+                return True
+            faulty.add(frag.id)
+            return False
+
         for causes in named:  # each problem's first cause this draft may print
-            for frag in causes:
-                if frag.topic_key not in taken and frag.topic_key not in out and self._faultless_cause(frag):
-                    out[frag.topic_key] = frag
-                    break
+            first = next((f for f in causes if fits(f)), None)
+            if first is not None:
+                out[first.topic_key] = first
         for causes in named:  # then the layers still open from the problems' other causes, in their order
-            for frag in causes:
-                if frag.topic_key not in taken and frag.topic_key not in out and self._faultless_cause(frag):
-                    out[frag.topic_key] = frag
+            for frag in filter(fits, causes):
+                out[frag.topic_key] = frag
         return out
 
     def _faultless_cause(self, frag: Fragment) -> bool:
