@@ -2275,29 +2275,26 @@ class Selector:
         cause for its layer, else the layer's best; a faulty one only when no faultless one is left to reach the
         number."""
         tool: list[Item] = []
-        echoing: list[Fragment] = []  # layers whose every wording restates a problem: used only if needed
-        unanswered: list[Fragment] = []  # layers no measure this draft may use answers: only to reach two
-        denying: list[Fragment] = []  # layers whose every wording denies the work above: after those
-        disowned: list[Fragment] = []  # not the organisation's own (a 高校 summary): only to reach two
+        # layers whose cause has a fault, kept to reach the number: those whose every wording restates a problem
+        # first, then those no measure this draft may use answers, then those denying the work above (round 29:
+        # “压力在传导中有所递减” after “把主体责任传导到最末端”); one not the organisation's own (session 13:
+        # “部分党务工作者……” in a 学院's summary) only to reach two
+        faulty: dict[str, list[Fragment]] = {k: [] for k in ("echoing", "unanswered", "denying", "disowned")}
         for cause in order:
             if len(tool) >= wanted:
                 break
             frag = None if cause in taken else (linked.get(cause) or self._layer_cause(cause))
             if frag is None:
                 continue
-            if self._cause_owners and self._not_own(frag):  # session 13: “部分党务工作者……” in a 学院's
-                disowned.append(frag)
-            elif self._contradicting(frag):  # round 29: “压力在传导中有所递减” after “把主体责任传导到最末端”
-                denying.append(frag)
-            elif self._unanswerable(frag):  # round 30: a cause chosen as its layer's best went unanswered
-                unanswered.append(frag)
-            elif self._echoes_problems(frag):
-                echoing.append(frag)
+            fault = self._cause_fault(frag)
+            if fault:
+                faulty[fault].append(frag)
             else:
                 tool.append(self.take(frag))
-        for frag in [*echoing, *unanswered, *denying][: max(0, wanted - len(tool))]:
+        spare = [*faulty["echoing"], *faulty["unanswered"], *faulty["denying"]]
+        for frag in spare[: max(0, wanted - len(tool))]:
             tool.append(self.take(frag))
-        for frag in disowned[: max(0, 2 - own - len(tool))]:
+        for frag in faulty["disowned"][: max(0, 2 - own - len(tool))]:
             tool.append(self.take(frag))
         return tool
 
@@ -2310,9 +2307,8 @@ class Selector:
         ids = self.library.by_id()
         out: dict[str, Fragment] = {}
         named = [
-            [f for f in map(ids.get, source.causes) if f is not None and f.role == CAUSES]
+            [f for f in map(ids.get, self._named_causes(p)) if f is not None and f.role == CAUSES]
             for p in problems
-            if (source := p.fragment or p.detail) is not None
         ]
         faulty: set[str] = set()  # each cause is checked once
 
@@ -2333,18 +2329,45 @@ class Selector:
                 out[frag.topic_key] = frag
         return out
 
+    def _named_causes(self, problem: Item) -> tuple[str, ...]:
+        """The causes a printed problem names: its fragment's or its 表现's; for a line of the user's printed as
+        written (a finding of last year still open, most often), those named by the library's problems that speak
+        of the same thing (sharing FIT_MIN + 1 of its specific words, best first, two at most) — round 57 found
+        the carried finding the one problem of three that no cause explained."""
+        source = problem.fragment or problem.detail
+        if source is not None:
+            return source.causes
+        said = problem.lead + problem.text
+        fit = self.library.overlap.fit
+        scored = [
+            (max(fit(said, t) for t in (f.lead, *f.texts)), self._specific(f), f)
+            for f in self._fitting.role(PROBLEMS)
+            if f.causes and not self._foreign_frag(f)
+        ]
+        close = sorted((x for x in scored if x[0] >= FIT_MIN + 1), key=lambda x: (-x[0], -x[1]))
+        return tuple(dict.fromkeys(c for *_, f in close[:2] for c in f.causes))
+
     def _faultless_cause(self, frag: Fragment) -> bool:
-        """A cause this draft may print as it stands: it suits the draft, uses no avoided word, denies nothing
-        above, restates no problem, is the organisation's own, and a measure this draft may use answers it."""
+        """A cause this draft may print as it stands: it suits the draft, uses no avoided word, repeats no claim
+        of the work above, and has none of :meth:`_cause_fault`'s faults."""
         return (
             self.eligible(frag)
             and not self._foreign_frag(frag)
-            and not self._contradicting(frag)
             and not self._clash(frag)
-            and not self._echoes_problems(frag)
-            and not (self._cause_owners and self._not_own(frag))
-            and not self._unanswerable(frag)
+            and not self._cause_fault(frag)
         )
+
+    def _cause_fault(self, frag: Fragment) -> str:
+        """The first fault of a cause, as :meth:`_tool_causes` files them: not the organisation's own
+        (``disowned``), denying the work above (``denying``), answered by no measure this draft may use
+        (``unanswered``), restating a problem (``echoing``); ``""`` for none."""
+        if self._cause_owners and self._not_own(frag):
+            return "disowned"
+        if self._contradicting(frag):
+            return "denying"
+        if self._unanswerable(frag):
+            return "unanswered"
+        return "echoing" if self._echoes_problems(frag) else ""
 
     def _layer_cause(self, layer: str) -> Fragment | None:
         """The best cause of ``layer``; when 下一步 cannot answer it, another of the layer that it can and that
