@@ -138,6 +138,7 @@ class Overlap:
         # (measure clause, done clause) → DoneClauses' two readings of it, which depend on the two texts alone
         self.in_runs: dict[tuple[str, str], bool] = {}
         self.covered: dict[tuple[str, str], bool] = {}
+        self.field: dict[str, frozenset[str]] = {}  # unit type → its field's words (Selector._field_words)
 
     def specific(self, text: str, n: int) -> frozenset[str]:
         key = (text, n)

@@ -80,6 +80,7 @@ PAIR_FIT_MARGIN = (
     2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
 )
 FOLD_FIT = 2  # words of what is done a cause's measure shares with a problem's measure to join its paragraph
+FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own wordings names its field
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
@@ -384,6 +385,13 @@ def _echoes_lead(lead: str, text: str) -> bool:
 def _section_words(section: SectionPlan) -> str:
     """What a section's items say: each item's and each folded item's words and the lines it carries."""
     return "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
+
+
+def _runs(grams: frozenset[str]) -> int:
+    """How many words the three-character runs make: runs that overlap by two characters (党建任, 建任务) are one
+    word, so one four-character word is not two things two measures share."""
+    heads = {g[:2] for g in grams}
+    return sum(1 for g in grams if g[1:] not in heads or g[1:] == g[:2])
 
 
 def _item_words(item: Item) -> str:
@@ -2495,8 +2503,8 @@ class Selector:
             )
             if host is None:
                 continue
-            near = len(said & self._fold_words(_item_words(host)))
-            both = near + len(said & self._fold_words(_item_words(p)))
+            near = _runs(said & self._fold_words(_item_words(host)))
+            both = near + _runs(said & self._fold_words(_item_words(p)))
             if near >= FOLD_FIT and both > FOLD_FIT and (best is None or both > best[0]):
                 best = (both, host)
         return best[1] if best else None
@@ -2514,9 +2522,29 @@ class Selector:
         调整) — two measures that both meet “每季度” and “及时调整” are not about one thing (session 11: 网格党支部
         书记 + 统筹谋划, folded for 及时调整 alone)."""
         chars, words = self._fold_skips
+        field = self._field_words
         return frozenset(
-            w for w in self.library.overlap.content(text) if w not in words and chars.isdisjoint(w)
+            w
+            for w in self.library.overlap.content(text)
+            if w not in words and w not in field and chars.isdisjoint(w)
         )
+
+    @property
+    def _field_words(self) -> frozenset[str]:
+        """The content three-character runs in FIELD_SHARE or more of the wordings written for this type of
+        unit: they name its field (医务人员, 临床科室; 村干部), not what a measure does — a hospital's measure on
+        思想工作 with 专家 joined its measure on 患者意见 for 医务人员 alone (session 17).  Once per library and
+        type."""
+        name = self.unit_type.name
+        overlap = self.library.overlap
+        found = overlap.field.get(name)
+        if found is None:
+            texts = [t for f in self.library.fragments() if name in f.unit_types for t in f.texts]
+            counts = Counter(w for t in texts for w in overlap.content(t))
+            found = overlap.field[name] = frozenset(
+                w for w, n in counts.items() if name != "通用" and n >= FIELD_SHARE * len(texts)
+            )
+        return found
 
     def _in_problem_order(self, problems: SectionPlan, measures: list[Item]) -> list[Item]:
         """Measures in the order of the problems they answer (a reviewer lays 存在问题 and 下一步 side by side:

@@ -3,6 +3,8 @@
 - a problem the user wrote in full (most often last year's finding still open, printed as written) names no
   causes of its own, so no printed cause explained it: round 57 found it the one problem of three without a
   cause.  It now takes the causes of the library's problems that speak of the same thing.
+- a cause's measure joined a problem's measure as one paragraph on words of the unit's field alone (医务人员)
+  or on one four-character word counted as two (部门商定): round 56 read such a paragraph as “两条拼成的”.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 from drafter.facts import facts_from_text, load_facts
 from drafter.library import load_library
 from drafter.pipeline import Options, draft
-from drafter.select import Item, Selector
+from drafter.select import Item, Selector, _runs
 
 LIB = load_library()
 SAMPLES = sorted(Path(__file__).resolve().parent.parent.joinpath("samples").glob("*.yaml"))
@@ -100,3 +102,24 @@ def test_the_samples_user_lines_now_have_causes(monkeypatch: pytest.MonkeyPatch)
     assert explained * 5 >= total, (explained, total)
     without, _ = _explained_user_lines(monkeypatch)
     assert without * 2 < explained, (without, explained)  # 3 and 9 when written
+
+
+def test_one_word_is_one_thing_two_measures_share() -> None:
+    """Three-character runs that overlap by two characters are one word: 党建任务 is one thing, not two."""
+    assert _runs(frozenset({"党建任", "建任务"})) == 1
+    assert _runs(frozenset({"部门商", "门商定", "苗头性"})) == 2
+    assert _runs(frozenset({"农村党", "村党员", "党员队", "员队伍", "支委会"})) == 2  # 农村党员队伍, 支委会
+    assert _runs(frozenset()) == 0
+
+
+def test_a_causes_measure_does_not_join_another_for_the_fields_words_alone() -> None:
+    """The hospital's measure on 思想工作 with 专家 and 学科带头人 (for its cause on 履职本领) joined the measure on
+    患者意见 as one paragraph because both say 医务人员 — the hospital's field, said in a third of its wordings.
+    It now stands as a measure of its own; the field's words are known from the data, type by type."""
+    sel = Selector(LIB, load_facts(SAMPLES[[p.stem for p in SAMPLES].index("某医院党委书记")]), seed=None)
+    plan = sel.plan()
+    assert {"医务人", "务人员"} <= sel._field_words
+    measures = plan.sections["下一步"].items
+    patients = next(m for m in measures if m.fragment is not None and "患者意见" in m.lead)
+    assert not patients.merged
+    assert any(m.fragment is not None and m.fragment.id == "xb-s9-hosp-skill-p" for m in measures)
