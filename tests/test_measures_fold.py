@@ -22,13 +22,15 @@ PLANS: list[Any] = [draft(facts, Options(seed=0)).plan for facts in FACTS]
 def test_fewer_drafts_count_problems_plus_causes() -> None:
     """Before the fold 50 of these 60 drafts printed exactly one measure per problem and one per cause; a
     cause's measure joins a problem's where the two speak of one thing, so fewer do — and none drops below
-    DEFAULT_PROBLEMS measures."""
+    DEFAULT_PROBLEMS measures.  Since session 17 a fold needs two words of what is done, a four-character word
+    counting once and the unit's field words (医务人员) not at all — round 56 read a fold on 医务人员 alone as
+    “两条拼成的” — so fewer folds are made: 41 of 60 drafts count problems plus causes (35 before)."""
     mechanical = 0
     for plan in PLANS:
         printed = plan.sections[MEASURES].items
         mechanical += len(printed) == len(plan.sections[PROBLEMS].items) + len(plan.sections[CAUSES].items)
         assert len(printed) >= DEFAULT_PROBLEMS
-    assert mechanical <= 40, mechanical  # 35 of 60
+    assert mechanical <= 44, mechanical  # 41 of 60
 
 
 def test_a_folded_measure_is_about_what_its_host_is_about() -> None:
