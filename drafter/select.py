@@ -2065,6 +2065,12 @@ class Selector:
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
+        if (
+            head
+        ):  # under a titled line, only one speaking of the title (session 17: with its grid 表现 denying a
+            # heading above, a 街道's “网格党建作用发挥不够” stood over a 表现 on 老旧小区): else it stays as written
+            speaks = overlap.fit
+            good = [x for x in good if any(speaks(head, t) for t in self._printable(x[2]))]
         return self._best_detail(phrase, good, head) if good else None
 
     def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]], head: str = "") -> Fragment:
