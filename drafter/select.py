@@ -2065,12 +2065,10 @@ class Selector:
             # a wording of its topic sharing one of its words; for a phrase of everyday words, any wording of
             # its topic (党员教育管理不够经常); a phrase of its own words that nothing shares keeps the marker
             good = [x for x in same if x[0] >= 1] or (same if overlap.words(phrase) <= PLAIN_PHRASE else [])
-        if (
-            head
-        ):  # under a titled line, only one speaking of the title (session 17: with its grid 表现 denying a
-            # heading above, a 街道's “网格党建作用发挥不够” stood over a 表现 on 老旧小区): else it stays as written
-            speaks = overlap.fit
-            good = [x for x in good if any(speaks(head, t) for t in self._printable(x[2]))]
+        # under a titled line, only one speaking of the title, else the line stays as written (session 17: with
+        # its grid 表现 denying a heading above, a 街道's “网格党建作用发挥不够” stood over a 表现 on 老旧小区)
+        if head:
+            good = [x for x in good if any(overlap.fit(head, t) for t in self._printable(x[2]))]
         return self._best_detail(phrase, good, head) if good else None
 
     def _best_detail(self, phrase: str, good: list[tuple[int, bool, Fragment]], head: str = "") -> Fragment:
@@ -2538,17 +2536,21 @@ class Selector:
     @property
     def _field_words(self) -> frozenset[str]:
         """The content three-character runs in FIELD_SHARE or more of the wordings written for this type of
-        unit: they name its field (医务人员, 临床科室; 村干部), not what a measure does — a hospital's measure on
-        思想工作 with 专家 joined its measure on 患者意见 for 医务人员 alone (session 17).  Once per library and
-        type."""
+        unit (none for 通用): they name its field (a hospital's 医务人员, a village's 村干部, a school's 党员教师),
+        not what a measure does — a hospital's measure on 思想工作 with 专家 joined its measure on 患者意见 for
+        医务人员 alone (session 17).  Worked out once per library and type."""
         name = self.unit_type.name
         overlap = self.library.overlap
         found = overlap.field.get(name)
         if found is None:
-            texts = [t for f in self.library.fragments() if name in f.unit_types for t in f.texts]
+            texts = (
+                []
+                if name == "通用"
+                else [t for f in self.library.fragments() if name in f.unit_types for t in f.texts]
+            )
             counts = Counter(w for t in texts for w in overlap.content(t))
             found = overlap.field[name] = frozenset(
-                w for w, n in counts.items() if name != "通用" and n >= FIELD_SHARE * len(texts)
+                w for w, n in counts.items() if n >= FIELD_SHARE * len(texts)
             )
         return found
 
