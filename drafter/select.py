@@ -80,6 +80,7 @@ PAIR_FIT_MARGIN = (
     2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
 )
 FOLD_FIT = 2  # words of what is done a cause's measure shares with a problem's measure to join its paragraph
+NAMED_FOLD = 100  # a fold into the measure of a problem naming the cause ranks above any by words alone
 FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own wordings names its field
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
@@ -162,6 +163,7 @@ class Item:
     )  # items folded into this one (a long part, 主题.yaml 并入)
     bare_finding: bool = False  # a finding still open carried into 存在问题 with no 表现 of the tool's
     for_cause: bool = False  # a cause's measure folded into a problem's (read on as its next sentence)
+    answers: str = ""  # the id of the cause fragment this measure was added for (``""``: none, or the user's)
 
     @property
     def is_user(self) -> bool:
@@ -2473,24 +2475,43 @@ class Selector:
         for measure in for_causes:
             if len(section.items) <= DEFAULT_PROBLEMS or measure.fragment is None:
                 break
-            host = self._fold_host(measure, problems, section, not_hosts)
-            if host is None:
+            found = self._fold_host(measure, problems, section, not_hosts)
+            if found is None:
                 continue
+            host, problem = found
             section.items.remove(measure)
             measure.for_cause = True
+            measure.variant = self._fold_variant(measure, host, problem)
             host.merged.append(measure)
+
+    def _fold_variant(self, measure: Item, host: Item, problem: Item) -> int:
+        """The wording of a cause's ``measure`` to print after ``host``'s (the measure of ``problem``) in one
+        paragraph: of those it may print, that promise nothing 主要工作 reports done and that would make the fold
+        (:meth:`_fold_score`), the one saying least of what the host already says (its own unless another says
+        less: session 18's folds printed “谈一次心” or “参加一次组织生活” twice in one paragraph)."""
+        frag = measure.fragment
+        assert frag is not None  # only a fragment's measure is folded
+        overlap = self.library.overlap
+        hosted = overlap.content(_item_words(host))
+        printable = self._printable(frag)
+        keyed = [
+            (len(hosted & overlap.content(frag.lead + t)), n != measure.variant, n)
+            for n, t in enumerate(frag.texts)
+            if t in printable
+            and not (self._done_already(t) or self._clause_repeats(t))
+            and self._fold_score(measure, self._fold_words(frag.lead + t), problem, host) > 0
+        ]
+        return min(keyed)[2] if keyed else measure.variant
 
     def _fold_host(
         self, measure: Item, problems: SectionPlan, section: SectionPlan, not_hosts: set[int]
-    ) -> Item | None:
-        """The measure of a problem that ``measure`` speaks of too: FOLD_FIT words of what it does
-        (:meth:`_fold_words`) in common with that measure, and FOLD_FIT + 1 with the measure and its problem
-        together; the closest such.  Not a cause's measure (``not_hosts``), not a measure already hosting
-        one, nor the one of a problem carrying a finding still open (its measure ends with the finding's own
-        sentence)."""
+    ) -> tuple[Item, Item] | None:
+        """The measure of a problem that ``measure`` speaks of too, the closest such (:meth:`_fold_score`), and
+        that problem.  Not a cause's measure (``not_hosts``), not a measure already hosting one, nor the one of a problem
+        carrying a finding still open (its measure ends with the finding's own sentence)."""
         findings = self._open_findings()
         said = self._fold_words(_item_words(measure))
-        best: tuple[int, Item] | None = None
+        best: tuple[int, Item, Item] | None = None
         for p in problems.items:
             if not p.topic or p.bare_finding or any(f in p.lead for f in findings):
                 continue
@@ -2505,13 +2526,26 @@ class Selector:
                 ),
                 None,
             )
-            if host is None:
-                continue
-            near = _runs(said & self._fold_words(_item_words(host)))
-            both = near + _runs(said & self._fold_words(_item_words(p)))
-            if near >= FOLD_FIT and both > FOLD_FIT and (best is None or both > best[0]):
-                best = (both, host)
-        return best[1] if best else None
+            score = 0 if host is None else self._fold_score(measure, said, p, host)
+            if host is not None and score > 0 and (best is None or score > best[0]):
+                best = (score, host, p)
+        return (best[1], best[2]) if best else None
+
+    def _fold_score(self, measure: Item, said: frozenset[str], problem: Item, host: Item) -> int:
+        """How closely a cause's ``measure`` (saying ``said``, :meth:`_fold_words`) speaks of ``problem`` and
+        its measure ``host``; 0 when it does not.  The words of what is done: FOLD_FIT in common with the
+        host, FOLD_FIT + 1 with host and problem together.  A cause the problem names first is the thinking
+        behind that very problem, so its measure is on the same subject whatever words it takes (session 18:
+        “给后进支部定出赶上来的时间表” stood as （四） beside “（一）帮基础弱的支部赶上来”, no word in common); one
+        it names later needs FOLD_FIT words with the two together.  Those the problem names rank first."""
+        near = _runs(said & self._fold_words(_item_words(host)))
+        both = near + _runs(said & self._fold_words(_item_words(problem)))
+        named = self._named_causes(problem) if measure.answers else ()
+        if named and named[0] == measure.answers:
+            return both + 2 * NAMED_FOLD
+        if measure.answers in named and both >= FOLD_FIT:
+            return both + NAMED_FOLD
+        return both if near >= FOLD_FIT and both > FOLD_FIT else 0
 
     @cached_property
     def _fold_skips(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -2598,6 +2632,7 @@ class Selector:
                 continue
             paired = self._paired_answer(cause, said, (*chosen, *out))
             if paired is not None:  # the measure written for this cause, in the wording that speaks of it
+                paired.answers = cause.fragment.id if cause.fragment else ""
                 out.append(paired)
                 answered.add(paired.topic)
                 continue
@@ -2610,7 +2645,9 @@ class Selector:
                 best
             ):  # no measure promising what is done, even for a cause
                 continue
-            out.append(self._take_speaking_of(best, said))
+            item = self._take_speaking_of(best, said)
+            item.answers = cause.fragment.id if cause.fragment else ""
+            out.append(item)
             answered.add(best.topic_key)
         return out
 

@@ -24,19 +24,36 @@ def test_fewer_drafts_count_problems_plus_causes() -> None:
     cause's measure joins a problem's where the two speak of one thing, so fewer do — and none drops below
     DEFAULT_PROBLEMS measures.  Since session 17 a fold needs two words of what is done, a four-character word
     counting once and the unit's field words (医务人员) not at all — round 56 read a fold on 医务人员 alone as
-    “两条拼成的” — so fewer folds are made: 41 of 60 drafts count problems plus causes (35 before)."""
+    “两条拼成的” — so fewer folds are made: 41 of 60 drafts count problems plus causes (35 before).  Since
+    session 18 a cause's measure joins the measure of the problem naming it first whatever words it takes (the
+    集团 sample printed （一）帮基础弱的支部赶上来 and （四）给后进支部定出赶上来的时间表 side by side): 6 of 60."""
     mechanical = 0
     for plan in PLANS:
         printed = plan.sections[MEASURES].items
         mechanical += len(printed) == len(plan.sections[PROBLEMS].items) + len(plan.sections[CAUSES].items)
         assert len(printed) >= DEFAULT_PROBLEMS
-    assert mechanical <= 44, mechanical  # 41 of 60
+    assert mechanical <= 10, mechanical  # 6 of 60
+
+
+def _folds_for(selector: Selector, m: Any, said: frozenset[str], near: int, problem: Any) -> bool:
+    """A cause's measure ``m`` (saying ``said``, ``near`` words in common with the host) may join the measure
+    of ``problem``: the problem names the cause first, or names it with FOLD_FIT words in common with the two,
+    or the words alone carry it."""
+    both = near + len(said & selector._fold_words(_item_words(problem)))
+    named = selector._named_causes(problem)
+    if named and named[0] == m.answers:  # the thinking behind this very problem
+        return True
+    if m.answers in named:
+        return both >= FOLD_FIT
+    return near >= FOLD_FIT and both > FOLD_FIT
 
 
 def test_a_folded_measure_is_about_what_its_host_is_about() -> None:
     """Each folded cause measure shares FOLD_FIT words of what is done (no 每季度, 年内, 一次, 及时调整: 措辞.yaml
-    措施并入不算的字/词) with the measure it joins, and more with that measure and its problem together; one per
-    measure, none under the measure carrying a finding still open."""
+    措施并入不算的字/词) with the measure it joins, and more with that measure and its problem together — unless
+    the problem names its cause: first (the thinking behind that very problem, whatever words it takes), or later
+    with FOLD_FIT words in common with the two; one per measure, none under the measure carrying a finding still
+    open."""
     folded = 0
     for plan, facts in zip(PLANS, FACTS, strict=True):
         selector = Selector(LIB, facts)  # for its word filter (the unit's type and voice)
@@ -47,10 +64,12 @@ def test_a_folded_measure_is_about_what_its_host_is_about() -> None:
             for m in for_causes:
                 folded += 1
                 said = selector._fold_words(_item_words(m))
-                problem = next(p for p in problems if p.topic == host.topic)
                 near = len(said & selector._fold_words(_item_words(host)))
-                both = near + len(said & selector._fold_words(_item_words(problem)))
-                assert near >= FOLD_FIT and both > FOLD_FIT, (host.lead, m.lead)
+                assert any(  # the problem it was folded for: one of the host's topic
+                    _folds_for(selector, m, said, near, p)
+                    for p in problems
+                    if p.topic == host.topic
+                ), (host.lead, m.lead)
                 assert not any(x.topic == "整改" or x.is_user for x in host.merged), host.lead
     assert folded >= 10, folded
 
