@@ -1335,6 +1335,7 @@ class Selector:
         intro, role = section.intro, section.role
         have = set(section.topics)
         said = _section_words(section)
+        below = said + "".join(t for it in section.items if it.detail is not None for t in it.detail.texts)
 
         def delivered(v: Variant) -> bool:
             return (
@@ -1344,11 +1345,22 @@ class Selector:
                 # nor a self-critical lead-in denying what 主要工作 claims (round 49: “我感到自己在推动党建与
                 # 医疗业务融合上还有差距” under “一体谋划、一体推进”)
                 and not (role in (PROBLEMS, CAUSES) and self._denies(v.text))
+                # nor one its own items deny (session 18: “没有把问题推给……党员年纪大这些客观因素” over the cause
+                # “把党员年龄偏大看成农村普遍存在、一时难改的情况”)
+                and not (role in (PROBLEMS, CAUSES) and self._denied_below(v.text, below))
             )
 
         if intro is None or delivered(intro):
             return intro
         return self._pick_variant([v for v in self._fitting_variants("intros", role) if delivered(v)])
+
+    def _denied_below(self, lead_in: str, below: str) -> bool:
+        """A self-critical lead-in claims what the items under it (``below``: their wordings and 表现) deny: a
+        前后矛盾 pair whose keywords the lead-in says and whose denials they say."""
+        return any(
+            says_any(pair.keywords, lead_in) and says_any(pair.denials, below)
+            for pair in self.reg.topics.get(CONTRADICTIONS, {}).values()
+        )
 
     def _place_pins(self, role: str, fill: _Fill) -> None:
         """选用: first, whatever their topic."""
@@ -1665,7 +1677,9 @@ class Selector:
                     for it in (item, *item.merged):
                         if it.fragment is not None:
                             parts.append(it.fragment.texts[it.variant % len(it.fragment.texts)])
-                        parts.extend((it.lead, it.text, it.party, *it.tail))  # the user's 党组织做法 too
+                        parts.extend(
+                            (it.heading or it.lead, it.text, it.party, *it.tail)
+                        )  # the user's 党组织做法 too
             self._main_said = "".join(parts)
         return self._main_said
 
@@ -3163,7 +3177,30 @@ class Selector:
         tell a number once, stood above the cause denying it — the claims had been read before the swap)."""
         self._carry_numbers(plan)
         self._unrepeat_numbers(plan)
+        self._honest_main_headings(plan)
         self._main_said = None
+
+    def _honest_main_headings(self, plan: Plan) -> None:
+        """A 主要工作 item whose heading claims what the user's own problems say was not done well prints
+        another heading of it (措辞.yaml 小标题另说) that does not: the item stays for the numbers it carries, but
+        a 村 that wrote “党员老龄化，年轻党员少” printed “为党员队伍补充年轻血液” above it (session 18), and that
+        claim then kept every 表现 of the problem saying 年轻党员少 out of the draft."""
+        if not self._user_denials:
+            return
+        table = self.reg.wordings.get(LEAD_ALTERNATIVES, {})
+        for role in self.kind.main_roles:
+            for item in self._main_items.get(role, []):
+                for it in (item, *item.merged):
+                    frag = it.fragment
+                    if frag is None or not frag.lead or not self._claims_user_denied(frag.lead):
+                        continue
+                    options = [
+                        o
+                        for o in table.get(frag.id, ())
+                        if not self._claims_user_denied(o) and not self._foreign_words(o)
+                    ]
+                    if options:
+                        it.heading = self._unit_rng(f"heading:{frag.id}").choice(options)
 
     def _plan_section(self, plan: Plan, spec: SectionSpec) -> None:
         """One section of the kind's outline into ``plan`` (the self-critical parts after 主要工作)."""

@@ -66,9 +66,7 @@ def test_a_folded_measure_is_about_what_its_host_is_about() -> None:
                 said = selector._fold_words(_item_words(m))
                 near = len(said & selector._fold_words(_item_words(host)))
                 assert any(  # the problem it was folded for: one of the host's topic
-                    _folds_for(selector, m, said, near, p)
-                    for p in problems
-                    if p.topic == host.topic
+                    _folds_for(selector, m, said, near, p) for p in problems if p.topic == host.topic
                 ), (host.lead, m.lead)
                 assert not any(x.topic == "整改" or x.is_user for x in host.merged), host.lead
     assert folded >= 10, folded

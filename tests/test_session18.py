@@ -63,11 +63,11 @@ def test_no_measure_stands_apart_from_the_measure_of_the_problem_naming_its_caus
                 if not p.topic or p.bare_finding or not named or named[0] != m.answers:
                     continue
                 checked += 1
-                free = [
-                    h for h in items if h is not m and h.topic == p.topic and h.fragment is not None
-                ]
+                free = [h for h in items if h is not m and h.topic == p.topic and h.fragment is not None]
                 assert not any(not h.merged and not h.answers for h in free), (m.lead, p.lead)
-    assert checked >= 1  # the rule has cases left to read: causes named first whose problem's measure hosts another
+    assert (
+        checked >= 1
+    )  # the rule has cases left to read: causes named first whose problem's measure hosts another
 
 
 def test_a_folded_measure_says_least_of_what_its_host_says() -> None:
@@ -101,3 +101,44 @@ def test_a_folded_measure_says_least_of_what_its_host_says() -> None:
     hosted = overlap.content(_item_words(host))
     assert len(hosted & overlap.content(m.fragment.lead + m.fragment.texts[0])) == 8  # the usual wording
     assert len(hosted & overlap.content(_item_words(m))) == 5
+
+
+def test_a_main_heading_the_users_problem_denies_is_said_another_way() -> None:
+    """The 村 sample wrote “党员老龄化，年轻党员少” and printed “四是为党员队伍补充年轻血液” above it: the item
+    stays (it carries 发展党员数 and 入党积极分子数) under another heading of 措辞.yaml 小标题另说, and with that claim
+    gone the problem is told by a 表现 on the ageing of the branch, not by one on managing members in general."""
+    facts = load_facts(_sample("某村党支部书记"))
+    result = draft(facts, Options(seed=None))
+    text = "".join(s.text for b in result.document.blocks for s in b.spans)
+    assert "补充年轻血液" not in text
+    assert "发展党员1名" in text and "入党积极分子2名" in text
+    problem = next(p for p in result.plan.sections[PROBLEMS].items if p.is_user and "老龄化" in p.lead)
+    assert problem.detail is not None and problem.detail.id == "wt-village-members"
+    # control: without the user's problem the usual heading prints
+    data = dict(facts.data)
+    data["存在问题"] = []
+    plain = draft(
+        type(facts)(data=data, path=facts.path, encoding=facts.encoding, lines=facts.lines),
+        Options(seed=None),
+    )
+    assert "补充年轻血液" in "".join(s.text for b in plain.document.blocks for s in b.spans)
+
+
+def test_a_causes_lead_in_does_not_claim_what_the_causes_below_it_deny(monkeypatch: Any) -> None:
+    """The 村 drafted at seed 1 led its causes in with “我没有把问题推给村里条件差、党员年纪大这些客观因素” and then
+    gave the cause “我把党员年龄偏大看成农村普遍存在、一时难改的情况” (主题.yaml 前后矛盾 十八-不推客观): the lead-in
+    is now one its causes do not deny.  Control: with the check off, the same draft prints the contradiction."""
+
+    def causes(seed: int) -> tuple[str, str]:
+        result = draft(load_facts(_sample("某村党支部书记")), Options(seed=seed))
+        intro = result.plan.sections["原因"].intro
+        body = "".join(
+            s.text for b in result.document.blocks if b.section.startswith("存在") for s in b.spans
+        )
+        return (intro.text if intro else ""), body
+
+    intro, body = causes(1)
+    assert "普遍存在" in body and "推给" not in intro
+    monkeypatch.setattr(Selector, "_denied_below", lambda self, lead_in, below: False)
+    intro, body = causes(1)
+    assert "普遍存在" in body and "没有把问题推给" in intro
