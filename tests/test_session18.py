@@ -142,3 +142,15 @@ def test_a_causes_lead_in_does_not_claim_what_the_causes_below_it_deny(monkeypat
     monkeypatch.setattr(Selector, "_denied_below", lambda self, lead_in, below: False)
     intro, body = causes(1)
     assert "普遍存在" in body and "没有把问题推给" in intro
+
+
+def test_a_branch_secretary_does_not_squat_at_the_front_line() -> None:
+    """A 党支部书记述职 avoids 蹲点 (kind.yaml 避免用语): the 财政局办公室 branch's measure for its cause on 摸实情
+    was “每个季度安排一次为期两天的蹲点” — a leader's practice over units below him, not a branch secretary's."""
+    for seed in (None, 0, 1, 2):
+        for stem in ("机关党支部书记", "某村党支部书记", "某科技公司党支部"):
+            result = draft(load_facts(_sample(stem)), Options(seed=seed))
+            assert "蹲点" not in "".join(s.text for b in result.document.blocks for s in b.spans), (
+                stem,
+                seed,
+            )
