@@ -652,6 +652,9 @@ class Selector:
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
+        self._cause_answers: list[
+            Item
+        ] = []  # the measures 下一步 added for causes (:meth:`_trim_cause_answers`)
         # what the draft says before its self-criticism besides 主要工作's items: the opening, the intros of
         # 主要工作's parts and the 上年度问题整改 part (a problem may deny these as well)
         self._opening: Fragment | None = None
@@ -2293,7 +2296,7 @@ class Selector:
         MEASURES_MAX in all (round 28 sent a 学院 summary back for three causes of four without a measure:
         four problems had taken the room); the user's own measures take room too."""
         wanted = max(2, min(4, spec.count or 3, max(3, len(problems.items))))
-        room = MEASURES_MAX - len(problems.items) - len(self.facts.get(MEASURES) or [])
+        room = MEASURES_MAX + 1 - len(problems.items) - len(self.facts.get(MEASURES) or [])
         return max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
 
     def _tool_causes(
@@ -2462,12 +2465,10 @@ class Selector:
             if frag is not None:
                 tool.append(self._take_speaking_of(frag, said, topic) if speaking else self.take(frag))
                 answered.add(topic)
-        # a measure per cause as well, yet not a list that bloats; the carried finding's measure may follow
-        # a finding still open adds its own measure after these when no measure hosts it — counted among them
-        # when a 字数 target budgets the part
-        longest = MEASURES_MAX - (1 if self.target and self._open_findings() else 0)
-        room = max(0, min(len(problems.items) + MEASURES_OVER_PROBLEMS, longest) - len(tool) - len(listed))
-        for_causes = self._answers_to_causes(problems, causes, [*tool, *listed], answered)[:room]
+        # a measure per cause as well, yet not a list that bloats: every cause's measure is found here, those
+        # joining a problem's measure take no room, and the room is counted once they are folded and a finding
+        # still open has its own measure (:meth:`_trim_cause_answers`)
+        for_causes = self._answers_to_causes(problems, causes, [*tool, *listed], answered)
         tool += for_causes
         missing = DEFAULT_PROBLEMS - len(tool) - len(listed)
         if missing > 0:
@@ -2475,7 +2476,21 @@ class Selector:
             tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
         section.items = self._in_problem_order(problems, tool + listed)
         self._fold_cause_answers(problems, section, for_causes)
+        self._cause_answers = for_causes
         return section
+
+    def _trim_cause_answers(self, causes: SectionPlan, measures: SectionPlan) -> None:
+        """No more than MEASURES_MAX measures once the causes' measures are folded and a finding still open has
+        its own: the last cause standing on its own measure goes with it, while two causes remain (a list that
+        bloats is what reviewers mark, and so is a cause no measure answers).  Session 18 let a draft of four
+        problems have three causes — round 61 read three of a 街道's four problems as explained by none — as
+        their measures mostly join the measures of the problems naming them."""
+        printed = {id(m) for m in measures.items}
+        standing = [m for m in self._cause_answers if id(m) in printed]
+        while len(measures.items) > MEASURES_MAX and standing and len(causes.items) > 2:
+            last = standing.pop()
+            measures.items = [m for m in measures.items if m is not last]
+            causes.items = [c for c in causes.items if c.fragment is None or c.fragment.id != last.answers]
 
     def _fold_cause_answers(
         self, problems: SectionPlan, section: SectionPlan, for_causes: list[Item]
@@ -3228,6 +3243,7 @@ class Selector:
             causes = plan.sections.get(CAUSES) or SectionPlan(CAUSES)
             measures = self.measures_section(problems, causes, plan.family)
             self._carry_findings(problems, measures)
+            self._trim_cause_answers(causes, measures)
             plan.sections[role] = measures
             self._check_pairs(problems, measures)
 
