@@ -20,6 +20,7 @@ problem and cause by topic.  Ties are broken by a stable seed (from 单位 and �
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 from collections import Counter
@@ -80,6 +81,7 @@ PAIR_FIT_MARGIN = (
     2  # words of a user's problem phrase a measure must speak of beyond its 表现's pair to replace it
 )
 FOLD_FIT = 2  # words of what is done a cause's measure shares with a problem's measure to join its paragraph
+MATCH_DEPTH = 4  # of each problem's printable causes, those weighed when layers are shared out
 NAMED_FOLD = 100  # a fold into the measure of a problem naming the cause ranks above any by words alone
 FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own wordings names its field
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
@@ -394,6 +396,26 @@ def _runs(grams: frozenset[str]) -> int:
     word, so one four-character word is not two things two measures share."""
     heads = {g[:2] for g in grams}
     return sum(1 for g in grams if g[1:] not in heads or g[1:] == g[:2])
+
+
+def _match_layers(usable: Sequence[Sequence[Fragment]]) -> list[Fragment]:
+    """One cause for each problem of ``usable`` (each problem's printable causes, best first), no two of one
+    layer: the choice explaining most problems, then the one taking each problem's causes earliest in its list,
+    earlier problems first.  A few problems and causes, so every choice is weighed."""
+    options = [[*causes[:MATCH_DEPTH], None] for causes in usable]
+    best: tuple[int, tuple[int, ...]] | None = None
+    chosen: list[Fragment] = []
+    for pick in itertools.product(*options):
+        frags = [f for f in pick if f is not None]
+        if len({f.topic_key for f in frags}) < len(frags):
+            continue
+        key = (
+            -len(frags),
+            tuple(len(o) if f is None else o.index(f) for f, o in zip(pick, options, strict=True)),
+        )
+        if best is None or key < best:
+            best, chosen = key, frags
+    return chosen
 
 
 def _item_words(item: Item) -> str:
@@ -2331,10 +2353,12 @@ class Selector:
 
     def _linked_causes(self, problems: Sequence[Item], taken: set[str]) -> dict[str, Fragment]:
         """Layer → the cause a chosen problem names first (its fragment's, or its 表现's, ``causes``) that this
-        draft may print without a fault; in the problems' order, one a layer, none of a layer the user's own
-        causes hold.  A problem whose first usable cause has a layer an earlier problem took gets its next.
-        Then the layers still open take the problems' other causes: a layer filled from its pool alone printed
-        a cause no problem above names (26 % of the samples' causes; 17 % this way)."""
+        draft may print without a fault; one a layer, none of a layer the user's own causes hold, as many
+        problems explained as the layers allow (:func:`_match_layers`: session 18's office branch gave its
+        思想认识 layer to a borrowed cause of its second problem, and its third, naming only a 思想认识 root it
+        could print, went unexplained).  Then the layers still open take the problems' other causes: a layer
+        filled from its pool alone printed a cause no problem above names (26 % of the samples' causes; 17 % this
+        way)."""
         ids = self.library.by_id()
         out: dict[str, Fragment] = {}
         named = [
@@ -2351,10 +2375,9 @@ class Selector:
             faulty.add(frag.id)
             return False
 
-        for causes in named:  # each problem's first cause this draft may print
-            first = next((f for f in causes if fits(f)), None)
-            if first is not None:
-                out[first.topic_key] = first
+        usable = [[f for f in causes if fits(f)] for causes in named]
+        for frag in _match_layers(usable):  # a cause for as many problems as can have one, one a layer
+            out[frag.topic_key] = frag
         for causes in named:  # then the layers still open from the problems' other causes, in their order
             for frag in filter(fits, causes):
                 out[frag.topic_key] = frag
