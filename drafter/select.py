@@ -398,13 +398,14 @@ def _runs(grams: frozenset[str]) -> int:
     return sum(1 for g in grams if g[1:] not in heads or g[1:] == g[:2])
 
 
-def _match_layers(usable: Sequence[Sequence[Fragment]]) -> list[Fragment]:
-    """One cause for each problem of ``usable`` (each problem's printable causes, best first), no two of one
-    layer: the choice explaining most problems, then the one taking each problem's causes earliest in its list,
-    earlier problems first.  A few problems and causes, so every choice is weighed."""
+def _match_layers(usable: Sequence[Sequence[Fragment]]) -> list[Fragment | None]:
+    """One cause for each problem of ``usable`` (each problem's printable causes, best first; ``None`` for a
+    problem left without), no two of one layer: the choice explaining most problems, then the one taking each
+    problem's causes earliest in its list, earlier problems first.  A few problems and causes, so every choice
+    is weighed."""
     options = [[*causes[:MATCH_DEPTH], None] for causes in usable]
     best: tuple[int, tuple[int, ...]] | None = None
-    chosen: list[Fragment] = []
+    chosen: list[Fragment | None] = [None] * len(options)
     for pick in itertools.product(*options):
         frags = [f for f in pick if f is not None]
         if len({f.topic_key for f in frags}) < len(frags):
@@ -414,7 +415,7 @@ def _match_layers(usable: Sequence[Sequence[Fragment]]) -> list[Fragment]:
             tuple(len(o) if f is None else o.index(f) for f, o in zip(pick, options, strict=True)),
         )
         if best is None or key < best:
-            best, chosen = key, frags
+            best, chosen = key, list(pick)
     return chosen
 
 
@@ -674,9 +675,8 @@ class Selector:
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
-        self._cause_answers: list[
-            Item
-        ] = []  # the measures 下一步 added for causes (:meth:`_trim_cause_answers`)
+        # the measures 下一步 added for causes (:meth:`_trim_cause_answers`)
+        self._cause_answers: list[Item] = []
         # what the draft says before its self-criticism besides 主要工作's items: the opening, the intros of
         # 主要工作's parts and the 上年度问题整改 part (a problem may deny these as well)
         self._opening: Fragment | None = None
@@ -2377,7 +2377,8 @@ class Selector:
 
         usable = [[f for f in causes if fits(f)] for causes in named]
         for frag in _match_layers(usable):  # a cause for as many problems as can have one, one a layer
-            out[frag.topic_key] = frag
+            if frag is not None:
+                out[frag.topic_key] = frag
         for causes in named:  # then the layers still open from the problems' other causes, in their order
             for frag in filter(fits, causes):
                 out[frag.topic_key] = frag
@@ -2589,7 +2590,9 @@ class Selector:
         host, FOLD_FIT + 1 with host and problem together.  A cause the problem names first is the thinking
         behind that very problem, so its measure is on the same subject whatever words it takes (session 18:
         “给后进支部定出赶上来的时间表” stood as （四） beside “（一）帮基础弱的支部赶上来”, no word in common); one
-        it names later needs FOLD_FIT words with the two together.  Those the problem names rank first."""
+        it names later needs FOLD_FIT words with the two together (session 18: joining a later-named cause's
+        measure without them put “交办事项台账” under “对现有党建品牌做一次梳理”).  Those the problem names rank
+        first."""
         near = _runs(said & self._fold_words(_item_words(host)))
         both = near + _runs(said & self._fold_words(_item_words(problem)))
         named = self._named_causes(problem) if measure.answers else ()

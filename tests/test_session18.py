@@ -198,8 +198,8 @@ def test_the_layers_go_to_as_many_problems_as_can_have_a_cause() -> None:
         cause("line", "思想认识"),
     )
     assert _match_layers([[skill], [given, system], [line]]) == [skill, system, line]
-    assert _match_layers([[skill], [given, system], []]) == [skill, given]
-    assert _match_layers([[given], [line]]) == [given]  # one layer, two problems: the first keeps it
+    assert _match_layers([[skill], [given, system], []]) == [skill, given, None]
+    assert _match_layers([[given], [line]]) == [given, None]  # one layer, two problems: the first keeps it
     explained = 0
     for stem in [s.stem for s in SAMPLES]:
         for seed in (None, 0, 1):
