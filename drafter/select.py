@@ -85,6 +85,9 @@ MATCH_DEPTH = 4  # of each problem's printable causes, those weighed when layers
 NAMED_FOLD = 100  # a fold into the measure of a problem naming the cause ranks above any by words alone
 FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own wordings names its field
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
+RECTIFY_DONE_WORDS = (
+    "整改未完不说"  # 措辞.yaml: words of a 上年度问题整改 paragraph saying every finding is done
+)
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 ECHO_WORDS = 3  # three-character words of a user's line its 表现 or measure paragraph may not say again
@@ -1533,7 +1536,9 @@ class Selector:
         """The opening (``tag`` 来源) or closing (收尾) paragraph of 上年度问题整改: one wording, by the seed and
         the unit, of those written for the kinds of body the 来源 names or for this unit type, with the general
         ones joining them while they number fewer than RECTIFY_WORDINGS_MIN; none written for a body the 来源
-        does not name, nor one with words this draft avoids while another is left."""
+        does not name, nor one with words this draft avoids while another is left, nor — a finding still being
+        put right — one saying every finding is seen through (措辞.yaml 整改未完不说: round 61 read “逐条跟踪到位”
+        above “这方面改了一部分，还有一部分没有改过来”)."""
         classes = self._source_classes()
         every = set(self.reg.wordings.get(RECTIFY_SOURCES, {}))
         pool = [
@@ -1545,6 +1550,9 @@ class Selector:
         wordings = self._clean_wordings(fitting)
         if len(wordings) < RECTIFY_WORDINGS_MIN:
             wordings = self._clean_wordings(pool)
+        if self._open_findings():  # a finding still open: no wording saying every finding is seen through
+            done = self.reg.words(RECTIFY_DONE_WORDS, self.unit_type.name, self.voice)
+            wordings = [(f, i) for f, i in wordings if not any(w in f.texts[i] for w in done)] or wordings
         if not wordings:
             return
         frag, variant = self._unit_rng(f"{RECTIFY}:{tag}").choice(wordings)

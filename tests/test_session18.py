@@ -208,3 +208,37 @@ def test_the_layers_go_to_as_many_problems_as_can_have_a_cause() -> None:
             printed = {c.fragment.id for c in plan.sections["原因"].items if c.fragment is not None}
             explained += sum(bool(printed & set(sel._named_causes(p))) for p in plan.sections[PROBLEMS].items)
     assert explained >= 82, explained  # 84 of 102 problems over these 33 drafts (77 taken in order)
+
+
+def test_the_rectification_paragraphs_do_not_say_all_is_done_while_a_finding_is_open(
+    monkeypatch: Any,
+) -> None:
+    """Round 61's hospital opened 上年度问题整改 with “……逐条跟踪到位” and then, in 存在问题, said of a finding still
+    整改中 “这方面改了一部分，还有一部分没有改过来”.  With a finding open, the part's opening and closing
+    paragraphs take no wording of 措辞.yaml 整改未完不说 (the 数量 paragraph says how many are done, and is true).
+    Control: without the rule, two of these 48 drafts print one (跟踪到位, 按期销号)."""
+    import drafter.select
+    from drafter.registry import registry
+
+    words = registry().words("整改未完不说", "通用", "个人")
+
+    def said_done() -> int:
+        hits = 0
+        for s in SAMPLES:
+            f = load_facts(s)
+            findings = (f.data.get("上年度问题整改") or {}).get("问题") or []
+            if not any(p.get("状态") == "整改中" for p in findings):
+                continue
+            for n in range(6):
+                unit = {**f.data["单位"], "全称": f"{f.data['单位']['全称']}{n}"}
+                g = type(f)(data={**f.data, "单位": unit}, path=f.path, encoding=f.encoding, lines=f.lines)
+                sec = draft(g, Options(seed=n)).plan.sections["上年度问题整改"]
+                paragraphs = [fr for fr in (*sec.lead_in, *sec.tail) if "数量" not in fr.tags]
+                text = "".join(fr.texts[sec.wordings.get(fr.id, 0)] for fr in paragraphs)
+                hits += any(w in text for w in words)
+        return hits
+
+    assert "跟踪到位" in words and "按期销号" in words
+    assert said_done() == 0
+    monkeypatch.setattr(drafter.select, "RECTIFY_DONE_WORDS", "不在措辞表里的一项")
+    assert said_done() >= 1
