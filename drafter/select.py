@@ -2548,21 +2548,28 @@ class Selector:
     def _fold_variant(self, measure: Item, host: Item, problem: Item) -> int:
         """The wording of a cause's ``measure`` to print after ``host``'s (the measure of ``problem``) in one
         paragraph: of those it may print, that promise nothing 主要工作 reports done and that would make the fold
-        (:meth:`_fold_score`), the one saying least of what the host already says (its own unless another says
-        less: session 18's folds printed “谈一次心” or “参加一次组织生活” twice in one paragraph)."""
+        (:meth:`_fold_score`), one saying least of what the host already says, within a word (its own unless
+        another says less: session 18's folds printed “谈一次心” or “参加一次组织生活” twice in one paragraph)."""
         frag = measure.fragment
         assert frag is not None  # only a fragment's measure is folded
         overlap = self.library.overlap
         hosted = overlap.content(_item_words(host))
         printable = self._printable(frag)
-        keyed = [
-            (len(hosted & overlap.content(frag.lead + t)), n != measure.variant, n)
+        shares = {
+            n: len(hosted & overlap.content(frag.lead + t))
             for n, t in enumerate(frag.texts)
             if t in printable
             and not (self._done_already(t) or self._clause_repeats(t))
             and self._fold_score(measure, self._fold_words(frag.lead + t), problem, host) > 0
-        ]
-        return min(keyed)[2] if keyed else measure.variant
+        }
+        if not shares:
+            return measure.variant
+        # those within one word of the fewest are as good: drawn by the unit (sibling units would otherwise
+        # print one wording of every folded measure)
+        least = sorted(n for n, k in shares.items() if k <= min(shares.values()) + 1)
+        if measure.variant in least:
+            return measure.variant
+        return self._unit_rng(f"fold:{frag.id}").choice(least)
 
     def _fold_host(
         self, measure: Item, problems: SectionPlan, section: SectionPlan, not_hosts: set[int]

@@ -132,7 +132,10 @@ def test_problems_have_causes_and_answers(kind: str, utype: str, year: int) -> N
     ]
     longest = min(len(problems) + MEASURES_OVER_PROBLEMS, MEASURES_MAX)
     assert len(unanswered) < len(causes), unanswered
-    assert len(measures) <= longest
+    # no list that bloats: the printed measures (a cause's measure folded into a problem's is no item of its
+    # own; since session 18 four problems may have three causes), and one a problem or cause in all
+    assert len(plan.sections[MEASURES].items) <= longest
+    assert len(measures) <= len(problems) + len(causes)
     assert not [d for d in plan.diagnostics if d.code == "unpaired"]
 
 
@@ -1489,7 +1492,8 @@ def test_the_years_campaign_says_what_is_left_or_that_all_were_fixed(kind: str) 
             facts = facts_for(kind, utype, 2025)
             facts.data["思想建设"].update({"学习教育查摆问题数": found, "学习教育整改问题数": fixed})
             result = draft(facts, Options(seed=voice_seed))
-            said = next(p for p in result.document.text.splitlines() if f"{found}个" in p and "查摆" in p)
+            # the campaign item (a type's own says 查出, 梳理 or 列进问题清单 as often as 查摆)
+            said = next(p for p in result.document.text.splitlines() if f"{found}个" in p and "学习教育" in p)
             if fixed < found:
                 assert f"其余{found - fixed}个仍在整改中" in said, said
             else:
@@ -1547,14 +1551,17 @@ def test_every_cause_has_a_measure_that_answers_it() -> None:
     cause's own measure is not kept out because its topic is already in 下一步; and there are no more causes
     than 下一步 has room to answer (round 28: a 学院 summary with four problems, four causes and three of them
     unanswered was sent back).  The samples too, at seven seeds each: 48 of 243 causes unanswered before the
-    room was counted, 8 of 212 after."""
+    room was counted, 8 of 212 after.  The room is counted in printed measures, a cause's measure folded into
+    a problem's taking none."""
     unanswered = []
     for kind in KINDS:
         for utype in TYPES:
             for year, seed in ((2024, 0), (2025, 1)):
                 plan = draft(facts_for(kind, utype, year), Options(seed=seed)).plan
                 measures = measures_of(plan)
-                assert len(measures) <= MEASURES_MAX, (kind, utype, year)
+                # printed measures within MEASURES_MAX; a cause's measure folded into a problem's is no item of
+                # its own (since session 18 four problems may have three causes)
+                assert len(plan.sections[MEASURES].items) <= MEASURES_MAX, (kind, utype, year)
                 said_of = (*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items)
                 unanswered += [
                     (kind, utype, year, c.fragment.id if c.fragment else c.lead)
@@ -1569,7 +1576,9 @@ def test_every_cause_has_a_measure_that_answers_it() -> None:
         for seed in (None, *range(6)):
             plan = draft(sample, Options(seed=seed)).plan
             measures = measures_of(plan)
-            assert len(measures) <= MEASURES_MAX + 1, (sample.stem, seed)  # + an open finding's own
+            assert len(plan.sections[MEASURES].items) <= MEASURES_MAX, (sample.stem, seed)
+            problems, causes = plan.sections[PROBLEMS].items, plan.sections[CAUSES].items
+            assert len(measures) <= len(problems) + len(causes) + 1, (sample.stem, seed)  # + a user's own
             total += len(plan.sections[CAUSES].items)
             said_of = (*plan.sections[PROBLEMS].items, *plan.sections[CAUSES].items)
             left += sum(not _answers(c, measures, said_of) for c in plan.sections[CAUSES].items)
