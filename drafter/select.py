@@ -2326,7 +2326,8 @@ class Selector:
         MEASURES_MAX in all (round 28 sent a 学院 summary back for three causes of four without a measure:
         four problems had taken the room); the user's own measures take room too."""
         wanted = max(2, min(4, spec.count or 3, max(3, len(problems.items))))
-        room = MEASURES_MAX + 1 - len(problems.items) - len(self.facts.get(MEASURES) or [])
+        # a cause's measure mostly joins its problem's (one more fits), unless a 字数 target budgets the part
+        room = MEASURES_MAX + (not self.target) - len(problems.items) - len(self.facts.get(MEASURES) or [])
         return max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
 
     def _tool_causes(
