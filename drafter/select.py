@@ -85,9 +85,8 @@ MATCH_DEPTH = 4  # of each problem's printable causes, those weighed when layers
 NAMED_FOLD = 100  # a fold into the measure of a problem naming the cause ranks above any by words alone
 FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own wordings names its field
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
-RECTIFY_DONE_WORDS = (
-    "整改未完不说"  # 措辞.yaml: words of a 上年度问题整改 paragraph saying every finding is done
-)
+# 措辞.yaml: words of a 上年度问题整改 paragraph saying every finding is done
+RECTIFY_DONE_WORDS = "整改未完不说"
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 ECHO_WORDS = 3  # three-character words of a user's line its 表现 or measure paragraph may not say again
@@ -1710,9 +1709,8 @@ class Selector:
                     for it in (item, *item.merged):
                         if it.fragment is not None:
                             parts.append(it.fragment.texts[it.variant % len(it.fragment.texts)])
-                        parts.extend(
-                            (it.heading or it.lead, it.text, it.party, *it.tail)
-                        )  # the user's 党组织做法 too
+                        # the printed heading, and the user's 党组织做法 too
+                        parts.extend((it.heading or it.lead, it.text, it.party, *it.tail))
             self._main_said = "".join(parts)
         return self._main_said
 
@@ -2576,8 +2574,8 @@ class Selector:
         self, measure: Item, problems: SectionPlan, section: SectionPlan, not_hosts: set[int]
     ) -> tuple[Item, Item] | None:
         """The measure of a problem that ``measure`` speaks of too, the closest such (:meth:`_fold_score`), and
-        that problem.  Not a cause's measure (``not_hosts``), not a measure already hosting one, nor the one of a problem
-        carrying a finding still open (its measure ends with the finding's own sentence)."""
+        that problem.  Not a cause's measure (``not_hosts``), not a measure already hosting one, nor the one of
+        a problem carrying a finding still open (its measure ends with the finding's own sentence)."""
         findings = self._open_findings()
         said = self._fold_words(_item_words(measure))
         best: tuple[int, Item, Item] | None = None
