@@ -2510,14 +2510,19 @@ class Selector:
         self._cause_answers = for_causes
         return section
 
-    def _trim_cause_answers(self, causes: SectionPlan, measures: SectionPlan) -> None:
+    def _trim_cause_answers(self, problems: SectionPlan, causes: SectionPlan, measures: SectionPlan) -> None:
         """No more than MEASURES_MAX measures once the causes' measures are folded and a finding still open has
-        its own: the last cause standing on its own measure goes with it, while two causes remain (a list that
-        bloats is what reviewers mark, and so is a cause no measure answers).  Session 18 let a draft of four
+        its own: the last cause standing on its own measure goes with it — one no printed problem names first —
+        while two causes remain (a list that bloats is what reviewers mark, and so is a cause no measure
+        answers).  Session 18 let a draft of four
         problems have three causes — round 61 read three of a 街道's four problems as explained by none — as
         their measures mostly join the measures of the problems naming them."""
         printed = {id(m) for m in measures.items}
-        standing = [m for m in self._cause_answers if id(m) in printed]
+        named = {c for p in problems.items for c in self._named_causes(p)}
+        # a cause no printed problem names goes first, then the last one standing
+        standing = sorted(
+            (m for m in self._cause_answers if id(m) in printed), key=lambda m: m.answers not in named
+        )
         while len(measures.items) > MEASURES_MAX and standing and len(causes.items) > 2:
             last = standing.pop()
             measures.items = [m for m in measures.items if m is not last]
@@ -3283,7 +3288,7 @@ class Selector:
             causes = plan.sections.get(CAUSES) or SectionPlan(CAUSES)
             measures = self.measures_section(problems, causes, plan.family)
             self._carry_findings(problems, measures)
-            self._trim_cause_answers(causes, measures)
+            self._trim_cause_answers(problems, causes, measures)
             plan.sections[role] = measures
             self._check_pairs(problems, measures)
 
