@@ -677,8 +677,6 @@ class Selector:
         self.covered: set[str] = set()
         self.main_topics: set[str] = set()
         self._main_items: dict[str, list[Item]] = {}
-        # the measures 下一步 added for causes (:meth:`_trim_cause_answers`)
-        self._cause_answers: list[Item] = []
         # what the draft says before its self-criticism besides 主要工作's items: the opening, the intros of
         # 主要工作's parts and the 上年度问题整改 part (a problem may deny these as well)
         self._opening: Fragment | None = None
@@ -2507,7 +2505,6 @@ class Selector:
             tool += [self.take(f) for f in self.rank(pool, MEASURES)[:missing]]
         section.items = self._in_problem_order(problems, tool + listed)
         self._fold_cause_answers(problems, section, for_causes)
-        self._cause_answers = for_causes
         return section
 
     def _trim_cause_answers(self, problems: SectionPlan, causes: SectionPlan, measures: SectionPlan) -> None:
@@ -2517,12 +2514,14 @@ class Selector:
         answers).  Session 18 let a draft of four
         problems have three causes — round 61 read three of a 街道's four problems as explained by none — as
         their measures mostly join the measures of the problems naming them."""
-        printed = {id(m) for m in measures.items}
         named = {c for p in problems.items for c in self._named_causes(p)}
-        # a cause no printed problem names goes first, then the last one standing
+        order = [c.fragment.id for c in causes.items if c.fragment is not None]
+        # the causes' own measures standing as items (``answers``), in the causes' order; a cause no printed
+        # problem names goes first, then the last one standing
         standing = sorted(
-            (m for m in self._cause_answers if id(m) in printed), key=lambda m: m.answers not in named
+            (m for m in measures.items if m.answers in order), key=lambda m: order.index(m.answers)
         )
+        standing.sort(key=lambda m: m.answers not in named)
         while len(measures.items) > MEASURES_MAX and standing and len(causes.items) > 2:
             last = standing.pop()
             measures.items = [m for m in measures.items if m is not last]
@@ -3247,18 +3246,13 @@ class Selector:
         claim then kept every 表现 of the problem saying 年轻党员少 out of the draft."""
         if not self._user_denials:
             return
-        table = self.reg.wordings.get(LEAD_ALTERNATIVES, {})
         for role in self.kind.main_roles:
             for item in self._main_items.get(role, []):
                 for it in (item, *item.merged):
                     frag = it.fragment
                     if frag is None or not frag.lead or not self._claims_user_denied(frag.lead):
                         continue
-                    options = [
-                        o
-                        for o in table.get(frag.id, ())
-                        if not self._claims_user_denied(o) and not self._foreign_words(o)
-                    ]
+                    options = [o for o in self._lead_alternatives(frag) if not self._claims_user_denied(o)]
                     if options:
                         it.heading = self._unit_rng(f"heading:{frag.id}").choice(options)
 
@@ -3297,7 +3291,6 @@ class Selector:
         by the unit: the fragment's own heading was the same in every unit that drew it (round 41: “对从严治党长期
         性认识不足” in a street's and a hospital's 述职).  Never one with a word this unit avoids, one a problem
         or cause would deny the work with, one its text opens by saying again, or one another item prints."""
-        table = self.reg.wordings.get(LEAD_ALTERNATIVES, {})
         items = [
             x
             for role in (PROBLEMS, CAUSES, MEASURES)
@@ -3310,22 +3303,22 @@ class Selector:
         for item in items:
             frag = item.fragment
             assert frag is not None  # kept above
-            others = [o for o in table.get(frag.id, ()) if o not in printed]
-            if not others:
-                continue
             text = frag.texts[item.variant % len(frag.texts)]
             critical = frag.role in (PROBLEMS, CAUSES)
             options = [frag.lead] + [
                 o
-                for o in others
-                if not self._foreign_words(o)
-                and not (critical and self._denies(o))
-                and not _echoes_lead(o, text)
+                for o in self._lead_alternatives(frag)
+                if o not in printed and not (critical and self._denies(o)) and not _echoes_lead(o, text)
             ]
             chosen = self._unit_rng(f"heading:{frag.id}").choice(options)
             if chosen != frag.lead:
                 item.heading = chosen
                 printed.add(chosen)
+
+    def _lead_alternatives(self, frag: Fragment) -> list[str]:
+        """The other headings 措辞.yaml 小标题另说 lists for ``frag`` that use no word this draft avoids."""
+        table = self.reg.wordings.get(LEAD_ALTERNATIVES, {})
+        return [o for o in table.get(frag.id, ()) if not self._foreign_words(o)]
 
     def _intros_for_self_criticism(self, plan: Plan) -> None:
         """The lead-ins of 存在问题, 原因 and 下一步 promise only what their items deliver, as the parts' of 主要
