@@ -21,7 +21,7 @@ import jinja2
 import yaml
 
 from drafter.errors import Diagnostic, LibraryError, Location
-from drafter.overlap import Overlap
+from drafter.overlap import COMMON_FILE, Counted, Overlap, counted, frozen_text, read_frozen
 from drafter.registry import VOICES, Registry, registry
 from drafter.resources import data_dir
 from drafter.schema import leaf_paths
@@ -205,6 +205,8 @@ class Library:
     digest: str | None = field(default=None, compare=False)
     _by_id: dict[str, Fragment] | None = field(default=None, repr=False, compare=False)
     _overlap: Overlap | None = field(default=None, repr=False, compare=False)
+    # the common and frequent n-grams read from the folder's (or else the shipped) 常用字串.txt, if there is one
+    frozen: Counted | None = field(default=None, repr=False, compare=False)
     _by_topic: dict[tuple[str, str], list[Fragment]] | None = field(default=None, repr=False, compare=False)
     _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -232,7 +234,7 @@ class Library:
     def overlap(self) -> Overlap:
         """n-gram statistics of the library's wordings (built once)."""
         if self._overlap is None:
-            self._overlap = Overlap((t for f in self.fragments() for t in f.texts), self.digest)
+            self._overlap = Overlap((t for f in self.fragments() for t in f.texts), self.digest, self.frozen)
         return self._overlap
 
     @property
@@ -703,7 +705,44 @@ def _load_library(folder: Path | None) -> Library:
                 )
             )
     _check_ids(library)
+    library.frozen = _frozen_common(folder, shipped)
     return library
+
+
+@dataclass(frozen=True)
+class CommonRecount:
+    """What counting a library's common n-grams again would change against its :data:`COMMON_FILE`: the file,
+    the n-grams that would turn common and those that would stop being common, and the new file's text."""
+
+    path: Path
+    added: frozenset[str]
+    dropped: frozenset[str]
+    text: str
+
+
+def recount_common(library: Library) -> CommonRecount:
+    """Count the library's common and frequent n-grams again (for ``drafter fragments common``): the file it
+    would be written to is its folder's :data:`COMMON_FILE`."""
+    folder = library.folder or data_dir("fragments")
+    wordings = [t for f in library.fragments() for t in f.texts]
+    common, frequent = counted(wordings)
+    old_common, old_frequent = library.frozen or (frozenset(), frozenset())
+    return CommonRecount(
+        folder / COMMON_FILE,
+        frozenset((common - old_common) | (frequent - old_frequent)),
+        frozenset((old_common - common) | (old_frequent - frequent)),
+        frozen_text(wordings),
+    )
+
+
+def _frozen_common(folder: Path, shipped: Path) -> Counted | None:
+    """The common and frequent n-grams of the folder's :data:`~drafter.overlap.COMMON_FILE`, else of the
+    shipped library's (a user's few fragments do not change what is common), else None: counted."""
+    for where in (folder, shipped):
+        path = where / COMMON_FILE
+        if path.is_file():
+            return read_frozen(path)
+    return None
 
 
 def _check_ids(library: Library) -> None:

@@ -16,6 +16,13 @@ set of frequent 2-grams the clause check weighs lower) is kept as JSON in drafte
 (:func:`drafter.cache.safe_folder`), keyed by a digest of every wording (or of what they were parsed from: the key of the library's kept parse) and of this module's code: any
 change to either means a new entry, and an entry that does not read back as a list of strings is ignored and
 counted again.  Writing is best effort.
+
+A library folder may instead bring its counted sets as a file, :data:`COMMON_FILE` (the shipped library does):
+then they are read from it and not counted.  Counted afresh, they drift with every fragment added: the share
+limits move, a word at the edge turns common or specific, and a fit of three words elsewhere in the library
+becomes two (sessions 15–18 mended two to four fragments after each data merge).  The file is written by
+``drafter fragments common --write`` (:func:`frozen_text`) when a maintainer decides to count again;
+:func:`read_frozen` reads it back.
 """
 
 from __future__ import annotations
@@ -26,7 +33,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from drafter.errors import LibraryError, Location
 from drafter.rxprogram import Programs
+
+Counted = tuple[frozenset[str], frozenset[str]]  # the common n-grams, the frequent 2-grams
 
 _PROGRAMS = Programs(__name__)  # patterns from their kept programs (drafter.rxprogram)
 _CJK_RUNS = _PROGRAMS.compile(r"[\u4e00-\u9fff]+")
@@ -77,6 +87,19 @@ CLAUSE_SHARE = 0.35  # …covering this share of the measure's clause; or in run
 CLAUSE_COVER, CLAUSE_SHORT = 0.6, 8
 _CONDITION_ENDS = ("的", "时")  # a clause ending so leads to the next (凡涉及村民利益的，…; 谋划项目时，…)
 CACHE_FORMAT = 2
+# a library folder's counted common and frequent sets (read instead of counting), its two section headers, and
+# how many words a line of it holds
+COMMON_FILE = "常用字串.txt"
+COMMON_SECTION, FREQUENT_SECTION = "[常用]", "[较常用]"
+WORDS_PER_LINE = 20
+_FILE_HEAD = (
+    "# 片段库里的常用字串：[常用] 是超过 4% 的措辞里都有的两字、三字串（党员、书记、支部……），[较常用] 是超过 2% 的",
+    "# 两字串。判断问题和措施是否说的同一件事时，常用字串不算数。",
+    "# 这个文件固定下来，是为了加几条片段时不至于改变别处的判断；片段库大改以后，用",
+    "#   drafter fragments common --write",
+    "# 重新统计（先用 drafter fragments common 看会变哪些）。",
+)
+_GRAM = _PROGRAMS.compile(r"[\u4e00-\u9fff]{2,3}")
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
@@ -117,17 +140,22 @@ def clauses(text: str) -> list[str]:
 class Overlap:
     """n-gram statistics of one library: which n-grams are too common to count."""
 
-    def __init__(self, texts: Iterable[str], digest: str | None = None) -> None:
+    def __init__(
+        self, texts: Iterable[str], digest: str | None = None, frozen: Counted | None = None
+    ) -> None:
         """``digest``, when given, stands for ``texts`` in the cache key: a digest of whatever they are made
-        from (the library's kept parse has one), so that they are read only when the set is not kept."""
-        wordings = None if digest is not None else list(texts)
-        key = _cache_key(wordings, digest)
-        kept = _load_common(key)
-        if kept is None:
-            wordings = list(texts) if wordings is None else wordings
-            kept = _counted(wordings)
-            _save_common(key, *kept)
-        self.common, self.frequent = kept
+        from (the library's kept parse has one), so that they are read only when the set is not kept.
+        ``frozen``, when given, are the common and frequent sets read from the library's :data:`COMMON_FILE`:
+        nothing is counted."""
+        if frozen is None:
+            wordings = None if digest is not None else list(texts)
+            key = _cache_key(wordings, digest)
+            frozen = _load_common(key)
+            if frozen is None:
+                wordings = list(texts) if wordings is None else wordings
+                frozen = counted(wordings)
+                _save_common(key, *frozen)
+        self.common, self.frequent = frozen
         self._specific: dict[tuple[str, int], frozenset[str]] = {}
         self._bigrams: dict[str, frozenset[str]] = {}  # every 2-gram of a wording (fit asks again and again)
         self._plain: dict[str, tuple[str, int]] = {}  # wording → itself with Jinja blanked out, times asked
@@ -220,12 +248,64 @@ class Overlap:
         return len(wanted & found)
 
 
+def frozen_text(texts: list[str]) -> str:
+    """The :data:`COMMON_FILE` for a library of wordings ``texts``: its common and frequent sets counted now
+    (:func:`counted`), under a comment saying what they are."""
+    common, frequent = counted(texts)
+    lines = [*_FILE_HEAD, f"# 统计自 {len(texts)} 条措辞", COMMON_SECTION]
+    lines += _wrapped(common)
+    lines.append(FREQUENT_SECTION)
+    lines += _wrapped(frequent)
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(found: frozenset[str]) -> list[str]:
+    words = sorted(found)
+    return [" ".join(words[i : i + WORDS_PER_LINE]) for i in range(0, len(words), WORDS_PER_LINE)]
+
+
+def read_frozen(path: Path) -> Counted:
+    """The common and frequent sets of a :data:`COMMON_FILE` (any encoding drafter reads), or a
+    :class:`~drafter.errors.LibraryError` naming the line that is not a section header nor words of two or
+    three Chinese characters."""
+    from drafter.yamlio import FileKind, read_text
+
+    kind = FileKind(
+        "常用字串文件",
+        LibraryError,
+        missing_hint="检查 --fragments 指向的文件夹",
+        example="参照 fragments/常用字串.txt",
+        any_encoding=True,  # a maintainer may save it from Notepad in GBK
+        max_bytes=MAX_CACHE_BYTES,
+    )
+    text, _ = read_text(path, kind)
+    found: dict[str, set[str]] = {COMMON_SECTION: set(), FREQUENT_SECTION: set()}
+    section: set[str] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        if line.strip() in found:
+            section = found[line.strip()]
+            continue
+        bad = [w for w in words if not _GRAM.fullmatch(w)]
+        if section is None or bad:
+            raise LibraryError(
+                f"常用字串文件这一行读不懂：{line.strip()[:30]}",
+                location=Location(path, number),
+                hint=f"每行是 {COMMON_SECTION} 或 {FREQUENT_SECTION}，或者用空格隔开的两三个汉字；"
+                "可以删掉这个文件，或用 drafter fragments common --write 重写",
+            )
+        section.update(words)
+    return frozenset(found[COMMON_SECTION]), frozenset(found[FREQUENT_SECTION])
+
+
 def common_grams(texts: list[str]) -> frozenset[str]:
     """The 2- and 3-grams found in more than :data:`COMMON_SHARE` of ``texts`` (and in more than 3)."""
-    return _counted(texts)[0]
+    return counted(texts)[0]
 
 
-def _counted(texts: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+def counted(texts: list[str]) -> Counted:
     """The common 2- and 3-grams (:func:`common_grams`), and the 2-grams in more than :data:`FREQUENT_SHARE`
     of ``texts`` that are not common: both from one count."""
     counts: Counter[str] = Counter()
@@ -348,7 +428,7 @@ def _cache_key(texts: list[str] | None, digest: str | None = None) -> str:
     return key.hexdigest()[:32]
 
 
-def _load_common(key: str) -> tuple[frozenset[str], frozenset[str]] | None:
+def _load_common(key: str) -> Counted | None:
     """The kept common and frequent sets, or None (no cache, no entry, or anything wrong with it)."""
     from drafter.cache import read_entry
 

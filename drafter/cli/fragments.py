@@ -1,4 +1,5 @@
-"""``drafter fragments list|show|search``: browsing and searching the phrase library from the terminal."""
+"""``drafter fragments list|show|search|common``: browsing and searching the phrase library from the terminal,
+and counting its common words again."""
 
 from __future__ import annotations
 
@@ -152,3 +153,22 @@ def search_command(query: str, role: str | None, limit: int, folder: Path | None
         console.print(line + body)
         console.print()
     console.print(f"共找到 {len(hits)} 条（按相关度排序）")
+
+
+@fragments_group.command("common", options_metavar="[选项]")
+@click.option("--write", is_flag=True, help="把重新统计的结果写进片段库的 常用字串.txt")
+@_fragments_dir
+def common_command(write: bool, folder: Path | None) -> None:
+    """重新统计片段库的常用字串，列出会变的字串；加 --write 才写入（维护片段库的人用）。"""
+    from drafter.library import recount_common
+    from drafter.output import write_atomic
+
+    recount = recount_common(_load(folder))
+    console = _console()
+    console.print("会变成常用的：" + ("、".join(sorted(recount.added)) or "无"))
+    console.print("不再常用的：" + ("、".join(sorted(recount.dropped)) or "无"))
+    if write:
+        write_atomic(recount.path, recount.text.encode("utf-8"), force=True, backup=False)
+        console.print(f"已写入 {recount.path}。问题、原因、措施之间的对应可能随之改变，请重跑测试。")
+    elif recount.added or recount.dropped:
+        console.print("没有写入：确认以后加 --write。")

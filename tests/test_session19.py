@@ -1,0 +1,94 @@
+"""Session 19: the library's common words are read from a file kept with the fragments (常用字串.txt), not counted
+afresh at every load, so that adding fragments does not move what the planner counts as a specific word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from drafter.errors import LibraryError
+from drafter.library import load_library
+from drafter.overlap import COMMON_FILE, Overlap, counted, read_frozen
+from drafter.resources import data_dir
+
+LIB = load_library()
+SHIPPED = data_dir("fragments") / COMMON_FILE
+ONE_OPENING = "role: 开头\nfragments:\n  - id: kt-mine\n    topic: 开头\n    text: 我单位的开头。\n"
+# how far the kept sets may drift from a count of today's library before a maintainer counts again
+DRIFT_MAX = 0.15
+
+
+def _wordings(lib: object) -> list[str]:
+    return [t for f in lib.fragments() for t in f.texts]  # type: ignore[attr-defined]
+
+
+def test_the_shipped_library_reads_its_common_words_from_the_kept_file() -> None:
+    common, frequent = read_frozen(SHIPPED)
+    assert common and frequent and not common & frequent
+    assert LIB.frozen == (common, frequent)
+    assert (LIB.overlap.common, LIB.overlap.frequent) == (common, frequent)
+
+
+def test_added_wordings_do_not_change_what_is_common() -> None:
+    """The fault the file ends: counted afresh, a hundred new wordings made 专题 or 支部书 common or specific at
+    the edge of the share limit, and fits elsewhere in the library moved (sessions 15–18).  Counting with a
+    hundred wordings more changes the sets (the control); the kept sets do not change."""
+    wordings = _wordings(LIB)
+    extra = [f"围绕{w}开展专题调研，形成调研清单" for w in ("医德医风", "网格党建", "村务公开")] * 100
+    assert counted(wordings + extra) != counted(wordings)
+    kept = Overlap(wordings + extra, frozen=LIB.frozen)
+    assert (kept.common, kept.frequent) == LIB.frozen
+
+
+def test_the_kept_sets_stay_close_to_a_count_of_todays_library() -> None:
+    """Kept, the sets may drift from the library they were counted on; past DRIFT_MAX of them, count again with
+    ``drafter fragments common --write`` and mend the fits the new count moves."""
+    kept_common, kept_frequent = LIB.frozen or (frozenset(), frozenset())
+    common, frequent = counted(_wordings(LIB))
+    for kept, now in ((kept_common, common), (kept_frequent, frequent)):
+        assert len(kept ^ now) <= DRIFT_MAX * len(kept | now), sorted(kept ^ now)
+
+
+def test_a_users_folder_without_the_file_uses_the_shipped_one(tmp_path: Path) -> None:
+    (tmp_path / "开头.yaml").write_text(ONE_OPENING, encoding="utf-8")
+    assert load_library(tmp_path).overlap.common == LIB.overlap.common
+
+
+def test_a_users_folder_may_bring_its_own_file_in_gbk(tmp_path: Path) -> None:
+    (tmp_path / "开头.yaml").write_text(ONE_OPENING, encoding="utf-8")
+    (tmp_path / COMMON_FILE).write_bytes("# 我们自己的\n[常用]\n党员 支部\n[较常用]\n谈心\n".encode("gbk"))
+    lib = load_library(tmp_path)
+    assert lib.overlap.common == {"党员", "支部"} and lib.overlap.frequent == {"谈心"}
+
+
+def test_a_broken_file_is_a_chinese_error_with_its_line(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    (tmp_path / "开头.yaml").write_text(ONE_OPENING, encoding="utf-8")
+    (tmp_path / COMMON_FILE).write_text("[常用]\n党员 支部\nparty 书\n", encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        load_library(tmp_path)
+    assert caught.value.location is not None and caught.value.location.line == 3
+    result = run("fragments", "common", "--fragments", tmp_path)
+    assert result.exit_code == 2
+    assert f"{COMMON_FILE}:3" in result.output and "读不懂" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_fragments_common_lists_the_changes_and_writes_only_when_asked(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    (tmp_path / "开头.yaml").write_text(ONE_OPENING, encoding="utf-8")
+    kept = "[常用]\n党员 支部 甲乙\n[较常用]\n谈心\n"
+    (tmp_path / COMMON_FILE).write_text(kept, encoding="utf-8")
+    shown = run("fragments", "common", "--fragments", tmp_path)
+    assert shown.exit_code == 0 and "不再常用的：甲乙" in shown.output
+    assert (tmp_path / COMMON_FILE).read_text(encoding="utf-8") == kept  # not written without --write
+    written = run("fragments", "common", "--fragments", tmp_path, "--write")
+    assert written.exit_code == 0 and "已写入" in written.output
+    lib = load_library(tmp_path)
+    assert lib.frozen == counted(_wordings(lib))
+    assert not list(tmp_path.glob("*.bak*")) and len(list(tmp_path.iterdir())) == 2
