@@ -107,6 +107,7 @@ RECTIFY_STATES = "整改状态"  # 措辞.yaml: the sentence after a finding, by
 RECTIFY_WOVEN, RECTIFY_SOURCES = "整改状态并句", "整改来源类别"
 # 措辞.yaml: a finding still open, as this year's problem, said after its 表现 instead of before it
 CARRIED_CODAS, CARRIED_CODAS_BARE = "延续问题结语", "延续问题结语无做法"
+CARRIED_GAP = "延续问题差距"  # …and the user's 差距 said as its 表现
 WOVEN_MAX = 60  # what was done about a finding, no longer than this and one sentence, may carry its 状态
 WOVEN_SHARE = 0.5  # …and then does so in about half the drafts
 WOVEN_AFTER = (
@@ -2980,23 +2981,30 @@ class Selector:
                 continue
             item = Item(finding, "", topic=self.reg.classify(PROBLEMS, finding) or "")
             # its 表现 must speak of the finding itself (a reviewer saw the finding as a title over a paragraph
-            # about something else); none such: the user writes it
-            detail = self._detail_for(finding, item.topic, strict=True)
+            # about something else); the user's own 差距 (what is still short) before any wording; none such:
+            # the user writes it
+            gap = self._gaps.get(finding, "")
+            detail = None if gap else self._detail_for(finding, item.topic, strict=True)
             if detail is not None:
                 self.used.add(detail.id)
                 item.detail = detail
                 item.variant = self._variant_speaking_of(detail, finding, self._variant(detail))
                 item.topic = item.topic or detail.topic_key
-            elif not self._what_was_done(finding):
+            elif not gap and not self._what_was_done(finding):
                 # no wording speaks of it and nothing was reported done: a title and a marker reads as empty
                 # (round 15); it stands in 上年度问题整改 and in 下一步
                 continue
             self._as_carried(item, finding)
             if detail is None:
                 # what was done is said (its 整改情况); what remains only the user knows (round 30: the one
-                # finding still open was missing from 存在问题 and hung on the end of an unrelated measure);
-                # its measure is the one carrying the finding on (:meth:`_carry_findings`)
-                item.marker, item.bare_finding = "具体表现", True
+                # finding still open was missing from 存在问题 and hung on the end of an unrelated measure):
+                # their 差距, else a marker (round 63: four of five drafts' first problem ended on
+                # 【待补充：具体表现】); its measure is the one carrying the finding on (:meth:`_carry_findings`)
+                item.bare_finding = True
+                if gap:
+                    self._say_gap(item, finding, gap)
+                else:
+                    item.marker = "具体表现"
             out.append(item)
         return out
 
@@ -3027,6 +3035,25 @@ class Selector:
             item.text = sentence
         if not done:
             item.marker = "较上年的整改进展"
+
+    def _say_gap(self, item: Item, finding: str, gap: str) -> None:
+        """The user's 差距 of a finding still open, as the carried problem's 表现: in a wording of 措辞.yaml
+        延续问题差距 (主要是……), after the sentence on its source and progress or, when that sentence is said
+        last (a coda), in its place before it."""
+        words = self._native_words(self.reg.words(CARRIED_GAP, self.unit_type.name, self.voice))
+        rng = self._unit_rng(f"gap:{finding}")
+        sentence = rng.choice(words).format(差距=gap) if words else f"{gap}。"
+        item.text = f"{item.text}{sentence}"
+        item.marker = ""
+
+    @cached_property
+    def _gaps(self) -> dict[str, str]:
+        """Each open finding's 差距 as the user wrote it (what is still short), without a full stop."""
+        return {
+            _full_stop(str(raw.get("问题"))).rstrip("。"): _full_stop(str(raw["差距"])).rstrip("。；;，, ")
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and raw.get("问题") and str(raw.get("差距") or "").strip()
+        }
 
     def _what_was_done(self, finding: str) -> str:
         """What the user reports doing this year about last year's ``finding`` (its 整改情况), without a full stop."""

@@ -64,9 +64,7 @@ def test_a_users_folder_may_bring_its_own_file_in_gbk(tmp_path: Path) -> None:
     assert lib.overlap.common == {"党员", "支部"} and lib.overlap.frequent == {"谈心"}
 
 
-def test_a_broken_file_is_a_chinese_error_with_its_line(
-    tmp_path: Path, run: Callable[..., Result]
-) -> None:
+def test_a_broken_file_is_a_chinese_error_with_its_line(tmp_path: Path, run: Callable[..., Result]) -> None:
     (tmp_path / "开头.yaml").write_text(ONE_OPENING, encoding="utf-8")
     (tmp_path / COMMON_FILE).write_text("[常用]\n党员 支部\nparty 书\n", encoding="utf-8")
     with pytest.raises(LibraryError) as caught:
@@ -92,3 +90,56 @@ def test_fragments_common_lists_the_changes_and_writes_only_when_asked(
     lib = load_library(tmp_path)
     assert lib.frozen == counted(_wordings(lib))
     assert not list(tmp_path.glob("*.bak*")) and len(list(tmp_path.iterdir())) == 2
+
+
+# -- a finding still open: the user's 差距 is its 表现 ------------------------------------------------------------
+
+
+def _hospital(gap: str | None, tmp: Path) -> str:
+    """The hospital sample's draft as text, its open finding given ``gap`` (None: no 差距)."""
+    import yaml
+
+    from drafter.facts import load_facts
+    from drafter.pipeline import Options, draft
+
+    path = Path(__file__).resolve().parent.parent / "samples" / "某医院党委书记.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # the unit of round 63, whose draft finds no wording of the library on the finding's subject
+    data["单位"].update({"全称": "安化县人民医院", "简称": "安化县医院"})
+    for finding in data["上年度问题整改"]["问题"]:
+        if isinstance(finding, dict) and finding.get("状态") == "整改中":
+            finding.pop("差距", None)
+            if gap is not None:
+                finding["差距"] = gap
+    facts = tmp / f"{gap is None}.yaml"
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return draft(load_facts(facts), Options()).document.text
+
+
+def _problems_part(text: str) -> str:
+    start = text.index("存在的问题")
+    return text[start : text.index("下一步", start)]
+
+
+def test_an_open_findings_gap_is_said_as_its_problems_表现_without_a_marker(tmp_path: Path) -> None:
+    """Round 63: four of five drafts' first problem was an open finding ending on 【待补充：具体表现】.  With the
+    user's 差距 it says what is still short in their words; without it (the control) the marker stays."""
+    finding = "青年医务人员入党积极分子培养储备不足"
+    gap = "规培医生流动性大，临床青年医生中的入党积极分子仍然偏少"
+    with_gap = _problems_part(_hospital(gap, tmp_path))
+    without = _problems_part(_hospital(None, tmp_path))
+    assert finding in with_gap and gap in with_gap and "具体表现" not in with_gap
+    assert finding in without and "【待补充：具体表现】" in without
+
+
+def test_a_findings_unknown_key_names_the_four_keys(
+    write_facts: Callable[..., Path], run: Callable[..., Result]
+) -> None:
+    facts = write_facts(
+        "单位:\n  全称: 某某医院\n年度: 2024\n上年度问题整改:\n  问题:\n"
+        "    - 问题: 培养储备不足\n      状态: 整改中\n      还差: 临床医生少\n"
+    )
+    result = run("check", facts)
+    assert result.exit_code == 2 and "还差" in result.output and "“差距”四个键" in result.output
+    ok = write_facts(facts.read_text(encoding="utf-8").replace("还差:", "差距:"), name="ok.yaml")
+    assert run("check", ok).exit_code in (0, 1)
