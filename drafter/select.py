@@ -137,6 +137,8 @@ _LINKED_RE = _PROGRAMS.compile(
     r"^(?:通过|在|经过|依托|依靠|带动|推动|借助|由于|得益于)|党员|党组织|党支部|党委|支部"
 )
 ACHIEVEMENT_PARTY, ACHIEVEMENT_MARKER = "成效中的党建用词", "成效待补做法"  # 措辞.yaml
+ACHIEVEMENT_PLAIN_JOINS = "成效中性引语"  # 措辞.yaml: before results whose Party part the user is asked for
+JOIN_LOOKAHEAD = 4  # …not sharing a character with the first characters of the result
 
 
 @dataclass
@@ -1424,11 +1426,16 @@ class Selector:
         # results that say nothing of the Party organisation's part: the user is asked what it did (every
         # reviewer asks “党组织在其中具体做了什么”; the tool cannot know it and must not make it up) — and then
         # no join says it for them first (round 28: “局党组统筹推进、各学校抓好落实” before that very marker
-        # “替单位下了结论”)
+        # “替单位下了结论”): a join that only ties the results to the work above (round 62: with none, the
+        # results read as pasted on)
         party = self.reg.words(ACHIEVEMENT_PARTY, "词")
         if party and not any(w in line for line in host.tail for w in party):
             host.marker = self._word(ACHIEVEMENT_MARKER, self.unit_type.name)
-            host.join = ""
+            plain = self._native_words(self.reg.words(ACHIEVEMENT_PLAIN_JOINS, self.unit_type.name))
+            # not one saying a character of the result's first words again (“从全年看，全年实现营业收入……”)
+            opening = set(host.tail[0][:JOIN_LOOKAHEAD])
+            plain = [j for j in plain if not opening.intersection(j)] or plain
+            host.join = self._rng("achievements").choice(plain) if plain else ""
 
     def _place_user_lines(self, role: str, fill: _Fill) -> None:
         """The user's own line replaces the tool's item of its topic; 业务融合 lines (achievements) follow
