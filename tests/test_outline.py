@@ -278,7 +278,8 @@ def test_a_users_problem_is_shown_in_a_wording_that_speaks_of_it() -> None:
                 # nor, mostly, one opening by saying the line again (round 31: “对年轻党员的思想动态掌握不够。对支部
                 # 党员的思想动态，我掌握得还不够及时”; a finding's subject, 民办学校, may open its 表现)
                 echoes += _echoes_lead(item.lead, wording)
-    assert shown >= 30 and echoes <= 10, (shown, echoes)
+    # an open finding with the user's 差距 prints that, not a wording (session 19): fewer lines have one
+    assert shown >= 20 and echoes <= 10, (shown, echoes)
     office = yaml.safe_load((ROOT / "samples" / "机关党支部书记.yaml").read_text(encoding="utf-8"))
     office["单位"]["全称"] = "怀化市财政局办公室"  # the name round 31 read it under, and so its seed
     facts = facts_from_text(yaml.safe_dump(office, allow_unicode=True, sort_keys=False))
