@@ -712,11 +712,13 @@ def _load_library(folder: Path | None) -> Library:
 @dataclass(frozen=True)
 class CommonRecount:
     """What counting a library's common n-grams again would change against its :data:`COMMON_FILE`: the file,
-    the n-grams that would turn common and those that would stop being common, and the new file's text."""
+    the n-grams that would turn common and those that would stop being common, how many frequent 2-grams would
+    change, and the new file's text."""
 
     path: Path
     added: frozenset[str]
     dropped: frozenset[str]
+    frequent_changed: int  # 2-grams entering or leaving the frequent set
     text: str
 
 
@@ -729,8 +731,9 @@ def recount_common(library: Library) -> CommonRecount:
     old_common, old_frequent = library.frozen or (frozenset(), frozenset())
     return CommonRecount(
         folder / COMMON_FILE,
-        frozenset((common - old_common) | (frequent - old_frequent)),
-        frozenset((old_common - common) | (old_frequent - frequent)),
+        common - old_common,
+        old_common - common,
+        len(frequent ^ old_frequent),
         frozen_text(wordings),
     )
 

@@ -167,8 +167,9 @@ def common_command(write: bool, folder: Path | None) -> None:
     console = _console()
     console.print("会变成常用的：" + ("、".join(sorted(recount.added)) or "无"))
     console.print("不再常用的：" + ("、".join(sorted(recount.dropped)) or "无"))
+    console.print(f"较常用的两字串有 {recount.frequent_changed} 个会变")
     if write:
         write_atomic(recount.path, recount.text.encode("utf-8"), force=True, backup=False)
         console.print(f"已写入 {recount.path}。问题、原因、措施之间的对应可能随之改变，请重跑测试。")
-    elif recount.added or recount.dropped:
+    elif recount.added or recount.dropped or recount.frequent_changed:
         console.print("没有写入：确认以后加 --write。")
