@@ -1051,7 +1051,8 @@ class Selector:
         a measure is printed in a wording without one: :meth:`_foreign_frag`), the wrong voice (10), for a
         problem or cause denying 主要工作 (100) or, a cause, restating a problem (50) or not the unit's own
         (10), for 主要工作 an item told twice (5) or a claim the user's own problems deny (50), for a measure
-        promising what 主要工作 reports done, in all its words or in one clause (5)."""
+        promising what 主要工作 reports done, in all its words or in one clause (5), or in the words of a 前后矛盾
+        pair whose claim 主要工作 makes (50: round 62's “推广……党员突击队” after “组建党员突击队”)."""
         avoided = 100 if frag.role == MEASURES else 1
         foreign = [
             avoided * self._foreign_words(t) + 10 * self._wrong_voice(t, frag.role) for t in frag.texts
@@ -1069,7 +1070,7 @@ class Selector:
             foreign = [n + 50 * self._claims_user_denied(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role == MEASURES and self._main_taken:  # nor a measure promising what 主要工作 reports done
             foreign = [
-                n + 5 * max(self._done_already(t), self._clause_repeats(t) > 0)
+                n + 5 * max(self._done_already(t), self._clause_repeats(t) > 0) + 50 * self._denies(t)
                 for n, t in zip(foreign, frag.texts, strict=True)
             ]
         if frag.role in self.kind.main_roles and self._maxims:  # nor a second item opening with a maxim
@@ -2929,8 +2930,9 @@ class Selector:
         """The wording of ``frag`` that speaks most of ``said`` (``usual`` when it does nearly as well as any,
         else one of those that do, drawn by the unit: NEAR_FIT), never
         one in the wrong voice, with an avoided word or, for a problem or cause, denying 主要工作; a measure's
-        wording promising what 主要工作 reports done, or saying a clause of it again, only when every wording
-        does (session 12: a pair printed in the wording speaking of its problem said 单独组建 again)."""
+        wording promising what 主要工作 reports done, saying a clause of it again or in the words of a 前后矛盾
+        pair whose claim 主要工作 makes, only when every wording does (session 12: a pair printed in the wording
+        speaking of its problem said 单独组建 again; round 62: “推广……党员突击队” after “组建党员突击队”)."""
         measure = frag.role == MEASURES and bool(self._main_taken)
         printable = self._printable(frag)
         keys: list[tuple[int, ...]] = []
@@ -2939,7 +2941,7 @@ class Selector:
                 keys.append((-1, -1, -1, -1))  # never printed
                 continue
             fit = self.library.overlap.fit(said, t)
-            fresh = not (measure and (self._done_already(t) or self._clause_repeats(t)))
+            fresh = not (measure and (self._done_already(t) or self._clause_repeats(t) or self._denies(t)))
             owned = frag.role != CAUSES or self.voice == "个人" or self._owns(t)  # a summary's cause: its own
             keys.append((int(fresh), int(owned), int(fit >= CAUSE_WORDS_MIN), fit))
         best = max(keys)

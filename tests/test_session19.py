@@ -143,3 +143,31 @@ def test_a_findings_unknown_key_names_the_four_keys(
     assert result.exit_code == 2 and "还差" in result.output and "“差距”四个键" in result.output
     ok = write_facts(facts.read_text(encoding="utf-8").replace("还差:", "差距:"), name="ok.yaml")
     assert run("check", ok).exit_code in (0, 1)
+
+
+# -- a measure's wording in a 前后矛盾 pair's denial -------------------------------------------------------------
+
+
+def test_a_measure_speaking_of_a_finding_avoids_a_wording_a_pair_denies(tmp_path: Path) -> None:
+    """Round 62: the 供水集团's open finding (党建工作与生产经营结合不够紧密) took the measure speaking most of
+    it, in its first wording “推广书记项目、党员突击队、示范岗等行之有效的载体……” — after 主要工作 reported
+    “组建党员突击队” (pair 六二-已做载体).  Only problems' and causes' wordings were read against the pairs.
+    The wording denied is the one that would be printed without the rule (the control); it is not now."""
+    import yaml
+
+    from drafter.facts import load_facts
+    from drafter.select import Selector
+
+    path = Path(__file__).resolve().parent.parent / "samples" / "集团公司党委书记.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["单位"].update({"全称": "岳阳市城市供水集团有限公司", "简称": "岳阳供水集团"})
+    facts_path = tmp_path / "facts.yaml"
+    facts_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    sel = Selector(LIB, load_facts(facts_path))
+    sel.plan()
+    frag = LIB.by_id()["xb-soe-integration"]
+    finding = "党建工作与生产经营结合不够紧密"
+    assert sel._denies(frag.texts[0]) and not sel._denies(frag.texts[2])
+    chosen = sel._variant_speaking_of(frag, finding, 0)
+    assert not sel._denies(frag.texts[chosen])
+    assert "行之有效的载体" in frag.texts[0] and "行之有效的载体" not in frag.texts[chosen]
