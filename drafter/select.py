@@ -1412,31 +1412,35 @@ class Selector:
 
     def _carry_achievements(self, fill: _Fill) -> None:
         """The user's bare 业务融合 lines follow the type's own item as its evidence (“……。在党建引领下，全年
-        实现营业收入……；完成……。”) instead of standing alone under made-up leads; lines with a 标题 stay items."""
+        实现营业收入……；完成……。”) instead of standing alone under made-up leads; lines with a 标题 stay items.
+        Results that say nothing of the Party organisation's part: the user is asked what it did (every
+        reviewer asks “党组织在其中具体做了什么”; the tool cannot know it and must not make it up)."""
         host = next((i for i in fill.slots.values() if i.fragment is not None), None)
         bare = [i for i in fill.extra if i.is_user and not i.lead and not i.party]
         if host is None or not bare:
             return
         host.tail = [i.text for i in bare]
-        joins = self._native_words(self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name))
-        # nor a join claiming what the user's own problems deny (round 29: “党组织与经营管理层同心协力” with
-        # “沟通渠道不固定” still being fixed)
-        joins = [j for j in joins if not self._claims_user_denied(j)] or joins
-        host.join = self._rng("achievements").choice(joins) if joins else ""
         fill.extra = [i for i in fill.extra if i not in bare]
-        # results that say nothing of the Party organisation's part: the user is asked what it did (every
-        # reviewer asks “党组织在其中具体做了什么”; the tool cannot know it and must not make it up) — and then
-        # no join says it for them first (round 28: “局党组统筹推进、各学校抓好落实” before that very marker
-        # “替单位下了结论”): a join that only ties the results to the work above (round 62: with none, the
-        # results read as pasted on)
         party = self.reg.words(ACHIEVEMENT_PARTY, "词")
         if party and not any(w in line for line in host.tail for w in party):
             host.marker = self._word(ACHIEVEMENT_MARKER, self.unit_type.name)
-            plain = self._native_words(self.reg.words(ACHIEVEMENT_PLAIN_JOINS, self.unit_type.name))
-            # not one saying a character of the result's first words again (“从全年看，全年实现营业收入……”)
-            opening = set(host.tail[0][:JOIN_LOOKAHEAD])
-            plain = [j for j in plain if not opening.intersection(j)] or plain
-            host.join = self._rng("achievements").choice(plain) if plain else ""
+        host.join = self._achievement_join(host.tail[0], plain=bool(host.marker))
+
+    def _achievement_join(self, first: str, *, plain: bool) -> str:
+        """The words before the user's results (``first`` the first of them): the type's own 成效引语, none
+        claiming what the user's own problems deny (round 29: “党组织与经营管理层同心协力” with “沟通渠道不固定”
+        still being fixed); with ``plain`` (the user is asked what the Party organisation did) one that only
+        ties the results to the work above — none saying it for them first (round 28: “局党组统筹推进、各学校抓
+        好落实” before that very marker “替单位下了结论”), yet some (round 62: with none, the results read as
+        pasted on) — and not saying a character of the results' first words again (“从全年看，全年实现……”)."""
+        if plain:
+            joins = self._native_words(self.reg.words(ACHIEVEMENT_PLAIN_JOINS, self.unit_type.name))
+            opening = set(first[:JOIN_LOOKAHEAD])
+            joins = [j for j in joins if not opening.intersection(j)] or joins
+        else:
+            joins = self._native_words(self.reg.words(ACHIEVEMENT_JOINS, self.unit_type.name))
+            joins = [j for j in joins if not self._claims_user_denied(j)] or joins
+        return self._rng("achievements").choice(joins) if joins else ""
 
     def _place_user_lines(self, role: str, fill: _Fill) -> None:
         """The user's own line replaces the tool's item of its topic; 业务融合 lines (achievements) follow
