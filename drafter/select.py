@@ -1050,7 +1050,8 @@ class Selector:
         """For :meth:`_variant`, each wording's faults, weighted: avoided words (1 each; in a measure 100, as
         a measure is printed in a wording without one: :meth:`_foreign_frag`), the wrong voice (10), for a
         problem or cause denying 主要工作 (100) or, a cause, restating a problem (50) or not the unit's own
-        (10), for 主要工作 an item told twice (5) or a claim the user's own problems deny (50), for a measure
+        (10), for 主要工作 an item told twice (5), a claim the user's own problems deny (50), a second maxim
+        opening (1) or, in a 述职, no “我” (1: round 62 read such items as the unit's summary), for a measure
         promising what 主要工作 reports done, in all its words or in one clause (5), or in the words of a 前后矛盾
         pair whose claim 主要工作 makes (50: round 62's “推广……党员突击队” after “组建党员突击队”)."""
         avoided = 100 if frag.role == MEASURES else 1
@@ -1077,6 +1078,8 @@ class Selector:
             foreign = [
                 n + (_MAXIM_OPENING.match(t) is not None) for n, t in zip(foreign, frag.texts, strict=True)
             ]
+        if frag.role in self.kind.main_roles and self.voice == "个人":  # a 述职 item says what “我” did
+            foreign = [n + ("我" not in t) for n, t in zip(foreign, frag.texts, strict=True)]
         return foreign
 
     def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
