@@ -40,6 +40,7 @@ REG = registry()
 LIB = load_library()
 TYPES = [t for t in REG.unit_types if t != "通用"]
 YEARS = (2023, 2024, 2025)
+OWN_CAUSES_MIN = 8  # distinct causes of its own a type draws over twelve seeds when nearly all are its own
 KINDS = tuple(REG.kinds)
 
 
@@ -763,6 +764,7 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
     (about one in ten of a topic's wordings), yet not always, or two units of one type share paragraphs."""
     kind = "党支部书记述职" if utype == "村" else "书记述职"
     own = total = 0
+    own_causes: set[str] = set()
     for seed in range(12):
         plan = draft(facts_for(kind, utype, 2024), Options(seed=seed)).plan
         for items in (plan.sections[CAUSES].items, measures_of(plan)):
@@ -770,6 +772,8 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
                 if item.fragment is not None:
                     total += 1
                     own += utype in item.fragment.unit_types
+                    if utype in item.fragment.unit_types and item.fragment.role == CAUSES:
+                        own_causes.add(item.fragment.id)
     # not always: a type with few wordings of its own still mixes in general ones (the sibling test checks
     # that two units of one type do not end up sharing paragraphs); 国企 at 33 of 100 since its causes, and
     # the general causes its drafts use, name measures written for them (pairs), and at 29 since a slot's
@@ -777,8 +781,11 @@ def test_the_types_own_self_analysis_is_drawn_often(utype: str) -> None:
     # at 29 of 104 since every general cause's own measure gets in (a general cause names a general measure),
     # and at 25 of 101 since 国企's own 精力投入 and 重经营轻党建 causes no longer deny its own 书记履职 item
     # (“同生产经营工作一起谋划、一起检查”; 前后矛盾 统筹精力), and at 25 of 105 since its 精力分配失衡 problem
-    # no longer stands under “把抓党建作为企业党委书记主业” (round 32; 前后矛盾 党建第一职责)
-    assert 0.22 <= own / total <= 0.9, (own, total)
+    # no longer stands under “把抓党建作为企业党委书记主业” (round 32; 前后矛盾 党建第一职责).  Session 19 gave
+    # 国企, 学校, 高校 and 教育系统 eight causes each in the layers they lacked: 国企 107 of 111, 学校 109 of 111 —
+    # and then “not always” is that the type's own causes vary from seed to seed (OWN_CAUSES_MIN of them)
+    assert own / total >= 0.22, (own, total)
+    assert own / total <= 0.9 or len(own_causes) >= OWN_CAUSES_MIN, (own, total, sorted(own_causes))
 
 
 def test_a_causes_pairs_are_measures_that_speak_of_it() -> None:
