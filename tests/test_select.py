@@ -115,9 +115,11 @@ def test_wording_variant_avoids_words_this_unit_type_does_not_use() -> None:
         return frag.texts[item.variant]
 
     assert all("中心组" not in chosen("两新组织", seed) for seed in range(30))
-    # 机关 avoids no word here: it draws from every wording that does not open by repeating the heading
+    # 机关 avoids no word here: it draws from every wording that does not open by repeating the heading — in a
+    # 述职 (the default kind), of those that say 我 (session 19)
     fresh = [t for t in frag.texts if not _echoes_lead(frag.lead, t)] or list(frag.texts)
-    assert {chosen("机关", seed) for seed in range(30)} == set(fresh)
+    fresh = [t for t in fresh if "我" in t] or fresh
+    assert len(fresh) >= 2 and {chosen("机关", seed) for seed in range(30)} == set(fresh)
 
 
 def test_a_wording_that_repeats_its_heading_is_passed_over() -> None:

@@ -122,8 +122,9 @@ def test_units_drawing_one_fragment_print_its_headings_in_turn() -> None:
     drawn_often = [fid for fid, seen in headings.items() if len(seen) > 1]
     # 10 or more until the sixteenth session; 7 once the causes followed the problems (fewer fragments are drawn
     # by several of these forty units: the check still reads several); 4 in the seventeenth, once each problem's
-    # own 思想认识 root took the place of the general causes these units shared
-    assert len(drawn_often) >= 4, headings
+    # own 思想认识 root took the place of the general causes these units shared; 3 in the nineteenth, once
+    # 国企, 学校, 高校, 教育系统, 机关, 医院, 街道 and 社区 had causes of their own in every layer
+    assert len(drawn_often) >= 3, headings
 
 
 CITIES = ("岳阳", "常德", "益阳", "娄底", "邵阳", "衡阳", "郴州", "永州", "怀化", "湘潭", "株洲", "吉首")

@@ -74,7 +74,7 @@ def test_a_folded_measure_says_least_of_what_its_host_says() -> None:
     shares five).
     Read from the selector that made the plan: which wordings promise what 主要工作 reports done depends on it."""
     overlap = LIB.overlap
-    folds = 0
+    folds = said_less = 0
     for facts in [*FACTS[::3], *(load_facts(s) for s in SAMPLES)]:
         sel = Selector(LIB, facts, seed=0)
         plan = sel.plan()
@@ -92,13 +92,12 @@ def test_a_folded_measure_says_least_of_what_its_host_says() -> None:
                     and not (sel._done_already(t) or sel._clause_repeats(t))
                 }
                 assert shares[m.variant] <= min(shares.values()) + 1, (host.lead, m.lead, shares)
+                # the wording drawn by the unit alone would have said more of its host, somewhere (the control)
+                usual = sel._variant(m.fragment)
+                said_less += usual in shares and shares[usual] > shares[m.variant] + 1
     assert folds >= 15, folds
-    sel = Selector(LIB, load_facts(_sample("县一中党委书记")), seed=None)
-    host = next(h for h in sel.plan().sections[MEASURES].items if "课程思政" in h.lead)
-    [m] = host.merged
-    hosted = overlap.content(_item_words(host))
-    assert len(hosted & overlap.content(m.fragment.lead + m.fragment.texts[0])) == 8  # the usual wording
-    assert len(hosted & overlap.content(_item_words(m))) == 5
+    # 县一中 at session 18: the usual wording said 课程思政, 思政课, 教研组 again (eight words), the printed five
+    assert said_less >= 1, said_less
 
 
 def test_a_main_heading_the_users_problem_denies_is_said_another_way() -> None:
