@@ -150,7 +150,7 @@ _KIND_WORD = {
     "texts": "列表（每行以“- ”开头）",
     "items": "列表（每行以“- ”开头）",
     "ids": "列表（每行以“- ”开头）",
-    "findings": "列表（每项写 问题、整改情况、状态（整改中的可加 差距），或只写一句话）",
+    "findings": "列表（每项写 问题、整改情况、状态（整改中的可加 差距、完成时限），或只写一句话）",
     "fusion": "列表（每项写一句成效，或写 成效、党组织做法 两项）",
     "group": "分组（下一行缩进后写各项）",
 }
@@ -214,11 +214,16 @@ def _describe_range(v: str, shown: str, want: str, f: Field) -> tuple[str, str]:
     return f"{shown} 超出范围，应为{want}", "请核对这个数" + _example(f)
 
 
+FINDING_KEYS = ("问题", "整改情况", "状态", "差距", "完成时限")  # the parts of one 上年度问题整改 entry
+
+
 def _describe_finding(value: dict[Any, Any]) -> tuple[str, str]:
     """Message and hint for one 上年度问题整改 entry that is not 问题/整改情况/状态."""
-    extra = [str(k) for k in value if k not in ("问题", "整改情况", "状态", "差距")]
+    extra = [str(k) for k in value if k not in FINDING_KEYS]
     if extra:
-        return f"不认识的键“{_clip(extra[0], 20)}”", "每条整改只能写“问题”“整改情况”“状态”“差距”四个键"
+        return f"不认识的键“{_clip(extra[0], 20)}”", "每条整改只能写" + "".join(
+            f"“{k}”" for k in FINDING_KEYS
+        )
     if value.get("状态") not in (None, "已整改", "整改中"):
         return f"状态“{_clip(str(value.get('状态')), 20)}”不对", "状态写 已整改 或 整改中"
     return "缺少“问题”（或不是文字）", "写成“- 问题: ……”，下一行缩进写“整改情况: ……”“状态: 已整改”"

@@ -625,7 +625,7 @@ def rectification_block(report: ReportFacts, key: str = "上年度问题整改")
         "  # 问题来源：" + "、".join(SOURCES) + "（可写多个，用顿号隔开）",
         f"  来源:{' ' + scalar('、'.join(sources)) if sources else ''}",
         "  # 每条问题：“整改情况”写今年怎么改的、改到什么程度；“状态”写 已整改 或 整改中；"
-        "整改中的可再写“差距”：还差什么",
+        "整改中的可再写“差距”（还差什么）和“完成时限”",
         "  问题:",
     ]
     paired = pair_plans(report.problems, report.plans)

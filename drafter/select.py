@@ -3090,7 +3090,24 @@ class Selector:
             return []
         names = "、".join(_quoted(f) for f in open_findings)
         lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
+        # the date the user gives (完成时限), when every open finding has one and it is the same: else a marker
+        # (rounds 64–65: every open finding's measure ended on 【待补充：完成时限】)
+        dates = {self._deadlines.get(f, "") for f in open_findings}
+        date = dates.pop() if len(dates) == 1 else ""
+        if date:
+            return [Item(lead, f"{text.format(names=names)}{date}。", topic="整改")]
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
+
+    @cached_property
+    def _deadlines(self) -> dict[str, str]:
+        """Each open finding's 完成时限 as the user wrote it, without a full stop."""
+        return {
+            _full_stop(str(raw.get("问题"))).rstrip("。"): _full_stop(str(raw["完成时限"])).rstrip(
+                "。；;，, "
+            )
+            for raw in self.facts.get(f"{RECTIFY}.问题") or []
+            if isinstance(raw, dict) and raw.get("问题") and str(raw.get("完成时限") or "").strip()
+        }
 
     def _carry_findings(self, problems: SectionPlan, measures: SectionPlan) -> None:
         """The carried finding joins the measure that already speaks of its subject (村级后备力量 → the

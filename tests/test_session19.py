@@ -98,8 +98,9 @@ def test_fragments_common_lists_the_changes_and_writes_only_when_asked(
 # -- a finding still open: the user's 差距 is its 表现 ------------------------------------------------------------
 
 
-def _hospital(gap: str | None, tmp: Path) -> str:
-    """The hospital sample's draft as text, its open finding given ``gap`` (None: no 差距)."""
+def _hospital(gap: str | None, tmp: Path, date: str | None = None) -> str:
+    """The hospital sample's draft as text, its open finding given ``gap`` (None: no 差距) and ``date``
+    (None: no 完成时限)."""
     import yaml
 
     from drafter.facts import load_facts
@@ -112,9 +113,12 @@ def _hospital(gap: str | None, tmp: Path) -> str:
     for finding in data["上年度问题整改"]["问题"]:
         if isinstance(finding, dict) and finding.get("状态") == "整改中":
             finding.pop("差距", None)
+            finding.pop("完成时限", None)
             if gap is not None:
                 finding["差距"] = gap
-    facts = tmp / f"{gap is None}.yaml"
+            if date is not None:
+                finding["完成时限"] = date
+    facts = tmp / f"{gap is None}{date is None}.yaml"
     facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return draft(load_facts(facts), Options()).document.text
 
@@ -143,7 +147,7 @@ def test_a_findings_unknown_key_names_the_four_keys(
         "    - 问题: 培养储备不足\n      状态: 整改中\n      还差: 临床医生少\n"
     )
     result = run("check", facts)
-    assert result.exit_code == 2 and "还差" in result.output and "“差距”四个键" in result.output
+    assert result.exit_code == 2 and "还差" in result.output and "“差距”“完成时限”" in result.output
     ok = write_facts(facts.read_text(encoding="utf-8").replace("还差:", "差距:"), name="ok.yaml")
     assert run("check", ok).exit_code in (0, 1)
 
@@ -209,3 +213,13 @@ def test_a_述职_item_is_printed_in_a_wording_that_says_我_when_it_has_one() -
     fragments first-person wordings, and the planner prints one of those in a 述职 (a wording fault of 1)."""
     mixed, without = _mixed_items((None, 0))
     assert mixed >= MIXED_MIN and without <= mixed // 10, (mixed, without)
+
+
+def test_an_open_findings_date_ends_its_measure_without_a_marker(tmp_path: Path) -> None:
+    """Rounds 64–65: every open finding's measure ended on 【待补充：完成时限】.  The user's 完成时限 ends it; without
+    one (the control) the marker stays."""
+    plans = lambda text: text[text.index("下一步") :]  # noqa: E731
+    dated = plans(_hospital(None, tmp_path, "2025年底前"))
+    undated = plans(_hospital(None, tmp_path))
+    assert "2025年底前。" in dated and "【待补充：完成时限】" not in dated
+    assert "【待补充：完成时限】" in undated
