@@ -56,6 +56,9 @@ AUDIENCE_WORDS = (
 NAME_SWAPS = "名称改称"
 NAME_SWAPS_KEPT = "名称改称不用于"
 LONG_NAMES = "长名称简称"  # 措辞.yaml: a long name and what a paragraph calls it once it has said it in full
+DISCIPLINE = "单位.学科"  # a university school's field, read from its full name when its type lists the fact
+# …the field: what stands between the university's name (…大学, …学院) and the school's final 学院
+_DISCIPLINE_IN_NAME = re.compile(r"(?:大学|学院)([\u4e00-\u9fff]{2,12}?)学院$")
 
 
 @dataclass(frozen=True)
@@ -501,7 +504,22 @@ def _load_facts(source: Path | Facts, reg: Registry) -> Facts:
             location=facts.location("报告类型"),
             hint="可选：" + "、".join(reg.kinds),
         )
+    _read_discipline(facts, reg)
     return facts
+
+
+def _read_discipline(facts: Facts, reg: Registry) -> None:
+    """A 学院 of a university (unit type 高校, its type's facts listing 单位.学科) with no 学科 given: the one its
+    full name says (湖南城市学院土木工程学院 → 土木工程, 湘潭大学材料科学与工程学院 → 材料科学与工程) — round 65 read a
+    civil-engineering school's summary without a word of its field.  A whole college (湖南科技学院) says none, nor
+    a placeholder name (某大学某某学院)."""
+    utype = reg.unit_type(facts.get("单位.类型"))
+    if facts.has(DISCIPLINE) or not any(f.path == DISCIPLINE for f in utype.facts):
+        return
+    found = _DISCIPLINE_IN_NAME.search(str(facts.get("单位.全称") or ""))
+    # not a placeholder name's (某大学某某学院)
+    if found and "某" not in found.group(1) and isinstance(facts.data.get("单位"), dict):
+        facts.data["单位"][DISCIPLINE.split(".")[1]] = found.group(1)
 
 
 def draft(source: Path | Facts, options: Options | None = None) -> Draft:

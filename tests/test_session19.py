@@ -223,3 +223,39 @@ def test_an_open_findings_date_ends_its_measure_without_a_marker(tmp_path: Path)
     undated = plans(_hospital(None, tmp_path))
     assert "2025年底前。" in dated and "【待补充：完成时限】" not in dated
     assert "【待补充：完成时限】" in undated
+
+
+# -- a university school's field ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("湖南城市学院土木工程学院", "土木工程"),
+        ("湘潭大学材料科学与工程学院", "材料科学与工程"),
+        ("长沙理工大学电气与信息工程学院", "电气与信息工程"),
+        ("湖南科技学院", None),  # a whole college: no school's field in its name
+        ("某大学某某学院", None),  # a placeholder name
+    ],
+)
+def test_a_university_schools_field_is_read_from_its_name(name: str, field: str | None) -> None:
+    """Rounds 63 and 65 read a 包装设计艺术学院's and a 土木工程学院's summaries without a word of their field. A
+    高校 unit (its type lists 单位.学科) with none given gets the one its full name says; drafts then use it."""
+    from drafter.facts import facts_from_text
+    from drafter.pipeline import Options, draft
+
+    text = f"报告类型: 党建工作总结\n年度: 2024\n单位:\n  全称: {name}\n  类型: 高校\n  党组织: 学院党委\n"
+    result = draft(facts_from_text(text), Options(seed=0))
+    assert result.facts.get("单位.学科") == field
+    if field is not None:  # said in the body, not only in the unit's name
+        assert field in result.document.text.replace(name, "")
+
+
+def test_a_field_given_is_kept_and_other_types_read_none() -> None:
+    from drafter.facts import facts_from_text
+    from drafter.pipeline import draft
+
+    given = "年度: 2024\n单位:\n  全称: 湖南城市学院土木工程学院\n  类型: 高校\n  学科: 建筑与土木工程\n"
+    assert draft(facts_from_text(given)).facts.get("单位.学科") == "建筑与土木工程"
+    other = "年度: 2024\n单位:\n  全称: 湖南城市学院土木工程学院\n  类型: 机关\n"
+    assert draft(facts_from_text(other)).facts.get("单位.学科") is None
