@@ -1065,22 +1065,24 @@ class Selector:
                 n + 50 * self._echo(frag.lead + t) + 10 * (not self._owns(t))
                 for n, t in zip(foreign, frag.texts, strict=True)
             ]
-        if frag.role in self.kind.main_roles and self._main_grams:  # nor an item told twice in 主要工作
-            foreign = [n + 5 * self._retold(t) for n, t in zip(foreign, frag.texts, strict=True)]
-        if frag.role in self.kind.main_roles and self._user_denials:  # nor a claim the user's problems deny
-            foreign = [n + 50 * self._claims_user_denied(t) for n, t in zip(foreign, frag.texts, strict=True)]
+        if frag.role in self.kind.main_roles:
+            foreign = [n + self._main_wording_fault(t) for n, t in zip(foreign, frag.texts, strict=True)]
         if frag.role == MEASURES and self._main_taken:  # nor a measure promising what 主要工作 reports done
             foreign = [
                 n + 5 * max(self._done_already(t), self._clause_repeats(t) > 0) + 50 * self._denies(t)
                 for n, t in zip(foreign, frag.texts, strict=True)
             ]
-        if frag.role in self.kind.main_roles and self._maxims:  # nor a second item opening with a maxim
-            foreign = [
-                n + (_MAXIM_OPENING.match(t) is not None) for n, t in zip(foreign, frag.texts, strict=True)
-            ]
-        if frag.role in self.kind.main_roles and self.voice == "个人":  # a 述职 item says what “我” did
-            foreign = [n + ("我" not in t) for n, t in zip(foreign, frag.texts, strict=True)]
         return foreign
+
+    def _main_wording_fault(self, text: str) -> int:
+        """For :meth:`_wording_faults`, a 主要工作 wording's faults: an item told twice (5), a claim the user's
+        own problems deny (50), a second item opening with a maxim (1), in a 述职 no “我” (1)."""
+        fault = 5 * self._retold(text) if self._main_grams else 0
+        if self._user_denials:
+            fault += 50 * self._claims_user_denied(text)
+        if self._maxims:
+            fault += _MAXIM_OPENING.match(text) is not None
+        return fault + (self.voice == "个人" and "我" not in text)
 
     def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
         """Count a taken wording's phrases and its words used sparingly, noting how often each is said now
