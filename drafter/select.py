@@ -87,6 +87,7 @@ FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own w
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
 # 措辞.yaml: words of a 上年度问题整改 paragraph saying every finding is done
 RECTIFY_DONE_WORDS = "整改未完不说"
+RECTIFY_LEFT_WORDS = "整改全完不说"  # 措辞.yaml: what the 整改 part's paragraphs do not say when all is fixed
 CAUSE_FIT = 4  # specific two-character words a measure shares with a cause to answer it
 CAUSE_WORDS_MIN = 3  # …and that a measure added for a cause shares with it at least
 ECHO_WORDS = 3  # three-character words of a user's line its 表现 or measure paragraph may not say again
@@ -1547,13 +1548,21 @@ class Selector:
         table = self.reg.wordings.get(RECTIFY_SOURCES, {})
         return frozenset(name for name, words in table.items() if any(w in source for w in words))
 
+    def _all_fixed(self) -> bool:
+        """Every finding of last year the facts list is 已整改, or the counts say all were fixed."""
+        if self._findings:
+            return all(state == "已整改" for _, _, state in self._findings)
+        found, fixed = self.facts.get(f"{RECTIFY}.反馈问题数"), self.facts.get(f"{RECTIFY}.已整改数")
+        return isinstance(found, int) and found > 0 and fixed == found
+
     def _paragraph(self, section: SectionPlan, into: list[Fragment], tag: str) -> None:
         """The opening (``tag`` 来源) or closing (收尾) paragraph of 上年度问题整改: one wording, by the seed and
         the unit, of those written for the kinds of body the 来源 names or for this unit type, with the general
         ones joining them while they number fewer than RECTIFY_WORDINGS_MIN; none written for a body the 来源
         does not name, nor one with words this draft avoids while another is left, nor — a finding still being
         put right — one saying every finding is seen through (措辞.yaml 整改未完不说: round 61 read “逐条跟踪到位”
-        above “这方面改了一部分，还有一部分没有改过来”)."""
+        above “这方面改了一部分，还有一部分没有改过来”), nor — every one fixed — one saying some are carried on
+        (措辞.yaml 整改全完不说: round 64's “一时改不完的列入来年接着改” above three findings all 已完成)."""
         classes = self._source_classes()
         every = set(self.reg.wordings.get(RECTIFY_SOURCES, {}))
         pool = [
@@ -1568,6 +1577,9 @@ class Selector:
         if self._open_findings():  # a finding still open: no wording saying every finding is seen through
             done = self.reg.words(RECTIFY_DONE_WORDS, self.unit_type.name, self.voice)
             wordings = [(f, i) for f, i in wordings if not any(w in f.texts[i] for w in done)] or wordings
+        elif self._all_fixed():  # …and every one fixed: none saying some are carried on into next year
+            left = self.reg.words(RECTIFY_LEFT_WORDS, self.unit_type.name, self.voice)
+            wordings = [(f, i) for f, i in wordings if not any(w in f.texts[i] for w in left)] or wordings
         if not wordings:
             return
         frag, variant = self._unit_rng(f"{RECTIFY}:{tag}").choice(wordings)
@@ -1977,8 +1989,8 @@ class Selector:
     @cached_property
     def _users_problems(self) -> tuple[tuple[str, str], ...]:
         """The user's own problems and last year's open findings, each as (title, all it says): the user's words
-        for both, or for a problem picked by its id the fragment's lead, and its lead with every wording
-        (发改委's wt-effort-balance says what its wordings say)."""
+        for both (a finding with its 差距), or for a problem picked by its id the fragment's lead, and its lead
+        with every wording (发改委's wt-effort-balance says what its wordings say)."""
         by_id = self.library.by_id()
         own = [
             (by_id[p].lead, by_id[p].lead + "".join(by_id[p].texts))
@@ -1986,7 +1998,9 @@ class Selector:
             else (str(p), str(p))
             for p in self.facts.get(PROBLEMS) or []
         ]
-        return (*own, *((f, f) for f in self._open_findings()))
+        # an open finding says its 差距 too (h19e: “能留在村里跟班锻炼的不多” is the user's own word that the work
+        # above must not claim the opposite of)
+        return (*own, *((f, f + self._gaps.get(f, "")) for f in self._open_findings()))
 
     @cached_property
     def _findings(self) -> tuple[tuple[str, str, str], ...]:

@@ -259,3 +259,35 @@ def test_a_field_given_is_kept_and_other_types_read_none() -> None:
     assert draft(facts_from_text(given)).facts.get("单位.学科") == "建筑与土木工程"
     other = "年度: 2024\n单位:\n  全称: 湖南城市学院土木工程学院\n  类型: 机关\n"
     assert draft(facts_from_text(other)).facts.get("单位.学科") is None
+
+
+# -- the 整改 part's paragraphs when every finding is fixed ------------------------------------------------------
+
+
+def _rectify_part(text: str) -> str:
+    start = text.index("上年度问题整改情况")
+    return text[start : text.index("存在的问题", start)]
+
+
+def test_with_every_finding_fixed_the_整改_part_says_none_is_carried_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Round 64: the 社区's 整改 part opened “……能当下改的马上改，一时改不完的列入来年接着改” above three findings
+    all 已完成.  With every finding fixed its paragraphs say none of 措辞.yaml 整改全完不说; without the rule (the
+    control) some seed does."""
+    from drafter.facts import load_facts
+    from drafter.pipeline import Options, draft
+    from drafter.registry import registry
+    from drafter.select import Selector
+
+    left = registry().words("整改全完不说", "社区", "个人")
+    facts = load_facts(Path(__file__).resolve().parent.parent / "samples" / "某社区党委书记.yaml")
+
+    def saying(seeds: range) -> int:
+        return sum(
+            any(w in _rectify_part(draft(facts, Options(seed=s)).document.text) for w in left) for s in seeds
+        )
+
+    assert saying(range(12)) == 0
+    monkeypatch.setattr(Selector, "_all_fixed", lambda self: False)
+    assert saying(range(12)) >= 1
