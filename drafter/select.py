@@ -1548,6 +1548,18 @@ class Selector:
         table = self.reg.wordings.get(RECTIFY_SOURCES, {})
         return frozenset(name for name, words in table.items() if any(w in source for w in words))
 
+    def _true_to_status(self, wordings: list[tuple[Fragment, int]]) -> list[tuple[Fragment, int]]:
+        """Of the 整改 part's paragraph ``wordings``, those true to the findings' status (all of them when none
+        is): a finding still open — none saying every finding is seen through (整改未完不说); every one fixed —
+        none saying some are carried on into next year (整改全完不说)."""
+        name = (
+            RECTIFY_DONE_WORDS if self._open_findings() else RECTIFY_LEFT_WORDS if self._all_fixed() else ""
+        )
+        if not name:
+            return wordings
+        words = self.reg.words(name, self.unit_type.name, self.voice)
+        return [(f, i) for f, i in wordings if not any(w in f.texts[i] for w in words)] or wordings
+
     def _all_fixed(self) -> bool:
         """Every finding of last year the facts list is 已整改, or the counts say all were fixed."""
         if self._findings:
@@ -1574,12 +1586,7 @@ class Selector:
         wordings = self._clean_wordings(fitting)
         if len(wordings) < RECTIFY_WORDINGS_MIN:
             wordings = self._clean_wordings(pool)
-        if self._open_findings():  # a finding still open: no wording saying every finding is seen through
-            done = self.reg.words(RECTIFY_DONE_WORDS, self.unit_type.name, self.voice)
-            wordings = [(f, i) for f, i in wordings if not any(w in f.texts[i] for w in done)] or wordings
-        elif self._all_fixed():  # …and every one fixed: none saying some are carried on into next year
-            left = self.reg.words(RECTIFY_LEFT_WORDS, self.unit_type.name, self.voice)
-            wordings = [(f, i) for f, i in wordings if not any(w in f.texts[i] for w in left)] or wordings
+        wordings = self._true_to_status(wordings)
         if not wordings:
             return
         frag, variant = self._unit_rng(f"{RECTIFY}:{tag}").choice(wordings)
