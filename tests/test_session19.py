@@ -291,3 +291,16 @@ def test_with_every_finding_fixed_the_整改_part_says_none_is_carried_on(
     assert saying(range(12)) == 0
     monkeypatch.setattr(Selector, "_all_fixed", lambda self: False)
     assert saying(range(12)) >= 1
+
+
+def test_no_main_wording_opens_with_its_whole_heading() -> None:
+    """Round 67: “选优配强科室支部书记。选优配强科室支部书记，我按……” — a first-person wording written for session
+    19 opened with its heading word for word, and a 述职 prints a wording with 我 before one without."""
+    found = [
+        (f.id, n)
+        for role in MAIN_ROLES
+        for f in LIB.fragments(role)
+        for n, t in enumerate(f.texts)
+        if len(f.lead) >= 5 and t.replace(" ", "").startswith(f.lead.replace(" ", ""))
+    ]
+    assert not found
