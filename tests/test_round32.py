@@ -145,7 +145,11 @@ def test_the_open_findings_measure_ends_in_more_than_one_way() -> None:
     endings = set()
     for sample in ("县一中党委书记", "市发改委党组书记", "集团公司党委书记"):
         full, short = ROUND_32_UNITS[sample]
-        text = draft(sample_named(sample, full, short)).document.text
+        facts = sample_named(sample, full, short)
+        for finding in facts.data["上年度问题整改"]["问题"]:  # no date given (session 19): the marker ends it
+            if isinstance(finding, dict):
+                finding.pop("完成时限", None)
+        text = draft(facts).document.text
         line = next(x for x in text.splitlines() if "【待补充：完成时限】" in x)
         endings.add(line.split("【待补充：完成时限】")[0][-6:])
     assert len(endings) >= 2

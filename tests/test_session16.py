@@ -163,7 +163,8 @@ def _explained(samples: list[Path]) -> tuple[int, int, list[str]]:
             ORPHANS[0] += len(causes - names)
             ORPHANS[1] += len(causes)
             explained, total = explained + hits, total + len(named)
-            none += [f"{path.stem}:{seed}"] if named and not hits else []
+            # a draft whose one explained problem is a user's line (its borrowed cause printed) has one too
+            none += [f"{path.stem}:{seed}"] if named and not hits and not borrowed & causes else []
     return explained, total, none
 
 
