@@ -3088,10 +3088,15 @@ class Selector:
     @cached_property
     def _gaps(self) -> dict[str, str]:
         """Each open finding's 差距 as the user wrote it (what is still short), without a full stop."""
+        return self._finding_part("差距")
+
+    def _finding_part(self, key: str) -> dict[str, str]:
+        """Last year's findings → their ``key`` (差距, 完成时限) as the user wrote it, without a full stop; those
+        with none left out."""
         return {
-            _full_stop(str(raw.get("问题"))).rstrip("。"): _full_stop(str(raw["差距"])).rstrip("。；;，, ")
+            _full_stop(str(raw.get("问题"))).rstrip("。"): _full_stop(str(raw[key])).rstrip("。；;，, ")
             for raw in self.facts.get(f"{RECTIFY}.问题") or []
-            if isinstance(raw, dict) and raw.get("问题") and str(raw.get("差距") or "").strip()
+            if isinstance(raw, dict) and raw.get("问题") and str(raw.get(key) or "").strip()
         }
 
     def _what_was_done(self, finding: str) -> str:
@@ -3124,13 +3129,7 @@ class Selector:
     @cached_property
     def _deadlines(self) -> dict[str, str]:
         """Each open finding's 完成时限 as the user wrote it, without a full stop."""
-        return {
-            _full_stop(str(raw.get("问题"))).rstrip("。"): _full_stop(str(raw["完成时限"])).rstrip(
-                "。；;，, "
-            )
-            for raw in self.facts.get(f"{RECTIFY}.问题") or []
-            if isinstance(raw, dict) and raw.get("问题") and str(raw.get("完成时限") or "").strip()
-        }
+        return self._finding_part("完成时限")
 
     def _carry_findings(self, problems: SectionPlan, measures: SectionPlan) -> None:
         """The carried finding joins the measure that already speaks of its subject (村级后备力量 → the
