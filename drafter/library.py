@@ -734,7 +734,7 @@ def recount_common(library: Library) -> CommonRecount:
         common - old_common,
         old_common - common,
         len(frequent ^ old_frequent),
-        frozen_text(wordings),
+        frozen_text((common, frequent), len(wordings)),
     )
 
 

@@ -21,7 +21,7 @@ A library folder may instead bring its counted sets as a file, :data:`COMMON_FIL
 then they are read from it and not counted.  Counted afresh, they drift with every fragment added: the share
 limits move, a word at the edge turns common or specific, and a fit of three words elsewhere in the library
 becomes two (sessions 15–18 mended two to four fragments after each data merge).  The file is written by
-``drafter fragments common --write`` (:func:`frozen_text`) when a maintainer decides to count again;
+``drafter fragments common --write`` (:func:`frozen_text` of a :func:`counted`) when a maintainer decides to count again;
 :func:`read_frozen` reads it back.
 """
 
@@ -248,11 +248,11 @@ class Overlap:
         return len(wanted & found)
 
 
-def frozen_text(texts: list[str]) -> str:
-    """The :data:`COMMON_FILE` for a library of wordings ``texts``: its common and frequent sets counted now
-    (:func:`counted`), under a comment saying what they are."""
-    common, frequent = counted(texts)
-    lines = [*_FILE_HEAD, f"# 统计自 {len(texts)} 条措辞", COMMON_SECTION]
+def frozen_text(found: Counted, wordings: int) -> str:
+    """The :data:`COMMON_FILE` for the common and frequent sets ``found`` (:func:`counted`) of a library of
+    ``wordings`` wordings, under a comment saying what they are."""
+    common, frequent = found
+    lines = [*_FILE_HEAD, f"# 统计自 {wordings} 条措辞", COMMON_SECTION]
     lines += _wrapped(common)
     lines.append(FREQUENT_SECTION)
     lines += _wrapped(frequent)
