@@ -19,7 +19,7 @@ junk, a text without Chinese prose — raises :class:`ReportReadError` with a Ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -83,6 +83,7 @@ class Sections:
     problems: list[Para]
     plans: list[Para]
     tail: list[Para]
+    rectify: list[Para] = field(default_factory=list)  # 上年度问题整改, wherever it stands
 
 
 # --------------------------------------------------------------------------- reading
@@ -322,6 +323,14 @@ def _mark_signature(paras: list[Para]) -> list[Para]:
 # --------------------------------------------------------------------------- parts
 
 _PROBLEM_H1 = re.compile(r"问题|不足|差距|短板")
+# the part on last year's findings (“上年度问题整改情况”, before or after the work parts): not the problems part
+_RECTIFY_H1 = re.compile(r"(?:上年度|上一年度|上年|去年|以往|述职评议).{0,12}整改")
+# a bare sub-title of the problems part (“（一）存在的主要问题”, “（二）原因分析”), not a problem of its own
+_SUBTITLE = re.compile(
+    r"^(?:存在的?(?:主要|突出)?(?:问题|不足)(?:和不足|及表现)?|主要(?:问题|不足)|(?:问题|不足)(?:表现|清单)?"
+    r"|(?:产生|存在)?(?:问题|不足)?的?原因(?:分析|剖析)?|问题产生的原因|原因分析|原因剖析)[：:]?$"
+)
+_CAUSE_SUBTITLE = re.compile(r"原因")
 _PLAN_H1 = re.compile(r"下一步|下步|打算|努力方向|工作思路|展望")
 _PLAN_H1_WEAK = re.compile(r"计划|措施|举措")
 
@@ -334,22 +343,37 @@ def sections(paras: list[Para]) -> Sections:
     problems: list[Para] = []
     plans: list[Para] = []
     tail = [p for p in paras if p.level in ("signature", "date")]
+    rectify: list[Para] = []
     current = head
     for p in paras:
         if p.level in ("signature", "date"):
             continue
         if p.level == "h1":
             heading = re.split(r"[。；]", p.text, maxsplit=1)[0]  # “二、聚焦…。一是…” run in
-            if _PROBLEM_H1.search(heading):
+            if _RECTIFY_H1.search(heading):
+                current = rectify
+            elif _PROBLEM_H1.search(heading):
                 current = problems
             elif current is not head and (
                 _PLAN_H1.search(heading) or (current is problems and _PLAN_H1_WEAK.search(heading))
             ):
                 current = plans
-            elif current is head or current is main:
+            elif current is head or current is main or current is rectify:
                 current = main
         current.append(p)
-    return Sections(head, main, problems, plans, tail)
+    return Sections(head, main, problems, plans, tail, rectify)
+
+
+def problem_items(part: list[Para]) -> list[Item]:
+    """The problems of a problems part: when it has sub-titles (“（一）存在的主要问题” … “（二）原因分析”), only
+    the items under the problems' one; else every numbered item (:func:`items`)."""
+    subtitle = [
+        i for i, p in enumerate(part) if p.level == "h2" and _SUBTITLE.match(_H2.sub("", p.text).strip())
+    ]
+    if not subtitle:
+        return items(part)
+    causes = next((i for i in subtitle if _CAUSE_SUBTITLE.search(part[i].text)), len(part))
+    return items([p for i, p in enumerate(part[:causes]) if i not in subtitle])
 
 
 def _split_lead(text: str) -> tuple[str, str]:

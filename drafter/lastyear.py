@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter.docread import Item, Para, body_text, items, read_report, sections
+from drafter.docread import Item, Para, body_text, items, problem_items, read_report, sections
 from drafter.initfile import Prefill, scalar
 from drafter.registry import registry
 from drafter.schema import walk
@@ -489,7 +489,7 @@ def facts_from_paras(paras: list[Para], library: Path | None = None) -> ReportFa
     if unmatched:
         shown = "；".join(unmatched[:5]) + ("……" if len(unmatched) > 5 else "")
         out.notes.append(f"有 {len(unmatched)} 个数字未能对应到事实文件的项目：{shown}")
-    out.problems = items(parts.problems)
+    out.problems = problem_items(parts.problems)
     out.problems_text = body_text(parts.problems)
     if not out.problems:
         out.notes.append("未找到“存在问题”部分（或其中没有编号的条目）")
@@ -552,8 +552,9 @@ def _take_embedded(report: ReportFacts, kept: dict[str, Any]) -> None:
         for key, value in (kept.get(group) or {}).items():
             if isinstance(value, str) and value:
                 report.values[f"{group}.{key}"] = value
-    if isinstance(kept.get("报告类型"), str):
-        report.values["报告类型"] = kept["报告类型"]
+    for key in ("报告类型", "版式"):  # last year's shape is kept (a unit writes its report the same way)
+        if isinstance(kept.get(key), str):
+            report.values[key] = kept[key]
     if isinstance(kept.get("年度"), int):
         report.year = kept["年度"]
     for path in count_keys():

@@ -6,6 +6,7 @@ Never prints, prompts or exits: the CLI does that with what these functions retu
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -357,6 +358,7 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
         **ctx,
         "opening": opening,
         "closing": closing,
+        "版式": plan.layout.context(),
         "main": [sections[r] for r in main_roles],
         "rectify": sections.get("上年度问题整改"),
         "problems": sections.get("存在问题", SectionView("存在问题", "存在问题", None, [])),
@@ -366,13 +368,15 @@ def render_plan(plan: Plan, facts: Facts, options: Options) -> tuple[str, dict[s
     return render_report(env, f"{plan.kind}/report.j2", report_ctx), sections
 
 
-def facts_json(facts: Facts) -> str:
+def facts_json(facts: Facts, layout: str | None = None) -> str:
     """The facts as canonical JSON (sorted keys, dates as text): embedded in the draft so that next year's
-    ``drafter init --from`` reads them back exactly."""
+    ``drafter init --from`` reads them back exactly — with the ``layout`` the draft was drawn in as its 版式 when
+    the facts named none, so that next year's report keeps this year's shape."""
     import json
 
+    data = facts.data if not layout or facts.has("版式") else {**facts.data, "版式": layout}
     # ASCII escapes: no character a user typed (control characters, private-use marks) can break the XML
-    return json.dumps(facts.data, ensure_ascii=True, sort_keys=True, default=str, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=True, sort_keys=True, default=str, separators=(",", ":"))
 
 
 def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]:
@@ -386,7 +390,7 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
 
     return {
         "落款": {"党组织": _party_signature(facts, reg)},
-        "整改进度": {"学习教育": _campaign_rest(facts)},
+        "整改进度": {"学习教育": _campaign_rest(facts, reg)},
         "提法": {
             "学习教育": value(year.campaign, "提法.学习教育"),
             "全会": value(year.plenum_phrase, "提法.全会"),
@@ -402,15 +406,25 @@ def derived_context(facts: Facts, reg: Registry | None = None) -> dict[str, Any]
     }
 
 
-def _campaign_rest(facts: Facts) -> str:
+CAMPAIGN_REST = "学习教育整改进度"  # 措辞.yaml: what follows “已整改到位N个” in the campaign item
+
+
+def _campaign_rest(facts: Facts, reg: Registry) -> str:
     """What follows “已整改到位N个” in the year's campaign item: how many of the problems found are still being
     fixed (round 22: “查摆17个、整改15个” left two unexplained), or that none is left when all were (round 25
     read “查摆问题7个……已整改到位7个” as wanting 全部); nothing when either number is missing (the numbers' own
-    markers stand then)."""
+    markers stand then).  The wording (措辞.yaml 学习教育整改进度: 未完 with {余数}, 全完) is drawn by the unit:
+    rounds 68–69 read one sentence, “其余1个仍在整改中”, in every draft."""
     found, fixed = facts.get("思想建设.学习教育查摆问题数"), facts.get("思想建设.学习教育整改问题数")
     if not isinstance(found, int) or not isinstance(fixed, int):
         return ""
-    return f"，其余{found - fixed}个仍在整改中" if fixed < found else "，查摆的问题已全部清零"
+    left = fixed < found
+    wordings = reg.words(CAMPAIGN_REST, "未完" if left else "全完") or (
+        ("，其余{余数}个仍在整改中",) if left else ("，查摆的问题已全部清零",)
+    )
+    unit = str(facts.get("单位.全称") or facts.get("单位.简称") or "")
+    chosen = wordings[int(hashlib.sha256(f"campaign:{unit}".encode()).hexdigest(), 16) % len(wordings)]
+    return chosen.replace("{余数}", str(found - fixed))
 
 
 def _party_signature(facts: Facts, reg: Registry) -> str:
@@ -504,6 +518,14 @@ def _load_facts(source: Path | Facts, reg: Registry) -> Facts:
             location=facts.location("报告类型"),
             hint="可选：" + "、".join(reg.kinds),
         )
+    layout = facts.get("版式")
+    kind = reg.kinds[facts.kind]
+    if layout not in (None, "") and kind.layout(str(layout)) is None:
+        raise FactsError(
+            f"报告类型“{facts.kind}”没有“{layout}”这种版式",
+            location=facts.location("版式"),
+            hint="可选：" + "、".join(x.name for x in kind.layouts) + "；不填时按单位自动选一种",
+        )
     _read_discipline(facts, reg)
     return facts
 
@@ -540,7 +562,8 @@ def draft(source: Path | Facts, options: Options | None = None) -> Draft:
             hint="模板每一行应以 ::title、::h1、::para 等标记开头，见 README“模板”一节",
         ) from None
     document.year = facts.year
-    document.facts = facts_json(facts)
+    layouts = reg.kinds[facts.kind].layouts
+    document.facts = facts_json(facts, plan.layout.name if len(layouts) > 1 else None)
     target = options.target_chars or facts.get("字数")
     diagnostics = [*facts.warnings, *plan.diagnostics, *_length_check(document.total_chars, target, facts)]
     chars = {role: _section_chars(view) for role, view in views.items()}

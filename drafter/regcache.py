@@ -27,6 +27,7 @@ from drafter.cachefiles import content_digest, file_stamp, read_parsed, write_en
 from drafter.registry import (
     FactSpec,
     Kind,
+    Layout,
     Registry,
     SectionSpec,
     Topic,
@@ -36,7 +37,7 @@ from drafter.registry import (
     structure_files,
 )
 
-FORMAT = 4
+FORMAT = 5
 MAX_BYTES = 8 * 1024 * 1024
 
 
@@ -109,6 +110,9 @@ def _kind(raw: dict[str, Any]) -> Kind:
     raw["sections"] = tuple(SectionSpec(**_tuples(s, "required", "optional")) for s in raw["sections"])
     raw["facts"] = _facts(raw["facts"])
     raw["org_avoid"] = {k: tuple(v) for k, v in raw["org_avoid"].items()}
+    raw["layouts"] = tuple(
+        Layout(**{**x, "intros": None if x["intros"] is None else tuple(x["intros"])}) for x in raw["layouts"]
+    )
     return Kind(**raw)
 
 

@@ -115,6 +115,37 @@ class SectionSpec:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """One shape a report of a kind may take (kind.yaml 版式): its parts' titles, whether 主要工作's parts
+    stand under one title or each as a part of its own, where 上年度问题整改 stands, whether problems and
+    causes each get a sub-title, and which parts of 主要工作 open with a lead-in.  Reviewers told five units'
+    drafts apart from real reports by their one skeleton (rounds 62–67)."""
+
+    name: str = "默认"
+    main_title: str = "主要工作"  # empty: each part of 主要工作 is a part of the report (一、二、三……)
+    rectify_title: str = "上年度问题整改情况"
+    rectify_first: bool = False  # 上年度问题整改 before 主要工作
+    problems_title: str = "存在的问题及原因"
+    problems_sub: str = ""  # with causes_sub: problems and causes each under a sub-title
+    causes_sub: str = ""
+    plans_title: str = "下一步工作打算"
+    intros: tuple[str, ...] | None = None  # the parts of 主要工作 that keep a lead-in (None: all)
+
+    def context(self) -> dict[str, Any]:
+        """What a report template sees as ``版式``."""
+        return {
+            "名称": self.name,
+            "主要工作": self.main_title,
+            "整改": self.rectify_title,
+            "整改在前": self.rectify_first,
+            "问题": self.problems_title,
+            "问题小标题": self.problems_sub,
+            "原因小标题": self.causes_sub,
+            "下一步": self.plans_title,
+        }
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     description: str
@@ -130,6 +161,10 @@ class Kind:
     own_words: tuple[str, ...] = ()
     # words a unit's Party organisation does not use, by how its name ends (学校党委 has 党委委员, no 支委)
     org_avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    layouts: tuple[Layout, ...] = (Layout(),)
+
+    def layout(self, name: str) -> Layout | None:
+        return next((x for x in self.layouts if x.name == name), None)
 
     def section(self, role: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.role == role), None)
@@ -318,7 +353,89 @@ def load_kind(path: Path) -> Kind:
         avoid=_strs(data.get("避免用语"), Location(path, _line(node, "避免用语")), "避免用语"),
         own_words=_strs(data.get("本类用语"), Location(path, _line(node, "本类用语")), "本类用语"),
         org_avoid=_org_avoid(data.get("组织避免用语"), Location(path, _line(node, "组织避免用语"))),
+        layouts=_layouts(data.get("版式"), path, node_for(node, "版式")),
     )
+
+
+_LAYOUT_TITLES = {
+    "主要工作": "main_title",
+    "整改": "rectify_title",
+    "问题": "problems_title",
+    "问题小标题": "problems_sub",
+    "原因小标题": "causes_sub",
+    "下一步": "plans_title",
+}
+_LAYOUT_KEYS = {"名称", "整改在前", "引语", *_LAYOUT_TITLES}
+
+
+def _layout(raw: Any, loc: Location) -> Layout:
+    if not isinstance(raw, dict) or not isinstance(raw.get("名称"), str) or not raw["名称"].strip():
+        raise LibraryError(
+            "“版式”的每一项应写成 {名称: …, 主要工作: …, 问题: …, 下一步: …}",
+            location=loc,
+            hint="参照内置的 templates/书记述职/kind.yaml",
+        )
+    unknown = sorted(set(raw) - _LAYOUT_KEYS)
+    if unknown:
+        raise LibraryError(
+            f"版式“{raw['名称']}”里有不认识的键：{'、'.join(map(str, unknown))}",
+            location=loc,
+            hint="可写：" + "、".join(sorted(_LAYOUT_KEYS)),
+        )
+    titles: dict[str, str] = {}
+    for key, attr in _LAYOUT_TITLES.items():
+        value = raw.get(key, getattr(Layout, attr))
+        if not isinstance(value, str):
+            raise LibraryError(
+                f"版式“{raw['名称']}”的“{key}”应是一句标题文字", location=loc, hint='不要标题时写 ""'
+            )
+        titles[attr] = value.strip()
+    if bool(titles["problems_sub"]) != bool(titles["causes_sub"]):
+        raise LibraryError(
+            f"版式“{raw['名称']}”只写了“问题小标题”“原因小标题”中的一个",
+            location=loc,
+            hint="两个都写（问题和原因各一个小标题），或都不写",
+        )
+    for key in ("问题", "下一步"):
+        if not titles[_LAYOUT_TITLES[key]]:
+            raise LibraryError(
+                f"版式“{raw['名称']}”的“{key}”不能为空", location=loc, hint="写上这一部分的标题"
+            )
+    intros = raw.get("引语", True)
+    if not isinstance(intros, (bool, list)):
+        raise LibraryError(
+            f"版式“{raw['名称']}”的“引语”应写 true、false，或主要工作中保留引语的部分，如 [思想建设]",
+            location=loc,
+            hint="true：每部分都有引语；false：都没有",
+        )
+    return Layout(
+        name=raw["名称"].strip(),
+        rectify_first=bool(raw.get("整改在前")),
+        intros=None if intros is True else () if intros is False else _strs(intros, loc, "引语"),
+        **titles,
+    )
+
+
+def _layouts(raw: Any, path: Path, node: yaml.Node | None) -> tuple[Layout, ...]:
+    """kind.yaml 版式: the shapes a report of the kind may take (the default one when none is written); an
+    error names the line of the entry it is in."""
+    if raw is None:
+        return (Layout(),)
+    if not isinstance(raw, list) or not raw:
+        raise LibraryError(
+            "“版式”应是一个列表",
+            location=Location(path, line_of(node) or None),
+            hint="每项写成 {名称: …, 主要工作: …}",
+        )
+    entries = node.value if isinstance(node, yaml.SequenceNode) else []
+    layouts: list[Layout] = []
+    for n, item in enumerate(raw):
+        loc = Location(path, line_of(entries[n]) if n < len(entries) else line_of(node) or None)
+        layout = _layout(item, loc)
+        if any(x.name == layout.name for x in layouts):
+            raise LibraryError(f"版式名称重复：{layout.name}", location=loc, hint="每种版式用一个不同的名称")
+        layouts.append(layout)
+    return tuple(layouts)
 
 
 def _org_avoid(value: Any, loc: Location, key: str = "组织避免用语") -> dict[str, tuple[str, ...]]:

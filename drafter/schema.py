@@ -79,6 +79,17 @@ FIELDS: tuple[Field, ...] = (
     Field("报告日期", "date", "落款日期，写成 2025年1月10日 或 2025-01-10", "2025年1月10日"),
     Field("字数", "count", "目标字数（可不填）；填写后按篇幅分配各部分", 3000),
     Field(
+        "版式",
+        "choice",
+        "报告的版式（可不填，按单位自动选）："
+        + "；".join(f"{k.name}：{'、'.join(x.name for x in k.layouts)}" for k in registry().kinds.values()),
+        None,
+        # suggestions: the layouts of the report kind are checked when the facts are read (a --templates
+        # folder may bring others)
+        choices=tuple(dict.fromkeys(x.name for k in registry().kinds.values() for x in k.layouts)),
+        open_choice=True,
+    ),
+    Field(
         "单位",
         "group",
         "本单位基本情况",

@@ -36,7 +36,7 @@ from drafter.frequency import DoneRates
 from drafter.library import Family, Fragment, Library, Variant, Years
 from drafter.originality import grams
 from drafter.overlap import DoneClauses
-from drafter.registry import Kind, Registry, SectionSpec, registry
+from drafter.registry import Kind, Layout, Registry, SectionSpec, registry
 from drafter.rxprogram import Programs
 from drafter.schema import walk
 
@@ -66,6 +66,10 @@ ONCE_PHRASES = (
 _FEW_WORDS = ("不多", "偏少", "较少", "很少", "太少", "不够多", "次数少")  # saying “few” of something
 _FEW = f"(?:{'|'.join(_FEW_WORDS)})"
 RETELL_MAX = 6  # content three-character words a 主要工作 item may share with an earlier one
+# specific two-character words a 主要工作 wording shares with the self-critical half before its claims of
+# completeness are read as denied there (round 66: “形成环环相扣的闭环管理” above “抓党建多停留在开会部署”)
+SOFTEN_SHARED_MIN = 2
+_SENTENCE_SPLIT = re.compile(r"[。；！？]")
 PROBLEM_CLASH_MAX = (
     4  # content three-character words a problem may share with 主要工作 before it reads as denial
 )
@@ -132,6 +136,7 @@ _VAR_RE = _PROGRAMS.compile(r"{{\s*([^}|]+?)\s*(?:\|[^}]*)?}}")
 # the user's achievements (by unit type), and leads for a user's line whose topic has none (by role)
 FUSION_JOINS, ACHIEVEMENT_JOINS, DEFAULT_LEADS = "业务融合引语", "成效引语", "默认小标题"
 PARTY_LINKS = "做法成效衔接"  # 措辞.yaml: between a user's 党组织做法 and its result
+ABSOLUTE_CLAIMS = "绝对说法"  # 措辞.yaml: words of a 主要工作 wording claiming completeness (一个不落, 闭环)
 LEAD_ALTERNATIVES = "小标题另说"  # 措辞.yaml: other headings of a self-critical fragment, by its id
 # a result that already says how it came about, or names the Party's part, needs no link
 _LINKED_RE = _PROGRAMS.compile(
@@ -210,6 +215,7 @@ class Plan:
     family: Family | None = None
     unit_type: str = "通用"
     main_roles: tuple[str, ...] = ()
+    layout: Layout = field(default_factory=Layout)  # the report's shape (kind.yaml 版式)
 
     @property
     def fragments(self) -> list[Fragment]:
@@ -392,6 +398,62 @@ def _echoes_lead(lead: str, text: str) -> bool:
     return any(lead[i : i + ECHO_RUN] in opening for i in range(len(lead) - ECHO_RUN + 1))
 
 
+NAME_LACKS = "不含"  # 单位类型.yaml 名称避免用语: a key so prefixed applies when the full name lacks the word
+
+
+def _names(part: str, name: str) -> bool:
+    """Whether a 名称避免用语 key applies to the unit's ``name``: its word is in the name, or (a key opening with
+    NAME_LACKS, “不含集团”) the word is not."""
+    if part.startswith(NAME_LACKS) and len(part) > len(NAME_LACKS):
+        return part[len(NAME_LACKS) :] not in name
+    return part in name
+
+
+RESTATE_SHARE = (
+    0.7  # share of a wording's first clause said by its heading before it reads as the heading again
+)
+_FIRST_CLAUSE = re.compile(r"[，。；：！？]")
+
+
+def _restates_lead(lead: str, text: str) -> bool:
+    """The wording's first clause says its heading again in other order or with a word or two added: RESTATE_SHARE
+    of its characters lie in runs of two or more it shares with the heading (round 68: “四是强化日常监督。日常
+    监督要强化”, “把监督融入学校日常管理。我把监督融入学校日常管理”); “我经常和青年教师聊职业理想” under “青年
+    教师入党早引导早培养” shares one word and reads on."""
+    lead = _SLOT_RE.sub(r"\1", lead)
+    first = _FIRST_CLAUSE.split(_SLOT_RE.sub(r"\1", text), maxsplit=1)[0]
+    if len(first) < 2:
+        return False
+    covered = [False] * len(first)
+    for i in range(len(first) - 1):
+        n = 2
+        while i + n <= len(first) and first[i : i + n] in lead:
+            n += 1
+        if n > 2:  # first[i : i + n - 1] is in the heading
+            covered[i : i + n - 1] = [True] * (n - 1)
+    return sum(covered) >= RESTATE_SHARE * len(first)
+
+
+@dataclass(frozen=True)
+class _Softening:
+    """What :meth:`Selector._soften_claims` reads a wording against: the words claiming completeness, the
+    self-critical half's specific two-character words, and the 前后矛盾 pairs whose denials it voices."""
+
+    words: tuple[str, ...]
+    below: frozenset[str]
+    denied: frozenset[str]
+
+    def claims(self, text: str) -> int:
+        return sum(w in text for w in self.words)
+
+
+def _home_of(item: object, types: int) -> int:
+    """The unit type (its index of ``types``) a general frame wording or heading family is home to, by a stable
+    digest of its id, name or text."""
+    key = str(getattr(item, "id", None) or getattr(item, "name", None) or getattr(item, "text", ""))
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") % types
+
+
 def _section_words(section: SectionPlan) -> str:
     """What a section's items say: each item's and each folded item's words and the lines it carries."""
     return "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
@@ -430,6 +492,16 @@ def _item_words(item: Item) -> str:
     if item.fragment is not None:
         return item.fragment.lead + item.fragment.texts[item.variant % len(item.fragment.texts)]
     return item.lead + item.text
+
+
+def _details_said(section: SectionPlan) -> str:
+    """The wordings of the 表现 a section's user lines were expanded with (their detail fragments)."""
+    return "".join(
+        x.detail.texts[x.variant % len(x.detail.texts)]
+        for it in section.items
+        for x in (it, *it.merged)
+        if x.detail is not None and x.detail.texts
+    )
 
 
 def _has_run_of(words: str, said: str, run: int = 3) -> bool:
@@ -671,6 +743,7 @@ class Selector:
         self.year = facts.year
         self.seed = stable_seed(facts) if seed is None else seed
         self.seed_given = seed is not None
+        self.layout = self._layout()
         self.excluded = set(facts.get("不用") or [])
         self.pinned = [p for p in facts.get("选用") or [] if isinstance(p, str)]
         self.practices = set(facts.get("做法") or [])  # ticked, or shown by a count the user gave
@@ -742,7 +815,7 @@ class Selector:
             *(w for w in self.unit_type.avoid if w not in self.kind.own_words),
             *self.kind.avoid,
             *(w for end, words in self.kind.org_avoid.items() if org.endswith(end) for w in words),
-            *(w for part, words in self.unit_type.name_avoid.items() if part in name for w in words),
+            *(w for part, words in self.unit_type.name_avoid.items() if _names(part, name) for w in words),
         )
 
     # -- eligibility and ranking ------------------------------------------------------------
@@ -1052,7 +1125,8 @@ class Selector:
         a measure is printed in a wording without one: :meth:`_foreign_frag`), the wrong voice (10), for a
         problem or cause denying 主要工作 (100) or, a cause, restating a problem (50) or not the unit's own
         (10), for 主要工作 an item told twice (5), a claim the user's own problems deny (50), a second maxim
-        opening (1) or, in a 述职, no “我” (1: round 62 read such items as the unit's summary), for a measure
+        opening (1), a first clause saying the heading again (1: :func:`_restates_lead`) or, in a 述职, no “我”
+        (2: round 62 read such items as the unit's summary), for a measure
         promising what 主要工作 reports done, in all its words or in one clause (5), or in the words of a 前后矛盾
         pair whose claim 主要工作 makes (50: round 62's “推广……党员突击队” after “组建党员突击队”)."""
         avoided = 100 if frag.role == MEASURES else 1
@@ -1067,7 +1141,10 @@ class Selector:
                 for n, t in zip(foreign, frag.texts, strict=True)
             ]
         if frag.role in self.kind.main_roles:
-            foreign = [n + self._main_wording_fault(t) for n, t in zip(foreign, frag.texts, strict=True)]
+            foreign = [
+                n + self._main_wording_fault(t) + (bool(frag.lead) and _restates_lead(frag.lead, t))
+                for n, t in zip(foreign, frag.texts, strict=True)
+            ]
         if frag.role == MEASURES and self._main_taken:  # nor a measure promising what 主要工作 reports done
             foreign = [
                 n + 5 * max(self._done_already(t), self._clause_repeats(t) > 0) + 50 * self._denies(t)
@@ -1077,13 +1154,14 @@ class Selector:
 
     def _main_wording_fault(self, text: str) -> int:
         """For :meth:`_wording_faults`, a 主要工作 wording's faults: an item told twice (5), a claim the user's
-        own problems deny (50), a second item opening with a maxim (1), in a 述职 no “我” (1)."""
+        own problems deny (50), a second item opening with a maxim (1), in a 述职 no “我” (2: above a first
+        clause saying the heading again, 1 in :meth:`_wording_faults`)."""
         fault = 5 * self._retold(text) if self._main_grams else 0
         if self._user_denials:
             fault += 50 * self._claims_user_denied(text)
         if self._maxims:
             fault += _MAXIM_OPENING.match(text) is not None
-        return fault + (self.voice == "个人" and "我" not in text)
+        return fault + 2 * (self.voice == "个人" and "我" not in text)
 
     def _say(self, phrases: frozenset[str], words: dict[str, int]) -> None:
         """Count a taken wording's phrases and its words used sparingly, noting how often each is said now
@@ -1214,14 +1292,23 @@ class Selector:
         """Of the general wordings of a frame pool, those this unit type draws from: each is home to one type
         (the i-th general wording to the i-th type, cycling over the types in 单位类型.yaml), and a type takes
         those it is home to, then those of the next types in turn, until with its ``own`` wordings it has
-        FRAME_POOL to draw from.  Two units of different types then meet on a general wording only where
+        FRAME_POOL to draw from (a wording's home is fixed by a digest of its name).  Two units of different
+        types then meet on a general wording only where
         one had to borrow from the other's share (round 29: a hospital's and a company's 述职 shared an
-        opening paragraph and four headings); units of one type still spread over FRAME_POOL or more."""
+        opening paragraph and four headings); units of one type still spread over FRAME_POOL or more.  Each
+        report kind starts its turn further on (by the share of the types a kind has), so that an office
+        branch's 述职 and its bureau secretary's — one type, two kinds — do not draw from one share (session 20:
+        邵阳's two drew the same general family once the types had more families of their own)."""
         types = [t for t in self.reg.unit_types if t != "通用"]
         if self.unit_type.name not in types or own + len(general) <= size:
             return general
-        home = types.index(self.unit_type.name)
-        by_turn = sorted(range(len(general)), key=lambda i: ((i - home) % len(types), i))
+        kinds = list(self.reg.kinds)
+        turn = kinds.index(self.kind.name) * (len(types) // len(kinds)) if self.kind.name in kinds else 0
+        home = (types.index(self.unit_type.name) + turn) % len(types)
+        # a wording's home by its own name, not its place in this draft's list: the lists of two kinds differ
+        # (each leaves out its avoided words), and places would shift the shares
+        homes = [_home_of(x, len(types)) for x in general]
+        by_turn = sorted(range(len(general)), key=lambda i: ((homes[i] - home) % len(types), i))
         kept = sorted(by_turn[: max(size - own, 0)])
         return [general[i] for i in kept]
 
@@ -1342,7 +1429,9 @@ class Selector:
         # results the user wrote with the Party organisation's part lead 业务融合 (round 29: its first item was
         # always a general lead, the pasted results and a marker asking what the Party organisation did)
         section.items.sort(key=lambda i: not i.party)
-        section.intro = self._intro_for_items(section)
+        # the layout says which parts open with a lead-in (rounds 62–67: one under every heading read as a
+        # skeleton); the year's 提法 may still bring the first part's back (_ensure_wording)
+        section.intro = self._intro_for_items(section) if self._keeps_intro(role) else None
         self.main_topics.update(fill.slots)
         self._main_items[role] = section.items
         if section.intro is not None:
@@ -1535,6 +1624,16 @@ class Selector:
             # only the counts: a reviewer wants each finding named with what was done; the user lists them
             section.items.append(Item("", "", topic="整改", marker=self._word(RECTIFY_LIST_MARKER, "通用")))
         return section
+
+    def _layout(self) -> Layout:
+        """The shape of this report: the one the facts name (版式, checked when they were read), else one of the
+        kind's drawn by the unit, so that five units of one batch do not share one skeleton (rounds 62–67)."""
+        named = self.kind.layout(str(self.facts.get("版式") or ""))
+        return named or self._unit_rng("layout").choice(self.kind.layouts)
+
+    def _keeps_intro(self, role: str) -> bool:
+        """Whether the layout keeps the lead-in of 主要工作's part ``role``."""
+        return self.layout.intros is None or role in self.layout.intros
 
     def _unit_rng(self, what: str) -> random.Random:
         """A generator for a choice that differs between units even under one seed (round 29: with one seed,
@@ -2566,6 +2665,17 @@ class Selector:
             measures.items = [m for m in measures.items if m is not last]
             causes.items = [c for c in causes.items if c.fragment is None or c.fragment.id != last.answers]
 
+    @staticmethod
+    def _drop_unanswered_causes(causes: SectionPlan, measures: SectionPlan) -> None:
+        """No cause that no measure answers at all (none of its measures fitted, or its measure went in the
+        trim), while two causes remain: reviewers mark a cause no measure answers (session 20: a 县一中 of four
+        problems printed a third cause, on 能力本领, with no measure)."""
+        answered = {x.answers for m in measures.items for x in (m, *m.merged)}
+        loose = [c for c in causes.items if c.fragment is not None and c.fragment.id not in answered]
+        while loose and len(causes.items) > 2:
+            gone = loose.pop()
+            causes.items = [c for c in causes.items if c is not gone]
+
     def _fold_cause_answers(
         self, problems: SectionPlan, section: SectionPlan, for_causes: list[Item]
     ) -> None:
@@ -3285,6 +3395,7 @@ class Selector:
             seed=self.seed,
             unit_type=self.unit_type.name,
             main_roles=self.kind.main_roles,
+            layout=self.layout,
         )
         self._check_ids()
         if self.target:
@@ -3306,6 +3417,8 @@ class Selector:
         self._headings_for_items(plan)
         self._ensure_wording(plan)
         self._intros_for_self_criticism(plan)
+        self._rectify_intro_undenied(plan)
+        self._soften_claims(plan)
         self._fold_long_parts(plan)
         self._vary_headings(plan)
         self._stock_phrases_once(plan)
@@ -3365,6 +3478,7 @@ class Selector:
             measures = self.measures_section(problems, causes, plan.family)
             self._carry_findings(problems, measures)
             self._trim_cause_answers(problems, causes, measures)
+            self._drop_unanswered_causes(causes, measures)
             plan.sections[role] = measures
             self._check_pairs(problems, measures)
 
@@ -3396,6 +3510,98 @@ class Selector:
             if chosen != frag.lead:
                 item.heading = chosen
                 printed.add(chosen)
+
+    def _rectify_intro_undenied(self, plan: Plan) -> None:
+        """The 上年度问题整改 part's lead-in is dropped when it claims what a problem or cause below denies (a
+        前后矛盾 pair: session 20's “我始终把整改落实作为履行第一责任人职责的重要内容” above “抓党建投入精力少”): it
+        was chosen before them, and the part reads as well from its first finding."""
+        section = plan.sections.get(RECTIFY)
+        if section is None or section.intro is None:
+            return
+        critical = "".join(
+            _section_words(plan.sections[r]) + _details_said(plan.sections[r])
+            for r in (PROBLEMS, CAUSES)
+            if r in plan.sections
+        )
+        pairs = self.reg.topics.get(CONTRADICTIONS, {})
+        if any(says_any(pairs[n].keywords, section.intro.text) for n in _denials_in(self.reg, critical)):
+            section.intro = None
+            self._main_said = None
+
+    def _soften_claims(self, plan: Plan) -> None:
+        """A 主要工作 item whose wording claims completeness (措辞.yaml 绝对说法: 一个不落, 环环相扣, 全覆盖) about
+        what the self-critical half speaks of (the sentence saying it shares SOFTEN_SHARED_MIN specific words
+        with the problems and causes) prints another wording of it that claims less (:meth:`_softer`).  Rounds
+        62–67 read such a claim and the shortcoming below as the draft denying itself (“一个不落管起来” / “对年轻
+        党员……研究不深”; “环环相扣的闭环管理” / “多停留在听取汇报层面”); an editor's first move is to claim less
+        above, not to drop the problem."""
+        words = self.reg.words(ABSOLUTE_CLAIMS, self.unit_type.name, self.voice)
+        critical = "".join(
+            _section_words(plan.sections[r]) + _details_said(plan.sections[r])
+            for r in (PROBLEMS, CAUSES)
+            if r in plan.sections
+        )
+        if not words or not critical:
+            return
+        soft = _Softening(words, self.library.overlap.specific(critical, 2), _denials_in(self.reg, critical))
+        items = [
+            it
+            for role in plan.main_roles
+            if role in plan.sections
+            for item in plan.sections[role].items
+            for it in (item, *item.merged)
+            if it.fragment is not None
+        ]
+        changed = False
+        for it in items:
+            variant = self._softer(it, [x for x in items if x is not it], soft)
+            if variant is not None:
+                it.variant, changed = variant, True
+        if changed:  # what 主要工作 claims is read afresh by what comes after (folds, measures' checks)
+            self._main_said = None
+            self._achieved = None
+
+    def _softer(self, it: Item, others: list[Item], soft: _Softening) -> int | None:
+        """Another wording of ``it`` claiming less, when its printed one claims completeness on what the
+        self-critical half speaks of: none with more faults, losing its 我 or the year's 提法 it carries, telling
+        what another item tells, or claiming what a 前后矛盾 pair has the self-critical half deny."""
+        frag = it.fragment
+        if frag is None or len(frag.texts) < 2:
+            return None
+        overlap = self.library.overlap
+        now = frag.texts[it.variant % len(frag.texts)]
+        said = [x for x in _SENTENCE_SPLIT.split(now) if soft.claims(x)]
+        if not any(len(overlap.specific(x, 2) & soft.below) >= SOFTEN_SHARED_MIN for x in said):
+            return None
+        pairs = self.reg.topics.get(CONTRADICTIONS, {})
+        told = [overlap.content(self._printed(x)) for x in others]
+        faults = self._wording_faults(frag)
+        bar = faults[it.variant % len(frag.texts)]
+
+        def fits(t: str) -> bool:
+            return (
+                ("我" in t or "我" not in now)  # a 述职's item keeps its 我
+                and all(p in t for p in self._year_wording[0] if p in now)  # and the year's 提法 it carries
+                # and tells nothing another item tells (its own wording was counted as told already)
+                and all(len(overlap.content(t) & o) <= RETELL_MAX for o in told)
+                and not any(
+                    says_any(pairs[n].keywords, t) and not says_any(pairs[n].keywords, now)
+                    for n in soft.denied
+                )
+            )
+
+        options = [
+            (soft.claims(t), faults[n], n)
+            for n, t in enumerate(frag.texts)
+            if soft.claims(t) < soft.claims(now) and faults[n] <= bar and fits(t)
+        ]
+        return min(options)[2] if options else None
+
+    @staticmethod
+    def _printed(item: Item) -> str:
+        """The wording an item with a fragment prints."""
+        frag = item.fragment
+        return frag.texts[item.variant % len(frag.texts)] if frag is not None else item.text
 
     def _lead_alternatives(self, frag: Fragment) -> list[str]:
         """The other headings 措辞.yaml 小标题另说 lists for ``frag`` that use no word this draft avoids."""
@@ -3766,15 +3972,36 @@ class Selector:
             # this type's own wordings before general ones (round 24: a school's, a village's, a 发改委's and a
             # hospital's 讲党课 item all swapped to the one general wording naming the 宜写 提法)
             others.sort(key=lambda f: -self._specific(f))
+            told = self._told_by_others(plan, item)
             for frag in [current, *others]:  # another wording of the item itself first
                 candidate = self._wording_carrying(frag, item.topic, rest, before)
                 if candidate is not None and says_any(denied, _item_words(candidate)):
                     candidate = None  # claims what a problem or cause chosen below says was not done well
+                if candidate is not None and self._tells_again(candidate, told):
+                    candidate = (
+                        None  # nor one telling what another item tells (session 20: a 高校's 2025 item)
+                    )
                 if candidate is not None:
                     section.items[at] = candidate
                     self.used.discard(current.id)
                     self.used.add(frag.id)
                     break
+
+    def _told_by_others(self, plan: Plan, item: Item) -> list[frozenset[str]]:
+        """The content words each other 主要工作 item prints (:meth:`_tells_again` reads a candidate against them)."""
+        return [
+            self.library.overlap.content(self._printed(x))
+            for role in plan.main_roles
+            if role in plan.sections
+            for it in plan.sections[role].items
+            for x in (it, *it.merged)
+            if x is not item and x.fragment is not None
+        ]
+
+    def _tells_again(self, candidate: Item, told: list[frozenset[str]]) -> bool:
+        """Whether the candidate's wording shares more than RETELL_MAX content words with another item's."""
+        mine = self.library.overlap.content(self._printed(candidate))
+        return any(len(mine & other) > RETELL_MAX for other in told)
 
     def _criticised_claims(self, plan: Plan) -> tuple[str, ...]:
         """The keywords of the 前后矛盾 pairs whose self-criticism a chosen problem or cause voices: a wording

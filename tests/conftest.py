@@ -84,3 +84,11 @@ def measures_of(plan: Any) -> list[Any]:
     """下一步's measures as answers: each printed measure and the measures folded into it (a cause's measure
     said after the measure of the problem it explains, in one paragraph)."""
     return [x for m in plan.sections["下一步"].items for x in (m, *m.merged)]
+
+
+def part_text(result: Any, which: str) -> str:
+    """The text of one part of a draft — 整改, 问题 or 下一步 — found by its layout's title (kind.yaml 版式: the
+    titles differ between layouts), its own heading left out."""
+    layout = result.plan.layout
+    title = {"整改": layout.rectify_title, "问题": layout.problems_title, "下一步": layout.plans_title}[which]
+    return "\n".join(b.text for b in result.document.blocks if b.section == title and b.kind != "heading1")

@@ -17,6 +17,7 @@ from drafter.facts import facts_from_text
 from drafter.initfile import Prefill, facts_template
 from drafter.lastyear import count_keys, facts_from_report, find_numbers, pair_plans, prefill_from
 from drafter.library import load_library
+from drafter.registry import registry
 from drafter.schema import field_at
 from drafter.yearcompare import compare_last_year, last_year_lines, report_lines
 
@@ -144,7 +145,11 @@ def test_samples_read_into_parts(facts: Path, suffix: str) -> None:
     assert paras[0].level == "title" and paras[-1].level == "date"
     assert parts.main and parts.problems and parts.plans
     md = facts.with_suffix(".md").read_text(encoding="utf-8")
-    after_plans = md.split("下一步工作打算", 1)[1]
+    # the plans part's title is the layout's (kind.yaml 版式)
+    titles = {x.plans_title for kind in registry().kinds.values() for x in kind.layouts}
+    after_plans = re.split(
+        rf"^## [一二三四五六七八九十]、(?:{'|'.join(titles)})$", md, maxsplit=1, flags=re.M
+    )[1]
     expected = re.findall(r"^（[一二三四五六七八九十]）([^。\n]+)。", after_plans, re.M)
     assert [i.lead for i in items(parts.plans)] == expected
 

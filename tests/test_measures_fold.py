@@ -26,13 +26,15 @@ def test_fewer_drafts_count_problems_plus_causes() -> None:
     counting once and the unit's field words (医务人员) not at all — round 56 read a fold on 医务人员 alone as
     “两条拼成的” — so fewer folds are made: 41 of 60 drafts count problems plus causes (35 before).  Since
     session 18 a cause's measure joins the measure of the problem naming it first whatever words it takes (the
-    集团 sample printed （一）帮基础弱的支部赶上来 and （四）给后进支部定出赶上来的时间表 side by side): 6 of 60."""
+    集团 sample printed （一）帮基础弱的支部赶上来 and （四）给后进支部定出赶上来的时间表 side by side): 6 of 60.
+    Since session 20 a cause no measure answers is left out while two causes remain (reviewers mark such a
+    cause in every round), and its draft then counts problems plus causes: 12 of 60 (7 without that rule)."""
     mechanical = 0
     for plan in PLANS:
         printed = plan.sections[MEASURES].items
         mechanical += len(printed) == len(plan.sections[PROBLEMS].items) + len(plan.sections[CAUSES].items)
         assert len(printed) >= DEFAULT_PROBLEMS
-    assert mechanical <= 10, mechanical  # 6 of 60
+    assert mechanical <= 12, mechanical  # 12 of 60
 
 
 def _folds_for(selector: Selector, m: Any, said: frozenset[str], near: int, problem: Any) -> bool:
@@ -80,7 +82,7 @@ def test_the_folded_measure_reads_on_in_its_hosts_paragraph() -> None:
         doc = draft(facts, Options(seed=0))
         printed = doc.plan.sections[MEASURES].items
         lines = doc.document.text.split("\n")
-        title = max(i for i, line in enumerate(lines) if "下一步" in line and len(line) < 20)
+        title = max(i for i, line in enumerate(lines) if line.endswith(doc.plan.layout.plans_title))
         headed = [line for line in lines[title + 1 :] if line.startswith("（")]
         assert len(headed) == len(printed)  # one paragraph per printed measure: a folded one has none
         for at, host in enumerate(printed):

@@ -377,7 +377,7 @@ def test_forbidden_characters_in_a_real_facts_file_are_dropped(tmp_path: Path) -
     """A concrete case of the properties above, readable on its own."""
     path = tmp_path / "f.yaml"
     path.write_text(
-        '年度: 2024\n单位:\n  全称: "某\\x01局\\uFFFE{{ 年度 }}<&>"\n思想建设:\n  亮点:\n'
+        '年度: 2024\n版式: 总分式\n单位:\n  全称: "某\\x01局\\uFFFE{{ 年度 }}<&>"\n思想建设:\n  亮点:\n'
         '    - "品牌\\x85::h1 注入\\u0000😀"\n',
         encoding="utf-8",
     )

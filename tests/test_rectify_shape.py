@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
+from conftest import part_text
 from test_outline import LIB, REG, facts_for
 
 from drafter.errors import FactsError
@@ -24,10 +25,9 @@ FINDINGS = [
 USER_WORDS = ("组织生活清单", "线上课堂", "培训台账", "组织生活不够规范", "党员教育方式单一", "参差不齐")
 
 
-def _part(text: str) -> str:
+def _part(result: Any) -> str:
     """The 上年度问题整改 part of a draft, its heading left out."""
-    body = text.split("上年度问题整改情况", 1)[1]
-    return re.split(r"\n[一二三四五六七八]、存在", body)[0]
+    return part_text(result, "整改")
 
 
 def _units(utype: str, n: int, **extra: Any) -> list[Any]:
@@ -44,7 +44,7 @@ def test_units_of_one_type_share_few_sentences_in_the_part(utype: str) -> None:
     for i, result in enumerate(
         _units(utype, 12, 上年度问题整改={"来源": "上年度述职评议", "问题": FINDINGS})
     ):
-        part = _part(result.document.text)
+        part = _part(result)
         assert "已整改到位，后续将" not in part
         for sentence in re.split(r"[。；\n]", part.replace(f"第{i}{utype}", "")):
             if len(sentence) >= 16 and not any(w in sentence for w in USER_WORDS):

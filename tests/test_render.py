@@ -69,7 +69,10 @@ def test_template_syntax_error_in_fragment(tmp_path: Path) -> None:
 
 def test_whole_draft_keeps_user_text_literal(tmp_path: Path) -> None:
     facts = tmp_path / "f.yaml"
-    facts.write_text("年度: 2024\n思想建设:\n  亮点: ['创建{{ 品牌 }}::h1 注入']\n", encoding="utf-8")
+    # one layout (kind.yaml 版式) named, so that the headings are known
+    facts.write_text(
+        "年度: 2024\n版式: 总分式\n思想建设:\n  亮点: ['创建{{ 品牌 }}::h1 注入']\n", encoding="utf-8"
+    )
     result = draft(facts, Options(fragments_dir=FIXTURE_FRAGMENTS))
     assert "创建{{ 品牌 }}::h1 注入。" in result.document.text
     assert [b.text for b in result.document.blocks if b.kind == "heading1"] == [

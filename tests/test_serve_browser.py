@@ -163,7 +163,8 @@ def test_fill_a_new_unit_fix_an_error_save_and_download(
     wait(browser, lambda d: field(d, "选用").find_elements(By.CSS_SELECTOR, f'.chip[data-id="{chosen}"]'))
 
     counts = browser.find_element(By.ID, "counts").text
-    assert "主要工作" in counts and "合计" in counts
+    # 字数 per part, under the titles of the layout the unit drew (kind.yaml 版式)
+    assert "存在的" in counts and "合计" in counts and len(counts.splitlines()) >= 5
     assert "重合度" in browser.find_element(By.ID, "originality").text
 
     browser.find_element(By.ID, "save").click()

@@ -46,12 +46,18 @@ def test_no_measure_stands_apart_from_the_measure_of_the_problem_naming_its_caus
     """Over sixty outline drafts and the samples: a cause's measure printed as an item of its own never has,
     beside it, a free measure of a problem that names that cause first (one the fold could have joined: not a
     carried finding's, hosting nothing yet, in a part longer than DEFAULT_PROBLEMS)."""
-    checked = 0
+    checked = folded = 0
     for facts, plan in [*zip(FACTS, PLANS, strict=True), *SAMPLE_PLANS]:
         sel = Selector(LIB, facts)
         items = plan.sections[MEASURES].items
         if len(items) <= DEFAULT_PROBLEMS:
             continue
+        firsts = {
+            sel._named_causes(p)[0]
+            for p in plan.sections[PROBLEMS].items
+            if p.topic and not p.bare_finding and sel._named_causes(p)
+        }
+        folded += sum(1 for m in items for x in m.merged if x.answers in firsts)
         for m in items:
             if not m.answers:
                 continue
@@ -62,9 +68,9 @@ def test_no_measure_stands_apart_from_the_measure_of_the_problem_naming_its_caus
                 checked += 1
                 free = [h for h in items if h is not m and h.topic == p.topic and h.fragment is not None]
                 assert not any(not h.merged and not h.answers for h in free), (m.lead, p.lead)
-    assert (
-        checked >= 1
-    )  # the rule has cases left to read: causes named first whose problem's measure hosts another
+    # the rule has cases to read: measures of causes named first, folded into their problem's (since session
+    # 20's data every such measure in these drafts is folded, none stands apart to be checked above)
+    assert folded >= 10, (folded, checked)
 
 
 def test_a_folded_measure_says_least_of_what_its_host_says() -> None:
@@ -141,7 +147,16 @@ def test_a_causes_lead_in_does_not_claim_what_the_causes_below_it_deny() -> None
     swapped = sel._intro_for_items(section)
     assert swapped is None or "推给" not in swapped.text
     section.items = [Item(f.lead, "", f) for f in LIB.fragments(CAUSES) if f.id == "yy-village-s16-patience"]
-    assert sel._intro_for_items(section) is section.intro  # a cause that does not deny it keeps it
+    # a cause that does not deny it keeps it — in a 村 whose user did not write “党员老龄化” among its own problems
+    # (round 69: that line is the objective condition the lead-in says is not blamed; 十八-不推客观 denies it)
+    facts = load_facts(_sample("某村党支部书记"))
+    plain = type(facts)(
+        data={**facts.data, "存在问题": []}, path=facts.path, encoding=facts.encoding, lines=facts.lines
+    )
+    other = Selector(LIB, plain, seed=1)
+    other.plan()
+    assert other._intro_for_items(section) is section.intro
+    assert sel._intro_for_items(section) is not section.intro  # the sample's own line says 党员老龄化
     for s in SAMPLES:
         for seed in (None, 0, 1, 2):
             result = draft(load_facts(s), Options(seed=seed))
