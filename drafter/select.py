@@ -409,9 +409,8 @@ def _names(part: str, name: str) -> bool:
     return part in name
 
 
-RESTATE_SHARE = (
-    0.7  # share of a wording's first clause said by its heading before it reads as the heading again
-)
+# share of a wording's first clause said by its heading before it reads as the heading again
+RESTATE_SHARE = 0.7
 _FIRST_CLAUSE = re.compile(r"[，。；：！？]")
 
 
@@ -501,6 +500,15 @@ def _details_said(section: SectionPlan) -> str:
         for it in section.items
         for x in (it, *it.merged)
         if x.detail is not None and x.detail.texts
+    )
+
+
+def _self_critical_said(plan: Plan) -> str:
+    """What the problems and causes say: their items' words and the 表现 the user's lines were expanded with."""
+    return "".join(
+        _section_words(plan.sections[r]) + _details_said(plan.sections[r])
+        for r in (PROBLEMS, CAUSES)
+        if r in plan.sections
     )
 
 
@@ -3518,11 +3526,7 @@ class Selector:
         section = plan.sections.get(RECTIFY)
         if section is None or section.intro is None:
             return
-        critical = "".join(
-            _section_words(plan.sections[r]) + _details_said(plan.sections[r])
-            for r in (PROBLEMS, CAUSES)
-            if r in plan.sections
-        )
+        critical = _self_critical_said(plan)
         pairs = self.reg.topics.get(CONTRADICTIONS, {})
         if any(says_any(pairs[n].keywords, section.intro.text) for n in _denials_in(self.reg, critical)):
             section.intro = None
@@ -3536,11 +3540,7 @@ class Selector:
         党员……研究不深”; “环环相扣的闭环管理” / “多停留在听取汇报层面”); an editor's first move is to claim less
         above, not to drop the problem."""
         words = self.reg.words(ABSOLUTE_CLAIMS, self.unit_type.name, self.voice)
-        critical = "".join(
-            _section_words(plan.sections[r]) + _details_said(plan.sections[r])
-            for r in (PROBLEMS, CAUSES)
-            if r in plan.sections
-        )
+        critical = _self_critical_said(plan)
         if not words or not critical:
             return
         soft = _Softening(words, self.library.overlap.specific(critical, 2), _denials_in(self.reg, critical))
@@ -3977,10 +3977,9 @@ class Selector:
                 candidate = self._wording_carrying(frag, item.topic, rest, before)
                 if candidate is not None and says_any(denied, _item_words(candidate)):
                     candidate = None  # claims what a problem or cause chosen below says was not done well
+                # nor one telling what another item tells (session 20: a 高校's 2025 item)
                 if candidate is not None and self._tells_again(candidate, told):
-                    candidate = (
-                        None  # nor one telling what another item tells (session 20: a 高校's 2025 item)
-                    )
+                    candidate = None
                 if candidate is not None:
                     section.items[at] = candidate
                     self.used.discard(current.id)
