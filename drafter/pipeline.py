@@ -6,7 +6,6 @@ Never prints, prompts or exits: the CLI does that with what these functions retu
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +41,7 @@ from drafter.select import (
     missing_location,
     missing_needs,
     select,
+    stable_number,
 )
 
 LENGTH_TOLERANCE = 0.10
@@ -423,7 +423,7 @@ def _campaign_rest(facts: Facts, reg: Registry) -> str:
         ("，其余{余数}个仍在整改中",) if left else ("，查摆的问题已全部清零",)
     )
     unit = str(facts.get("单位.全称") or facts.get("单位.简称") or "")
-    chosen = wordings[int(hashlib.sha256(f"campaign:{unit}".encode()).hexdigest(), 16) % len(wordings)]
+    chosen = wordings[stable_number(f"campaign:{unit}") % len(wordings)]
     return chosen.replace("{余数}", str(found - fixed))
 
 

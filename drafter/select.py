@@ -69,6 +69,19 @@ RETELL_MAX = 6  # content three-character words a 主要工作 item may share wi
 # specific two-character words a 主要工作 wording shares with the self-critical half before its claims of
 # completeness are read as denied there (round 66: “形成环环相扣的闭环管理” above “抓党建多停留在开会部署”)
 SOFTEN_SHARED_MIN = 2
+# specific two-character words one sentence of a 主要工作 wording shares with one sentence of a problem or cause
+# before the two read as speaking of one thing, whatever words claim it (round 71: “把政策讲透、道理讲明” above
+# “讲要求多、讲道理少”; “全面掌握……党员的分布和流动情况” above “组织关系接转……有时拿不准”): another wording of the
+# item that speaks of it less closely is printed
+SUBJECT_SHARED_MIN = 3
+# the same for a problem or cause read against 主要工作 when it is chosen (Selector._close_to_main): one more, since
+# the self-critical half speaks of the unit's field in its words (at three, a 街道's own causes gave way to general
+# ones two types share, “事务性工作占去了我不少精力”, and more causes were left that no problem names)
+CLOSE_SHARED_MIN = 4
+CLOSE_COMMON_SHARE = 0.08  # a word in more than this share of 主要工作's sentences does not count: its field
+CLOSE_RUNS_MIN = (
+    3  # or this many words apart (谋划, 推进, 考核), not one long word (老旧小区: three two-grams)
+)
 _SENTENCE_SPLIT = re.compile(r"[。；！？]")
 PROBLEM_CLASH_MAX = (
     4  # content three-character words a problem may share with 主要工作 before it reads as denial
@@ -105,6 +118,9 @@ PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "�
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
 # 措辞.yaml: a finding still open, as this year's problem (its heading; its text with and without 整改情况)
 CARRIED_LEADS, CARRIED_TEXTS, CARRIED_TEXTS_BARE = "延续问题小标题", "延续问题正文", "延续问题正文无做法"
+CARRIED_LEADS_DONE = (
+    "延续问题小标题有做法"  # 措辞.yaml: the heading when the user says what this year's 整改 did
+)
 RECTIFY_LIST_MARKER = "整改清单提示"
 RECTIFY_ABSENT_MARKER = "整改未填提示"  # 措辞.yaml: the marker standing for a 上年度问题整改 not filled in
 RECTIFY_STATES = "整改状态"  # 措辞.yaml: the sentence after a finding, by its 状态 (已整改, 整改中)
@@ -441,21 +457,37 @@ class _Softening:
     words: tuple[str, ...]
     below: frozenset[str]
     denied: frozenset[str]
+    sentences: tuple[frozenset[str], ...] = ()  # each self-critical sentence's clause words
+    problems: tuple[str, ...] = ()  # the printed problems' wordings
+    measures: tuple[str, ...] = ()  # the printed measures' wordings
 
     def claims(self, text: str) -> int:
         return sum(w in text for w in self.words)
+
+    def subject(self, text: str, words: Callable[[str], frozenset[str]]) -> int:
+        """The most clause words one sentence of ``text`` shares with one self-critical sentence."""
+        return max(
+            (len(words(x) & c) for x in _SENTENCE_SPLIT.split(text) if x for c in self.sentences),
+            default=0,
+        )
 
 
 def _home_of(item: object, types: int) -> int:
     """The unit type (its index of ``types``) a general frame wording or heading family is home to, by a stable
     digest of its id, name or text."""
     key = str(getattr(item, "id", None) or getattr(item, "name", None) or getattr(item, "text", ""))
-    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") % types
+    return stable_number(key, 4) % types
 
 
 def _section_words(section: SectionPlan) -> str:
     """What a section's items say: each item's and each folded item's words and the lines it carries."""
     return "".join(_item_words(x) + "".join(x.tail) for it in section.items for x in (it, *it.merged))
+
+
+def _word_runs(grams: frozenset[str]) -> int:
+    """How many words two-character runs make: 老旧, 旧小, 小区 are one (老旧小区); 谋划, 推进, 考核 three."""
+    ends = {g[1] for g in grams}
+    return sum(1 for g in grams if g[0] not in ends)
 
 
 def _runs(grams: frozenset[str]) -> int:
@@ -541,10 +573,17 @@ def _names_plenum(text: str) -> bool:
     return "全会" in text
 
 
+def stable_number(key: str, size: int = 8) -> int:
+    """A number drawn from ``key`` (the first ``size`` bytes of its sha256 digest), stable across runs and
+    machines: what the choices made by the unit rather than by the seed draw by."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:size], "big")
+
+
 def stable_seed(facts: Facts) -> int:
     """A seed derived from 单位 and 年度, stable across runs and machines."""
-    key = f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
-    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+    return stable_number(
+        f"{facts.get('单位.全称') or facts.get('单位.简称') or ''}|{facts.get('年度') or ''}"
+    )
 
 
 def _quoted(text: str) -> str:
@@ -792,6 +831,11 @@ class Selector:
         self._headings_said = ""  # the chosen heading family's four headings: claims as well
         self._claims_of: str | None = None  # the 主要工作 text _claimed was found in
         self._claimed: frozenset[str] = frozenset()
+        # 主要工作's sentences by their clause words, for the text they were read from (see _close_to_main)
+        self._sentences_of: str | None = None
+        self._sentence_index: dict[str, list[int]] = {}
+        self._sentence_words: list[frozenset[str]] = []
+        self._close: dict[str, bool] = {}  # problem or cause wording → _close_to_main
         self._foreign_seen = _foreign_counts(self.avoided, self.longer_words)
         # fragment id → :meth:`_foreign_frag`, shared by the drafts that avoid the same words
         self._foreign_frags = library.derived(("foreign", self.avoided, self.longer_words), _new_counts)
@@ -1918,6 +1962,40 @@ class Selector:
 
         return self.library.derived(("number-topics",), build)
 
+    def _close_to_main(self, text: str) -> bool:
+        """Whether one sentence of a problem or cause wording shares CLOSE_SHARED_MIN specific two-character
+        words, or CLOSE_RUNS_MIN words apart, with one sentence of what 主要工作 says: the two speak of one thing,
+        and a shortcoming said that closely of what is reported done above reads as the draft denying itself
+        (rounds 72–73: “请业务骨干讲解” / “请业务骨干讲一讲……用得少”; in the samples “工程建设、物资采购和资金管理
+        等领域的关键岗位，是我抓监督的重点” / “我把采购、工程、资金方面的监督较多交给纪检和审计部门”).  Words the
+        library counts common (推进, 考核) are not read: “一起谋划、一起推进、一起考核” / “谋划时各想各的、推进时各抓
+        各的” escapes."""
+        said = self._main_text()
+        if self._sentences_of is not said:
+            self._sentences_of, self._close = said, {}
+            self._sentence_words = [self._clause_words(x) for x in _SENTENCE_SPLIT.split(said)]
+            index: dict[str, list[int]] = {}
+            for n, words in enumerate(self._sentence_words):
+                for word in words:
+                    index.setdefault(word, []).append(n)
+            # words many of the draft's sentences use are its unit's field (街道, 辖区), not one thing said
+            common = CLOSE_COMMON_SHARE * len(self._sentence_words)
+            self._sentence_index = {w: ns for w, ns in index.items() if len(ns) <= common}
+        found = self._close.get(text)
+        if found is None:
+            found = self._close[text] = any(map(self._sentence_close, _SENTENCE_SPLIT.split(text)))
+        return found
+
+    def _sentence_close(self, sentence: str) -> bool:
+        """:meth:`_close_to_main` for one sentence."""
+        words = frozenset(w for w in self._clause_words(sentence) if w in self._sentence_index)
+        hits = Counter(n for w in words for n in self._sentence_index[w])
+        return any(
+            k >= CLOSE_SHARED_MIN or _word_runs(words & self._sentence_words[n]) >= CLOSE_RUNS_MIN
+            for n, k in hits.items()
+            if k >= CLOSE_RUNS_MIN
+        )
+
     def _contradicting(self, frag: Fragment, *, heading: bool = True, every: bool | None = None) -> int:
         """1 when any wording of the fragment denies what 主要工作 says (its wordings say one thing: a pair
         written from one wording names a denial the others voice in other words — at 063ea19 a third of the
@@ -1927,10 +2005,14 @@ class Selector:
         (a 表现 under the user's own line: :meth:`_detail_pool`); by default so for a fragment written for this
         type of unit (its wordings were read type by type, and without them the general wordings every type
         shares took their place: the types' own self-analysis fell under a fifth of the drafts)."""
+        # a general problem or cause speaking closely of what 主要工作 says denies it too; a type's own is kept
+        # and 主要工作 gives way (Selector._soften_claims): at the planner's try on every one, a 村's own cause
+        # (“讲要求多、讲道理少”) and a 街道's gave way to general ones other types print
+        critical = frag.role in (PROBLEMS, CAUSES) and not self._specific(frag)
         return int(
             (heading and bool(self._denies(frag.lead)))
             or (all if (self._specific(frag) if every is None else every) else any)(
-                self._denies(t) for t in (frag.texts or ("",))
+                self._denies(t) or (critical and self._close_to_main(t)) for t in (frag.texts or ("",))
             )
             or self._repeats_fixed(frag)
         )
@@ -3168,7 +3250,8 @@ class Selector:
     def _as_carried(self, item: Item, finding: str) -> None:
         """A finding carried into this year's problems is not headed by last year's words again (round 19: “问
         题年年写”): its heading says it is not solved yet (措辞.yaml 延续问题小标题), and who found it and that
-        this year's 整改 has not finished it is said before its 表现 or, in about half the drafts, after it
+        this year's 整改 has not finished it is said before its 表现 or, in about half the drafts, after it (with
+        整改情况 given, a heading of 延续问题小标题有做法: the 整改 unfinished, not the finding standing)
         (延续问题结语; round 29: every draft opened the problem with “这是……指出的问题”); with no 整改情况 the
         progress is left for the user to write.  The wordings are chosen by the seed and the unit."""
         done = self._what_was_done(finding)
@@ -3177,7 +3260,13 @@ class Selector:
         after = rng.random() < 1 / 2
         texts = (CARRIED_CODAS if done else CARRIED_CODAS_BARE) if after else None
         texts = texts or (CARRIED_TEXTS if done else CARRIED_TEXTS_BARE)
-        leads = self._native_words(self.reg.words(CARRIED_LEADS, self.unit_type.name, self.voice))
+        # with 整改情况 given, a heading saying the finding still stands reads as denying what the 整改 part
+        # says was done (round 75: “沟通渠道不固定的情况仍然存在” after “每季度召开一次沟通会”): the heading
+        # says the 整改 is not finished
+        leads = self._native_words(
+            (done and self.reg.words(CARRIED_LEADS_DONE, self.unit_type.name, self.voice))
+            or self.reg.words(CARRIED_LEADS, self.unit_type.name, self.voice)
+        )
         sentences = self._native_words(self.reg.words(texts, self.unit_type.name, self.voice))
         if not leads or not sentences:
             return
@@ -3538,12 +3627,28 @@ class Selector:
         with the problems and causes) prints another wording of it that claims less (:meth:`_softer`).  Rounds
         62–67 read such a claim and the shortcoming below as the draft denying itself (“一个不落管起来” / “对年轻
         党员……研究不深”; “环环相扣的闭环管理” / “多停留在听取汇报层面”); an editor's first move is to claim less
-        above, not to drop the problem."""
+        above, not to drop the problem.  Whatever words claim it, a wording one sentence of which shares
+        SUBJECT_SHARED_MIN specific words with one self-critical sentence is printed in another wording that speaks
+        of the thing less closely (round 71: “先上门把道理讲透” / “讲要求多、讲道理少”); a general problem or cause
+        that close to 主要工作 was passed over when chosen (:meth:`_close_to_main`)."""
         words = self.reg.words(ABSOLUTE_CLAIMS, self.unit_type.name, self.voice)
         critical = _self_critical_said(plan)
-        if not words or not critical:
+        if not critical:
             return
-        soft = _Softening(words, self.library.overlap.specific(critical, 2), _denials_in(self.reg, critical))
+        problems, measures = (
+            tuple(_item_words(x) for it in plan.sections[r].items for x in (it, *it.merged))
+            if r in plan.sections
+            else ()
+            for r in (PROBLEMS, MEASURES)
+        )
+        soft = _Softening(
+            words,
+            self.library.overlap.specific(critical, 2),
+            _denials_in(self.reg, critical),
+            sentences=tuple(w for x in _SENTENCE_SPLIT.split(critical) if (w := self._clause_words(x))),
+            problems=problems,
+            measures=measures,
+        )
         items = [
             it
             for role in plan.main_roles
@@ -3571,7 +3676,9 @@ class Selector:
         overlap = self.library.overlap
         now = frag.texts[it.variant % len(frag.texts)]
         said = [x for x in _SENTENCE_SPLIT.split(now) if soft.claims(x)]
-        if not any(len(overlap.specific(x, 2) & soft.below) >= SOFTEN_SHARED_MIN for x in said):
+        absolute = any(len(overlap.specific(x, 2) & soft.below) >= SOFTEN_SHARED_MIN for x in said)
+        close = soft.subject(now, self._clause_words)
+        if not absolute and close < SUBJECT_SHARED_MIN:
             return None
         pairs = self.reg.topics.get(CONTRADICTIONS, {})
         told = [overlap.content(self._printed(x)) for x in others]
@@ -3588,14 +3695,41 @@ class Selector:
                     says_any(pairs[n].keywords, t) and not says_any(pairs[n].keywords, now)
                     for n in soft.denied
                 )
+                and not self._restated_below(t, now, soft)
             )
 
+        def less(t: str) -> tuple[int, int] | None:
+            """What ``t`` claims and how closely it speaks of the self-critical half's subject, when it does
+            better than the printed wording where that one is faulted and not faulted where it is not."""
+            claims, subject = soft.claims(t), soft.subject(t, self._clause_words)
+            if claims > soft.claims(now) or subject > max(close, SUBJECT_SHARED_MIN - 1):
+                return None
+            better = (absolute and claims < soft.claims(now)) or (
+                close >= SUBJECT_SHARED_MIN and subject < close
+            )
+            return (claims, subject) if better else None
+
         options = [
-            (soft.claims(t), faults[n], n)
+            (*key, faults[n], n)
             for n, t in enumerate(frag.texts)
-            if soft.claims(t) < soft.claims(now) and faults[n] <= bar and fits(t)
+            if faults[n] <= bar and (key := less(t)) is not None and fits(t)
         ]
-        return min(options)[2] if options else None
+        return min(options)[3] if options else None
+
+    def _restated_below(self, wording: str, now: str, soft: _Softening) -> bool:
+        """Whether ``wording``, printed for ``now``, would have a problem below say more of it again (shared
+        content three-character words: :meth:`_clash`) or a measure promise a clause of it again
+        (:class:`DoneClauses`) than ``now`` has."""
+        overlap = self.library.overlap
+        new, old = overlap.content(wording), overlap.content(now)
+        if any(overlap.clash(p, set(new)) > overlap.clash(p, set(old)) for p in soft.problems):
+            return True
+        before, after = DoneClauses(overlap, [now]), DoneClauses(overlap, [wording])
+        return any(len(after.repeats(m)) > len(before.repeats(m)) for m in soft.measures)
+
+    def _clause_words(self, sentence: str) -> frozenset[str]:
+        """A sentence's specific two-character words without a function character, slots left out."""
+        return self.library.overlap.clause_words(_SLOT_RE.sub("", sentence))
 
     @staticmethod
     def _printed(item: Item) -> str:
