@@ -111,6 +111,7 @@ class SectionView:
 
 FUSION = "业务融合"
 FIGURE_MARKER = "具体数字"
+FOLD_SUBJECT, FOLD_SUBJECT_AGAIN = "我将", "我还将"  # a folded measure's opening, and said again
 # an achievement said to have grown, improved or been built with no figure: the reviewer asks “by how much?”
 # (the words are 措辞.yaml 成效待补数字的词)
 CHANGE_WORDS = "成效待补数字的词"
@@ -136,6 +137,14 @@ def _without_title(text: Rendered, title: str) -> Rendered:
     return text
 
 
+def _read_on(host: str, folded: str, item: Item) -> str:
+    """A cause's measure read on after its problem's: a second “我将” opening the paragraph's next sentence is
+    “我还将” (round 74 read “……育人。我将在上半年……” as a second measure pasted inside the first)."""
+    if item.for_cause and folded.startswith(FOLD_SUBJECT) and FOLD_SUBJECT in host:
+        return FOLD_SUBJECT_AGAIN + folded[len(FOLD_SUBJECT) :]
+    return folded
+
+
 def _section_context(
     section: SectionPlan, renderer: Renders, ctx: dict[str, Any], change_words: tuple[str, ...]
 ) -> SectionView:
@@ -152,7 +161,7 @@ def _section_context(
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 view = item(folded)
-                text, user = Rendered(text + view.text), user + view.user
+                text, user = Rendered(text + _read_on(text, view.text, folded)), user + view.user
             if it.tail:  # the user's achievements this item carries
                 lines = "；".join(
                     _with_figure_marker(clean_text(t).rstrip("。；;"), change_words) for t in it.tail

@@ -116,6 +116,9 @@ SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
+UNFINISHED_GAP_TEXTS = "未完成整改正文有差距"  # 措辞.yaml: …naming the 差距 the user gives ({差距})
+GAP_ONE, GAP_MORE = "这处差距", "等差距"  # after the quoted first clause of a 差距 of one clause, of more
+_GAP_CLAUSES = re.compile(r"[，,；;。]")
 # 措辞.yaml: a finding still open, as this year's problem (its heading; its text with and without 整改情况)
 CARRIED_LEADS, CARRIED_TEXTS, CARRIED_TEXTS_BARE = "延续问题小标题", "延续问题正文", "延续问题正文无做法"
 CARRIED_LEADS_DONE = (
@@ -2534,7 +2537,11 @@ class Selector:
         # sent drafts back whose causes explained none of the problems listed (rounds 50–55)
         linked = self._linked_causes(problems.items, taken)
         tool = self._tool_causes(
-            self._cause_order(problems, linked), linked, taken, wanted - len(items), len(items)
+            self._cause_order(problems, linked),
+            linked,
+            taken,
+            (wanted - len(items), len(items)),
+            self._unexplained_causes(problems.items, linked, taken),
         )
         # the tool's causes in the order reports analyse them (思想认识 → 责任落实 → 能力本领 → 作风 → 制度机制,
         # the order of templates/主题.yaml), after the user's own
@@ -2555,11 +2562,19 @@ class Selector:
         return max(2, min(wanted, room - (1 if self.target and self._open_findings() else 0)))
 
     def _tool_causes(
-        self, order: list[str], linked: dict[str, Fragment], taken: set[str], wanted: int, own: int
+        self,
+        order: list[str],
+        linked: dict[str, Fragment],
+        taken: set[str],
+        count: tuple[int, int],
+        seconds: list[Fragment],
     ) -> list[Item]:
-        """``wanted`` causes of the tool's after the user's ``own`` ones, layer by layer in ``order``: a linked
-        cause for its layer, else the layer's best; a faulty one only when no faultless one is left to reach the
-        number."""
+        """``wanted`` causes of the tool's after the user's ``own`` ones (``count``), layer by layer in
+        ``order``: a linked cause for its layer; where none is, a cause a printed problem left unexplained names
+        in a layer already held (``seconds``, :meth:`_unexplained_causes`) before the layer's best, which no
+        problem names (round 75: a 村's 自学 cause no problem named, while its 后备力量 problem had no cause); a
+        faulty one only when no faultless one is left to reach the number."""
+        wanted, own = count
         tool: list[Item] = []
         # layers whose cause has a fault, kept to reach the number: those whose every wording restates a problem
         # first, then those no measure this draft may use answers, then those denying the work above (round 29:
@@ -2569,7 +2584,11 @@ class Selector:
         for cause in order:
             if len(tool) >= wanted:
                 break
-            frag = None if cause in taken else (linked.get(cause) or self._layer_cause(cause))
+            if cause in taken:
+                continue
+            frag = linked.get(cause) or (seconds.pop(0) if seconds else None)
+            if frag is None and (cause == order[0] or own + len(tool) < 2):
+                frag = self._layer_cause(cause)
             if frag is None:
                 continue
             fault = self._cause_fault(frag)
@@ -2615,6 +2634,37 @@ class Selector:
         for causes in named:  # then the layers still open from the problems' other causes, in their order
             for frag in filter(fits, causes):
                 out[frag.topic_key] = frag
+        return out
+
+    def _unexplained_causes(
+        self, problems: Sequence[Item], linked: dict[str, Fragment], taken: set[str]
+    ) -> list[Fragment]:
+        """For each printed problem none of whose causes is linked, the first cause it names that this draft
+        may print without a fault, though its layer is held by another's (a layer of the user's own causes
+        excepted): a reviewer reads problem → cause, and a second cause of a layer explains more than a cause
+        of an open layer that no problem above names."""
+        ids = self.library.by_id()
+        chosen = {f.id for f in linked.values()}
+        out: list[Fragment] = []
+        for problem in problems:
+            names = self._named_causes(problem)
+            if chosen.intersection(names):
+                continue
+            frag = next(
+                (
+                    f
+                    for f in map(ids.get, names)
+                    if f is not None
+                    and f.role == CAUSES
+                    and f.topic_key not in taken
+                    and f.id not in chosen
+                    and self._faultless_cause(f)
+                ),
+                None,
+            )
+            if frag is not None:
+                chosen.add(frag.id)
+                out.append(frag)
         return out
 
     def _named_causes(self, problem: Item) -> tuple[str, ...]:
@@ -3324,7 +3374,7 @@ class Selector:
         if not open_findings:
             return []
         names = "、".join(_quoted(f) for f in open_findings)
-        lead, text = self._word(UNFINISHED_LEADS, self.voice), self._word(UNFINISHED_TEXTS, self.voice)
+        lead, text = self._word(UNFINISHED_LEADS, self.voice), self._unfinished_text(open_findings)
         # the date the user gives (完成时限), when every open finding has one and it is the same: else a marker
         # (rounds 64–65: every open finding's measure ended on 【待补充：完成时限】)
         dates = {self._deadlines.get(f, "") for f in open_findings}
@@ -3332,6 +3382,19 @@ class Selector:
         if date:
             return [Item(lead, f"{text.format(names=names)}{date}。", topic="整改")]
         return [Item(lead, text.format(names=names), topic="整改", marker="完成时限")]
+
+    def _unfinished_text(self, open_findings: list[str]) -> str:
+        """The measure's wording for the findings still open, ``{names}`` left to fill: for one finding whose
+        差距 the user gives, a wording naming its first clause as what is left to do (round 75: “将把剩余任务纳入
+        年度工作要点……” read as a measure with no content: what is the remaining task?)."""
+        gap = self._finding_part("差距").get(open_findings[0], "") if len(open_findings) == 1 else ""
+        clauses = [c for c in _GAP_CLAUSES.split(gap) if c.strip()]
+        if clauses:
+            said = _quoted(clauses[0].strip()) + (GAP_MORE if len(clauses) > 1 else GAP_ONE)
+            text = self._word(UNFINISHED_GAP_TEXTS, self.voice)
+            if text:
+                return text.replace("{差距}", said)
+        return self._word(UNFINISHED_TEXTS, self.voice)
 
     @cached_property
     def _deadlines(self) -> dict[str, str]:

@@ -90,8 +90,9 @@ def _measure_ids(plan: Any) -> set[str]:
 
 def test_the_style_cause_is_answered_by_a_measure() -> None:
     """Cause 三 (作风) had no measure in 下一步: wherever the 学院's 作风 cause is written, a measure on 纪律作风
-    answers it — the one it names (pairs) unless a problem's measure on 纪律作风 already speaks of it; and the
-    case was met, its own measure printed at least once."""
+    answers it — the one it names (pairs) unless a problem's measure on 纪律作风 already speaks of it.  Since
+    session 22 a cause no printed problem names fills no layer beyond 思想认识 (round 75), and no problem the
+    学院 prints names its 作风 cause: where it is not printed, no printed problem names it."""
     met = own = 0
     for seed in range(40):  # the 学院's own problems of session 15 made the 作风 cause rarer (3 drafts in 40)
         plan = drafted(seed).plan
@@ -100,9 +101,16 @@ def test_the_style_cause_is_answered_by_a_measure() -> None:
         for frag in causes:
             if frag.topic_key == "作风":
                 assert measures & {*frag.pairs, "topic:纪律作风"}, (seed, frag.id, sorted(measures))
-        met += any(f.id == "yy-univ-style-u" for f in causes)
+        printed = any(f.id == "yy-univ-style-u" for f in causes)
+        named = any(
+            "yy-univ-style-u" in s.causes
+            for p in plan.sections["存在问题"].items
+            if (s := p.fragment or p.detail) is not None
+        )
+        assert printed or not named, seed
+        met += printed
         own += "xb-s12-univ-style-u" in measures
-    assert met >= 2 and own >= 1
+    assert own >= met
 
 
 @pytest.mark.parametrize("seed", SEEDS)

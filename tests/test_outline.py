@@ -40,7 +40,8 @@ REG = registry()
 LIB = load_library()
 TYPES = [t for t in REG.unit_types if t != "通用"]
 YEARS = (2023, 2024, 2025)
-OWN_CAUSES_MIN = 8  # distinct causes of its own a type draws over twelve seeds when nearly all are its own
+OWN_CAUSES_MIN = 7  # distinct causes of its own a type draws over twelve seeds when nearly all are its own
+# (8 until session 22, when a cause no printed problem names stopped filling layers beyond 思想认识)
 KINDS = tuple(REG.kinds)
 
 
@@ -488,8 +489,10 @@ def test_a_users_problem_gets_the_measure_that_speaks_of_it() -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_causes_read_as_a_self_analysis(kind: str) -> None:
-    """原因 starts from 思想认识 and keeps the layers in the order reports analyse them; as many layers as
-    problems (at least three), within the kind's count: 书记述职 and 党建工作总结 four, 党支部书记述职 three."""
+    """原因 starts from 思想认识 and keeps the layers in the order reports analyse them; as many causes as
+    problems (at least three), within the kind's count: 书记述职 and 党建工作总结 four, 党支部书记述职 three —
+    fewer where no printed problem names a cause of an open layer (session 22: such a cause is printed only
+    as 思想认识's or to reach two), and a layer twice only where a problem names the second."""
     layers = list(REG.topics[CAUSES])
     wanted = REG.kinds[kind].section(CAUSES)
     assert wanted is not None
@@ -500,7 +503,12 @@ def test_causes_read_as_a_self_analysis(kind: str) -> None:
             assert topics[0] == "思想认识", topics
             assert topics == sorted(topics, key=layers.index), topics
             problems = len(plan.sections[PROBLEMS].items)
-            assert len(topics) == len(set(topics)) == min(4, wanted.count or 3, max(3, problems))
+            assert 2 <= len(topics) <= min(4, wanted.count or 3, max(3, problems)), topics
+            named = {
+                c for p in plan.sections[PROBLEMS].items if (f := p.fragment or p.detail) for c in f.causes
+            }
+            twice = [i for n, i in enumerate(plan.sections[CAUSES].items) if i.topic in topics[:n]]
+            assert all(i.fragment is not None and i.fragment.id in named for i in twice), topics
 
 
 def test_rectification_counts_only_ask_for_the_list() -> None:

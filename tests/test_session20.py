@@ -188,11 +188,13 @@ def test_a_claim_of_completeness_on_what_the_problems_speak_of_is_said_in_a_soft
     monkeypatch,
 ) -> None:
     """The hospital's item on its leadership system said “三重一大事项一律提交党委会议研究” above a problem on
-    the same system; it now prints the item's wording without 一律.  With the rule off, the old wording is back."""
+    the same system; it now prints the item's wording without 一律.  With the rule off, the old wording is back.
+    (Seed 3: at the sample's own seed the cause speaking of it is no longer printed since session 22, as no
+    printed problem names it.)"""
     from drafter.select import Selector
 
     facts = _facts(SAMPLES / "某医院党委书记.yaml")
-    soft = draft(facts)
+    soft = draft(facts, Options(seed=3))
     assert "完善医院领导体制机制" in soft.document.text
     item = next(
         it
@@ -201,7 +203,7 @@ def test_a_claim_of_completeness_on_what_the_problems_speak_of_is_said_in_a_soft
     )
     assert "一律" not in item.fragment.texts[item.variant % len(item.fragment.texts)]
     monkeypatch.setattr(Selector, "_soften_claims", lambda self, plan: None)
-    hard = draft(_facts(SAMPLES / "某医院党委书记.yaml"))
+    hard = draft(_facts(SAMPLES / "某医院党委书记.yaml"), Options(seed=3))
     same = next(
         it
         for it in hard.plan.sections["组织建设"].items
