@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from drafter.cache import folder_stamp
+from drafter.echo import unechoed
 from drafter.errors import Diagnostic, FactsError, LibraryError, Location
 from drafter.facts import Facts, load_facts
 from drafter.library import Fragment, Library, load_library
@@ -30,6 +31,7 @@ from drafter.render import (
 )
 from drafter.resources import data_dir
 from drafter.sandbox import time_budget
+from drafter.schema import walk
 from drafter.select import (
     CAUSES,
     MEASURES,
@@ -45,6 +47,7 @@ from drafter.select import (
 )
 
 LENGTH_TOLERANCE = 0.10
+SELF_CRITICAL = (PROBLEMS, CAUSES, MEASURES, RECTIFY)  # parts whose paragraphs keep their opening words
 RECTIFY_MARKERS = ("整改未填提示", "整改清单提示")  # 措辞.yaml markers the 上年度问题整改 list fills
 OWN_ORG_GENERIC = "本单位党组织泛称"  # 措辞.yaml: a type's generic name for its own Party organisation
 SIGNATURE_ORGS = "落款党组织"  # 措辞.yaml: how a unit's summary names its Party organisation when signing
@@ -158,6 +161,10 @@ def _section_context(
             heading = it.heading or it.fragment.lead  # another wording of its lead, when the planner drew one
             lead = renderer.render_text(heading, ctx, it.fragment.location) if heading else ""
             text = renderer.render(it.fragment, ctx, it.variant)
+            if (
+                section.role not in SELF_CRITICAL
+            ):  # round 73: “二是把舆情风险纳入企业风险防控。我把舆情风险纳入……”
+                text = Rendered(unechoed(lead, text))
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
                 view = item(folded)
@@ -611,6 +618,7 @@ def check_draft(result: Draft, options: Options | None = None) -> list[Diagnosti
                 code="missing-fact",
             )
         )
+    diags += _unprinted_numbers(result)
     reg = registry_for((options or Options()).templates_dir)
     findings = "上年度问题整改.问题"
     derived = {
@@ -649,6 +657,36 @@ def check_draft(result: Draft, options: Options | None = None) -> list[Diagnosti
             )
         )
     return diags
+
+
+NUMBER_KINDS = ("count", "percent")
+NUMBERS_NOT_PRINTED = ("字数",)  # numbers that steer the draft and are not said in it
+
+
+def _unprinted_numbers(result: Draft) -> list[Diagnostic]:
+    """A number the user gave that the draft does not print (no chosen wording names it: a fact of another type
+    of unit, a campaign's count in a year without one) is a warning, not a silent loss."""
+    facts, text = result.facts, result.document.text
+    out = []
+    for path, f in walk():
+        value = facts.get(path)
+        if f.kind not in NUMBER_KINDS or path in NUMBERS_NOT_PRINTED or not isinstance(value, int | float):
+            continue
+        if path == "上年度问题整改.已整改数" and value == facts.get("上年度问题整改.反馈问题数"):
+            continue  # all fixed: the draft says 全部整改到位
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        if not re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d.]*\d)", text):
+            out.append(
+                Diagnostic(
+                    "warning",
+                    f"填写的这个数（{shown}）没有写进稿子",
+                    facts.location(path),
+                    "这一类单位、这一年度的说法里没有用到这个数：可以在本部分的“亮点”里用一句话写出它，"
+                    "或检查单位类型、年度是否填对",
+                    code="unprinted-fact",
+                )
+            )
+    return out
 
 
 def _missing_in_document(result: Draft) -> list[str]:

@@ -117,7 +117,9 @@ PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "�
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
 UNFINISHED_GAP_TEXTS = "未完成整改正文有差距"  # 措辞.yaml: …naming the 差距 the user gives ({差距})
-GAP_ONE, GAP_MORE = "这处差距", "等差距"  # after the quoted first clause of a 差距 of one clause, of more
+GAP_SHORT = (
+    "差距说不足"  # 措辞.yaml: words by which a clause of a 差距 says what is still short (没, 未, 多是)
+)
 _GAP_CLAUSES = re.compile(r"[，,；;。]")
 # 措辞.yaml: a finding still open, as this year's problem (its heading; its text with and without 整改情况)
 CARRIED_LEADS, CARRIED_TEXTS, CARRIED_TEXTS_BARE = "延续问题小标题", "延续问题正文", "延续问题正文无做法"
@@ -810,6 +812,7 @@ class Selector:
         self._main_intros: dict[str, str] = {}
         self._rectified: SectionPlan | None = None
         self._problems_said: frozenset[str] = frozenset()  # specific 3-grams of the chosen problems
+        self._gaps_said: frozenset[str] = frozenset()  # open findings whose 差距 the chosen problems print
         self._problem_answers: list[Item] = []  # the measures the chosen problems name first (pairs)
         # a unit's summary: words one of which a cause must say to be the organisation's own (措辞.yaml 原因自剖主语)
         self._cause_owners = self.reg.words(CAUSE_OWNERS, self.unit_type.name) if self.voice == "单位" else ()
@@ -3385,15 +3388,17 @@ class Selector:
 
     def _unfinished_text(self, open_findings: list[str]) -> str:
         """The measure's wording for the findings still open, ``{names}`` left to fill: for one finding whose
-        差距 the user gives, a wording naming its first clause as what is left to do (round 75: “将把剩余任务纳入
-        年度工作要点……” read as a measure with no content: what is the remaining task?)."""
-        gap = self._finding_part("差距").get(open_findings[0], "") if len(open_findings) == 1 else ""
-        clauses = [c for c in _GAP_CLAUSES.split(gap) if c.strip()]
-        if clauses:
-            said = _quoted(clauses[0].strip()) + (GAP_MORE if len(clauses) > 1 else GAP_ONE)
-            text = self._word(UNFINISHED_GAP_TEXTS, self.voice)
-            if text:
-                return text.replace("{差距}", said)
+        差距 存在问题 printed and says what is short (a word of 措辞.yaml 差距说不足), a wording pointing back to
+        it (“从前面说到的那处差距改起”); else a general one. Round 75 read “将把剩余任务纳入年度工作要点” as a
+        measure with no content; round 77 read the 差距 quoted again (“‘X’等差距”) as a formula, round 80 as
+        the same clause copied twice."""
+        if len(open_findings) == 1 and open_findings[0] in self._gaps_said:
+            short = self.reg.words(GAP_SHORT, self.unit_type.name)
+            clauses = _GAP_CLAUSES.split(self._gaps.get(open_findings[0], ""))
+            if any(w in c for c in clauses for w in short):
+                text = self._word(UNFINISHED_GAP_TEXTS, self.voice)
+                if text:
+                    return text
         return self._word(UNFINISHED_TEXTS, self.voice)
 
     @cached_property
@@ -3407,6 +3412,9 @@ class Selector:
         such measure, or several open findings, it is a measure of its own — as it is, in the place of its
         problem, when the finding stands in 存在问题 with no 表现 of the tool's (round 30: hung on the end of
         a measure headed 补上抓学校党建的专业本领短板)."""
+        self._gaps_said = frozenset(
+            f for f, gap in self._gaps.items() if any(gap in p.text for p in problems.items)
+        )
         carried = self._unfinished_rectification()
         findings = self._open_findings()
         if not carried:
