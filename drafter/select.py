@@ -53,6 +53,8 @@ OWN_ENOUGH = 3  # own wordings of a unit type among the candidates that put gene
 # distinct wordings a unit type draws an opening, closing or intro from: its own and, of the general ones, first
 # those its type is home to (see Selector._spread), so that units of different types rarely meet on one
 FRAME_POOL = 12
+FRAME_GENERAL_KEPT = 3  # general openings a unit type draws from beside its own
+FRAME_CHOICES_MIN = 6  # … or more, when the type has few own ones
 NEAR_FIT = 1.5  # a wording sharing two thirds of the best wording's words with what it answers is as good
 FAMILY_POOL = 16  # heading families a type draws from: its own and its share of the general ones
 REPEAT_RUN, REPEAT_FROM = 4, 3  # a phrase of this many characters already in this many items: worn
@@ -1340,11 +1342,21 @@ class Selector:
         # wording written for this report kind comes first when there is enough of it for every unit type
         for_kind = [f for f in pool if f.kinds]
         pool = for_kind if sum(1 for f in for_kind if not self._specific(f)) >= 4 else pool
-        # this type's own openings and closings (three or more, so its units still spread over them) drawn
-        # three times as often as a general one
+        # this type's own openings and closings drawn three times as often as a general one, and of the general
+        # ones only those home to this type and the next (:meth:`_spread`): FRAME_GENERAL_KEPT, or enough to
+        # make FRAME_CHOICES_MIN with the own ones (round 82: a school's, a water company's and a street's
+        # 述职 opened with one general paragraph, the types having two or three own ones each)
+        return self._weighted_frames(role, pool)
+
+    def _weighted_frames(self, role: str, pool: list[Fragment]) -> list[Fragment]:
+        """:meth:`_frame_pool`'s last step: the type's own frames three times over, and the general ones it
+        shares with few other types."""
         own = [f for f in pool if self._specific(f)]
-        general = self._spread([f for f in pool if not self._specific(f)], len(own))
-        return general + own * 3 if len(own) >= 3 else pool
+        general = [f for f in pool if not self._specific(f)]
+        if role != OPENING:  # closings: as before (own ones three times as often, when there are three)
+            return self._spread(general, len(own)) + own * 3 if len(own) >= 3 else pool
+        kept = max(FRAME_GENERAL_KEPT, FRAME_CHOICES_MIN - len(own))
+        return self._spread(general, 0, kept) + own * 3
 
     def _spread(self, general: list[_T], own: int, size: int = FRAME_POOL) -> list[_T]:
         """Of the general wordings of a frame pool, those this unit type draws from: each is home to one type
