@@ -161,9 +161,8 @@ def _section_context(
             heading = it.heading or it.fragment.lead  # another wording of its lead, when the planner drew one
             lead = renderer.render_text(heading, ctx, it.fragment.location) if heading else ""
             text = renderer.render(it.fragment, ctx, it.variant)
-            if (
-                section.role not in SELF_CRITICAL
-            ):  # round 73: “二是把舆情风险纳入企业风险防控。我把舆情风险纳入……”
+            # round 73: “二是把舆情风险纳入企业风险防控。我把舆情风险纳入……”
+            if section.role not in SELF_CRITICAL:
                 text = Rendered(unechoed(lead, text))
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph

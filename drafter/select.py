@@ -118,10 +118,9 @@ SHORT_PHRASE = 40  # a user problem shorter than this, with no 内容 of its own
 PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "上年度问题整改"
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
-UNFINISHED_GAP_TEXTS = "未完成整改正文有差距"  # 措辞.yaml: …naming the 差距 the user gives ({差距})
-GAP_SHORT = (
-    "差距说不足"  # 措辞.yaml: words by which a clause of a 差距 says what is still short (没, 未, 多是)
-)
+UNFINISHED_GAP_TEXTS = "未完成整改正文有差距"  # 措辞.yaml: …pointing back to the 差距 存在问题 printed
+# 措辞.yaml: words by which a clause of a 差距 says what is still short (没, 未, 多是)
+GAP_SHORT = "差距说不足"
 _GAP_CLAUSES = re.compile(r"[，,；;。]")
 # 措辞.yaml: a finding still open, as this year's problem (its heading; its text with and without 整改情况)
 CARRIED_LEADS, CARRIED_TEXTS, CARRIED_TEXTS_BARE = "延续问题小标题", "延续问题正文", "延续问题正文无做法"
