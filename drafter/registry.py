@@ -112,6 +112,7 @@ class SectionSpec:
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     count: int = 0
+    leads: tuple[str, ...] = ()  # 可领头: the required topics one of which opens the part (empty: the first)
 
 
 @dataclass(frozen=True)
@@ -313,12 +314,22 @@ def _facts(raw: Any, loc: Location) -> tuple[FactSpec, ...]:
 def _section(raw: Any, loc: Location) -> SectionSpec:
     if not isinstance(raw, dict) or not isinstance(raw.get("角色"), str):
         raise LibraryError("章节应写成 {角色: 思想建设, …}", location=loc, hint="参照内置的 kind.yaml")
+    required = _strs(raw.get("必写"), loc, "必写")
+    leads = _strs(raw.get("可领头"), loc, "可领头")
+    stray = [t for t in leads if t not in required]
+    if stray:
+        raise LibraryError(
+            f"章节“{raw['角色']}”的“可领头”里有不在“必写”中的主题：{'、'.join(stray)}",
+            location=loc,
+            hint="可领头的主题应从本章节的“必写”里选",
+        )
     return SectionSpec(
         role=raw["角色"],
         main=bool(raw.get("主要工作")),
-        required=_strs(raw.get("必写"), loc, "必写"),
+        required=required,
         optional=_strs(raw.get("可写"), loc, "可写"),
         count=int(raw.get("条数") or 0),
+        leads=leads,
     )
 
 

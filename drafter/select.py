@@ -19,6 +19,7 @@ problem and cause by topic.  Ties are broken by a stable seed (from 单位 and �
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import random
@@ -85,6 +86,7 @@ CLOSE_RUNS_MIN = (
     3  # or this many words apart (谋划, 推进, 考核), not one long word (老旧小区: three two-grams)
 )
 _SENTENCE_SPLIT = re.compile(r"[。；！？]")
+_CLAUSE_SPLIT = re.compile(r"[，；。：！？]")
 PROBLEM_CLASH_MAX = (
     4  # content three-character words a problem may share with 主要工作 before it reads as denial
 )
@@ -104,6 +106,7 @@ MATCH_DEPTH = 4  # of each problem's printable causes, those weighed when layers
 NAMED_FOLD = 100  # a fold into the measure of a problem naming the cause ranks above any by words alone
 FIELD_SHARE = 0.15  # a three-character run in this share of a unit type's own wordings names its field
 FOLD_SKIP_CHARS, FOLD_SKIP_WORDS = "措施并入不算的字", "措施并入不算的词"  # 措辞.yaml
+STUDY_VERBS, STUDY_OBJECTS, STUDY_NOT = "措施学习动词", "措施学习对象", "措施学习不算的词"  # 措辞.yaml
 # 措辞.yaml: words of a 上年度问题整改 paragraph saying every finding is done
 RECTIFY_DONE_WORDS = "整改未完不说"
 RECTIFY_LEFT_WORDS = "整改全完不说"  # 措辞.yaml: what the 整改 part's paragraphs do not say when all is fixed
@@ -167,6 +170,21 @@ _LINKED_RE = _PROGRAMS.compile(
 ACHIEVEMENT_PARTY, ACHIEVEMENT_MARKER = "成效中的党建用词", "成效待补做法"  # 措辞.yaml
 ACHIEVEMENT_PLAIN_JOINS = "成效中性引语"  # 措辞.yaml: before results whose Party part the user is asked for
 JOIN_LOOKAHEAD = 4  # …not sharing a character with the first characters of the result
+
+
+def studies_first(
+    text: str, verbs: Sequence[str], documents: Sequence[str], not_study: Sequence[str] = ()
+) -> bool:
+    """A clause of a measure (or it and the next) joins a study word with a document word: “我将在上半年同
+    班子成员一起学习……的有关要求”, “安排一次专题学习，学……的要求” — a device rounds 82–83 read in every draft.
+    The words of ``not_study`` (学习教育: the year's campaign, not a study task) do not count."""
+    for word in not_study:
+        text = text.replace(word, "")
+    clauses = _CLAUSE_SPLIT.split(text)
+    return any(
+        any(v in c for v in verbs) and any(d in c + after for d in documents)
+        for c, after in zip(clauses, [*clauses[1:], ""], strict=True)
+    )
 
 
 @dataclass
@@ -1209,7 +1227,24 @@ class Selector:
                 n + 5 * max(self._done_already(t), self._clause_repeats(t) > 0) + 50 * self._denies(t)
                 for n, t in zip(foreign, frag.texts, strict=True)
             ]
+        if frag.role == MEASURES:  # nor one opening with a study task (rounds 82–83: in every draft)
+            foreign = [n + 2 * self._studies_first(t) for n, t in zip(foreign, frag.texts, strict=True)]
         return foreign
+
+    def _studies_first(self, text: str) -> bool:
+        """:func:`studies_first` with this unit's words (措辞.yaml 措施学习动词, 措施学习对象, 措施学习不算的词)."""
+        return studies_first(text, *self._study_words)
+
+    @cached_property
+    def _study_words(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """措辞.yaml 措施学习动词, 措施学习对象 and 措施学习不算的词 for this unit, looked up once per draft."""
+        name, voice = self.unit_type.name, self.voice
+        words = self.reg.words
+        return (
+            words(STUDY_VERBS, name, voice),
+            words(STUDY_OBJECTS, name, voice),
+            words(STUDY_NOT, name, voice),
+        )
 
     def _main_wording_fault(self, text: str) -> int:
         """For :meth:`_wording_faults`, a 主要工作 wording's faults: an item told twice (5), a claim the user's
@@ -1328,7 +1363,32 @@ class Selector:
             return None
         chosen = pool[self.frame_index % len(pool)]
         self.used.add(chosen.id)
-        return chosen
+        return self._frame_wording(chosen)
+
+    def _frame_wording(self, frag: Fragment) -> Fragment:
+        """The opening or closing ``frag`` with the wording this unit prints put first (every reader of a frame
+        reads ``texts[0]``: the check of what the draft claims, the sameness checks, the render).  Its
+        wordings that use no avoided word, claim no 做法 the facts do not tick and, an opening, nothing the
+        user's problems deny, drawn by the unit (session 24: the 150 alternative wordings of 开头 and 结尾 were
+        never printed, and sibling units printed the same paragraph).  Chosen here, before the problems, so
+        that what the opening claims is known when they are chosen."""
+        if len(frag.texts) < 2:
+            return frag
+        fitting = [
+            t
+            for t in frag.texts
+            if not self._foreign((t,))
+            and not self._wrong_voice(t)
+            and self._claims_nothing_unticked(t)
+            and not (frag.role == OPENING and self._user_denials and self._claims_user_denied(t))
+        ]
+        if not fitting:
+            return frag
+        text = self._unit_rng(f"frame:{frag.id}").choice(fitting)
+        if text == frag.text:
+            return frag
+        rest = tuple(t for t in frag.texts if t != text)
+        return dataclasses.replace(frag, text=text, variants=rest)
 
     def _frame_pool(self, role: str, pool: list[Fragment]) -> list[Fragment]:
         """The openings (closings) to draw from: without avoided words, naming the year's plenums, written
@@ -1480,11 +1540,13 @@ class Selector:
             if t not in spec.required and t not in self.avoided
         )
         required = (*spec.required, *type_topics)
-        # the outline's first topic leads; the others keep the outline but not one fixed sequence for every
-        # unit (reviewers spot a skeleton that never varies)
-        rest = list(required[1:])
+        # one of the topics the outline lets lead (可领头; else its first) opens the part; the others keep the
+        # outline but not one fixed sequence for every unit (reviewers spot a skeleton that never varies; rounds
+        # 72–83 named every draft's opening by its first item, always the year's campaign)
+        first = self._rng(f"{role}:lead").choice(spec.leads) if spec.leads else required[0]
+        rest = [t for t in required if t != first]
         self._rng(f"{role}:order").shuffle(rest)
-        fill = _Fill([*required[:1], *rest, *(t for t in spec.optional if t not in required)], budget)
+        fill = _Fill([first, *rest, *(t for t in spec.optional if t not in required)], budget)
         self._place_pins(role, fill)
         self._place_user_lines(role, fill)
         self._fill_required(role, required, fill)
@@ -2870,6 +2932,10 @@ class Selector:
         }
         if not shares:
             return measure.variant
+        # none opening with a study task while another may be printed (rounds 82–83: the "go and study once"
+        # sentence glued to a measure, in every draft)
+        plain = {n: k for n, k in shares.items() if not self._studies_first(frag.texts[n])}
+        shares = plain or shares
         # those within one word of the fewest are as good: drawn by the unit (sibling units would otherwise
         # print one wording of every folded measure)
         least = sorted(n for n, k in shares.items() if k <= min(shares.values()) + 1)
@@ -3243,9 +3309,18 @@ class Selector:
         # was written from always spoke most of its problem, so the other wordings never printed and every unit
         # drawing the measure printed one sentence word for word)
         near = [i for i, k in enumerate(keys) if k[:3] == best[:3] and k[3] * NEAR_FIT >= best[3]]
+        # of those, one not opening with a study task while another speaks of it too (rounds 82–83: “我将在
+        # 上半年……学习……的有关要求” in every draft)
+        if frag.role == MEASURES:
+            plain = [
+                i
+                for i, k in enumerate(keys)
+                if k[:3] == best[:3] and k[3] > 0 and not self._studies_first(frag.texts[i])
+            ]
+            near = [i for i in near if i in plain] or plain or near
         if usual % len(keys) in near:
             return usual % len(keys)
-        return self._unit_rng(f"speaking:{frag.id}").choice(near) if len(near) > 1 else keys.index(best)
+        return self._unit_rng(f"speaking:{frag.id}").choice(near) if len(near) > 1 else near[0]
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻
