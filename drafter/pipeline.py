@@ -166,6 +166,8 @@ def _section_context(
                 text = Rendered(unechoed(lead, text))
             user: tuple[str, ...] = ()
             for folded in it.merged:  # items folded into this one read on as the same paragraph
+                if folded.quiet:  # a cause's measure saying what this one says: not printed
+                    continue
                 view = item(folded)
                 text, user = Rendered(text + _read_on(text, view.text, folded)), user + view.user
             if it.tail:  # the user's achievements this item carries

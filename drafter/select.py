@@ -122,6 +122,7 @@ PROBLEMS, CAUSES, MEASURES, RECTIFY = "存在问题", "原因", "下一步", "�
 # 措辞.yaml: the planner's own words (measure for a finding still being fixed, its lead; the list marker)
 UNFINISHED_LEADS, UNFINISHED_TEXTS = "未完成整改小标题", "未完成整改正文"
 UNFINISHED_GAP_TEXTS = "未完成整改正文有差距"  # 措辞.yaml: …pointing back to the 差距 存在问题 printed
+UNFINISHED_HOSTED = "未完成整改并入正文"  # 措辞.yaml: …ending a measure that speaks of its subject
 # 措辞.yaml: words by which a clause of a 差距 says what is still short (没, 未, 多是)
 GAP_SHORT = "差距说不足"
 _GAP_CLAUSES = re.compile(r"[，,；;。]")
@@ -216,6 +217,7 @@ class Item:
     )  # items folded into this one (a long part, 主题.yaml 并入)
     bare_finding: bool = False  # a finding still open carried into 存在问题 with no 表现 of the tool's
     for_cause: bool = False  # a cause's measure folded into a problem's (read on as its next sentence)
+    quiet: bool = False  # …that says what its host says: it answers the cause, and is not printed
     answers: str = ""  # the id of the cause fragment this measure was added for (``""``: none, or the user's)
 
     @property
@@ -349,6 +351,18 @@ _SLOT_RE = _PROGRAMS.compile(r"{{\s*(.+?)\s*}}")
 # a wording opening with a short maxim of its own sentence (“研判是做好意识形态工作的前提。”): one per draft reads
 # as the writer's voice, several as a template's (round 24 marked four in two drafts)
 _MAXIM_OPENING = _PROGRAMS.compile(r"[^，。；：{]{4,18}。")
+
+
+def _opens_with_maxim(text: str) -> bool:
+    """An opening whose first sentence says no year or time (“抓好党建是书记的分内事。”, “企业的各项工作能不能走在
+    前面，关键看党组织有没有战斗力。”): real openings start on the year (“2024年以来，在县委的领导下……”)."""
+    first = _SLOT_NOT_YEAR.sub("", text.split("。", 1)[0])  # “{{ 单位.自称 }}的头等任务是育人。”: a maxim
+    return not any(w in first for w in ("年", "以来", "{{"))
+
+
+_SLOT_NOT_YEAR = re.compile(r"\{\{\s*(?!年度)[^}]*\}\}")
+
+
 ECHO_RUN = 6  # characters of a heading that, found again in the opening of its text, read as a repetition
 
 
@@ -918,9 +932,12 @@ class Selector:
     def _rng(self, what: str) -> random.Random:
         return random.Random(f"{self.seed}:{what}")
 
-    def _word(self, name: str, key: str) -> str:
-        """One of 措辞.yaml ``name``'s wordings for ``key`` (this type's first, a voice or 通用), by the seed."""
+    def _word(self, name: str, key: str, keep: Callable[[str], bool] | None = None) -> str:
+        """One of 措辞.yaml ``name``'s wordings for ``key`` (this type's first, a voice or 通用), by the seed;
+        with ``keep``, of those it keeps while any is left."""
         options = self._native_words(self.reg.words(name, self.unit_type.name, key))
+        if keep is not None:
+            options = [o for o in options if keep(o)] or options
         return self._rng(name).choice(options) if options else ""
 
     def _native_words(self, options: Sequence[str]) -> list[str]:
@@ -1384,6 +1401,8 @@ class Selector:
         ]
         if not fitting:
             return frag
+        if frag.role == OPENING:  # one that does not open on a maxim, while there is one
+            fitting = [t for t in fitting if not _opens_with_maxim(t)] or fitting
         text = self._unit_rng(f"frame:{frag.id}").choice(fitting)
         if text == frag.text:
             return frag
@@ -1398,6 +1417,10 @@ class Selector:
         if role == OPENING:  # an opening names the year's plenums (reviewers mark an opening that does not)
             naming = [f for f in pool if all(_names_plenum(t) for t in f.texts)]
             pool = naming if len(naming) >= 8 else pool
+            # …and, while enough others remain, does not open on a maxim (rounds 84–85: “a maxim as the first
+            # sentence” in every tool opening and in none of the real ones)
+            plain = [f for f in pool if not all(_opens_with_maxim(t) for t in f.texts)]
+            pool = plain if len(plain) >= FRAME_CHOICES_MIN else pool
         # wording written for this report kind comes first when there is enough of it for every unit type
         for_kind = [f for f in pool if f.kinds]
         pool = for_kind if sum(1 for f in for_kind if not self._specific(f)) >= 4 else pool
@@ -2911,7 +2934,16 @@ class Selector:
             section.items.remove(measure)
             measure.for_cause = True
             measure.variant = self._fold_variant(measure, host, problem)
+            measure.quiet = self._fold_says_host(measure, problem)
             host.merged.append(measure)
+
+    def _fold_says_host(self, measure: Item, problem: Item) -> bool:
+        """A cause's measure folded after its problem's goes unprinted when the problem names that cause first:
+        the thinking behind that very problem, which the problem's measure, on the same thing, answers too.
+        Rounds 82–83 read such a paragraph as two measures bolted together (“…年内推动薄弱支部整改到位。逐个
+        分析后进支部落在哪里，我将在年初……”, “…方案由人事部门拟。我还将在上半年和班子一起学习……”)."""
+        named = self._named_causes(problem)
+        return bool(named) and named[0] == measure.answers
 
     def _fold_variant(self, measure: Item, host: Item, problem: Item) -> int:
         """The wording of a cause's ``measure`` to print after ``host``'s (the measure of ``problem``) in one
@@ -2932,13 +2964,11 @@ class Selector:
         }
         if not shares:
             return measure.variant
-        # none opening with a study task while another may be printed (rounds 82–83: the "go and study once"
-        # sentence glued to a measure, in every draft)
-        plain = {n: k for n, k in shares.items() if not self._studies_first(frag.texts[n])}
-        shares = plain or shares
         # those within one word of the fewest are as good: drawn by the unit (sibling units would otherwise
-        # print one wording of every folded measure)
+        # print one wording of every folded measure); of them, none opening with a study task while another is
+        # left (rounds 82–83: the "go and study once" sentence glued to a measure, in every draft)
         least = sorted(n for n, k in shares.items() if k <= min(shares.values()) + 1)
+        least = [n for n in least if not self._studies_first(frag.texts[n])] or least
         if measure.variant in least:
             return measure.variant
         return self._unit_rng(f"fold:{frag.id}").choice(least)
@@ -3456,14 +3486,18 @@ class Selector:
         """Last year's findings the user reports as still 整改中."""
         return [_full_stop(title).rstrip("。") for title, _, state in self._findings if state == "整改中"]
 
-    def _unfinished_rectification(self) -> list[Item]:
+    def _unfinished_rectification(self, hosted: bool = False) -> list[Item]:
         """A finding of last year still 整改中 is carried on into next year's plans: one measure naming
-        the findings, with the date left for the user (a reviewer checks that open findings are not dropped)."""
+        the findings, with the date left for the user (a reviewer checks that open findings are not dropped);
+        ``hosted``: the sentence ending a measure that speaks of its subject (措辞.yaml 未完成整改并入正文:
+        “这也是‘…’的整改办法，……最迟完成时间为”), which says the method, so this sentence need not (rounds
+        84–85 read “我将针对前面说到的不足补上新的办法” after such a measure as a placeholder)."""
         open_findings = self._open_findings()
         if not open_findings:
             return []
         names = "、".join(_quoted(f) for f in open_findings)
-        lead, text = self._word(UNFINISHED_LEADS, self.voice), self._unfinished_text(open_findings)
+        text = self._word(UNFINISHED_HOSTED, self.voice) if hosted else ""
+        lead, text = self._word(UNFINISHED_LEADS, self.voice), text or self._unfinished_text(open_findings)
         # the date the user gives (完成时限), when every open finding has one and it is the same: else a marker
         # (rounds 64–65: every open finding's measure ended on 【待补充：完成时限】)
         dates = {self._deadlines.get(f, "") for f in open_findings}
@@ -3478,14 +3512,16 @@ class Selector:
         it (“从前面说到的那处差距改起”); else a general one. Round 75 read “将把剩余任务纳入年度工作要点” as a
         measure with no content; round 77 read the 差距 quoted again (“‘X’等差距”) as a formula, round 80 as
         the same clause copied twice."""
+        # a finding that opens with 对 is not put after 对 (“对‘对直属单位党建工作督导不够经常’，我将……”)
+        keep = (lambda o: "对{names}" not in o) if any(f.startswith("对") for f in open_findings) else None
         if len(open_findings) == 1 and open_findings[0] in self._gaps_said:
             short = self.reg.words(GAP_SHORT, self.unit_type.name)
             clauses = _GAP_CLAUSES.split(self._gaps.get(open_findings[0], ""))
             if any(w in c for c in clauses for w in short):
-                text = self._word(UNFINISHED_GAP_TEXTS, self.voice)
+                text = self._word(UNFINISHED_GAP_TEXTS, self.voice, keep)
                 if text:
                     return text
-        return self._word(UNFINISHED_TEXTS, self.voice)
+        return self._word(UNFINISHED_TEXTS, self.voice, keep)
 
     @cached_property
     def _deadlines(self) -> dict[str, str]:
@@ -3510,15 +3546,24 @@ class Selector:
             carried[0].topic = bare[0].topic = bare[0].topic or carried[0].topic
             host = self._finding_measure(findings, carried[0].topic)
             if host is not None:  # the finding's sentence ends a measure that speaks of its subject
-                host.merged.append(carried[0])
+                host.merged.append(self._hosted_finding(carried[0]))
                 carried = [host]
             measures.items = self._in_problem_order(problems, [*measures.items, *carried])
             return
         at = self._finding_host(problems, measures, findings)
         if at is not None:
-            measures.items[at].merged.append(carried[0])
+            measures.items[at].merged.append(self._hosted_finding(carried[0]))
         else:
             measures.items += carried
+
+    def _hosted_finding(self, carried: Item) -> Item:
+        """The open finding's sentence as it ends a measure on its subject (:meth:`_unfinished_rectification`
+        ``hosted``), in ``carried``'s topic; ``carried`` itself when 措辞.yaml has no such wording."""
+        hosted = self._unfinished_rectification(hosted=True)
+        if not hosted or hosted[0].text == carried.text:
+            return carried
+        hosted[0].topic = carried.topic
+        return hosted[0]
 
     def _finding_measure(self, findings: list[str], topic: str) -> Item | None:
         """For the one open finding that stands in 存在问题 with no 表现: a measure not yet used that speaks of

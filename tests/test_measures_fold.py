@@ -76,8 +76,10 @@ def test_a_folded_measure_is_about_what_its_host_is_about() -> None:
 
 def test_the_folded_measure_reads_on_in_its_hosts_paragraph() -> None:
     """The document prints the folded measure right after the host's text, in the host's paragraph, with no
-    joining word and without a heading of its own."""
-    checked = 0
+    joining word and without a heading of its own — unless it is quiet (session 25: the measure of a cause its
+    problem names first is answered by that problem's measure and not printed), which the paragraph does not
+    print."""
+    checked = quiet = 0
     for facts in FACTS:
         doc = draft(facts, Options(seed=0))
         printed = doc.plan.sections[MEASURES].items
@@ -88,6 +90,12 @@ def test_the_folded_measure_reads_on_in_its_hosts_paragraph() -> None:
         for at, host in enumerate(printed):
             for m in (x for x in host.merged if x.for_cause):
                 wording = m.fragment.texts[m.variant % len(m.fragment.texts)]
+                if m.quiet:  # none of its first words in the paragraph
+                    quiet += 1
+                    head = wording.split("{")[0].removeprefix("下一步，")[:30]
+                    runs = [head[i : i + 10] for i in range(len(head) - 9)]
+                    assert not any(r in headed[at] for r in runs), (head, headed[at])
+                    continue
                 # naming.py drops an opening “下一步，” under 下一步工作打算 and a subject the paragraph has said
                 # already (“村党组织将每月安排……” reads on as “每月安排……”), and names the organisation as the
                 # facts do (“学校党组织” → “单位党支部”): some six characters of the wording's first thirty
@@ -100,4 +108,4 @@ def test_the_folded_measure_reads_on_in_its_hosts_paragraph() -> None:
                 before = headed[at][: headed[at].find(found[0])][-16:]  # what leads into the folded wording
                 assert not any(w in before for w in ("与此同时，", "更要紧的是，", "同时，")), before
                 checked += 1
-    assert checked >= 5, checked
+    assert checked >= 3 and quiet >= 5, (checked, quiet)

@@ -132,7 +132,7 @@ def test_no_measure_paragraph_says_wo_jiang_twice_at_a_fold() -> None:
             section = plan.sections.get("下一步")
             for it in section.items if section else []:
                 for folded in it.merged:
-                    if folded.for_cause and folded.fragment is not None:
+                    if folded.for_cause and not folded.quiet and folded.fragment is not None:
                         text = folded.fragment.texts[folded.variant % len(folded.fragment.texts)]
                         again += text.startswith("我将")
     assert again > 0

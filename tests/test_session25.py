@@ -104,11 +104,72 @@ def test_a_study_task_is_told_by_its_words(text: str, expected: bool) -> None:
 
 
 def test_measures_rarely_open_with_a_study_task(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Over the samples at three seeds, few measures carry a study task; without the rule more than twice as
-    many do (the control: the case is met)."""
+    """Over the samples at three seeds, few measures carry a study task (7 of 156); without the rule more do
+    (11; 29 before the quiet folds below: the case is met)."""
     found, total = _studying_measures()
     assert total >= 120
     with monkeypatch.context() as m:
         m.setattr(Selector, "_studies_first", lambda self, text: False)
         before, _ = _studying_measures()
-    assert found <= 15 and before >= 2 * found, (found, before)
+    assert found <= 10 and before >= found + 4, (found, before)
+
+
+def _folds(quiet: bool) -> tuple[int, int]:
+    """(folds, folds printed) over the samples at three seeds, with the quiet rule or without it."""
+    folds = printed = 0
+    for sample in SAMPLES:
+        for seed in SEEDS:
+            result = draft(sample, Options(seed=seed))
+            text = result.document.text
+            for host in result.plan.sections[MEASURES].items:
+                for m in host.merged:
+                    if not m.for_cause or m.fragment is None:
+                        continue
+                    folds += 1
+                    assert m.quiet is (quiet and m.quiet)
+                    wording = m.fragment.texts[m.variant % len(m.fragment.texts)].split("{")[0][-24:]
+                    printed += len(wording) >= 12 and wording[-12:] in text
+    return folds, printed
+
+
+def test_the_measure_of_a_cause_its_problem_names_first_is_not_glued_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cause's measure folded into the measure of the problem naming that cause first is not printed: that
+    measure, on the same thing, answers it (rounds 82–83: “two measures bolted together”).  Over the samples at
+    three seeds most folds are such; without the rule most folds print."""
+    folds, printed = _folds(quiet=True)
+    assert folds >= 20 and printed <= folds // 3, (folds, printed)
+    with monkeypatch.context() as m:
+        m.setattr(Selector, "_fold_says_host", lambda self, measure, problem: False)
+        folds_all, printed_all = _folds(quiet=False)
+    assert printed_all >= 2 * folds_all // 3 and printed_all > 2 * printed, (folds_all, printed_all, printed)
+
+
+def test_a_finding_that_opens_with_dui_is_not_put_after_dui() -> None:
+    """The 发改委 sample's open finding “对直属单位党建工作督导不够经常”: no seed prints “对‘对……’”, though
+    some wordings of its measure open with “对{names}” (the case is met)."""
+    reg = registry()
+    wordings = reg.words("未完成整改正文有差距", "个人") + reg.words("未完成整改正文", "个人")
+    assert any("对{names}" in w for w in wordings)
+    sample = ROOT / "samples" / "市发改委党组书记.yaml"
+    for seed in (None, *range(8)):
+        text = draft(sample, Options(seed=seed)).document.text
+        assert "对直属单位党建工作督导不够经常" in text
+        assert "对“对" not in text, seed
+
+
+def test_no_opening_starts_on_a_maxim() -> None:
+    """Rounds 84–85: every tool opening put a maxim first (“抓好党建是书记的分内事。”) and no real one did.  Over
+    the samples at three seeds no opening's first sentence is without a year or time, though the library has
+    many such wordings (the case is met)."""
+    from drafter.select import OPENING, _opens_with_maxim
+
+    wordings = [t for f in cached_library(None).fragments() if f.role == OPENING for t in f.texts]
+    assert sum(map(_opens_with_maxim, wordings)) >= 50
+    assert _opens_with_maxim("{{ 单位.自称 }}的头等任务是育人，党建要找准位置。2024年，学院党委……")
+    assert not _opens_with_maxim("{{ 年度 }}年，我按照上级党委的部署抓党建。")
+    for sample in SAMPLES:
+        for seed in SEEDS:
+            opening = draft(sample, Options(seed=seed)).plan.opening
+            assert opening is not None and not _opens_with_maxim(opening.text), (sample.stem, seed)
