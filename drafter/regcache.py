@@ -107,7 +107,9 @@ def _facts(raw: list[dict[str, Any]]) -> tuple[FactSpec, ...]:
 
 def _kind(raw: dict[str, Any]) -> Kind:
     raw = _tuples(raw, "avoid", "own_words")
-    raw["sections"] = tuple(SectionSpec(**_tuples(s, "required", "optional", "leads")) for s in raw["sections"])
+    raw["sections"] = tuple(
+        SectionSpec(**_tuples(s, "required", "optional", "leads")) for s in raw["sections"]
+    )
     raw["facts"] = _facts(raw["facts"])
     raw["org_avoid"] = {k: tuple(v) for k, v in raw["org_avoid"].items()}
     raw["layouts"] = tuple(

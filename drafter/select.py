@@ -3339,18 +3339,23 @@ class Selector:
         # was written from always spoke most of its problem, so the other wordings never printed and every unit
         # drawing the measure printed one sentence word for word)
         near = [i for i, k in enumerate(keys) if k[:3] == best[:3] and k[3] * NEAR_FIT >= best[3]]
-        # of those, one not opening with a study task while another speaks of it too (rounds 82–83: “我将在
-        # 上半年……学习……的有关要求” in every draft)
         if frag.role == MEASURES:
-            plain = [
-                i
-                for i, k in enumerate(keys)
-                if k[:3] == best[:3] and k[3] > 0 and not self._studies_first(frag.texts[i])
-            ]
-            near = [i for i in near if i in plain] or plain or near
+            near = self._plain_near(frag, keys, near)
         if usual % len(keys) in near:
             return usual % len(keys)
         return self._unit_rng(f"speaking:{frag.id}").choice(near) if len(near) > 1 else near[0]
+
+    def _plain_near(self, frag: Fragment, keys: list[tuple[int, ...]], near: list[int]) -> list[int]:
+        """Of the measure's wordings ``near`` the best (:meth:`_variant_speaking_of`), those not opening with a
+        study task; else any as good in all but how much it speaks of the thing (``keys``' first three) that
+        does not; else ``near`` (rounds 82–83: “我将在上半年……学习……的有关要求” in every draft)."""
+        best = max(keys)
+        plain = [
+            i
+            for i, k in enumerate(keys)
+            if k[:3] == best[:3] and k[3] > 0 and not self._studies_first(frag.texts[i])
+        ]
+        return [i for i in near if i in plain] or plain or near
 
     def _answers_by_words(self, problems: SectionPlan, answered: set[str]) -> list[Item]:
         """A problem in the user's own words gets the measure that speaks of the same thing (党员老龄化、年轻

@@ -13,7 +13,8 @@ from drafter.library import load_library
 from drafter.pipeline import Options, draft
 
 LIB = load_library()
-ASKS = re.compile(r"[^。]*(?:请|欢迎)[^。]*(?:评议|审议|指正|意见)。")  # a sentence asking the hearers to review
+# a sentence asking the hearers to review
+ASKS = re.compile(r"[^。]*(?:请|欢迎)[^。]*(?:评议|审议|指正|意见)。")
 
 
 def test_a_closing_that_asks_for_review_is_not_asked_again() -> None:

@@ -173,3 +173,17 @@ def test_no_opening_starts_on_a_maxim() -> None:
         for seed in SEEDS:
             opening = draft(sample, Options(seed=seed)).plan.opening
             assert opening is not None and not _opens_with_maxim(opening.text), (sample.stem, seed)
+
+
+def test_a_city_office_has_section_chiefs() -> None:
+    """Round 84: “谈之前先向处长和同科室的同志了解” in a 市发改委's draft.  A 市 office's 处长 are 科长, as its
+    处室 are 科室; a 省 office keeps both (措辞.yaml 名称改称, 名称改称不用于)."""
+    from drafter.facts import Facts
+    from drafter.pipeline import _audience_swaps
+
+    def swaps(name: str) -> dict[str, str]:
+        return dict(_audience_swaps(registry(), "机关", Facts({"单位": {"全称": name}})))
+
+    city = swaps("某市发展和改革委员会")
+    assert city["处长"] == "科长" and city["处室"] == "科室" and city["处务会"] == "科务会"
+    assert "处长" not in swaps("某省发展和改革委员会")
