@@ -1385,12 +1385,23 @@ class Selector:
     def _frame_wording(self, frag: Fragment) -> Fragment:
         """The opening or closing ``frag`` with the wording this unit prints put first (every reader of a frame
         reads ``texts[0]``: the check of what the draft claims, the sameness checks, the render).  Its
-        wordings that use no avoided word, claim no 做法 the facts do not tick and, an opening, nothing the
-        user's problems deny, drawn by the unit (session 24: the 150 alternative wordings of 开头 and 结尾 were
+        wordings that use no avoided word, claim no 做法 the facts do not tick, print every 提法 of the year the
+        first wording prints and, an opening, nothing the user's problems deny, drawn by the unit (session 24: the 150 alternative wordings of 开头 and 结尾 were
         never printed, and sibling units printed the same paragraph).  Chosen here, before the problems, so
         that what the opening claims is known when they are chosen."""
         if len(frag.texts) < 2:
             return frag
+        fitting = self._frame_fitting(frag)
+        if not fitting:
+            return frag
+        text = self._unit_rng(f"frame:{frag.id}").choice(fitting)
+        if text == frag.text:
+            return frag
+        rest = tuple(t for t in frag.texts if t != text)
+        return dataclasses.replace(frag, text=text, variants=rest)
+
+    def _frame_fitting(self, frag: Fragment) -> list[str]:
+        """:meth:`_frame_wording`'s wordings of ``frag`` to draw from (none: keep its first)."""
         fitting = [
             t
             for t in frag.texts
@@ -1400,14 +1411,14 @@ class Selector:
             and not (frag.role == OPENING and self._user_denials and self._claims_user_denied(t))
         ]
         if not fitting:
-            return frag
+            return []
+        # none printing fewer of the year's 提法 than the first wording (the planner counts on them: a missing one
+        # is carried by swapping an item for a general wording of its topic, which units then share)
+        phrases = [p for p in self._year_wording[0] if self._covers(frag.text, p)]
+        fitting = [t for t in fitting if all(self._covers(t, p) for p in phrases)] or [frag.text]
         if frag.role == OPENING:  # one that does not open on a maxim, while there is one
             fitting = [t for t in fitting if not _opens_with_maxim(t)] or fitting
-        text = self._unit_rng(f"frame:{frag.id}").choice(fitting)
-        if text == frag.text:
-            return frag
-        rest = tuple(t for t in frag.texts if t != text)
-        return dataclasses.replace(frag, text=text, variants=rest)
+        return fitting
 
     def _frame_pool(self, role: str, pool: list[Fragment]) -> list[Fragment]:
         """The openings (closings) to draw from: without avoided words, naming the year's plenums, written
@@ -4368,6 +4379,12 @@ class Selector:
         if not carrying or self._missing(frag):  # most candidates: no wording of theirs prints a missing one
             return None
         usual = self._variant(frag)
+        if not self._specific(
+            frag
+        ):  # a general wording: drawn by the unit, so units of other types sharing a
+            # seed do not all swap in one sentence (round 24, again after session 25's pairs moved the openings)
+            self._unit_rng(f"carry:{frag.id}").shuffle(carrying)
+            usual = carrying[0]
         order = [
             v
             for v in dict.fromkeys([usual, *carrying])
